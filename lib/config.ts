@@ -1,0 +1,120 @@
+import { PROVIDER_IDS, type ProviderConnection, type ProviderId } from "./providers/types";
+import { DEFAULT_SANDBOX_PORT, SANDBOX_ASTRONOMER_ORG_ID, SANDBOX_BASE_PATH, SANDBOX_PORT_OFFSET } from "./sandbox/constants";
+
+/**
+ * Configuration from the environment, read in one place. Provider secrets are read
+ * here on the server only; nothing here is NEXT_PUBLIC.
+ */
+
+export type ProviderMode = "live" | "sandbox" | "unconfigured";
+
+export interface ProviderSettings {
+  id: ProviderId;
+  mode: ProviderMode;
+  connection: ProviderConnection | null;
+  /** What is missing when unconfigured. */
+  missing?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+const LIVE_CREDENTIAL: Record<ProviderId, string[]> = {
+  openai: ["OPENAI_ADMIN_KEY"],
+  astronomer: ["ASTRONOMER_API_TOKEN", "ASTRONOMER_ORGANIZATION_ID"],
+  arthur: ["ARTHUR_ACCESS_TOKEN", "ARTHUR_BASE_URL"],
+};
+
+const DEFAULT_BASE_URL: Partial<Record<ProviderId, string>> = {
+  openai: "https://api.openai.com/v1",
+  astronomer: "https://api.astronomer.io/v1alpha1",
+};
+
+export function sandboxTokens(env: NodeJS.ProcessEnv = process.env): string[] {
+  const tokens = (env.ROSTER_SANDBOX_TOKENS ?? "sandbox")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return tokens.length ? tokens : ["sandbox"];
+}
+
+export function sandboxBasePort(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ROSTER_SANDBOX_PORT;
+  if (!raw) return DEFAULT_SANDBOX_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65533) {
+    throw new ConfigError(`ROSTER_SANDBOX_PORT must be a port number from 1 to 65533, got "${raw}"`);
+  }
+  return port;
+}
+
+export function sandboxPort(id: ProviderId, env: NodeJS.ProcessEnv = process.env): number {
+  return sandboxBasePort(env) + SANDBOX_PORT_OFFSET[id];
+}
+
+export function sandboxBaseUrl(id: ProviderId, env: NodeJS.ProcessEnv = process.env): string {
+  return `http://127.0.0.1:${sandboxPort(id, env)}${SANDBOX_BASE_PATH[id]}`;
+}
+
+/** Which providers are served from their sandboxes. */
+export function sandboxedProviders(env: NodeJS.ProcessEnv = process.env): ProviderId[] {
+  const raw = env.ROSTER_SANDBOX?.trim().toLowerCase();
+  if (!raw) {
+    const anyCredential = PROVIDER_IDS.some((id) => env[LIVE_CREDENTIAL[id][0]]);
+    return anyCredential ? [] : [...PROVIDER_IDS];
+  }
+  if (raw === "all") return [...PROVIDER_IDS];
+  if (raw === "none") return [];
+  const list = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = list.filter((p) => !(PROVIDER_IDS as readonly string[]).includes(p));
+  if (unknown.length) {
+    throw new ConfigError(
+      `ROSTER_SANDBOX must be "all", "none" or a comma list of ${PROVIDER_IDS.join(", ")}; unknown: ${unknown.join(", ")}`,
+    );
+  }
+  return list as ProviderId[];
+}
+
+export function providerSettings(id: ProviderId, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
+  if (sandboxedProviders(env).includes(id)) {
+    return {
+      id,
+      mode: "sandbox",
+      connection: {
+        baseUrl: sandboxBaseUrl(id, env),
+        token: sandboxTokens(env)[0],
+        organizationId: id === "astronomer" ? SANDBOX_ASTRONOMER_ORG_ID : undefined,
+      },
+    };
+  }
+  const missing = LIVE_CREDENTIAL[id].filter((name) => !env[name]);
+  if (missing.length) return { id, mode: "unconfigured", connection: null, missing: missing.join(", ") };
+  switch (id) {
+    case "openai":
+      return {
+        id,
+        mode: "live",
+        connection: { baseUrl: env.OPENAI_BASE_URL || DEFAULT_BASE_URL.openai!, token: env.OPENAI_ADMIN_KEY! },
+      };
+    case "astronomer":
+      return {
+        id,
+        mode: "live",
+        connection: {
+          baseUrl: env.ASTRONOMER_BASE_URL || DEFAULT_BASE_URL.astronomer!,
+          token: env.ASTRONOMER_API_TOKEN!,
+          organizationId: env.ASTRONOMER_ORGANIZATION_ID!,
+        },
+      };
+    case "arthur":
+      return { id, mode: "live", connection: { baseUrl: env.ARTHUR_BASE_URL!, token: env.ARTHUR_ACCESS_TOKEN! } };
+  }
+}
+
+export function allProviderSettings(env: NodeJS.ProcessEnv = process.env): ProviderSettings[] {
+  return PROVIDER_IDS.map((id) => providerSettings(id, env));
+}

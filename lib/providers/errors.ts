@@ -1,0 +1,44 @@
+import type { ProviderId } from "./types";
+
+export type ProviderErrorKind =
+  /** The provider answered with a non-2xx status. */
+  | "http"
+  /** No answer within the timeout. */
+  | "timeout"
+  /** Connection refused, reset, DNS failure. */
+  | "network"
+  /** The body was not JSON, or not the shape the published contract promises. */
+  | "malformed";
+
+/** The one error type for every provider failure. `message` is the provider's own words. */
+export class ProviderError extends Error {
+  readonly provider: ProviderId;
+  readonly kind: ProviderErrorKind;
+  /** HTTP status, or null when there was no HTTP answer. */
+  readonly status: number | null;
+  /** The provider's request id, when it sent one. */
+  readonly requestId: string | null;
+
+  constructor(init: {
+    provider: ProviderId;
+    kind: ProviderErrorKind;
+    status: number | null;
+    message: string;
+    requestId?: string | null;
+  }) {
+    super(init.message);
+    this.name = "ProviderError";
+    this.provider = init.provider;
+    this.kind = init.kind;
+    this.status = init.status;
+    this.requestId = init.requestId ?? null;
+  }
+
+  toJSON() {
+    return { provider: this.provider, kind: this.kind, status: this.status, message: this.message };
+  }
+}
+
+export function isProviderError(value: unknown): value is ProviderError {
+  return value instanceof ProviderError;
+}

@@ -1,0 +1,220 @@
+import type { z } from "zod";
+import { ProviderError } from "./errors";
+import type { ProviderId } from "./types";
+
+/**
+ * The shared HTTP layer for every provider: bearer auth, timeouts, retries with
+ * backoff for safe methods only, `Retry-After` on 429/503, and one typed error.
+ */
+
+export type Query = Record<string, string | number | boolean | undefined | null | Array<string | number>>;
+
+export interface ProviderHttpOptions {
+  provider: ProviderId;
+  baseUrl: string;
+  token: string;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Extra attempts for safe requests (GET). Never used for requests that create. */
+  retries?: number;
+  /** Longest single wait honoured from a Retry-After header. */
+  maxRetryAfterMs?: number;
+  /** Pull the provider's own message out of its error body. */
+  errorMessage: (body: unknown, status: number) => string | null;
+  /** Header that carries the provider's request id, if any. */
+  requestIdHeader?: string;
+}
+
+export interface RequestOptions<S extends z.ZodType | undefined> {
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  path: string;
+  query?: Query;
+  body?: unknown;
+  /** zod schema for a 2xx JSON body; omit for empty answers. */
+  schema?: S;
+  signal?: AbortSignal;
+  /** Opt a non-GET request in to retries only when it is idempotent on the provider. */
+  idempotent?: boolean;
+}
+
+export interface ProviderHttp {
+  request<S extends z.ZodType | undefined = undefined>(
+    options: RequestOptions<S>,
+  ): Promise<S extends z.ZodType ? z.infer<S> : null>;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_RETRIES = 2;
+const DEFAULT_MAX_RETRY_AFTER_MS = 10_000;
+
+export function buildUrl(baseUrl: string, path: string, query?: Query): string {
+  const url = new URL(baseUrl.replace(/\/+$/, "") + path);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
+    else url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+/** Seconds or an HTTP date, as RFC 9110 allows. Returns milliseconds, or null. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function backoffMs(attempt: number): number {
+  const base = 250 * 2 ** attempt;
+  return base + Math.floor(Math.random() * base * 0.25);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+function shortText(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, " ");
+  return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
+}
+
+export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
+  const {
+    provider,
+    baseUrl,
+    token,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    retries = DEFAULT_RETRIES,
+    maxRetryAfterMs = DEFAULT_MAX_RETRY_AFTER_MS,
+    errorMessage,
+    requestIdHeader,
+  } = options;
+
+  async function attempt(req: RequestOptions<z.ZodType | undefined>): Promise<unknown> {
+    const method = req.method ?? "GET";
+    const url = buildUrl(baseUrl, req.path, req.query);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        signal,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: "application/json",
+          ...(req.body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        cache: "no-store",
+      });
+    } catch (error) {
+      if (req.signal?.aborted) throw req.signal.reason;
+      const timedOut = timeout.aborted;
+      throw new ProviderError({
+        provider,
+        kind: timedOut ? "timeout" : "network",
+        status: null,
+        message: timedOut
+          ? `No answer within ${Math.round(timeoutMs / 1000)} s`
+          : `Could not reach ${new URL(baseUrl).host}: ${(error as Error).cause ? String(((error as Error).cause as Error).message ?? (error as Error).cause) : (error as Error).message}`,
+      });
+    }
+
+    const requestId = requestIdHeader ? response.headers.get(requestIdHeader) : null;
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      const timedOut = timeout.aborted;
+      throw new ProviderError({
+        provider,
+        kind: timedOut ? "timeout" : "network",
+        status: timedOut ? null : response.status,
+        message: timedOut ? `No answer within ${Math.round(timeoutMs / 1000)} s` : (error as Error).message,
+        requestId,
+      });
+    }
+
+    let body: unknown = null;
+    let parsed = true;
+    if (text.length > 0) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        parsed = false;
+      }
+    }
+
+    if (!response.ok) {
+      const message =
+        (parsed ? errorMessage(body, response.status) : null) ??
+        (parsed || !text ? `HTTP ${response.status} ${response.statusText}`.trim() : `HTTP ${response.status}: ${shortText(text)}`);
+      const error = new ProviderError({ provider, kind: "http", status: response.status, message, requestId });
+      (error as ProviderError & { retryAfterMs?: number | null }).retryAfterMs = parseRetryAfter(
+        response.headers.get("retry-after"),
+      );
+      throw error;
+    }
+
+    if (!parsed) {
+      throw new ProviderError({
+        provider,
+        kind: "malformed",
+        status: response.status,
+        message: `The answer was not valid JSON (${shortText(text) || "empty"})`,
+        requestId,
+      });
+    }
+    if (!req.schema) return null;
+    const result = req.schema.safeParse(body);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue?.path.length ? issue.path.join(".") : "body";
+      throw new ProviderError({
+        provider,
+        kind: "malformed",
+        status: response.status,
+        message: `Unexpected answer from ${method} ${req.path}: ${where}: ${issue?.message ?? "invalid"}`,
+        requestId,
+      });
+    }
+    return result.data;
+  }
+
+  function retryable(error: unknown): error is ProviderError {
+    if (!(error instanceof ProviderError)) return false;
+    if (error.kind === "timeout" || error.kind === "network" || error.kind === "malformed") return true;
+    return error.status === 429 || (error.status !== null && error.status >= 500);
+  }
+
+  return {
+    async request(req) {
+      const safe = (req.method ?? "GET") === "GET" || req.idempotent === true;
+      const maxAttempts = safe ? retries + 1 : 1;
+      for (let n = 0; ; n++) {
+        try {
+          return (await attempt(req)) as never;
+        } catch (error) {
+          if (n + 1 >= maxAttempts || !retryable(error)) throw error;
+          const retryAfter = (error as ProviderError & { retryAfterMs?: number | null }).retryAfterMs;
+          if (retryAfter != null && retryAfter > maxRetryAfterMs) throw error;
+          await sleep(retryAfter ?? backoffMs(n), req.signal);
+        }
+      }
+    },
+  };
+}

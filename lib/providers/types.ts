@@ -1,0 +1,147 @@
+/**
+ * The one provider interface. Every provider folder (lib/providers/<id>/) exports an
+ * adapter factory that returns a ProviderAdapter; the registry lists them.
+ * All values here are already mapped to Roster's domain model: provider wire shapes
+ * never leave the provider folder.
+ */
+
+export const PROVIDER_IDS = ["openai", "astronomer", "arthur"] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export type MemberStatus = "active" | "invited";
+export type MemberKind = "person" | "service_account";
+
+/** A role assignment on a sub-resource of the organization (Astronomer workspaces). */
+export interface ScopedRole {
+  scope: "workspace";
+  scopeId: string;
+  scopeName: string;
+  role: string;
+}
+
+/** One account inside one provider organization. */
+export interface Member {
+  provider: ProviderId;
+  /** The provider's own id for the account (user id). */
+  id: string;
+  /** As the provider gives it (not normalised); null when the provider has none (service accounts). */
+  email: string | null;
+  name: string;
+  /** Provider-native organization role name, e.g. `owner`, `ORGANIZATION_MEMBER`, `Organization Admin`. */
+  role: string;
+  /** Provider role id where roles are data (Arthur role id); otherwise equal to `role`. */
+  roleId: string;
+  status: MemberStatus;
+  kind: MemberKind;
+  /** ISO-8601 time the account joined (or was invited), when the provider says. */
+  addedAt: string | null;
+  /** Managed by SCIM or an identity provider: changes may be undone by the IdP. */
+  managed: boolean;
+  /** Extra role assignments below the organization (Astronomer workspace roles). */
+  scopedRoles?: ScopedRole[];
+  /** Arthur: the id of the organization role binding behind `role` (needed to change it). */
+  bindingId?: string;
+}
+
+/** A pending invitation on a provider. */
+export interface Invite {
+  provider: ProviderId;
+  id: string;
+  email: string;
+  role: string;
+  createdAt: string | null;
+  expiresAt: string | null;
+}
+
+export interface Role {
+  /** Provider role id (Arthur: uuid; others: the role name). */
+  id: string;
+  name: string;
+  scope: "organization" | "workspace";
+  description?: string;
+  /** Whether holding this role makes a member an organization owner (last-owner rule). */
+  isOwner: boolean;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+}
+
+/** Who Roster is signed in as on the provider. */
+export interface Identity {
+  id: string;
+  name: string;
+  email: string | null;
+  organization: string | null;
+}
+
+export interface ProviderCapabilities {
+  /** The provider can list its pending invites (Arthur cannot: Roster keeps a ledger). */
+  listInvites: boolean;
+  revokeInvite: boolean;
+  /** Roles below the organization (Astronomer workspaces). */
+  workspaceRoles: boolean;
+  /** Service accounts can be created and their credentials regenerated (Arthur). */
+  serviceAccounts: boolean;
+}
+
+export interface ListProgress {
+  fetched: number;
+  total: number | null;
+}
+
+export interface ListOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ListProgress) => void;
+}
+
+export interface InviteInput {
+  email: string;
+  /** Role id (see Role.id). */
+  role: string;
+}
+
+export interface ChangeRoleInput {
+  memberId: string;
+  /** Role id (see Role.id). */
+  role: string;
+  /** Astronomer workspace role: the workspace it applies to. */
+  workspaceId?: string;
+}
+
+export interface RemoveMemberInput {
+  memberId: string;
+  /** Astronomer: remove from one workspace instead of the organization. */
+  workspaceId?: string;
+}
+
+export interface ProviderAdapter {
+  readonly id: ProviderId;
+  readonly label: string;
+  readonly capabilities: ProviderCapabilities;
+
+  whoami(options?: ListOptions): Promise<Identity>;
+  /** Every member, across every page. */
+  listMembers(options?: ListOptions): Promise<Member[]>;
+  /** Pending invites (empty for providers without `capabilities.listInvites`). */
+  listInvites(options?: ListOptions): Promise<Invite[]>;
+  listRoles(options?: ListOptions): Promise<Role[]>;
+  listWorkspaces(options?: ListOptions): Promise<Workspace[]>;
+  /** One member read fresh from the provider; null when the provider has no such member. */
+  getMember(memberId: string, options?: ListOptions): Promise<Member | null>;
+
+  invite(input: InviteInput): Promise<Invite | null>;
+  revokeInvite(inviteId: string): Promise<void>;
+  changeRole(input: ChangeRoleInput): Promise<void>;
+  removeMember(input: RemoveMemberInput): Promise<void>;
+}
+
+/** Connection settings an adapter factory receives (resolved by lib/config). */
+export interface ProviderConnection {
+  baseUrl: string;
+  token: string;
+  /** Astronomer organization id. */
+  organizationId?: string;
+  timeoutMs?: number;
+}

@@ -1,0 +1,306 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ProviderId } from "../providers/types";
+import { type Fault, FaultBook, faultSchema } from "./faults";
+
+/**
+ * The provider-neutral part of a sandbox: an HTTP server on loopback that routes
+ * requests under the provider's base path, checks bearer tokens, applies injected
+ * faults, records requests (for contract tests) and answers JSON. Everything that is
+ * specific to a provider's wire contract lives in lib/providers/<id>/sandbox.ts.
+ */
+
+export interface SandboxRequest {
+  method: string;
+  /** Path below the base path, e.g. `/organization/users/user_abc`. */
+  path: string;
+  /** The route pattern that matched, e.g. `/organization/users/{user_id}`. */
+  pattern: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  headers: http.IncomingHttpHeaders;
+}
+
+export interface SandboxResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface SandboxRoute {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** OpenAPI-style template, `{name}` for a path parameter. */
+  pattern: string;
+  handler: (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
+}
+
+export interface SandboxDefinition {
+  provider: ProviderId;
+  /** The base path the real API uses (`/v1`, `/v1alpha1`, `` for Arthur whose paths start with /api/v1). */
+  basePath: string;
+  routes: SandboxRoute[];
+  /** The provider's error body for a status and message. */
+  errorBody(status: number, message: string): unknown;
+  /** Back to the seed state. */
+  reset(): void;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  pattern: string | null;
+  query: Array<[string, string]>;
+  body: unknown;
+  status: number;
+  time: string;
+}
+
+export interface RunningSandbox {
+  provider: ProviderId;
+  port: number;
+  /** The base URL an adapter uses, e.g. http://127.0.0.1:4010/v1 */
+  baseUrl: string;
+  close(): Promise<void>;
+  faults: FaultBook;
+  requests: RecordedRequest[];
+}
+
+export interface StartOptions {
+  port: number;
+  host?: string;
+  tokens: string[];
+  /** Latency added to every provider request (benchmarks). */
+  latencyMs?: number;
+}
+
+const MAX_RECORDED = 5_000;
+const MAX_BODY_BYTES = 1_000_000;
+
+interface CompiledRoute extends SandboxRoute {
+  regex: RegExp;
+  names: string[];
+}
+
+function compile(route: SandboxRoute): CompiledRoute {
+  const names: string[] = [];
+  const source = route.pattern.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{(\w+)\\?\}|\{(\w+)\}/g, (_m, a, b) => {
+    names.push(a ?? b);
+    return "([^/]+)";
+  });
+  return { ...route, regex: new RegExp(`^${source}/?$`), names };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error("body too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (res.headersSent || res.destroyed) return;
+  if (body === undefined || status === 204) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(text);
+}
+
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startSandbox(definition: SandboxDefinition, options: StartOptions): Promise<RunningSandbox> {
+  const routes = definition.routes.map(compile);
+  const faults = new FaultBook();
+  const requests: RecordedRequest[] = [];
+  const tokens = new Set(options.tokens);
+  const base = definition.basePath.replace(/\/+$/, "");
+
+  async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
+    const raw = await readBody(req);
+    if (path === "/__sandbox/faults" && req.method === "POST") {
+      let json: unknown;
+      try {
+        json = raw ? JSON.parse(raw) : {};
+      } catch {
+        return send(res, 400, { error: "body is not JSON" });
+      }
+      const parsed = faultSchema.safeParse(json);
+      if (!parsed.success) return send(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
+      return send(res, 200, { faults: faults.add(parsed.data) });
+    }
+    if (path === "/__sandbox/faults" && req.method === "DELETE") {
+      faults.clear();
+      return send(res, 200, { faults: [] });
+    }
+    if (path === "/__sandbox/faults" && req.method === "GET") return send(res, 200, { faults: faults.list() });
+    if (path === "/__sandbox/requests" && req.method === "GET") return send(res, 200, { requests });
+    if (path === "/__sandbox/requests" && req.method === "DELETE") {
+      requests.length = 0;
+      return send(res, 200, { requests });
+    }
+    if (path === "/__sandbox/reset" && req.method === "POST") {
+      definition.reset();
+      faults.clear();
+      requests.length = 0;
+      return send(res, 200, { ok: true });
+    }
+    if (path === "/__sandbox/health") return send(res, 200, { provider: definition.provider, ok: true });
+    return send(res, 404, { error: "unknown sandbox control path" });
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://sandbox.local");
+    if (url.pathname.startsWith("/__sandbox/")) return control(req, res, url.pathname);
+
+    const method = (req.method ?? "GET").toUpperCase();
+    const notFound = () => send(res, 404, definition.errorBody(404, `Invalid URL (${method} ${url.pathname})`));
+    if (base && !url.pathname.startsWith(base + "/")) return notFound();
+    const path = url.pathname.slice(base.length);
+
+    let match: { route: CompiledRoute; params: Record<string, string> } | null = null;
+    let pathMatched = false;
+    for (const route of routes) {
+      const m = route.regex.exec(path);
+      if (!m) continue;
+      pathMatched = true;
+      if (route.method !== method) continue;
+      const params: Record<string, string> = {};
+      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1])));
+      match = { route, params };
+      break;
+    }
+
+    const raw = await readBody(req).catch(() => null);
+    let body: unknown = undefined;
+    let bodyError = raw === null;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        bodyError = true;
+      }
+    }
+
+    const record: RecordedRequest = {
+      method,
+      path,
+      pattern: match?.route.pattern ?? null,
+      query: [...url.searchParams.entries()],
+      body,
+      status: 0,
+      time: new Date().toISOString(),
+    };
+    if (requests.length >= MAX_RECORDED) requests.shift();
+    requests.push(record);
+
+    const answer = (status: number, payload: unknown, headers?: Record<string, string>) => {
+      record.status = status;
+      send(res, status, payload, headers);
+    };
+
+    if (options.latencyMs) await delay(options.latencyMs);
+
+    const fault = faults.take(method, match?.route.pattern ?? path);
+    if (fault) {
+      if (fault.latencyMs) await delay(fault.latencyMs);
+      if (fault.hang) {
+        record.status = -1;
+        return; // never answer; the client's timeout has to deal with it
+      }
+      if (fault.malformed) {
+        record.status = 200;
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end('{"object":"list","data":[{"id":');
+        return;
+      }
+      if (fault.status) {
+        const headers: Record<string, string> = {};
+        if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+        return answer(fault.status, definition.errorBody(fault.status, fault.message ?? defaultFaultMessage(fault.status)), headers);
+      }
+    }
+
+    const auth = req.headers.authorization ?? "";
+    const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
+    if (!token || !tokens.has(token)) {
+      return answer(401, definition.errorBody(401, token ? "Invalid authentication credentials" : "Missing bearer token"));
+    }
+    if (!match) {
+      return pathMatched
+        ? answer(405, definition.errorBody(405, `Method ${method} not allowed on ${path}`))
+        : notFound();
+    }
+    if (bodyError) return answer(400, definition.errorBody(400, "The request body is not valid JSON"));
+
+    try {
+      const result = await match.route.handler({
+        method,
+        path,
+        pattern: match.route.pattern,
+        params: match.params,
+        query: url.searchParams,
+        body,
+        headers: req.headers,
+      });
+      answer(result.status, result.body, result.headers);
+    } catch (error) {
+      console.error(`[sandbox:${definition.provider}]`, error);
+      answer(500, definition.errorBody(500, "Internal server error"));
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error(`[sandbox:${definition.provider}]`, error);
+      send(res, 500, definition.errorBody(500, "Internal server error"));
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    provider: definition.provider,
+    port,
+    baseUrl: `http://${options.host ?? "127.0.0.1"}:${port}${base}`,
+    faults,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function defaultFaultMessage(status: number): string {
+  if (status === 429) return "Rate limit reached, please retry later";
+  if (status === 401) return "Invalid authentication credentials";
+  if (status === 503) return "Service temporarily unavailable";
+  if (status >= 500) return "Internal server error";
+  return `Injected error ${status}`;
+}
+
+export type { Fault };
