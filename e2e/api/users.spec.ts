@@ -1,0 +1,102 @@
+import type { UsersResponse } from "../../lib/directory/types";
+import { expect, sandbox, test } from "../fixtures";
+
+test.describe("GET /api/users", () => {
+  test.afterEach(async () => sandbox.clearFaults());
+
+  test("merges people across the three providers", async ({ as }) => {
+    const viewer = await as("viewer");
+    const res = await viewer.get("/api/users?pageSize=200");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["x-request-id"]).toBeTruthy();
+    const body = (await res.json()) as UsersResponse;
+    expect(body.providers.map((p) => [p.id, p.mode, p.ok])).toEqual([
+      ["openai", "sandbox", true],
+      ["astronomer", "sandbox", true],
+      ["arthur", "sandbox", true],
+    ]);
+    expect(body.total).toBeGreaterThan(200);
+    const everywhere = body.people.filter((p) => new Set(p.memberships.map((m) => m.provider)).size === 3);
+    expect(everywhere.length).toBeGreaterThan(0);
+    // One row per person: no email appears twice.
+    const emails = body.people.map((p) => p.email).filter(Boolean);
+    expect(new Set(emails).size).toBe(emails.length);
+  });
+
+  test("searches, filters, sorts and pages on the server", async ({ as }) => {
+    const viewer = await as("viewer");
+    const all = (await (await viewer.get("/api/users?pageSize=1")).json()) as UsersResponse;
+    const target = all.people[0];
+
+    const found = (await (await viewer.get(`/api/users?q=${encodeURIComponent(target.email!.toUpperCase())}`)).json()) as UsersResponse;
+    expect(found.people.map((p) => p.email)).toContain(target.email);
+
+    const openaiOwners = (await (await viewer.get("/api/users?provider=openai&role=owner&pageSize=200")).json()) as UsersResponse;
+    expect(openaiOwners.total).toBeGreaterThan(0);
+    for (const person of openaiOwners.people) {
+      expect(person.memberships.some((m) => m.provider === "openai" && m.role === "owner")).toBe(true);
+    }
+
+    const byEmailDesc = (await (await viewer.get("/api/users?sort=email&order=desc&pageSize=20")).json()) as UsersResponse;
+    const emails = byEmailDesc.people.map((p) => p.email ?? "");
+    expect([...emails].sort((a, b) => b.localeCompare(a, "en", { sensitivity: "base", numeric: true }))).toEqual(emails);
+
+    const page1 = (await (await viewer.get("/api/users?pageSize=10&page=1")).json()) as UsersResponse;
+    const page2 = (await (await viewer.get("/api/users?pageSize=10&page=2")).json()) as UsersResponse;
+    expect(page1.people).toHaveLength(10);
+    expect(page2.page).toBe(2);
+    expect(page1.people.map((p) => p.key)).not.toEqual(page2.people.map((p) => p.key));
+  });
+
+  test("bad query parameters get 422 naming the field", async ({ as }) => {
+    const viewer = await as("viewer");
+    for (const [query, field] of [
+      ["pageSize=5000", "pageSize"],
+      ["provider=slack", "provider"],
+      ["sort=shoe", "sort"],
+      ["page=0", "page"],
+    ]) {
+      const res = await viewer.get(`/api/users?${query}`);
+      expect(res.status(), query).toBe(422);
+      const body = await res.json();
+      expect(body.error.code).toBe("invalid_input");
+      expect(body.error.message).toContain(field);
+    }
+  });
+
+  for (const [name, fault, expected] of [
+    ["500", { status: 500 }, /Internal server error|500/],
+    ["401 from an expired key", { status: 401, message: "Incorrect API key provided" }, /Incorrect API key provided/],
+    ["malformed JSON", { malformed: true }, /not valid JSON/],
+  ] as const) {
+    test(`a failing provider (${name}) is reported while the others answer`, async ({ as }) => {
+      const viewer = await as("viewer");
+      await sandbox.fault("openai", { route: "*", ...fault });
+      const res = await viewer.post("/api/sync", { data: { provider: "openai" } });
+      expect(res.status()).toBe(200);
+      const body = (await (await viewer.get("/api/users?pageSize=5")).json()) as UsersResponse;
+      const openai = body.providers.find((p) => p.id === "openai")!;
+      expect(openai.ok).toBe(false);
+      expect(openai.error?.message).toMatch(expected);
+      expect(body.providers.filter((p) => p.id !== "openai").every((p) => p.ok)).toBe(true);
+      expect(body.total).toBeGreaterThan(0);
+      await sandbox.clearFaults("openai");
+      await viewer.post("/api/sync", { data: { provider: "openai" } });
+      const healed = (await (await viewer.get("/api/users?pageSize=5")).json()) as UsersResponse;
+      expect(healed.providers.find((p) => p.id === "openai")!.ok).toBe(true);
+    });
+  }
+});
+
+test("GET /api/connections shows mode, identity and last sync", async ({ as }) => {
+  const viewer = await as("viewer");
+  await viewer.post("/api/sync", { data: {} });
+  const { connections } = await (await viewer.get("/api/connections")).json();
+  expect(connections).toHaveLength(3);
+  for (const c of connections) {
+    expect(c.mode).toBe("sandbox");
+    expect(c.identity?.id, c.id).toBeTruthy();
+    expect(c.lastSyncAt, c.id).toBeTruthy();
+    expect(c.host).toMatch(/^127\.0\.0\.1:\d+$/);
+  }
+});

@@ -1,0 +1,60 @@
+import { type APIRequestContext, type Page, request as playwrightRequest, test as base, expect } from "@playwright/test";
+import { type DemoRole, E2E } from "./env";
+import type { ProviderId } from "../lib/providers/types";
+import type { FaultInput } from "../lib/sandbox/faults";
+
+/** Signs in through next-auth's credentials endpoint, as the browser form does. */
+export async function signIn(ctx: APIRequestContext, role: DemoRole): Promise<void> {
+  const csrf = await ctx.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: E2E.operators[role], password: E2E.password, json: "true", callbackUrl: "/" },
+    headers: { origin: E2E.baseUrl },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(res.status());
+  const session = await (await ctx.get("/api/auth/session")).json();
+  expect(session?.user?.email, `signed in as ${role}`).toBe(E2E.operators[role]);
+}
+
+export async function apiAs(role: DemoRole): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL: E2E.baseUrl, extraHTTPHeaders: { origin: E2E.baseUrl } });
+  await signIn(ctx, role);
+  return ctx;
+}
+
+/** Controls a provider sandbox: faults, reset. */
+export const sandbox = {
+  async fault(provider: ProviderId, fault: FaultInput) {
+    const res = await fetch(`${E2E.sandbox[provider]}/__sandbox/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(fault),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  },
+  async clearFaults(provider?: ProviderId) {
+    const ids = provider ? [provider] : (Object.keys(E2E.sandbox) as ProviderId[]);
+    await Promise.all(ids.map((id) => fetch(`${E2E.sandbox[id]}/__sandbox/faults`, { method: "DELETE" })));
+  },
+};
+
+/** Signs the page's browser context in (cookie from the API sign-in). */
+export async function signInPage(page: Page, role: DemoRole): Promise<void> {
+  await signIn(page.context().request, role);
+}
+
+export const test = base.extend<{ as: (role: DemoRole) => Promise<APIRequestContext> }>({
+  // eslint-disable-next-line no-empty-pattern
+  as: async ({}, use) => {
+    const opened: APIRequestContext[] = [];
+    await use(async (role) => {
+      const ctx = await apiAs(role);
+      opened.push(ctx);
+      return ctx;
+    });
+    await Promise.all(opened.map((c) => c.dispose()));
+  },
+});
+
+export { expect };

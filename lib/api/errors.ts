@@ -1,0 +1,60 @@
+import type { z } from "zod";
+import { isProviderError } from "../providers/errors";
+
+/** The one JSON error envelope every route answers: `{ error: { code, message, details? } }`. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export const unauthorized = () => new ApiError(401, "unauthorized", "Sign in to continue");
+export const forbidden = (needed: string) =>
+  new ApiError(403, "forbidden", `This needs the ${needed} role in Roster`);
+export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+
+/** zod issues as a message that names the field, and details per field. */
+export function validationError(where: "query" | "body" | "path", error: z.ZodError): ApiError {
+  const details = error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join(".") : where,
+    message: issue.message,
+  }));
+  const first = details[0];
+  const message = first.message.toLowerCase().startsWith(String(first.field).toLowerCase())
+    ? first.message
+    : `${first.field}: ${first.message}`;
+  return new ApiError(422, "invalid_input", message, details);
+}
+
+export function errorBody(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+  if (error instanceof ApiError) {
+    return { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } } };
+  }
+  if (isProviderError(error)) {
+    return {
+      status: 502,
+      body: {
+        error: {
+          code: "provider_error",
+          message: error.message,
+          details: { provider: error.provider, status: error.status, kind: error.kind },
+        },
+      },
+    };
+  }
+  console.error(`[roster] request ${requestId} failed:`, error);
+  return {
+    status: 500,
+    body: { error: { code: "internal", message: `Something went wrong on the server (request ${requestId})` } },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The one way the browser calls Roster's own API. Every failure, whether the server
+ * answered with its `{ error: { code, message, details? } }` envelope, with something
+ * else, or not at all, becomes an `ApiError` carrying the request id when there is one.
+ */
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+  readonly requestId: string | null;
+
+  constructor(init: { status: number; code: string; message: string; details?: unknown; requestId?: string | null }) {
+    super(init.message);
+    this.name = "ApiError";
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.requestId = init.requestId ?? null;
+  }
+
+  /** 4xx: asking again will not help. */
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export interface ApiFetchOptions extends Omit<RequestInit, "body"> {
+  /** Sent as JSON with the matching content type. */
+  json?: unknown;
+}
+
+interface ErrorEnvelope {
+  error?: { code?: unknown; message?: unknown; details?: unknown };
+}
+
+function readEnvelope(body: unknown): ErrorEnvelope["error"] | undefined {
+  if (body && typeof body === "object" && "error" in body) {
+    const error = (body as ErrorEnvelope).error;
+    if (error && typeof error === "object") return error;
+  }
+  return undefined;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
+  const { json, headers, ...init } = options;
+  const requestHeaders = new Headers(headers);
+  requestHeaders.set("accept", "application/json");
+  if (json !== undefined) requestHeaders.set("content-type", "application/json");
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      credentials: "same-origin",
+      ...init,
+      headers: requestHeaders,
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError({
+      status: 0,
+      code: "network_error",
+      message: "Could not reach Roster. Check your connection and try again.",
+    });
+  }
+
+  const requestId = response.headers.get("x-request-id");
+  const body = await readBody(response);
+
+  if (!response.ok) {
+    const envelope = readEnvelope(body);
+    throw new ApiError({
+      status: response.status,
+      code: typeof envelope?.code === "string" ? envelope.code : `http_${response.status}`,
+      message:
+        typeof envelope?.message === "string" && envelope.message
+          ? envelope.message
+          : `The server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}.`,
+      details: envelope?.details,
+      requestId,
+    });
+  }
+
+  if (typeof body === "string") {
+    throw new ApiError({
+      status: response.status,
+      code: "invalid_response",
+      message: "The server sent a response Roster could not read.",
+      requestId,
+    });
+  }
+  return body as T;
+}

@@ -1,0 +1,29 @@
+/** Roster's own roles, lowest first. Enforced on the server; the UI only mirrors them. */
+export const ROSTER_ROLES = ["viewer", "requester", "admin", "owner"] as const;
+export type RosterRole = (typeof ROSTER_ROLES)[number];
+
+export function roleRank(role: RosterRole): number {
+  return ROSTER_ROLES.indexOf(role);
+}
+
+export function hasRole(role: RosterRole, needed: RosterRole): boolean {
+  return roleRank(role) >= roleRank(needed);
+}
+
+export function isRosterRole(value: unknown): value is RosterRole {
+  return typeof value === "string" && (ROSTER_ROLES as readonly string[]).includes(value);
+}
+
+export const ROLE_LABEL: Record<RosterRole, string> = {
+  viewer: "Viewer",
+  requester: "Requester",
+  admin: "Admin",
+  owner: "Owner",
+};
+
+export interface Operator {
+  id: string;
+  email: string;
+  name: string;
+  role: RosterRole;
+}

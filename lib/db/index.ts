@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+/**
+ * The database: real Postgres when DATABASE_URL is set, otherwise embedded PGlite in
+ * ROSTER_DATA_DIR (default .data/). Opened lazily on first use (never at import time,
+ * because `next build` imports route modules), migrated once, shared through globalThis
+ * so dev reloads and several route modules use one connection.
+ */
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+interface Handle {
+  db: Db;
+  kind: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+const globalForDb = globalThis as unknown as { __rosterDb?: Promise<Handle> };
+
+export function migrationsFolder(): string {
+  return path.join(process.cwd(), "lib", "db", "migrations");
+}
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = new Pool({ connectionString: url, max: Number(process.env.ROSTER_DB_POOL ?? 10) });
+  const db = drizzle(pool, { schema });
+  // Several Roster servers may start at once against one database: migrate under a lock.
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock(727274)");
+    await migrate(db, { migrationsFolder: migrationsFolder() });
+  } finally {
+    await client.query("select pg_advisory_unlock(727274)").catch(() => undefined);
+    client.release();
+  }
+  return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  let target = dataDir;
+  if (!dataDir.startsWith("memory://")) {
+    target = path.resolve(dataDir);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  }
+  const client = await PGlite.create(target);
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: migrationsFolder() });
+  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+export function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Handle> {
+  const url = env.DATABASE_URL?.trim();
+  return url ? openPostgres(url) : openPglite(env.ROSTER_DATA_DIR?.trim() || ".data/pglite");
+}
+
+async function bootstrap(handle: Handle): Promise<Handle> {
+  const { ensureBootstrapOperators } = await import("../operators/bootstrap");
+  await ensureBootstrapOperators(handle.db);
+  return handle;
+}
+
+/** The shared database handle, opened and bootstrapped on first call. */
+export function getDb(): Promise<Db> {
+  if (!globalForDb.__rosterDb) {
+    globalForDb.__rosterDb = openDatabase().then(bootstrap);
+    globalForDb.__rosterDb.catch(() => {
+      globalForDb.__rosterDb = undefined;
+    });
+  }
+  return globalForDb.__rosterDb.then((h) => h.db);
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.__rosterDb;
+  globalForDb.__rosterDb = undefined;
+  if (handle) await (await handle).close();
+}
+
+export { schema };

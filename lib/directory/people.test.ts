@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { Member } from "../providers/types";
+import { buildPeople, facetsOf, queryPeople } from "./people";
+import { mergeInvites } from "./snapshot";
+import { usersQuerySchema } from "./types";
+
+const m = (over: Partial<Member> & Pick<Member, "provider" | "id">): Member => ({
+  email: null,
+  name: "",
+  role: "reader",
+  roleId: "reader",
+  status: "active",
+  kind: "person",
+  addedAt: null,
+  managed: false,
+  ...over,
+});
+
+const members: Member[] = [
+  m({ provider: "openai", id: "u1", email: "Ada@Example.com ", name: "Ada Lovelace", role: "owner", addedAt: "2024-01-02T00:00:00Z" }),
+  m({ provider: "astronomer", id: "a1", email: "ada@example.com", name: "Ada Lovelace", role: "ORGANIZATION_OWNER", addedAt: "2023-05-01T00:00:00Z" }),
+  m({ provider: "arthur", id: "r1", email: "ADA@example.com", name: "", role: "Organization Admin", managed: true }),
+  m({ provider: "openai", id: "u2", email: "grace@example.com", name: "Grace Hopper", role: "reader", addedAt: "2025-01-01T00:00:00Z" }),
+  m({ provider: "arthur", id: "svc1", email: null, name: "CI bot", role: "Organization Member", kind: "service_account" }),
+  m({ provider: "astronomer", id: "inv1", email: "zed@example.com", role: "ORGANIZATION_MEMBER", status: "invited" }),
+];
+
+const q = (raw: Record<string, unknown>) => usersQuerySchema.parse(raw);
+
+describe("buildPeople", () => {
+  const index = buildPeople(members);
+
+  it("merges members by normalised email into one person with every membership", () => {
+    const ada = index.find((p) => p.person.key === "ada@example.com")!.person;
+    expect(ada.memberships.map((x) => x.provider)).toEqual(["arthur", "astronomer", "openai"]);
+    expect(ada.name).toBe("Ada Lovelace");
+    expect(ada.memberships.find((x) => x.provider === "arthur")?.managed).toBe(true);
+  });
+
+  it("keeps members without email as their own person, and names people without a name", () => {
+    expect(index.find((p) => p.person.key === "arthur:svc1")?.person.name).toBe("CI bot");
+    expect(index.find((p) => p.person.key === "zed@example.com")?.person.name).toBe("zed");
+    expect(index).toHaveLength(4);
+  });
+});
+
+describe("queryPeople", () => {
+  const index = buildPeople(members);
+
+  it("searches name or email, case-insensitively, every word", () => {
+    expect(queryPeople(index, q({ q: "LOVELACE" })).people.map((p) => p.key)).toEqual(["ada@example.com"]);
+    expect(queryPeople(index, q({ q: "grace example" })).total).toBe(1);
+    expect(queryPeople(index, q({ q: "nobody" })).total).toBe(0);
+  });
+
+  it("applies provider, role, status and kind to the same membership", () => {
+    expect(queryPeople(index, q({ provider: "openai", role: "owner" })).people.map((p) => p.key)).toEqual(["ada@example.com"]);
+    // Grace is a reader on OpenAI, not an owner anywhere.
+    expect(queryPeople(index, q({ provider: "openai", role: "ORGANIZATION_OWNER" })).total).toBe(0);
+    expect(queryPeople(index, q({ status: "invited" })).people.map((p) => p.key)).toEqual(["zed@example.com"]);
+    expect(queryPeople(index, q({ kind: "service_account" })).people.map((p) => p.key)).toEqual(["arthur:svc1"]);
+    expect(queryPeople(index, q({ provider: "openai,arthur" })).total).toBe(3);
+  });
+
+  it("sorts by name, email, first added date and provider count, both ways", () => {
+    const keys = (raw: Record<string, unknown>) => queryPeople(index, q(raw)).people.map((p) => p.key);
+    expect(keys({ sort: "name" })).toEqual(["ada@example.com", "arthur:svc1", "grace@example.com", "zed@example.com"]);
+    expect(keys({ sort: "addedAt", order: "asc" })[0]).toBe("arthur:svc1"); // no date sorts first
+    expect(keys({ sort: "addedAt", order: "desc" })[0]).toBe("grace@example.com");
+    expect(keys({ sort: "providers", order: "desc" })[0]).toBe("ada@example.com");
+    expect(keys({ sort: "email" }).at(-1)).toBe("arthur:svc1"); // no email sorts last
+  });
+
+  it("pages, keeping the page in range", () => {
+    const page2 = queryPeople(index, q({ pageSize: 3, page: 2 }));
+    expect(page2.people).toHaveLength(1);
+    expect(page2.total).toBe(4);
+    expect(queryPeople(index, q({ pageSize: 3, page: 9 })).page).toBe(2);
+  });
+});
+
+describe("facets and invites", () => {
+  it("counts roles per provider", () => {
+    const facets = facetsOf(buildPeople(members));
+    expect(facets.roles).toContainEqual({ provider: "openai", role: "owner", count: 1 });
+    expect(facets.roles).toContainEqual({ provider: "openai", role: "reader", count: 1 });
+  });
+
+  it("shows a pending invite as an invited membership unless the person is already a member", () => {
+    const merged = mergeInvites([members[0]], [
+      { provider: "openai", id: "inv-a", email: "ada@example.com", role: "owner", createdAt: null, expiresAt: null },
+      { provider: "openai", id: "inv-b", email: "new@example.com", role: "reader", createdAt: "2026-01-01T00:00:00Z", expiresAt: null },
+    ]);
+    expect(merged.map((x) => [x.id, x.status])).toEqual([["u1", "active"], ["inv-b", "invited"]]);
+  });
+});
+
+describe("usersQuerySchema", () => {
+  it("accepts comma lists and repeated keys, and names the field it refuses", () => {
+    expect(q({ provider: ["openai,arthur", "astronomer"] }).provider).toEqual(["openai", "arthur", "astronomer"]);
+    const bad = usersQuerySchema.safeParse({ provider: "slack" });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0].message).toContain("provider");
+  });
+});

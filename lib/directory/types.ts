@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { PROVIDER_IDS, type MemberKind, type MemberStatus, type ProviderId } from "../providers/types";
+
+/**
+ * The users directory as the API answers it (`GET /api/users`). Shared by the route
+ * handler, the server-side query code and the browser.
+ */
+
+export interface Membership {
+  provider: ProviderId;
+  id: string;
+  role: string;
+  status: MemberStatus;
+  kind: MemberKind;
+  addedAt: string | null;
+  managed: boolean;
+  /** Astronomer workspace roles, for display. */
+  scopedRoles?: Array<{ scopeId: string; scopeName: string; role: string }>;
+}
+
+export interface Person {
+  /** Normalised email (trimmed, lower-cased); for members without email, `<provider>:<id>`. */
+  key: string;
+  email: string | null;
+  name: string;
+  memberships: Membership[];
+}
+
+export type ProviderMode = "live" | "sandbox" | "unconfigured";
+
+export interface ProviderState {
+  id: ProviderId;
+  label: string;
+  mode: ProviderMode;
+  ok: boolean;
+  /** ISO time of the snapshot in use; null before the first successful sync. */
+  fetchedAt: string | null;
+  /** Members (incl. pending invites) in the snapshot. */
+  count: number;
+  syncing: boolean;
+  progress?: { fetched: number; total: number | null };
+  error?: { status: number | null; message: string };
+}
+
+export interface Facets {
+  roles: Array<{ provider: ProviderId; role: string; count: number }>;
+}
+
+export interface UsersResponse {
+  people: Person[];
+  total: number;
+  page: number;
+  pageSize: number;
+  providers: ProviderState[];
+  facets: Facets;
+}
+
+export const SORT_FIELDS = ["name", "email", "addedAt", "providers"] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) => {
+      if (value === undefined || value === null || value === "") return undefined;
+      const list = Array.isArray(value) ? value : [value];
+      return list.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+    },
+    z.array(item).optional(),
+  );
+
+/** Query of `GET /api/users`; the users page keeps the same keys in its URL. */
+export const usersQuerySchema = z.object({
+  q: z.string().trim().max(200, "q must be at most 200 characters").optional().default(""),
+  provider: csv(z.enum(PROVIDER_IDS, { error: (i) => `provider must be one of ${PROVIDER_IDS.join(", ")} (got "${String(i.input)}")` })),
+  role: csv(z.string().max(100)),
+  status: csv(z.enum(["active", "invited"], { error: (i) => `status must be active or invited (got "${String(i.input)}")` })),
+  kind: csv(z.enum(["person", "service_account"], { error: (i) => `kind must be person or service_account (got "${String(i.input)}")` })),
+  sort: z.enum(SORT_FIELDS, { error: () => `sort must be one of ${SORT_FIELDS.join(", ")}` }).optional().default("name"),
+  order: z.enum(["asc", "desc"], { error: () => "order must be asc or desc" }).optional().default("asc"),
+  page: z.coerce.number({ error: "page must be a number" }).int("page must be a whole number").min(1, "page must be 1 or more").max(100_000).optional().default(1),
+  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int("pageSize must be a whole number").min(1, "pageSize must be at least 1").max(200, "pageSize must be at most 200").optional().default(50),
+});
+
+export type UsersQuery = z.infer<typeof usersQuerySchema>;
+
+export interface ConnectionInfo {
+  id: ProviderId;
+  label: string;
+  mode: ProviderMode;
+  /** Host Roster talks to (never a key). */
+  host: string | null;
+  /** What is missing when unconfigured. */
+  missing?: string;
+  identity: { id: string; name: string; email: string | null; organization: string | null } | null;
+  identityError?: { status: number | null; message: string };
+  lastSyncAt: string | null;
+  lastErrorAt: string | null;
+  lastError: { status: number | null; message: string } | null;
+  members: number;
+  capabilities: { listInvites: boolean; revokeInvite: boolean; workspaceRoles: boolean; serviceAccounts: boolean };
+}
+
+export interface ConnectionsResponse {
+  connections: ConnectionInfo[];
+}

@@ -1,0 +1,81 @@
+import { sandboxBasePort, sandboxedProviders, sandboxTokens } from "../config";
+import { SANDBOX_PORT_OFFSET } from "./constants";
+import { createArthurSandbox } from "../providers/arthur/sandbox";
+import { createAstronomerSandbox } from "../providers/astronomer/sandbox";
+import { createOpenAISandbox } from "../providers/openai/sandbox";
+import type { ProviderId } from "../providers/types";
+import { sandboxUserCount } from "./seed";
+import { type RunningSandbox, type SandboxDefinition, startSandbox } from "./server";
+
+/** Starts the sandbox servers the configuration asks for, on loopback. */
+
+const FACTORIES: Record<ProviderId, (options: { users: number }) => SandboxDefinition> = {
+  openai: createOpenAISandbox,
+  astronomer: createAstronomerSandbox,
+  arthur: createArthurSandbox,
+};
+
+async function alreadyServing(provider: ProviderId, port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/__sandbox/health`, { signal: AbortSignal.timeout(1000) });
+    const body = (await res.json()) as { provider?: string };
+    return body.provider === provider;
+  } catch {
+    return false;
+  }
+}
+
+export interface StartedSandboxes {
+  running: RunningSandbox[];
+  /** Providers whose port already had that provider's sandbox (for example `npm run sandbox`). */
+  reused: ProviderId[];
+  close(): Promise<void>;
+}
+
+export async function startSandboxes(options: {
+  providers: ProviderId[];
+  basePort: number;
+  tokens: string[];
+  users: number;
+  latencyMs?: number;
+}): Promise<StartedSandboxes> {
+  const running: RunningSandbox[] = [];
+  const reused: ProviderId[] = [];
+  for (const provider of options.providers) {
+    const port = options.basePort + SANDBOX_PORT_OFFSET[provider];
+    try {
+      running.push(
+        await startSandbox(FACTORIES[provider]({ users: options.users }), {
+          port,
+          tokens: options.tokens,
+          latencyMs: options.latencyMs,
+        }),
+      );
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EADDRINUSE" && (await alreadyServing(provider, port))) {
+        reused.push(provider);
+        continue;
+      }
+      await Promise.all(running.map((r) => r.close()));
+      throw new Error(
+        `Could not start the ${provider} sandbox on port ${port}: ${(error as Error).message}. ` +
+          `Set ROSTER_SANDBOX_PORT to a free range of three ports.`,
+      );
+    }
+  }
+  return { running, reused, close: () => Promise.all(running.map((r) => r.close())).then(() => undefined) };
+}
+
+const globalForSandboxes = globalThis as unknown as { __rosterSandboxes?: Promise<StartedSandboxes> };
+
+/** The sandboxes for this process's configuration (ROSTER_SANDBOX and friends), started once. */
+export function startConfiguredSandboxes(env: NodeJS.ProcessEnv = process.env): Promise<StartedSandboxes> {
+  globalForSandboxes.__rosterSandboxes ??= startSandboxes({
+    providers: sandboxedProviders(env),
+    basePort: sandboxBasePort(env),
+    tokens: sandboxTokens(env),
+    users: sandboxUserCount(env),
+    latencyMs: env.ROSTER_SANDBOX_LATENCY_MS ? Number(env.ROSTER_SANDBOX_LATENCY_MS) : undefined,
+  });
+  return globalForSandboxes.__rosterSandboxes;
+}

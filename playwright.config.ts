@@ -1,0 +1,65 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { E2E } from "./e2e/env";
+
+/**
+ * End-to-end tests against the real app (`next start`) and its real provider sandboxes,
+ * in Debian's Chromium. Two projects: `api` calls route handlers over HTTP with a
+ * session; `browser` drives the pages.
+ */
+
+const dataDir = process.env.ROSTER_E2E_DATA_DIR ?? path.join(os.tmpdir(), `roster-e2e-${process.pid}-${Date.now()}`);
+
+export default defineConfig({
+  testDir: "./e2e",
+  // One app, one set of sandboxes whose faults tests change: run tests one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  outputDir: "test-results",
+  use: {
+    baseURL: E2E.baseUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "api", testMatch: /api\/.*\.spec\.ts/ },
+    { name: "browser", testMatch: /browser\/.*\.spec\.ts/, use: { viewport: { width: 1440, height: 900 } } },
+  ],
+  webServer: {
+    command: "node scripts/demo.mjs",
+    url: `${E2E.baseUrl}/signin`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(E2E.port),
+      ROSTER_SANDBOX: "all",
+      ROSTER_SANDBOX_PORT: String(E2E.sandboxPort),
+      ROSTER_DATA_DIR: dataDir,
+      ROSTER_DEMO: "1",
+      NEXTAUTH_URL: E2E.baseUrl,
+      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      ...(process.env.ROSTER_E2E_DATABASE_URL ? { DATABASE_URL: process.env.ROSTER_E2E_DATABASE_URL } : {}),
+    },
+  },
+});

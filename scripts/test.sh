@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `npm test`: every suite. Lint and types, unit + contract + database tests (vitest, on
+# PGlite; again on Postgres when ROSTER_TEST_DATABASE_URL is set), then a production
+# build and the end-to-end suites (Playwright: API over HTTP, and Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "lint"
+npx eslint . --max-warnings 0
+step "typecheck"
+npx tsc --noEmit
+step "unit, contract and database tests (PGlite)"
+npx vitest run
+if [ -n "${ROSTER_TEST_DATABASE_URL:-}" ]; then
+  step "database tests on Postgres"
+  DATABASE_URL="$ROSTER_TEST_DATABASE_URL" npx vitest run lib/db lib/operators
+else
+  echo "(ROSTER_TEST_DATABASE_URL is not set: skipping the Postgres run of the database tests; CI sets it)"
+fi
+step "build"
+npx next build
+step "end-to-end (Playwright: api + Chromium)"
+npx playwright test
+if [ -n "${ROSTER_TEST_DATABASE_URL:-}" ]; then
+  step "end-to-end API suite on Postgres"
+  ROSTER_E2E_DATABASE_URL="$ROSTER_TEST_DATABASE_URL" npx playwright test --project api
+fi
