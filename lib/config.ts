@@ -79,7 +79,24 @@ export function sandboxedProviders(env: NodeJS.ProcessEnv = process.env): Provid
   return list as ProviderId[];
 }
 
+/** Per-attempt timeout for provider calls (ROSTER_PROVIDER_TIMEOUT_MS, default 15 s). */
+export function providerTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ROSTER_PROVIDER_TIMEOUT_MS;
+  if (!raw) return 15_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 300_000) {
+    throw new ConfigError(`ROSTER_PROVIDER_TIMEOUT_MS must be milliseconds from 100 to 300000, got "${raw}"`);
+  }
+  return ms;
+}
+
 export function providerSettings(id: ProviderId, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
+  const settings = connectionSettings(id, env);
+  if (settings.connection) settings.connection.timeoutMs = providerTimeoutMs(env);
+  return settings;
+}
+
+function connectionSettings(id: ProviderId, env: NodeJS.ProcessEnv): ProviderSettings {
   if (sandboxedProviders(env).includes(id)) {
     return {
       id,

@@ -1,0 +1,116 @@
+import { E2E } from "../env";
+import { expect, sandbox, signInPage, test } from "../fixtures";
+
+const SHOTS = "screenshots";
+
+test.describe("users page", () => {
+  test.afterEach(async () => sandbox.clearFaults());
+
+  test("signing in shows people from all three providers, marked Sandbox", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin/);
+    await page.getByLabel("Email").fill(E2E.operators.admin);
+    await page.getByLabel("Password").fill(E2E.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(`${E2E.baseUrl}/`);
+
+    const table = page.getByRole("table", { name: "People" });
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    await expect(page.getByText("Sandbox").first()).toBeVisible();
+    for (const provider of ["OpenAI", "Astronomer", "Arthur"]) {
+      await expect(table.getByText(provider).first()).toBeVisible();
+    }
+    // Someone is on all three: the founders of the seed are everywhere.
+    const founder = table.locator("tbody tr").filter({ hasText: "OpenAI" }).filter({ hasText: "Astronomer" }).filter({ hasText: "Arthur" });
+    await expect(founder.first()).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/users.png`, fullPage: true });
+  });
+
+  test("wrong password shows an error and stays on the sign-in page", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(E2E.operators.admin);
+    await page.getByLabel("Password").fill("nope");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Wrong email or password")).toBeVisible();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.screenshot({ path: `${SHOTS}/signin-error.png` });
+  });
+
+  test("search narrows the rows and lives in the URL", async ({ page }) => {
+    await signInPage(page, "viewer");
+    await page.goto("/");
+    const rows = page.getByRole("table", { name: "People" }).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    await page.getByLabel("Search people").fill("lovelace");
+    await expect(page).toHaveURL(/q=lovelace/);
+    await expect(rows.first()).toContainText(/lovelace/i);
+    const count = await rows.count();
+    for (let i = 0; i < count; i++) await expect(rows.nth(i)).toContainText(/lovelace/i);
+    // Reload keeps the state.
+    await page.reload();
+    await expect(page.getByLabel("Search people")).toHaveValue("lovelace");
+    await expect(rows.first()).toContainText(/lovelace/i);
+  });
+
+  test("filter by provider shows only that provider's people", async ({ page }) => {
+    await signInPage(page, "viewer");
+    await page.goto("/");
+    const rows = page.getByRole("table", { name: "People" }).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    await page.getByRole("button", { name: "Provider", exact: true }).click();
+    await page.getByRole("menuitemcheckbox", { name: /Arthur/ }).or(page.getByRole("checkbox", { name: /Arthur/ })).first().click();
+    await page.keyboard.press("Escape");
+    await expect(page).toHaveURL(/provider=arthur/);
+    await expect(rows.first()).toBeVisible();
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) await expect(rows.nth(i)).toContainText("Arthur");
+  });
+
+  test("pages through the directory", async ({ page }) => {
+    await signInPage(page, "viewer");
+    await page.goto("/?pageSize=25");
+    const rows = page.getByRole("table", { name: "People" }).locator("tbody tr");
+    await expect(rows).toHaveCount(25);
+    const first = await rows.first().innerText();
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(rows.first()).not.toHaveText(first);
+    await expect(page.getByText(/Showing 26–50 of/)).toBeVisible();
+  });
+
+  test("a failing provider shows its own message with a retry; the others still load", async ({ page }) => {
+    await sandbox.fault("astronomer", { route: "*", status: 503, message: "Astro is down for maintenance" });
+    await signInPage(page, "viewer");
+    await page.request.post("/api/sync", { data: { provider: "astronomer" }, headers: { origin: E2E.baseUrl } });
+    await page.goto("/");
+    const alert = page.getByRole("alert").filter({ hasText: "Astronomer" });
+    await expect(alert).toContainText("Astro is down for maintenance");
+    const rows = page.getByRole("table", { name: "People" }).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    await expect(page.getByText(/Traceback|at Object\.|TypeError/)).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/users-provider-error.png`, fullPage: true });
+
+    await sandbox.clearFaults("astronomer");
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Astronomer" })).toHaveCount(0);
+  });
+
+  test("connections page shows each provider's mode, identity and last sync", async ({ page }) => {
+    await signInPage(page, "admin");
+    await page.goto("/connections");
+    for (const provider of ["OpenAI", "Astronomer", "Arthur"]) {
+      await expect(page.getByRole("heading", { name: provider })).toBeVisible();
+    }
+    await expect(page.getByText("Sandbox").first()).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/connections.png`, fullPage: true });
+  });
+
+  test("dark mode renders the users page", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await signInPage(page, "viewer");
+    await page.goto("/");
+    await expect(page.getByRole("table", { name: "People" }).locator("tbody tr").first()).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/users-dark.png`, fullPage: true });
+  });
+});

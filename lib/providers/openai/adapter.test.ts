@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { poolPerson } from "../../sandbox/seed";
+import { ProviderError } from "../errors";
+import type { ListProgress, Member } from "../types";
+import { createOpenAIAdapter } from "./adapter";
+import { type OpenAITestSandbox, startOpenAISandbox } from "./test-sandbox";
+
+let sb: OpenAITestSandbox;
+beforeAll(async () => {
+  sb = await startOpenAISandbox(240);
+});
+afterAll(() => sb.running.close());
+beforeEach(() => sb.reset());
+
+async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  return error as ProviderError;
+}
+
+const byEmail = (members: Member[], email: string) => members.find((m) => m.email === email);
+const requestsTo = (pattern: string, method = "GET") => sb.running.requests.filter((r) => r.pattern === pattern && r.method === method);
+
+describe("members", () => {
+  it("maps users to members: role, status, kind, managed, addedAt", async () => {
+    const members = await sb.adapter.listMembers();
+    const founder = byEmail(members, poolPerson(0).email)!;
+    expect(founder).toMatchObject({ provider: "openai", name: poolPerson(0).name, role: "owner", roleId: "owner", status: "active", kind: "person", managed: false });
+    expect(founder.id).toMatch(/^user-/);
+    expect(Date.parse(founder.addedAt!)).toBe(Date.parse(poolPerson(0).createdAt));
+    expect(founder.addedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
+    expect(byEmail(members, poolPerson(3).email)).toMatchObject({ role: "reader", managed: true });
+
+    expect(new Set(members.map((m) => m.status))).toEqual(new Set(["active"]));
+    expect(new Set(members.map((m) => m.role))).toEqual(new Set(["owner", "reader"]));
+    expect(members.filter((m) => m.role === "owner").length).toBeGreaterThanOrEqual(2);
+
+    const serviceAccounts = members.filter((m) => m.kind === "service_account");
+    expect(serviceAccounts.length).toBeGreaterThan(0);
+    for (const account of serviceAccounts) expect(account).toMatchObject({ email: null, name: expect.stringMatching(/^svc-/) });
+    const wire = await sb.raw("GET", `/organization/users/${serviceAccounts[0].id}`);
+    expect(wire.body).toMatchObject({ is_service_account: true, email: null });
+  });
+
+  it("reads every page, 100 at a time, reporting progress", async () => {
+    const progress: ListProgress[] = [];
+    const members = await sb.adapter.listMembers({ onProgress: (p) => progress.push(p) });
+    expect(members).toHaveLength(240);
+    expect(new Set(members.map((m) => m.id)).size).toBe(240);
+    expect(requestsTo("/organization/users").map((r) => r.query.find(([k]) => k === "limit")?.[1])).toEqual(["100", "100", "100"]);
+    expect(progress).toEqual([
+      { fetched: 100, total: null },
+      { fetched: 200, total: null },
+      { fetched: 240, total: 240 },
+    ]);
+  });
+
+  it("reads 2,500 users across 25 sequential cursor pages", async () => {
+    const big = await startOpenAISandbox(2500);
+    try {
+      const members = await big.adapter.listMembers();
+      expect(members).toHaveLength(2500);
+      expect(new Set(members.map((m) => m.id)).size).toBe(2500);
+      const pages = big.running.requests.filter((r) => r.pattern === "/organization/users");
+      expect(pages).toHaveLength(25);
+      expect(pages[0].query.some(([k]) => k === "after")).toBe(false);
+      expect(pages.slice(1).every((r) => r.query.some(([k]) => k === "after"))).toBe(true);
+    } finally {
+      await big.running.close();
+    }
+  });
+
+  it("gets one member, or null when there is none", async () => {
+    const [first] = await sb.adapter.listMembers();
+    expect(await sb.adapter.getMember(first.id)).toEqual(first);
+    expect(await sb.adapter.getMember("user-doesnotexist")).toBeNull();
+  });
+});
+
+describe("invites, roles, workspaces, identity", () => {
+  it("lists only pending invites, with sent and expiry times", async () => {
+    const wire = (await sb.raw("GET", "/organization/invites?limit=100")).body as { data: Array<{ id: string; status: string }>; has_more: boolean };
+    expect(wire.has_more).toBe(false);
+    expect(new Set(wire.data.map((i) => i.status))).toEqual(new Set(["accepted", "expired", "pending"]));
+
+    const invites = await sb.adapter.listInvites();
+    expect(invites.map((i) => i.id).sort()).toEqual(wire.data.filter((i) => i.status === "pending").map((i) => i.id).sort());
+    for (const invite of invites) {
+      expect(invite).toMatchObject({ provider: "openai", role: expect.stringMatching(/^(owner|reader)$/) });
+      expect(Date.parse(invite.expiresAt!)).toBeGreaterThan(Date.parse(invite.createdAt!));
+    }
+    const memberEmails = new Set((await sb.adapter.listMembers()).map((m) => m.email));
+    expect(invites.some((i) => memberEmails.has(i.email))).toBe(false);
+  });
+
+  it("lists the two organization roles; owner is the owner role", async () => {
+    expect(await sb.adapter.listRoles()).toEqual([
+      expect.objectContaining({ id: "owner", name: "owner", scope: "organization", isOwner: true }),
+      expect.objectContaining({ id: "reader", name: "reader", scope: "organization", isOwner: false }),
+    ]);
+    expect(await sb.adapter.listWorkspaces()).toEqual([]);
+    expect(sb.adapter.capabilities).toEqual({ listInvites: true, revokeInvite: true, workspaceRoles: false, serviceAccounts: false });
+  });
+
+  it("whoami is the owner of the admin key in use", async () => {
+    const members = await sb.adapter.listMembers();
+    const founder = byEmail(members, poolPerson(0).email)!;
+    expect(await sb.adapter.whoami()).toEqual({ id: founder.id, name: founder.name, email: founder.email, organization: null });
+  });
+});
+
+describe("changes show in later reads", () => {
+  it("invites, then revokes", async () => {
+    const invite = await sb.adapter.invite({ email: "new.person@example.com", role: "reader" });
+    expect(invite).toMatchObject({ provider: "openai", email: "new.person@example.com", role: "reader" });
+    expect((await sb.adapter.listInvites()).map((i) => i.id)).toContain(invite!.id);
+
+    await sb.adapter.revokeInvite(invite!.id);
+    expect((await sb.adapter.listInvites()).map((i) => i.id)).not.toContain(invite!.id);
+  });
+
+  it("changes a role", async () => {
+    const reader = (await sb.adapter.listMembers()).find((m) => m.role === "reader" && m.kind === "person")!;
+    await sb.adapter.changeRole({ memberId: reader.id, role: "owner" });
+    expect((await sb.adapter.getMember(reader.id))?.role).toBe("owner");
+    expect((await sb.adapter.listMembers()).find((m) => m.id === reader.id)?.role).toBe("owner");
+    expect(requestsTo("/organization/users/{user_id}", "POST").map((r) => r.body)).toEqual([{ role: "owner" }]);
+  });
+
+  it("removes a member", async () => {
+    const [, , third] = await sb.adapter.listMembers();
+    await sb.adapter.removeMember({ memberId: third.id });
+    const after = await sb.adapter.listMembers();
+    expect(after).toHaveLength(239);
+    expect(after.map((m) => m.id)).not.toContain(third.id);
+    expect(await sb.adapter.getMember(third.id)).toBeNull();
+  });
+});
+
+describe("refusals and errors carry the provider's message", () => {
+  it("refuses to demote or remove the last owner", async () => {
+    const owners = (await sb.adapter.listMembers()).filter((m) => m.role === "owner");
+    for (const owner of owners.slice(1)) await sb.adapter.changeRole({ memberId: owner.id, role: "reader" });
+    const last = owners[0];
+
+    const demote = await rejection(sb.adapter.changeRole({ memberId: last.id, role: "reader" }));
+    expect(demote).toMatchObject({ provider: "openai", kind: "http", status: 400 });
+    expect(demote.message).toMatch(/last owner/);
+    const remove = await rejection(sb.adapter.removeMember({ memberId: last.id }));
+    expect(remove).toMatchObject({ status: 400, message: expect.stringMatching(/last owner/) });
+    expect((await sb.adapter.getMember(last.id))?.role).toBe("owner");
+  });
+
+  it("refuses to revoke an accepted invite, and to invite a member or a pending invitee twice", async () => {
+    const wire = (await sb.raw("GET", "/organization/invites?limit=100")).body as { data: Array<{ id: string; status: string; email: string }> };
+    const accepted = wire.data.find((i) => i.status === "accepted")!;
+    expect((await rejection(sb.adapter.revokeInvite(accepted.id))).message).toMatch(/already been accepted/);
+
+    const member = await rejection(sb.adapter.invite({ email: poolPerson(1).email, role: "reader" }));
+    expect(member).toMatchObject({ status: 400, message: expect.stringMatching(/already a member/) });
+    const pending = wire.data.find((i) => i.status === "pending")!;
+    expect((await rejection(sb.adapter.invite({ email: pending.email, role: "owner" }))).message).toMatch(/already pending/);
+  });
+
+  it("surfaces a 404 message", async () => {
+    const error = await rejection(sb.adapter.changeRole({ memberId: "user-nobody", role: "reader" }));
+    expect(error).toMatchObject({ kind: "http", status: 404, message: "No such user: user-nobody" });
+    expect((await rejection(sb.adapter.revokeInvite("invite-nope"))).message).toBe("No such invite: invite-nope");
+  });
+
+  it("refuses roles OpenAI does not have and workspace operations, without calling the API", async () => {
+    const [member] = await sb.adapter.listMembers();
+    sb.running.requests.length = 0;
+    expect(await rejection(sb.adapter.changeRole({ memberId: member.id, role: "member" }))).toMatchObject({ status: 400, message: expect.stringMatching(/owner or reader/) });
+    expect(await rejection(sb.adapter.invite({ email: "x@example.com", role: "admin" }))).toMatchObject({ status: 400 });
+    expect(await rejection(sb.adapter.changeRole({ memberId: member.id, role: "owner", workspaceId: "proj_1" }))).toMatchObject({ status: 501 });
+    expect(await rejection(sb.adapter.removeMember({ memberId: member.id, workspaceId: "proj_1" }))).toMatchObject({ status: 501, message: expect.stringMatching(/no workspaces/) });
+    expect(sb.running.requests).toEqual([]);
+  });
+
+  it("surfaces an injected 500 with its message after the GET retries", async () => {
+    sb.running.faults.add({ route: "/organization/users", status: 500, message: "The server had an error while processing your request." });
+    const error = await rejection(sb.adapter.listMembers());
+    expect(error).toMatchObject({ kind: "http", status: 500, message: "The server had an error while processing your request." });
+    expect(requestsTo("/organization/users")).toHaveLength(3);
+  });
+
+  it("never retries an invite that failed", async () => {
+    sb.running.faults.add({ route: "/organization/invites", method: "POST", status: 502 });
+    expect(await rejection(sb.adapter.invite({ email: "once@example.com", role: "reader" }))).toMatchObject({ status: 502 });
+    expect(requestsTo("/organization/invites", "POST")).toHaveLength(1);
+  });
+
+  it("waits out a 429 with Retry-After: 0, then succeeds", async () => {
+    sb.running.faults.add({ route: "/organization/users", status: 429, retryAfter: 0, times: 1 });
+    expect(await sb.adapter.listMembers()).toHaveLength(240);
+    expect(requestsTo("/organization/users").map((r) => r.status)).toEqual([429, 200, 200, 200]);
+  });
+
+  it("reports malformed JSON", async () => {
+    sb.running.faults.add({ route: "/organization/invites", malformed: true });
+    expect(await rejection(sb.adapter.listInvites())).toMatchObject({ kind: "malformed", status: 200 });
+  });
+
+  it("reports the provider's 401 message for a wrong token", async () => {
+    const wrong = createOpenAIAdapter({ baseUrl: sb.running.baseUrl, token: "sk-admin-wrong" });
+    expect(await rejection(wrong.whoami())).toMatchObject({ kind: "http", status: 401, message: "Invalid authentication credentials" });
+    expect(await rejection(wrong.listMembers())).toMatchObject({ status: 401 });
+  });
+});

@@ -1,0 +1,126 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SandboxDefinition } from "../../sandbox/server";
+import { loadOpenApi, type OpenApiDoc, validateRequest, validateResponse } from "../../testing/openapi-contract";
+import { createOpenAIAdapter } from "./adapter";
+import { LEGACY_INVITE } from "./test-fixtures";
+import { type OpenAITestSandbox, startOpenAISandbox } from "./test-sandbox";
+
+/**
+ * The sandbox and the adapter against the published OpenAI spec: every request the
+ * adapter sent and every response the sandbox gave, for every endpoint the adapter
+ * uses, must validate. Paths in the spec are relative to the `/v1` base path, as the
+ * sandbox's recorded paths are.
+ */
+
+const SPECS = path.resolve(__dirname, "../../../../shared/specs");
+
+interface Captured {
+  method: string;
+  pattern: string;
+  status: number;
+  body: unknown;
+}
+
+/** Records every answer of the sandbox's own route handlers. */
+function capturing(into: Captured[]) {
+  return (definition: SandboxDefinition): SandboxDefinition => ({
+    ...definition,
+    routes: definition.routes.map((route) => ({
+      ...route,
+      handler: async (req) => {
+        const res = await route.handler(req);
+        into.push({ method: route.method, pattern: route.pattern, status: res.status, body: res.body });
+        return res;
+      },
+    })),
+  });
+}
+
+/**
+ * None of the org-user, invite or admin-key operations documents an error response, so an
+ * error body is checked against `ErrorResponse` where the spec does use it: the 400 of
+ * POST /organization/projects/{project_id}/users.
+ */
+const validateErrorBody = (doc: OpenApiDoc, body: unknown) =>
+  validateResponse(doc, { method: "POST", path: "/organization/projects/{project_id}/users", status: 400, body });
+
+const failures = (errors: string[]) => expect(errors.join("\n")).toBe("");
+
+let doc: OpenApiDoc;
+let legacyDoc: OpenApiDoc;
+let sb: OpenAITestSandbox;
+const captured: Captured[] = [];
+
+async function driveEveryOperation() {
+  const { adapter, raw } = sb;
+  const swallow = (p: Promise<unknown>) => p.catch(() => undefined);
+
+  await adapter.whoami();
+  const members = await adapter.listMembers();
+  await adapter.listInvites();
+  await adapter.getMember(members[4].id);
+  await adapter.getMember("user-missing");
+  const invite = await adapter.invite({ email: "contract@example.com", role: "owner" });
+  await raw("GET", `/organization/invites/${invite!.id}`);
+  await adapter.revokeInvite(invite!.id);
+  await adapter.changeRole({ memberId: members[4].id, role: "owner" });
+  await adapter.changeRole({ memberId: members[4].id, role: "reader" });
+  await adapter.removeMember({ memberId: members[5].id });
+
+  const wire = (await raw("GET", "/organization/invites?limit=100")).body as { data: Array<{ id: string; status: string; email: string }> };
+  await swallow(adapter.revokeInvite(wire.data.find((i) => i.status === "accepted")!.id));
+  await swallow(adapter.invite({ email: members[6].email!, role: "reader" }));
+  await swallow(adapter.removeMember({ memberId: "user-missing" }));
+  sb.running.faults.add({ route: "/organization/users", status: 500, times: 3 });
+  await swallow(adapter.listMembers());
+  await swallow(createOpenAIAdapter({ baseUrl: sb.running.baseUrl, token: "wrong" }).listInvites());
+}
+
+beforeAll(async () => {
+  doc = loadOpenApi(path.join(SPECS, "openai/openapi.yaml"));
+  legacyDoc = loadOpenApi(path.join(SPECS, "openai/manual_spec/openapi.yaml"));
+  sb = await startOpenAISandbox(240, capturing(captured));
+  await driveEveryOperation();
+});
+afterAll(() => sb.running.close());
+
+describe("OpenAI contract (openai/openapi.yaml)", () => {
+  it("exercised every sandbox route with a successful answer", () => {
+    const answered = new Set(captured.filter((c) => c.status < 300).map((c) => `${c.method} ${c.pattern}`));
+    expect([...answered].sort()).toEqual(sb.definition.routes.map((r) => `${r.method} ${r.pattern}`).sort());
+  });
+
+  it("every request sent matches the spec's method, path, query parameters and body", () => {
+    expect(sb.running.requests.length).toBeGreaterThan(10);
+    for (const request of sb.running.requests) failures(validateRequest(doc, request));
+  });
+
+  it("every successful answer validates against the spec's response schema", () => {
+    for (const answer of captured.filter((c) => c.status < 300)) {
+      failures(validateResponse(doc, { method: answer.method, path: answer.pattern, status: answer.status, body: answer.body }));
+    }
+  });
+
+  it("every error answer is an ErrorResponse", () => {
+    const errors = captured.filter((c) => c.status >= 400);
+    expect(new Set(errors.map((c) => c.status))).toEqual(new Set([400, 404]));
+    for (const answer of errors) failures(validateErrorBody(doc, answer.body));
+    for (const status of [400, 401, 404, 405, 429, 500, 503]) failures(validateErrorBody(doc, sb.definition.errorBody(status, "message")));
+  });
+
+  it("fails on drift", () => {
+    const user = captured.find((c) => c.pattern === "/organization/users/{user_id}" && c.status === 200)!;
+    const { added_at: _added, ...drifted } = user.body as Record<string, unknown>;
+    expect(validateResponse(doc, { method: "GET", path: user.pattern, status: 200, body: drifted }).length).toBeGreaterThan(0);
+    expect(validateRequest(doc, { method: "GET", path: "/organization/users", query: [["page", "2"]], body: undefined }).length).toBeGreaterThan(0);
+    expect(validateErrorBody(doc, { error: { message: "m", type: "t" } }).length).toBeGreaterThan(0);
+  });
+});
+
+describe("older invite shape (openai/manual_spec/openapi.yaml)", () => {
+  it("the legacy fixture the adapter accepts is the older spec's invite, not the current one", () => {
+    failures(validateResponse(legacyDoc, { method: "GET", path: "/organization/invites/{invite_id}", status: 200, body: LEGACY_INVITE }));
+    expect(validateResponse(doc, { method: "GET", path: "/organization/invites/{invite_id}", status: 200, body: LEGACY_INVITE }).join()).toMatch(/created_at/);
+  });
+});

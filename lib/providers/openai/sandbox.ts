@@ -1,0 +1,177 @@
+import { SANDBOX_BASE_PATH } from "../../sandbox/constants";
+import { FOUNDERS, hashHex } from "../../sandbox/seed";
+import type { SandboxDefinition, SandboxRequest, SandboxResponse, SandboxRoute } from "../../sandbox/server";
+import { CursorList } from "./cursor-list";
+import { redactKey } from "./identity";
+import { ROLE } from "./roles";
+import { answerRefusals, openAIErrorBody, parseBody, refusal } from "./sandbox-errors";
+import { adminKey, buildSeed, DEFAULT_PROJECT_ID, inviteId, newInvite, type OpenAIState, stateFrom } from "./sandbox-seed";
+import {
+  inviteRequestSchema,
+  roleSchema,
+  type UserRoleUpdateRequest,
+  userRoleUpdateRequestSchema,
+  type WireInviteDeleted,
+  type WireUser,
+  type WireUserDeleted,
+} from "./schemas";
+
+/**
+ * The OpenAI Administration API sandbox: org users, invites and admin keys under `/v1`,
+ * with the real cursor pagination (`limit` 1–100, default 20; `after` = previous
+ * `last_id`; `has_more`), every success as 200 (the spec has no 201/204), and errors in
+ * the `ErrorResponse` shape.
+ *
+ * Choices where the spec is silent, documented here so tests and readers can rely on them:
+ * - Demoting or removing the organization's last owner is refused with 400
+ *   `invalid_request_error` (code `last_owner`). Nothing says what the real service does.
+ * - Deleting an accepted invite (the spec says it "cannot be deleted") is a 400.
+ * - Inviting an existing member, or an email with a pending invite, is a 400.
+ * - Unknown ids are 404 `invalid_request_error`; an unknown `after` cursor is a 400.
+ * - `limit` outside 1–100 is a 400 on every list, admin keys included (their spec gives no range).
+ * - The caller's own admin key is listed, owned by founder 0, so whoami has an answer.
+ * - Role change takes `role` (owner|reader, the older spec's enum). Custom RBAC roles
+ *   (`role_id`) are not emulated and are refused with 400.
+ */
+
+export interface OpenAISandboxOptions {
+  users: number;
+}
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+const ok = (body: unknown): SandboxResponse => ({ status: 200, body });
+const now = () => Math.floor(Date.now() / 1000);
+const normalEmail = (email: string) => email.trim().toLowerCase();
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function readLimit(query: URLSearchParams): number {
+  const raw = query.get("limit");
+  if (raw === null) return DEFAULT_LIMIT;
+  if (!/^-?\d+$/.test(raw)) throw refusal(400, `Invalid 'limit': expected an integer, but got '${raw}' instead.`, "limit", "invalid_type");
+  const limit = Number(raw);
+  if (limit < 1) throw refusal(400, `Invalid 'limit': integer below minimum value. Expected a value >= 1, but got ${limit} instead.`, "limit", "integer_below_min_value");
+  if (limit > MAX_LIMIT) throw refusal(400, `Invalid 'limit': integer above maximum value. Expected a value <= ${MAX_LIMIT}, but got ${limit} instead.`, "limit", "integer_above_max_value");
+  return limit;
+}
+
+function listPage<T extends { id: string }>(list: CursorList<T>, query: URLSearchParams, keep?: (item: T) => boolean): SandboxResponse {
+  const after = query.get("after") ?? undefined;
+  const page = list.page(after, readLimit(query), keep);
+  if (!page) throw refusal(400, `Invalid 'after': no object with id '${after}'.`, "after");
+  const { data, hasMore } = page;
+  return ok({ object: "list", data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: hasMore });
+}
+
+function found<T extends { id: string }>(list: CursorList<T>, id: string, what: string): T {
+  const item = list.get(id);
+  if (!item) throw refusal(404, `No such ${what}: ${id}`);
+  return item;
+}
+
+function ownerCount(state: OpenAIState): number {
+  let owners = 0;
+  for (const user of state.users) if (user.role === ROLE.owner) owners++;
+  return owners;
+}
+
+function keepLastOwner(state: OpenAIState, user: WireUser, action: string, param: string | null): void {
+  if (user.role === ROLE.owner && ownerCount(state) === 1) {
+    throw refusal(400, `Cannot ${action} the last owner of the organization. Make another member an owner first.`, param, "last_owner");
+  }
+}
+
+function emailFilter(query: URLSearchParams): ((user: WireUser) => boolean) | undefined {
+  const emails = new Set([...query.getAll("emails"), ...query.getAll("emails[]")].map(normalEmail));
+  return emails.size ? (user) => user.email != null && emails.has(normalEmail(user.email)) : undefined;
+}
+
+function applyUserUpdate(state: OpenAIState, user: WireUser, update: UserRoleUpdateRequest): WireUser {
+  if (update.role_id != null) throw refusal(400, "Custom roles ('role_id') are not available in this sandbox; set 'role' instead.", "role_id");
+  if (update.role == null) throw refusal(400, "Missing required parameter: 'role'.", "role", "missing_required_parameter");
+  const role = roleSchema.safeParse(update.role);
+  if (!role.success) throw refusal(400, `Invalid value: '${update.role}'. Supported values are: 'owner', 'reader'.`, "role", "invalid_value");
+  if (role.data !== ROLE.owner) keepLastOwner(state, user, "demote", "role");
+  user.role = role.data;
+  return user;
+}
+
+function createInvite(state: OpenAIState, body: unknown, serial: number): SandboxResponse {
+  const request = parseBody(inviteRequestSchema, body);
+  const email = normalEmail(request.email);
+  if (!EMAIL.test(email)) throw refusal(400, `Invalid 'email': '${request.email}' is not a valid email address.`, "email", "invalid_value");
+  for (const user of state.users) {
+    if (user.email && normalEmail(user.email) === email) throw refusal(400, `${request.email} is already a member of this organization.`, "email", "user_already_member");
+  }
+  for (const invite of state.invites) {
+    if (invite.status === "pending" && normalEmail(invite.email) === email) throw refusal(400, `An invite for ${request.email} is already pending.`, "email", "invite_already_pending");
+  }
+  const invite = newInvite({ id: inviteId(`new:${serial}:${email}`), email: request.email.trim(), role: request.role, sentAt: now() });
+  invite.projects = request.projects ?? [{ id: DEFAULT_PROJECT_ID, role: "member" }];
+  state.invites.add(invite);
+  return ok(invite);
+}
+
+function deleteInvite(state: OpenAIState, id: string): SandboxResponse {
+  const invite = found(state.invites, id, "invite");
+  if (invite.status === "accepted") throw refusal(400, `Invite ${id} has already been accepted and cannot be deleted.`, null, "invite_already_accepted");
+  state.invites.remove(id);
+  return ok({ object: "organization.invite.deleted", id, deleted: true } satisfies WireInviteDeleted);
+}
+
+function deleteUser(state: OpenAIState, id: string): SandboxResponse {
+  keepLastOwner(state, found(state.users, id, "user"), "remove", null);
+  state.users.remove(id);
+  return ok({ object: "organization.user.deleted", id, deleted: true } satisfies WireUserDeleted);
+}
+
+/** The key in the caller's own Authorization header is listed too, as on the real API. */
+function adminKeys(state: OpenAIState, req: SandboxRequest): SandboxResponse {
+  const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim() ?? "";
+  const caller = adminKey({
+    id: `key_${hashHex(`openai:caller:${token}`, 16)}`,
+    name: "Roster",
+    redacted: redactKey(token),
+    owner: state.callerKeyOwner,
+    createdAt: state.callerKeyOwner.created_at ?? 0,
+  });
+  return listPage(new CursorList([caller, ...state.adminKeys]), req.query);
+}
+
+export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefinition {
+  if (!Number.isInteger(options.users) || options.users < FOUNDERS) {
+    throw new Error(`The OpenAI sandbox needs at least ${FOUNDERS} users (the founders), got ${options.users}`);
+  }
+  const seed = buildSeed(options.users);
+  let state = stateFrom(seed);
+  let serial = 0;
+
+  const route = (method: SandboxRoute["method"], pattern: string, handler: (req: SandboxRequest) => SandboxResponse): SandboxRoute => ({
+    method,
+    pattern,
+    handler: answerRefusals(handler),
+  });
+
+  return {
+    provider: "openai",
+    basePath: SANDBOX_BASE_PATH.openai,
+    errorBody: (status, message) => openAIErrorBody(status, message),
+    reset() {
+      state = stateFrom(seed);
+      serial = 0;
+    },
+    routes: [
+      route("GET", "/organization/users", (req) => listPage(state.users, req.query, emailFilter(req.query))),
+      route("GET", "/organization/users/{user_id}", (req) => ok(found(state.users, req.params.user_id, "user"))),
+      route("POST", "/organization/users/{user_id}", (req) =>
+        ok(applyUserUpdate(state, found(state.users, req.params.user_id, "user"), parseBody(userRoleUpdateRequestSchema, req.body))),
+      ),
+      route("DELETE", "/organization/users/{user_id}", (req) => deleteUser(state, req.params.user_id)),
+      route("GET", "/organization/invites", (req) => listPage(state.invites, req.query)),
+      route("POST", "/organization/invites", (req) => createInvite(state, req.body, ++serial)),
+      route("GET", "/organization/invites/{invite_id}", (req) => ok(found(state.invites, req.params.invite_id, "invite"))),
+      route("DELETE", "/organization/invites/{invite_id}", (req) => deleteInvite(state, req.params.invite_id)),
+      route("GET", "/organization/admin_api_keys", (req) => adminKeys(state, req)),
+    ],
+  };
+}
