@@ -1,0 +1,47 @@
+import type { Role } from "../types";
+
+/**
+ * Astro roles. v1alpha1 declares no enum and has no roles endpoint; these names come
+ * from the v1 spec's enums (see specs/CONTRACTS.md §2), limited to the ones Roster offers.
+ */
+export const ROLE = {
+  orgOwner: "ORGANIZATION_OWNER",
+  orgBillingAdmin: "ORGANIZATION_BILLING_ADMIN",
+  orgMember: "ORGANIZATION_MEMBER",
+  workspaceOwner: "WORKSPACE_OWNER",
+  workspaceOperator: "WORKSPACE_OPERATOR",
+  workspaceAuthor: "WORKSPACE_AUTHOR",
+  workspaceMember: "WORKSPACE_MEMBER",
+} as const;
+
+export const ORGANIZATION_ROLES: readonly string[] = [ROLE.orgOwner, ROLE.orgBillingAdmin, ROLE.orgMember];
+export const WORKSPACE_ROLES: readonly string[] = [
+  ROLE.workspaceOwner,
+  ROLE.workspaceOperator,
+  ROLE.workspaceAuthor,
+  ROLE.workspaceMember,
+];
+
+/** Only the organization owner role counts for the last-owner rule (a workspace owner is not an org owner). */
+export function isOwnerRole(role: string | null | undefined): boolean {
+  return role === ROLE.orgOwner;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  [ROLE.orgOwner]: "Full control of the organization, its members and billing",
+  [ROLE.orgBillingAdmin]: "Organization member who also manages billing",
+  [ROLE.orgMember]: "Member of the organization; access comes from workspace roles",
+  [ROLE.workspaceOwner]: "Full control of the workspace and its members",
+  [ROLE.workspaceOperator]: "Manages deployments and runs in the workspace",
+  [ROLE.workspaceAuthor]: "Deploys code to the workspace's deployments",
+  [ROLE.workspaceMember]: "Reads the workspace and its deployments",
+};
+
+function toRole(name: string, scope: Role["scope"]): Role {
+  return { id: name, name, scope, description: DESCRIPTIONS[name], isOwner: isOwnerRole(name) };
+}
+
+export const ASTRONOMER_ROLES: readonly Role[] = [
+  ...ORGANIZATION_ROLES.map((name) => toRole(name, "organization")),
+  ...WORKSPACE_ROLES.map((name) => toRole(name, "workspace")),
+];
