@@ -23,6 +23,8 @@ export interface ProviderHttpOptions {
   errorMessage: (body: unknown, status: number) => string | null;
   /** Header that carries the provider's request id, if any. */
   requestIdHeader?: string;
+  /** Pull the provider's request id out of its error body (Astronomer sends one there). */
+  errorRequestId?: (body: unknown) => string | null;
 }
 
 export interface RequestOptions<S extends z.ZodType | undefined> {
@@ -101,6 +103,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     maxRetryAfterMs = DEFAULT_MAX_RETRY_AFTER_MS,
     errorMessage,
     requestIdHeader,
+    errorRequestId,
   } = options;
 
   async function attempt(req: RequestOptions<z.ZodType | undefined>): Promise<unknown> {
@@ -163,7 +166,14 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
       const message =
         (parsed ? errorMessage(body, response.status) : null) ??
         (parsed || !text ? `HTTP ${response.status} ${response.statusText}`.trim() : `HTTP ${response.status}: ${shortText(text)}`);
-      const error = new ProviderError({ provider, kind: "http", status: response.status, message, requestId });
+      const bodyRequestId = parsed && errorRequestId ? errorRequestId(body) : null;
+      const error = new ProviderError({
+        provider,
+        kind: "http",
+        status: response.status,
+        message,
+        requestId: requestId ?? bodyRequestId,
+      });
       (error as ProviderError & { retryAfterMs?: number | null }).retryAfterMs = parseRetryAfter(
         response.headers.get("retry-after"),
       );

@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import { ProviderError } from "../errors";
 import { createProviderHttp, type ProviderHttp, type Query, type RequestOptions } from "../http";
 import {
   type CreateUserInviteRequest,
@@ -34,32 +33,14 @@ export interface AstronomerClientOptions {
   timeoutMs?: number;
 }
 
-/**
- * The shared HTTP layer takes only a message from an error body, but Astro's body
- * also carries `requestId`. The extractor appends it after this marker and `call`
- * moves it into `ProviderError.requestId`, so the message stays the provider's own.
- */
-const REQUEST_ID_MARK = "\u0000requestId:";
-
 export function astronomerErrorMessage(body: unknown): string | null {
   const parsed = errorSchema.partial().safeParse(body);
-  const message = parsed.success ? parsed.data.message?.trim() : undefined;
-  if (!message) return null;
-  const requestId = parsed.success ? parsed.data.requestId : undefined;
-  return requestId ? `${message}${REQUEST_ID_MARK}${requestId}` : message;
+  return (parsed.success ? parsed.data.message?.trim() : undefined) || null;
 }
 
-function withRequestId(error: unknown): unknown {
-  if (!(error instanceof ProviderError)) return error;
-  const [message, requestId] = error.message.split(REQUEST_ID_MARK);
-  if (requestId === undefined) return error;
-  return new ProviderError({
-    provider: error.provider,
-    kind: error.kind,
-    status: error.status,
-    message,
-    requestId: error.requestId ?? requestId,
-  });
+export function astronomerErrorRequestId(body: unknown): string | null {
+  const parsed = errorSchema.partial().safeParse(body);
+  return (parsed.success ? parsed.data.requestId : undefined) || null;
 }
 
 const seg = encodeURIComponent;
@@ -71,16 +52,11 @@ export function createAstronomerClient(options: AstronomerClientOptions) {
     token: options.token,
     timeoutMs: options.timeoutMs,
     errorMessage: astronomerErrorMessage,
+    errorRequestId: astronomerErrorRequestId,
   });
   const org = `/organizations/${seg(options.organizationId)}`;
 
-  async function call<S extends z.ZodType | undefined = undefined>(req: RequestOptions<S>) {
-    try {
-      return await http.request(req);
-    } catch (error) {
-      throw withRequestId(error);
-    }
-  }
+  const call = <S extends z.ZodType | undefined = undefined>(req: RequestOptions<S>) => http.request(req);
 
   const pageQuery = (q: PageQuery): Query => ({ offset: q.offset, limit: q.limit, search: q.search });
 

@@ -1,0 +1,111 @@
+import { createProviderHttp } from "../http";
+import type { ProviderConnection } from "../types";
+import {
+  type InviteNewUser,
+  type ListRoleBindingsQuery,
+  type ListRolesQuery,
+  type ListUsersQuery,
+  type ListWorkspacesQuery,
+  type PatchServiceAccountUser,
+  type PatchUser,
+  type PostEndUser,
+  type PostRoleBinding,
+  type PostServiceAccount,
+  type ValidationErrorItem,
+  errorBodySchema,
+  roleBindingListSchema,
+  roleBindingSchema,
+  roleListSchema,
+  sensitiveUserSchema,
+  userListSchema,
+  userSchema,
+  userServiceAccountCredentialsSchema,
+  workspaceListSchema,
+} from "./schemas";
+
+/**
+ * Thin typed client for the Arthur platform API: one function per endpoint Roster
+ * uses, every call through the shared provider HTTP layer. Paths start with /api/v1
+ * because Arthur's base URL is the bare host.
+ */
+
+/** The location of a 422 item without FastAPI's leading "body", e.g. `email` or `query.page`. */
+function fieldOf(loc: ValidationErrorItem["loc"]): string {
+  return (loc[0] === "body" ? loc.slice(1) : loc).join(".");
+}
+
+/** Arthur's own words from a FastAPI error body: `detail` text, or the 422 list as "field: message". */
+export function arthurErrorMessage(body: unknown): string | null {
+  const parsed = errorBodySchema.safeParse(body);
+  if (!parsed.success) return null;
+  const { detail } = parsed.data;
+  if (typeof detail === "string") return detail.trim() || null;
+  const parts = detail.map((item) => (fieldOf(item.loc) ? `${fieldOf(item.loc)}: ${item.msg}` : item.msg));
+  return parts.length ? parts.join("; ") : null;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+export function createArthurClient(connection: ProviderConnection) {
+  const http = createProviderHttp({
+    provider: "arthur",
+    baseUrl: connection.baseUrl,
+    token: connection.token,
+    timeoutMs: connection.timeoutMs,
+    errorMessage: arthurErrorMessage,
+  });
+  type Signal = AbortSignal | undefined;
+
+  return {
+    getMe: (signal?: Signal) => http.request({ path: "/api/v1/users/me", schema: userSchema, signal }),
+
+    listUsers: (query: ListUsersQuery, signal?: Signal) =>
+      http.request({ path: "/api/v1/organization/users", query, schema: userListSchema, signal }),
+
+    listRoles: (query: ListRolesQuery, signal?: Signal) =>
+      http.request({ path: "/api/v1/organization/roles", query, schema: roleListSchema, signal }),
+
+    listRoleBindings: (query: ListRoleBindingsQuery, signal?: Signal) =>
+      http.request({ path: "/api/v1/organization/role_bindings", query, schema: roleBindingListSchema, signal }),
+
+    listWorkspaces: (query: ListWorkspacesQuery, signal?: Signal) =>
+      http.request({ path: "/api/v1/organization/workspaces", query, schema: workspaceListSchema, signal }),
+
+    /** 201 with an unspecified body: Arthur returns no invite object. */
+    inviteUser: (body: InviteNewUser) =>
+      http.request({ method: "POST", path: "/api/v1/organization/users/invite-user", body }),
+
+    createRoleBinding: (body: PostRoleBinding) =>
+      http.request({ method: "POST", path: "/api/v1/organization/role_bindings", body, schema: roleBindingSchema }),
+
+    deleteRoleBinding: (bindingId: string) =>
+      http.request({ method: "DELETE", path: `/api/v1/role_bindings/${id(bindingId)}` }),
+
+    deleteUser: (userId: string) => http.request({ method: "DELETE", path: `/api/v1/users/${id(userId)}` }),
+
+    createUser: (body: PostEndUser) =>
+      http.request({ method: "POST", path: "/api/v1/organization/users", body, schema: userSchema }),
+
+    patchUser: (userId: string, body: PatchUser) =>
+      http.request({ method: "PATCH", path: `/api/v1/users/${id(userId)}`, body, schema: userSchema }),
+
+    createServiceAccount: (body: PostServiceAccount) =>
+      http.request({
+        method: "POST",
+        path: "/api/v1/organization/service_accounts",
+        body,
+        schema: userServiceAccountCredentialsSchema,
+      }),
+
+    renameServiceAccount: (userId: string, body: PatchServiceAccountUser) =>
+      http.request({ method: "PATCH", path: `/api/v1/users/${id(userId)}/service_account`, body, schema: userSchema }),
+
+    regenerateCredentials: (userId: string) =>
+      http.request({ method: "POST", path: `/api/v1/users/${id(userId)}/credentials`, schema: sensitiveUserSchema }),
+
+    /** Accepts every pending invitation of the caller (204). */
+    acceptInvites: () => http.request({ method: "POST", path: "/api/v1/users/me/accept-invite" }),
+  };
+}
+
+export type ArthurClient = ReturnType<typeof createArthurClient>;
