@@ -1,22 +1,7 @@
-/**
- * Runs once when a Roster server starts (never during `next build`): refuses to run
- * production without a session secret, and starts the provider sandboxes that the
- * configuration asks for, so `npm start` with no provider keys is the full demo.
- */
+/** Runs once when a Roster server starts (never during `next build`); see lib/startup.ts. */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
-    console.error(
-      "[roster] NEXTAUTH_SECRET is not set. Roster refuses to start in production without it: " +
-        "set it to a long random string (for example `openssl rand -base64 32`), or run `npm run demo`.",
-    );
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startRoster } = await import("./lib/startup");
+    await startRoster();
   }
-  const { sandboxedProviders } = await import("./lib/config");
-  const providers = sandboxedProviders();
-  if (providers.length === 0) return;
-  const { startConfiguredSandboxes } = await import("./lib/sandbox/start");
-  const started = await startConfiguredSandboxes();
-  for (const s of started.running) console.log(`[roster] ${s.provider} sandbox on ${s.baseUrl}`);
-  for (const p of started.reused) console.log(`[roster] ${p} sandbox already running; using it`);
 }

@@ -66,18 +66,15 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
 };
 
+// Same process group as this script, so whoever stops the group (a terminal's Ctrl+C,
+// Playwright's webServer) stops Roster too; signals sent to this script alone are passed on.
 const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
   stdio: "inherit",
   env,
-  detached: true,
 });
 
 const stop = (signal) => {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    /* already gone */
-  }
+  if (child.exitCode === null) child.kill(signal);
 };
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));

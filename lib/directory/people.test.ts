@@ -65,10 +65,12 @@ describe("queryPeople", () => {
   it("sorts by name, email, first added date and provider count, both ways", () => {
     const keys = (raw: Record<string, unknown>) => queryPeople(index, q(raw)).people.map((p) => p.key);
     expect(keys({ sort: "name" })).toEqual(["ada@example.com", "arthur:svc1", "grace@example.com", "zed@example.com"]);
-    expect(keys({ sort: "addedAt", order: "asc" })[0]).toBe("arthur:svc1"); // no date sorts first
+    expect(keys({ sort: "addedAt", order: "asc" })[0]).toBe("ada@example.com");
+    expect(keys({ sort: "addedAt", order: "asc" }).slice(-2)).toEqual(["arthur:svc1", "zed@example.com"]); // no date: last
     expect(keys({ sort: "addedAt", order: "desc" })[0]).toBe("grace@example.com");
     expect(keys({ sort: "providers", order: "desc" })[0]).toBe("ada@example.com");
-    expect(keys({ sort: "email" }).at(-1)).toBe("arthur:svc1"); // no email sorts last
+    expect(keys({ sort: "email" }).at(-1)).toBe("arthur:svc1"); // no email sorts last…
+    expect(keys({ sort: "email", order: "desc" }).at(-1)).toBe("arthur:svc1"); // …in either direction
   });
 
   it("pages, keeping the page in range", () => {

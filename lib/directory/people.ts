@@ -76,18 +76,24 @@ function membershipMatches(m: Membership, q: UsersQuery): boolean {
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-function compare(a: IndexedPerson, b: IndexedPerson, sort: UsersQuery["sort"]): number {
+/** The sort value, or null when a person has none (those sort last in either direction). */
+function sortValue(p: IndexedPerson, sort: UsersQuery["sort"]): string | number | null {
   switch (sort) {
     case "email":
-      return collator.compare(a.person.email ?? "\uffff", b.person.email ?? "\uffff");
+      return p.person.email;
     case "addedAt":
-      return a.firstAdded < b.firstAdded ? -1 : a.firstAdded > b.firstAdded ? 1 : 0;
+      return p.firstAdded || null;
     case "providers":
-      return a.person.memberships.length - b.person.memberships.length;
+      return p.person.memberships.length;
     case "name":
     default:
-      return collator.compare(a.nameKey, b.nameKey);
+      return p.nameKey;
   }
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return collator.compare(String(a), String(b));
 }
 
 /** Search (name or email contains every word), membership filters, sort and one page. */
@@ -100,12 +106,21 @@ export function queryPeople(index: IndexedPerson[], q: UsersQuery): { people: Pe
       (!filtering || p.person.memberships.some((m) => membershipMatches(m, q))),
   );
   const direction = q.order === "desc" ? -1 : 1;
-  matched.sort((a, b) => compare(a, b, q.sort) * direction || a.person.key.localeCompare(b.person.key));
+  const keyed = matched.map((p) => ({ p, value: sortValue(p, q.sort) }));
+  keyed.sort((a, b) => {
+    if (a.value === null || b.value === null) {
+      if (a.value !== b.value) return a.value === null ? 1 : -1;
+    } else {
+      const order = compareValues(a.value, b.value) * direction;
+      if (order) return order;
+    }
+    return a.p.person.key < b.p.person.key ? -1 : a.p.person.key > b.p.person.key ? 1 : 0;
+  });
   const total = matched.length;
   const lastPage = Math.max(1, Math.ceil(total / q.pageSize));
   const page = Math.min(q.page, lastPage);
   const start = (page - 1) * q.pageSize;
-  return { people: matched.slice(start, start + q.pageSize).map((p) => p.person), total, page };
+  return { people: keyed.slice(start, start + q.pageSize).map((k) => k.p.person), total, page };
 }
 
 export function facetsOf(index: IndexedPerson[]): Facets {
