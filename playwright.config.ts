@@ -57,6 +57,8 @@ export default defineConfig({
       ROSTER_SANDBOX_PORT: String(E2E.sandboxPort),
       ROSTER_DATA_DIR: dataDir,
       ROSTER_DEMO: "1",
+      // Short provider timeouts so the hang faults resolve quickly.
+      ROSTER_PROVIDER_TIMEOUT_MS: "1500",
       NEXTAUTH_URL: E2E.baseUrl,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       ...(process.env.ROSTER_E2E_DATABASE_URL ? { DATABASE_URL: process.env.ROSTER_E2E_DATABASE_URL } : {}),

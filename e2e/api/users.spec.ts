@@ -68,6 +68,8 @@ test.describe("GET /api/users", () => {
     ["500", { status: 500 }, /Internal server error|500/],
     ["401 from an expired key", { status: 401, message: "Incorrect API key provided" }, /Incorrect API key provided/],
     ["malformed JSON", { malformed: true }, /not valid JSON/],
+    ["429 with a long Retry-After", { status: 429, retryAfter: 120, message: "Rate limit reached for requests" }, /Rate limit reached for requests/],
+    ["a hang past the timeout", { hang: true }, /No answer within/],
   ] as const) {
     test(`a failing provider (${name}) is reported while the others answer`, async ({ as }) => {
       const viewer = await as("viewer");

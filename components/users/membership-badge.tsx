@@ -1,0 +1,52 @@
+import { ShieldCheck } from "lucide-react";
+import type { Membership } from "@/lib/directory/types";
+import { cn } from "@/components/ui/cn";
+import { PROVIDER_META } from "@/components/providers/provider-meta";
+import { workspaceRoleSummary } from "./person-summary";
+
+/**
+ * One membership: provider and its native role. Pending invites are dashed and say
+ * "invited"; members managed by SCIM or an identity provider carry a shield marker.
+ */
+export function MembershipBadge({ membership }: { membership: Membership }) {
+  const meta = PROVIDER_META[membership.provider];
+  const invited = membership.status === "invited";
+  const workspaces = workspaceRoleSummary(membership);
+  const title = [
+    `${meta.label}: ${membership.role}${invited ? " (invite pending)" : ""}`,
+    membership.managed ? "Managed by SCIM / identity provider: changes made here may be undone by it." : null,
+    workspaces ? `Workspace roles:\n${workspaces}` : null,
+  ]
+    .filter(Boolean)
+    .join("\n");
+
+  return (
+    <span
+      title={title}
+      data-provider={membership.provider}
+      data-status={membership.status}
+      className={cn(
+        "inline-flex h-6 max-w-full min-w-0 items-center gap-1.5 rounded-md border px-1.5 text-xs whitespace-nowrap",
+        invited ? "border-dashed border-border-strong bg-transparent text-muted-foreground" : meta.badge,
+      )}
+    >
+      <span aria-hidden className={cn("size-1.5 shrink-0 rounded-full", meta.dot, invited && "opacity-60")} />
+      <span className="shrink-0 font-medium">{meta.label}</span>
+      <span className="min-w-0 truncate opacity-75">{membership.role}</span>
+      {invited ? (
+        <span className="rounded-sm bg-amber-100 px-1 text-[10px] font-medium tracking-wide text-amber-800 uppercase dark:bg-amber-400/15 dark:text-amber-300">
+          invited
+        </span>
+      ) : null}
+      {workspaces ? (
+        <span className="shrink-0 opacity-60">+{membership.scopedRoles?.length} ws</span>
+      ) : null}
+      {membership.managed ? (
+        <>
+          <ShieldCheck aria-hidden className="size-3.5 shrink-0 opacity-70" />
+          <span className="sr-only">(managed by identity provider)</span>
+        </>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,97 @@
+import { Bot, User } from "lucide-react";
+import type { Person } from "@/lib/directory/types";
+import { RelativeTime } from "@/components/common/relative-time";
+import { StatusDot } from "@/components/ui/badge";
+import { providerLabel } from "@/components/providers/provider-meta";
+import { MembershipBadge } from "./membership-badge";
+import { distinctRoles, earliestAddedAt, initialsOf, isServiceAccount, personStatus } from "./person-summary";
+
+export function NameCell({ person }: { person: Person }) {
+  const first = person.memberships[0];
+  const service = isServiceAccount(person);
+  const title = person.name || person.email || first?.id || person.key;
+  return (
+    <div className="flex min-w-0 items-center gap-3">
+      <span
+        aria-hidden
+        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-muted text-[11px] font-semibold text-muted-foreground ring-1 ring-border"
+      >
+        {service ? <Bot className="size-4" /> : initialsOf(title)}
+      </span>
+      <div className="min-w-0">
+        <div className="truncate font-medium text-foreground">{title}</div>
+        {person.email ? (
+          <div className="truncate text-xs text-muted-foreground">{person.email}</div>
+        ) : first ? (
+          <div className="truncate text-xs text-muted-foreground" title={`${providerLabel(first.provider)} id`}>
+            {providerLabel(first.provider)} · <span className="font-mono">{first.id}</span>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export function ProvidersCell({ person }: { person: Person }) {
+  return (
+    <div className="flex flex-wrap gap-1">
+      {person.memberships.map((membership) => (
+        <MembershipBadge key={`${membership.provider}:${membership.id}`} membership={membership} />
+      ))}
+    </div>
+  );
+}
+
+export function RolesCell({ person }: { person: Person }) {
+  const roles = distinctRoles(person);
+  if (roles.length === 0) return <span className="text-muted-foreground">—</span>;
+  return (
+    <ul className="w-44 text-[13px] text-muted-foreground">
+      {roles.map((role) => (
+        <li key={role} className="truncate" title={role}>
+          {role}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function StatusCell({ person }: { person: Person }) {
+  const { active, invited } = personStatus(person);
+  if (active === 0 && invited > 0) {
+    return (
+      <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-amber-700 dark:text-amber-300">
+        <StatusDot className="bg-amber-500" />
+        Invited
+      </span>
+    );
+  }
+  return (
+    <span className="inline-flex flex-col gap-0.5 whitespace-nowrap">
+      <span className="inline-flex items-center gap-1.5 text-foreground">
+        <StatusDot className="bg-emerald-500" />
+        Active
+      </span>
+      {invited > 0 ? (
+        <span className="pl-3 text-xs text-muted-foreground">+{invited} invite{invited === 1 ? "" : "s"}</span>
+      ) : null}
+    </span>
+  );
+}
+
+export function KindCell({ person }: { person: Person }) {
+  const service = isServiceAccount(person);
+  const Icon = service ? Bot : User;
+  return (
+    <span className="inline-flex items-center gap-1.5 text-muted-foreground">
+      <Icon aria-hidden className="size-3.5 shrink-0" />
+      {service ? "Service account" : "Person"}
+    </span>
+  );
+}
+
+export function AddedCell({ person }: { person: Person }) {
+  const added = earliestAddedAt(person);
+  if (!added) return <span className="text-muted-foreground">—</span>;
+  return <RelativeTime iso={added} titlePrefix="Added" className="whitespace-nowrap text-muted-foreground tabular" />;
+}

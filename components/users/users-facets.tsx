@@ -1,0 +1,58 @@
+import type { ProviderState, UsersResponse } from "@/lib/directory/types";
+import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
+import type { FacetOption } from "@/components/data-table/data-table-faceted-filter";
+import { ProviderDot } from "@/components/providers/provider-dot";
+import { PROVIDER_META } from "@/components/providers/provider-meta";
+
+export const STATUS_OPTIONS: FacetOption[] = [
+  { value: "active", label: "Active" },
+  { value: "invited", label: "Invited" },
+];
+
+export const KIND_OPTIONS: FacetOption[] = [
+  { value: "person", label: "Person" },
+  { value: "service_account", label: "Service account" },
+];
+
+/** Every provider, with its member count when the API reported one. */
+export function providerOptions(providers: ProviderState[] | undefined): FacetOption[] {
+  return PROVIDER_IDS.map((id) => ({
+    value: id,
+    label: PROVIDER_META[id].label,
+    count: providers?.find((state) => state.id === id)?.count,
+    icon: <ProviderDot provider={id} />,
+  }));
+}
+
+/** Roles from the API's facets, grouped by provider; selected roles stay listed even without a count. */
+export function roleOptions(data: UsersResponse | undefined, selected: readonly string[] = []): FacetOption[] {
+  const options: FacetOption[] = (data?.facets.roles ?? []).map(({ provider, role, count }) => ({
+    value: role,
+    label: role,
+    count,
+    group: provider,
+  }));
+  const known = new Set(options.map((option) => option.value));
+  for (const role of selected) {
+    if (!known.has(role)) options.push({ value: role, label: role, group: "other" });
+  }
+  return options.sort(
+    (a, b) => groupOrder(a.group) - groupOrder(b.group) || a.label.localeCompare(b.label),
+  );
+}
+
+function groupOrder(group: string | undefined): number {
+  const index = (PROVIDER_IDS as readonly string[]).indexOf(group ?? "");
+  return index === -1 ? PROVIDER_IDS.length : index;
+}
+
+export function RoleGroupLabel({ group }: { group: string }) {
+  if (!(PROVIDER_IDS as readonly string[]).includes(group)) return <>Other</>;
+  const id = group as ProviderId;
+  return (
+    <>
+      <ProviderDot provider={id} className="size-1.5" />
+      {PROVIDER_META[id].label}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { X } from "lucide-react";
+import type { ReactNode } from "react";
+import type { Person, UsersQuery, UsersResponse } from "@/lib/directory/types";
+import { hasUsersFilters, type UsersListKey } from "@/lib/queries/users";
+import { Button } from "@/components/ui/button";
+import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
+import { DataTableSearch } from "@/components/data-table/data-table-search";
+import { DataTableSelectionBar } from "@/components/data-table/data-table-selection-bar";
+import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
+import type { ServerTable } from "@/components/data-table/features";
+import { KIND_OPTIONS, providerOptions, RoleGroupLabel, roleOptions, STATUS_OPTIONS } from "./users-facets";
+
+interface UsersToolbarProps {
+  table: ServerTable<Person>;
+  query: UsersQuery;
+  data: UsersResponse | undefined;
+  onSearch: (q: string) => void;
+  onFilter: (key: UsersListKey, values: string[]) => void;
+  onReset: () => void;
+  selectedCount: number;
+  onClearSelection: () => void;
+  /** The refresh action, rendered at the end of the toolbar. */
+  refresh: ReactNode;
+}
+
+export function UsersToolbar({
+  table,
+  query,
+  data,
+  onSearch,
+  onFilter,
+  onReset,
+  selectedCount,
+  onClearSelection,
+  refresh,
+}: UsersToolbarProps) {
+  return (
+    <div className="flex flex-col gap-2 lg:flex-row lg:items-center lg:justify-between">
+      <div className="flex flex-1 flex-wrap items-center gap-2">
+        <DataTableSearch
+          value={query.q}
+          onChange={onSearch}
+          label="Search people"
+          placeholder="Search name or email…"
+          className="w-full sm:w-64"
+        />
+        <DataTableFacetedFilter
+          title="Provider"
+          options={providerOptions(data?.providers)}
+          selected={query.provider ?? []}
+          onChange={(values) => onFilter("provider", values)}
+        />
+        <DataTableFacetedFilter
+          title="Role"
+          options={roleOptions(data, query.role)}
+          selected={query.role ?? []}
+          onChange={(values) => onFilter("role", values)}
+          groupLabel={(group) => <RoleGroupLabel group={group} />}
+        />
+        <DataTableFacetedFilter
+          title="Status"
+          options={STATUS_OPTIONS}
+          selected={query.status ?? []}
+          onChange={(values) => onFilter("status", values)}
+        />
+        <DataTableFacetedFilter
+          title="Kind"
+          options={KIND_OPTIONS}
+          selected={query.kind ?? []}
+          onChange={(values) => onFilter("kind", values)}
+        />
+        {hasUsersFilters(query) ? (
+          <Button variant="ghost" onClick={onReset}>
+            Reset
+            <X aria-hidden />
+          </Button>
+        ) : null}
+      </div>
+      <div className="flex items-center gap-2">
+        <DataTableSelectionBar count={selectedCount} onClear={onClearSelection} />
+        <DataTableViewOptions table={table} />
+        {refresh}
+      </div>
+    </div>
+  );
+}
