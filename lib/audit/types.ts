@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { PROVIDER_IDS } from "../providers/types";
+
+export const AUDIT_OUTCOMES = ["success", "failure", "refused", "pending"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const AUDIT_ACTIONS = ["change_role", "remove_member", "revoke_invite", "offboard"] as const;
+
+/** One attempted change, as `GET /api/audit` answers it. */
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor: { id: string | null; email: string; role: string };
+  action: string;
+  provider: string | null;
+  target: { id: string | null; email: string | null };
+  before: unknown;
+  after: unknown;
+  /** `pending` when the server stopped between the attempt and its result. */
+  outcome: AuditOutcome;
+  providerStatus: number | null;
+  providerMessage: string | null;
+  requestId: string | null;
+  /** When the outcome was recorded. */
+  completedAt: string | null;
+}
+
+export interface AuditResponse {
+  events: AuditEvent[];
+  total: number;
+}
+
+const date = (field: string) =>
+  z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), `${field} must be a date or date-time (ISO 8601)`)
+    .transform((v) => new Date(v));
+
+export const auditQuerySchema = z.object({
+  actor: z.string().trim().max(320).optional(),
+  provider: z.enum(PROVIDER_IDS, { error: () => `provider must be one of ${PROVIDER_IDS.join(", ")}` }).optional(),
+  action: z.enum(AUDIT_ACTIONS, { error: () => `action must be one of ${AUDIT_ACTIONS.join(", ")}` }).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES, { error: () => `outcome must be one of ${AUDIT_OUTCOMES.join(", ")}` }).optional(),
+  from: date("from").optional(),
+  to: date("to").optional(),
+  page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page must be 1 or more").default(1),
+  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1).max(500, "pageSize must be at most 500").default(50),
+});
+
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

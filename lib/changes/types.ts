@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { PROVIDER_IDS, type ProviderId } from "../providers/types";
+
+/**
+ * Member changes as the API takes and answers them. Shared by the route handlers, the
+ * change service and the browser.
+ */
+
+export const providerParam = z.enum(PROVIDER_IDS, {
+  error: (i) => `provider must be one of ${PROVIDER_IDS.join(", ")} (got "${String(i.input)}")`,
+});
+
+const id = (field: string) =>
+  z.string({ error: `${field} is required` }).trim().min(1, `${field} is required`).max(200, `${field} is too long`);
+
+export const memberParamsSchema = z.object({ provider: providerParam, memberId: id("memberId") });
+export const inviteParamsSchema = z.object({ provider: providerParam, inviteId: id("inviteId") });
+
+export const changeRoleSchema = z
+  .object({
+    role: id("role"),
+    /** Astronomer: change the role on this workspace instead of the organization. */
+    workspaceId: id("workspaceId").optional(),
+    /** Needed to change your own membership. */
+    confirmSelf: z.boolean({ error: "confirmSelf must be true or false" }).optional(),
+  })
+  .strict();
+
+export const removeMemberQuerySchema = z.object({
+  workspaceId: id("workspaceId").optional(),
+  confirmSelf: z
+    .enum(["true", "false"], { error: "confirmSelf must be true or false" })
+    .optional()
+    .transform((v) => v === "true"),
+});
+
+export const offboardSchema = z
+  .object({
+    /** Only these providers (to retry the steps that failed); all of the person's when omitted. */
+    providers: z.array(providerParam).min(1, "providers must name at least one provider").optional(),
+    confirmSelf: z.boolean({ error: "confirmSelf must be true or false" }).optional(),
+  })
+  .strict();
+
+export const emailParamSchema = z.object({
+  email: z
+    .string()
+    .transform((v) => decodeURIComponent(v).trim().toLowerCase())
+    .pipe(z.email({ error: "email must be an email address" }).max(320)),
+});
+
+export type ChangeAction = "change_role" | "remove_member" | "revoke_invite";
+
+export interface ChangeResult {
+  ok: true;
+  provider: ProviderId;
+  action: ChangeAction;
+  targetId: string;
+  targetEmail: string | null;
+  before: { role?: string } | null;
+  after: { role?: string } | null;
+  /** E.g. the member is managed by an identity provider, which may undo the change. */
+  warnings: string[];
+  auditId: number;
+}
+
+export interface OffboardStep {
+  provider: ProviderId;
+  action: "remove_member" | "revoke_invite";
+  targetId: string;
+  ok: boolean;
+  warnings: string[];
+  error?: { code: string; status: number | null; message: string };
+}
+
+export interface OffboardResponse {
+  email: string;
+  steps: OffboardStep[];
+}
+
+/** Error codes the change routes answer with (in the usual `{ error: { code, message } }`). */
+export const CHANGE_ERROR_CODES = {
+  lastOwner: "last_owner",
+  confirmSelf: "confirm_self",
+  unknownRole: "unknown_role",
+  notFound: "not_found",
+  unsupported: "unsupported",
+  provider: "provider_error",
+} as const;
+
+/** `GET /api/people/{email}`: every membership, read fresh from each provider. */
+export interface PersonDetailResponse {
+  email: string;
+  name: string;
+  /** Memberships and pending invites (status `invited`); each read fresh where the provider allows. */
+  memberships: Array<
+    import("../directory/types").Membership & {
+      /** True when read from the provider just now; false when from the last sync (invites). */
+      fresh: boolean;
+    }
+  >;
+  /** Providers that could not be read just now, with their own message. */
+  errors: Array<{ provider: ProviderId; status: number | null; message: string }>;
+  /** Whether this person is the signed-in operator (changes need `confirmSelf`). */
+  isSelf: boolean;
+}
+
+/** `GET /api/roles`: each provider's native roles (and Astronomer's workspaces). */
+export interface RolesResponse {
+  providers: Array<{
+    id: ProviderId;
+    roles: Array<{ id: string; name: string; scope: "organization" | "workspace"; isOwner: boolean; description?: string }>;
+    workspaces: Array<{ id: string; name: string }>;
+    error?: { status: number | null; message: string };
+  }>;
+}
