@@ -45,7 +45,6 @@ export async function signInPage(page: Page, role: DemoRole): Promise<void> {
 }
 
 export const test = base.extend<{ as: (role: DemoRole) => Promise<APIRequestContext> }>({
-  // eslint-disable-next-line no-empty-pattern
   as: async ({}, use) => {
     const opened: APIRequestContext[] = [];
     await use(async (role) => {
