@@ -42,3 +42,8 @@ export class ProviderError extends Error {
 export function isProviderError(value: unknown): value is ProviderError {
   return value instanceof ProviderError;
 }
+
+/** The provider answered 404: what was asked for does not exist there. */
+export function isNotFound(error: unknown): boolean {
+  return isProviderError(error) && error.kind === "http" && error.status === 404;
+}

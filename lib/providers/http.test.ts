@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type RunningSandbox, startSandbox } from "../sandbox/server";
-import { ProviderError } from "./errors";
+import { providerError } from "./test-helpers";
 import { buildUrl, createProviderHttp, parseRetryAfter } from "./http";
 
 /** The shared HTTP layer against a real local HTTP server (a minimal sandbox). */
@@ -41,19 +41,13 @@ const http = (overrides: Partial<Parameters<typeof createProviderHttp>[0]> = {})
     ...overrides,
   });
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
 describe("createProviderHttp", () => {
   it("sends the bearer token and parses the body with the schema", async () => {
     expect(await http().request({ path: "/things", schema })).toEqual({ items: [1, 2] });
   });
 
   it("turns the provider's error body into the error message, with provider and status", async () => {
-    const error = await failure(http({ token: "bad" }).request({ path: "/things", schema }));
+    const error = await providerError(http({ token: "bad" }).request({ path: "/things", schema }));
     expect(error).toMatchObject({ provider: "openai", status: 401, kind: "http", message: "Invalid authentication credentials" });
   });
 
@@ -67,14 +61,14 @@ describe("createProviderHttp", () => {
 
   it("gives up on a Retry-After longer than it will wait, with the provider's message", async () => {
     server.faults.add({ route: "/things", status: 429, retryAfter: 600 });
-    const error = await failure(http().request({ path: "/things", schema }));
+    const error = await providerError(http().request({ path: "/things", schema }));
     expect(error.status).toBe(429);
     expect(error.message).toMatch(/Rate limit/);
   });
 
   it("never retries a POST, even after a 5xx", async () => {
     server.faults.add({ route: "/things", method: "POST", status: 503, times: 1 });
-    const error = await failure(http().request({ method: "POST", path: "/things", body: {}, schema }));
+    const error = await providerError(http().request({ method: "POST", path: "/things", body: {}, schema }));
     expect(error.status).toBe(503);
     const log = server.requests.filter((r) => r.method === "POST");
     expect(log).toHaveLength(1);
@@ -88,7 +82,7 @@ describe("createProviderHttp", () => {
   it("times out a hanging provider within the bounded attempts", async () => {
     server.faults.add({ route: "/things", hang: true });
     const started = Date.now();
-    const error = await failure(http({ retries: 1 }).request({ path: "/things", schema }));
+    const error = await providerError(http({ retries: 1 }).request({ path: "/things", schema }));
     expect(error.kind).toBe("timeout");
     expect(error.status).toBeNull();
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -96,14 +90,14 @@ describe("createProviderHttp", () => {
 
   it("reports malformed JSON and unexpected shapes as malformed", async () => {
     server.faults.add({ route: "/things", malformed: true });
-    expect((await failure(http({ retries: 0 }).request({ path: "/things", schema }))).message).toMatch(/not valid JSON/);
-    const shape = await failure(http({ retries: 0 }).request({ path: "/wrong-shape", schema }));
+    expect((await providerError(http({ retries: 0 }).request({ path: "/things", schema }))).message).toMatch(/not valid JSON/);
+    const shape = await providerError(http({ retries: 0 }).request({ path: "/wrong-shape", schema }));
     expect(shape.kind).toBe("malformed");
     expect(shape.message).toMatch(/items/);
   });
 
   it("reports an unreachable provider as a network error naming the host", async () => {
-    const error = await failure(http({ baseUrl: "http://127.0.0.1:1/v1", retries: 0 }).request({ path: "/things" }));
+    const error = await providerError(http({ baseUrl: "http://127.0.0.1:1/v1", retries: 0 }).request({ path: "/things" }));
     expect(error.kind).toBe("network");
     expect(error.message).toContain("127.0.0.1:1");
   });

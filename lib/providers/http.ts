@@ -106,6 +106,9 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     errorRequestId,
   } = options;
 
+  const noAnswer = (requestId: string | null = null) =>
+    new ProviderError({ provider, kind: "timeout", status: null, message: `No answer within ${Math.round(timeoutMs / 1000)} s`, requestId });
+
   async function attempt(req: RequestOptions<z.ZodType | undefined>): Promise<unknown> {
     const method = req.method ?? "GET";
     const url = buildUrl(baseUrl, req.path, req.query);
@@ -126,14 +129,12 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
       });
     } catch (error) {
       if (req.signal?.aborted) throw req.signal.reason;
-      const timedOut = timeout.aborted;
+      if (timeout.aborted) throw noAnswer();
       throw new ProviderError({
         provider,
-        kind: timedOut ? "timeout" : "network",
+        kind: "network",
         status: null,
-        message: timedOut
-          ? `No answer within ${Math.round(timeoutMs / 1000)} s`
-          : `Could not reach ${new URL(baseUrl).host}: ${(error as Error).cause ? String(((error as Error).cause as Error).message ?? (error as Error).cause) : (error as Error).message}`,
+        message: `Could not reach ${new URL(baseUrl).host}: ${(error as Error).cause ? String(((error as Error).cause as Error).message ?? (error as Error).cause) : (error as Error).message}`,
       });
     }
 
@@ -142,14 +143,8 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     try {
       text = await response.text();
     } catch (error) {
-      const timedOut = timeout.aborted;
-      throw new ProviderError({
-        provider,
-        kind: timedOut ? "timeout" : "network",
-        status: timedOut ? null : response.status,
-        message: timedOut ? `No answer within ${Math.round(timeoutMs / 1000)} s` : (error as Error).message,
-        requestId,
-      });
+      if (timeout.aborted) throw noAnswer(requestId);
+      throw new ProviderError({ provider, kind: "network", status: response.status, message: (error as Error).message, requestId });
     }
 
     let body: unknown = null;

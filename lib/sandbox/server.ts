@@ -2,12 +2,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ProviderId } from "../providers/types";
 import { type Fault, FaultBook, faultSchema } from "./faults";
+import { type RecordedRequest, createRequestLog, parseRedacted } from "./request-log";
 
 /**
  * The provider-neutral part of a sandbox: an HTTP server on loopback that routes
  * requests under the provider's base path, checks bearer tokens, applies injected
- * faults, records requests (for contract tests) and answers JSON. Everything that is
- * specific to a provider's wire contract lives in lib/providers/<id>/sandbox.ts.
+ * faults, records requests and their answers (for contract tests) and answers JSON.
+ * Everything that is specific to a provider's wire contract lives in
+ * lib/providers/<id>/sandbox.ts.
  */
 
 export interface SandboxRequest {
@@ -46,16 +48,6 @@ export interface SandboxDefinition {
   reset(): void;
 }
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  pattern: string | null;
-  query: Array<[string, string]>;
-  body: unknown;
-  status: number;
-  time: string;
-}
-
 export interface RunningSandbox {
   provider: ProviderId;
   port: number;
@@ -74,7 +66,6 @@ export interface StartOptions {
   latencyMs?: number;
 }
 
-const MAX_RECORDED = 5_000;
 const MAX_BODY_BYTES = 1_000_000;
 
 interface CompiledRoute extends SandboxRoute {
@@ -109,16 +100,18 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  if (res.headersSent || res.destroyed) return;
+/** Returns the body text it wrote, if any. */
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): string | undefined {
+  if (res.headersSent || res.destroyed) return undefined;
   if (body === undefined || status === 204) {
     res.writeHead(status, headers);
     res.end();
-    return;
+    return undefined;
   }
   const text = typeof body === "string" ? body : JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(text);
+  return text;
 }
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -126,7 +119,8 @@ const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startSandbox(definition: SandboxDefinition, options: StartOptions): Promise<RunningSandbox> {
   const routes = definition.routes.map(compile);
   const faults = new FaultBook();
-  const requests: RecordedRequest[] = [];
+  const log = createRequestLog();
+  const requests = log.requests;
   const tokens = new Set(options.tokens);
   const base = definition.basePath.replace(/\/+$/, "");
 
@@ -150,13 +144,13 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
     if (path === "/__sandbox/faults" && req.method === "GET") return send(res, 200, { faults: faults.list() });
     if (path === "/__sandbox/requests" && req.method === "GET") return send(res, 200, { requests });
     if (path === "/__sandbox/requests" && req.method === "DELETE") {
-      requests.length = 0;
+      log.clear();
       return send(res, 200, { requests });
     }
     if (path === "/__sandbox/reset" && req.method === "POST") {
       definition.reset();
       faults.clear();
-      requests.length = 0;
+      log.clear();
       return send(res, 200, { ok: true });
     }
     if (path === "/__sandbox/health") return send(res, 200, { provider: definition.provider, ok: true });
@@ -201,16 +195,14 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
       path,
       pattern: match?.route.pattern ?? null,
       query: [...url.searchParams.entries()],
-      body,
+      body: raw ? parseRedacted(raw) : undefined,
       status: 0,
       time: new Date().toISOString(),
     };
-    if (requests.length >= MAX_RECORDED) requests.shift();
-    requests.push(record);
+    log.add(record);
 
     const answer = (status: number, payload: unknown, headers?: Record<string, string>) => {
-      record.status = status;
-      send(res, status, payload, headers);
+      log.answered(record, status, send(res, status, payload, headers));
     };
 
     if (options.latencyMs) await delay(options.latencyMs);
@@ -303,4 +295,4 @@ function defaultFaultMessage(status: number): string {
   return `Injected error ${status}`;
 }
 
-export type { Fault };
+export type { Fault, RecordedRequest };

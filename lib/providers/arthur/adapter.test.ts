@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { poolPerson } from "../../sandbox/seed";
-import { ProviderError } from "../errors";
+import { providerError } from "../test-helpers";
 import type { Member } from "../types";
 import { ARTHUR_ROLE_NAMES, createArthurAdapter } from "./adapter";
 import { LAST_OWNER_MESSAGE, SANDBOX_ME_ID, SANDBOX_ORGANIZATION, SANDBOX_ROLE_IDS } from "./sandbox";
@@ -8,12 +8,6 @@ import { type ArthurHarness, startArthurHarness } from "./test-harness";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const { admin, member, readOnly } = SANDBOX_ROLE_IDS;
-
-async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
 
 let h: ArthurHarness;
 beforeAll(async () => {
@@ -54,7 +48,7 @@ describe("reads", () => {
     expect(members.filter((m) => m.kind === "service_account")).toHaveLength(6);
 
     for (const m of members) {
-      const binding = h.sandbox.state.userBindings(m.id)[0];
+      const binding = h.definition.state.userBindings(m.id)[0];
       expect(m.bindingId).toBe(binding.id);
       expect(m.role).toBe(binding.role.name);
       expect(m.id).toMatch(UUID);
@@ -64,9 +58,9 @@ describe("reads", () => {
   it("keeps emails as given and names without a last name", async () => {
     const members = await h.adapter.listMembers();
     const capitalised = members.find((m) => m.email && /[A-Z]/.test(m.email))!;
-    expect(capitalised.email).toBe(h.sandbox.state.user(capitalised.id)!.email);
-    const noLastName = members.find((m) => m.kind === "person" && h.sandbox.state.user(m.id)!.last_name === null)!;
-    expect(noLastName.name).toBe(h.sandbox.state.user(noLastName.id)!.first_name);
+    expect(capitalised.email).toBe(h.definition.state.user(capitalised.id)!.email);
+    const noLastName = members.find((m) => m.kind === "person" && h.definition.state.user(m.id)!.last_name === null)!;
+    expect(noLastName.name).toBe(h.definition.state.user(noLastName.id)!.first_name);
   });
 
   it("asks for people and service accounts only, at the largest page size", async () => {
@@ -106,14 +100,7 @@ describe("reads", () => {
 
 describe("pagination", () => {
   it("fetches page 1, then the rest in parallel, at most 8 at a time, reporting progress", async () => {
-    let active = 0;
-    let peak = 0;
-    const big = await startArthurHarness(9500, async (res) => {
-      peak = Math.max(peak, ++active);
-      await new Promise((r) => setTimeout(r, 15));
-      active--;
-      return res;
-    });
+    const big = await startArthurHarness(9500, { handlerDelayMs: 15 });
     try {
       const progress: Array<[number, number | null]> = [];
       const members = await big.adapter.listMembers({ onProgress: (p) => progress.push([p.fetched, p.total]) });
@@ -122,8 +109,8 @@ describe("pagination", () => {
       const pages = big.running.requests.filter((r) => r.pattern === "/api/v1/organization/users").map((r) => r.query.find(([k]) => k === "page")![1]);
       expect(pages[0]).toBe("1");
       expect([...pages].sort((a, b) => Number(a) - Number(b))).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
-      expect(peak).toBeGreaterThan(1);
-      expect(peak).toBeLessThanOrEqual(8);
+      expect(big.maxInFlight()).toBeGreaterThan(1);
+      expect(big.maxInFlight()).toBeLessThanOrEqual(8);
       expect(progress.at(-1)).toEqual([9500, 9500]);
       expect(progress.map(([fetched]) => fetched)).toEqual([...progress.map(([fetched]) => fetched)].sort((a, b) => a - b));
     } finally {

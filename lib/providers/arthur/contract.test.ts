@@ -2,7 +2,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poolPerson } from "../../sandbox/seed";
 import { type OpenApiDoc, loadOpenApi, validateRequest, validateResponse } from "../../testing/openapi-contract";
-import { arthurExtras } from "./adapter";
+import { REDACTED } from "../../sandbox/request-log";
+import { type NewCredentials, arthurExtras } from "./adapter";
 import { SANDBOX_ME_ID, SANDBOX_ROLE_IDS } from "./sandbox";
 import { type ArthurHarness, startArthurHarness } from "./test-harness";
 
@@ -18,6 +19,15 @@ let doc: OpenApiDoc;
 let h: ArthurHarness;
 
 const settle = (promise: Promise<unknown>) => promise.then(() => "ok", () => "failed");
+
+/** Every secret that crossed the wire, to prove the request log keeps none of them. */
+const ONE_TIME_PASSWORD = "one-time-3f9c1b";
+const secrets: string[] = [ONE_TIME_PASSWORD];
+const keep = (issued: NewCredentials) => {
+  const { credentials } = issued;
+  secrets.push(credentials.kind === "service_account" ? credentials.clientSecret.reveal() : credentials.password.reveal());
+  return issued;
+};
 
 async function driveEverything(harness: ArthurHarness) {
   const { adapter } = harness;
@@ -42,14 +52,14 @@ async function driveEverything(harness: ArthurHarness) {
   await adapter.changeRole({ memberId: SANDBOX_ME_ID, role: SANDBOX_ROLE_IDS.member });
   await settle(adapter.changeRole({ memberId: owners[0].id, role: SANDBOX_ROLE_IDS.member })); // 400, last owner
 
-  const { account } = await extras.createServiceAccount("contract-bot");
-  await extras.regenerateCredentials(account.id);
-  await extras.regenerateCredentials(members[9].id);
+  const { account } = keep(await extras.createServiceAccount("contract-bot"));
+  keep(await extras.regenerateCredentials(account.id));
+  keep(await extras.regenerateCredentials(members[9].id));
   await extras.renameServiceAccount(account.id, "contract-bot-2");
   await settle(extras.renameServiceAccount(members[9].id, "x")); // 400
   await extras.updateUser(members[9].id, { firstName: "Changed", picture: null });
-  await extras.createUser({ firstName: "Con", lastName: null, email: "con.tract@example.com", password: "one-time" });
-  await settle(extras.createUser({ firstName: "Con", email: "con.tract@example.com", password: "one-time" })); // 409
+  await extras.createUser({ firstName: "Con", lastName: null, email: "con.tract@example.com", password: ONE_TIME_PASSWORD });
+  await settle(extras.createUser({ firstName: "Con", email: "con.tract@example.com", password: ONE_TIME_PASSWORD })); // 409
   await extras.acceptInvites();
   await extras.listServiceAccounts();
 }
@@ -63,7 +73,7 @@ afterAll(() => h.close());
 
 describe("Arthur sandbox and adapter against the published spec", () => {
   it("covered every endpoint Roster uses, with the documented statuses", () => {
-    const seen = new Set(h.exchanges.map((e) => `${e.method} ${e.pattern} ${e.status}`));
+    const seen = new Set(h.answers().map((e) => `${e.method} ${e.pattern} ${e.status}`));
     for (const expected of [
       "GET /api/v1/users/me 200",
       "GET /api/v1/organization/users 200",
@@ -108,12 +118,27 @@ describe("Arthur sandbox and adapter against the published spec", () => {
   });
 
   it("every sandbox answer matches the spec's schema for its status", () => {
-    const errors = h.exchanges.flatMap((e) => validateResponse(doc, { method: e.method, path: e.pattern, status: e.status, body: e.body }));
+    const errors = h.answers().flatMap((e) => validateResponse(doc, { method: e.method, path: e.pattern, status: e.status, body: e.body }));
     expect(errors).toEqual([]);
   });
 
+  it("keeps no secret in the request log: passwords and generated credentials are redacted, still strings", async () => {
+    expect(secrets).toHaveLength(4);
+    const log = await (await fetch(`${new URL(h.running.baseUrl).origin}/__sandbox/requests`)).text();
+    for (const secret of secrets) expect(log).not.toContain(secret);
+
+    const sent = h.running.requests.filter((r) => r.method === "POST" && r.pattern === "/api/v1/organization/users");
+    expect(sent.map((r) => (r.body as { password: unknown }).password)).toEqual([REDACTED, REDACTED]);
+    const issued = h.answers().flatMap((e) => {
+      const credentials = (e.body as { credentials?: Record<string, unknown> } | undefined)?.credentials;
+      return credentials ? [credentials] : [];
+    });
+    expect(issued).toHaveLength(3);
+    for (const credentials of issued) expect(new Set(Object.values(credentials))).toEqual(new Set([REDACTED]));
+  });
+
   it("would catch a drift (the check is not vacuous)", () => {
-    const users = h.exchanges.find((e) => e.pattern === "/api/v1/organization/users" && e.status === 200)!;
+    const users = h.answers().find((e) => e.pattern === "/api/v1/organization/users" && e.status === 200)!;
     const drifted = structuredClone(users.body) as { records: Array<Record<string, unknown>> };
     delete drifted.records[0].organization_name;
     expect(validateResponse(doc, { method: "GET", path: users.pattern, status: 200, body: drifted }).join()).toMatch(/organization_name/);

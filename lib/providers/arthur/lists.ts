@@ -1,24 +1,46 @@
+import { type Limiter, createLimiter, laterPageNumbers, readAllPages } from "../paging";
 import type { ListOptions, Member } from "../types";
 import type { ArthurClient } from "./client";
 import { bindingsByUser, primaryBinding, toMember } from "./mapping";
-import { type Limiter, MAX_CONCURRENCY, type PageFetcher, createLimiter, fetchAllPages, uniqueById } from "./paging";
 import { ownerRoleIds } from "./roles";
-import type { UserType, WireRole, WireRoleBinding, WireUser, WireWorkspace } from "./schemas";
+import {
+  MAX_PAGE_SIZE,
+  type ResourceList,
+  type UserType,
+  type WireRole,
+  type WireRoleBinding,
+  type WireUser,
+  type WireWorkspace,
+} from "./schemas";
 
 /** People and service accounts; data-plane users are infrastructure, not members. */
 export const MEMBER_USER_TYPES: UserType[] = ["user", "service_account"];
 
+type PageFetcher<T> = (page: number, pageSize: number, signal: AbortSignal) => Promise<ResourceList<T>>;
+
+/** Page lists can shift while they are read in parallel; keep the first copy of each id. */
+function uniqueById<T extends { id: string }>(records: T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const record of records) if (!seen.has(record.id)) seen.set(record.id, record);
+  return [...seen.values()];
+}
+
 /**
- * Whole-list reads over Arthur's page-numbered endpoints. One limiter per client
- * bounds every listing it runs, together, to MAX_CONCURRENCY requests in flight.
+ * Whole-list reads over Arthur's page-numbered endpoints, at the largest page size. One
+ * limiter per client bounds every listing it runs, together, to MAX_CONCURRENCY requests in flight.
  */
-export function arthurLists(client: ArthurClient, limit: Limiter = createLimiter(MAX_CONCURRENCY)) {
-  function all<T>(fetchPage: PageFetcher<T>, { signal, onProgress }: ListOptions = {}): Promise<T[]> {
-    return fetchAllPages(fetchPage, {
-      limit,
-      signal,
-      onProgress: onProgress && ((fetched, total) => onProgress({ fetched, total })),
-    });
+export function arthurLists(client: ArthurClient, limit: Limiter = createLimiter()) {
+  function all<T>(fetchPage: PageFetcher<T>, options: ListOptions = {}): Promise<T[]> {
+    return readAllPages(
+      {
+        first: 1,
+        rest: (first: ResourceList<T>) => laterPageNumbers(first.pagination.total_pages),
+        fetchPage: (page, signal) => fetchPage(page, MAX_PAGE_SIZE, signal),
+        items: (page) => page.records,
+        total: (page) => page.pagination.total_records,
+      },
+      { ...options, limit },
+    );
   }
 
   const lists = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ProviderError } from "../errors";
+import { providerError } from "../test-helpers";
 import type { Member, ProviderAdapter } from "../types";
 import { providerPeople } from "../../sandbox/seed";
 import { SANDBOX_ASTRONOMER_ORG_ID } from "../../sandbox/constants";
@@ -8,15 +8,6 @@ import { type Harness, startAstronomerHarness } from "./test-harness";
 
 const USERS = 300;
 const seed = providerPeople(USERS, 0.3);
-
-async function caught(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
 
 const byEmail = (members: Member[], email: string) => members.find((m) => m.email === email)!;
 
@@ -151,7 +142,7 @@ describe("astronomer adapter against the sandbox", () => {
     expect((await adapter.listInvites()).find((i) => i.id === invite!.id)).toMatchObject({ role: ROLE.orgBillingAdmin });
     expect(byEmail(await adapter.listMembers(), "new.person@example.com").status).toBe("invited");
 
-    const again = await caught(adapter.invite({ email: "new.person@example.com", role: ROLE.orgMember }));
+    const again = await providerError(adapter.invite({ email: "new.person@example.com", role: ROLE.orgMember }));
     expect(again).toMatchObject({ status: 400, message: "new.person@example.com already has a pending invite to this organization" });
 
     await adapter.revokeInvite(invite!.id);
@@ -193,9 +184,9 @@ describe("astronomer adapter against the sandbox", () => {
     const [keep, ...others] = owners;
     for (const other of others) await adapter.changeRole({ memberId: other.id, role: ROLE.orgMember });
 
-    const demote = await caught(adapter.changeRole({ memberId: keep.id, role: ROLE.orgMember }));
+    const demote = await providerError(adapter.changeRole({ memberId: keep.id, role: ROLE.orgMember }));
     expect(demote).toMatchObject({ status: 400, message: "Cannot change the role of the last owner of the organization" });
-    const remove = await caught(adapter.removeMember({ memberId: keep.id }));
+    const remove = await providerError(adapter.removeMember({ memberId: keep.id }));
     expect(remove).toMatchObject({ status: 400, message: "Cannot remove the last owner of the organization" });
     expect((await adapter.getMember(keep.id))!.role).toBe(ROLE.orgOwner);
   });
@@ -214,23 +205,23 @@ describe("astronomer adapter errors", () => {
   beforeEach(() => h.reset());
 
   it("surfaces Astro's own message and request id", async () => {
-    const error = await caught(adapter.revokeInvite("clnoinvite000000000000000"));
+    const error = await providerError(adapter.revokeInvite("clnoinvite000000000000000"));
     expect(error).toMatchObject({ provider: "astronomer", kind: "http", status: 404, message: "Invite clnoinvite000000000000000 not found" });
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("surfaces validation errors in Astro's 400 shape", async () => {
     const members = await adapter.listMembers();
-    const error = await caught(adapter.changeRole({ memberId: members[5].id, role: "ORGANIZATION_GOD" }));
+    const error = await providerError(adapter.changeRole({ memberId: members[5].id, role: "ORGANIZATION_GOD" }));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/^Invalid role 'ORGANIZATION_GOD': must be one of ORGANIZATION_OWNER/);
-    const badEmail = await caught(adapter.invite({ email: "not-an-email", role: ROLE.orgMember }));
+    const badEmail = await providerError(adapter.invite({ email: "not-an-email", role: ROLE.orgMember }));
     expect(badEmail).toMatchObject({ status: 400, message: "Invalid inviteeEmail 'not-an-email'" });
   });
 
   it("reports an injected 500 after retrying the read", async () => {
     h.running.faults.add({ route: USERS_ROUTE, method: "GET", status: 500, message: "database unavailable" });
-    const error = await caught(adapter.listMembers());
+    const error = await providerError(adapter.listMembers());
     expect(error).toMatchObject({ status: 500, message: "database unavailable" });
     expect(error.requestId).toBeTruthy();
     expect(h.running.requests.filter((r) => r.pattern === USERS_ROUTE)).toHaveLength(3);
@@ -238,7 +229,7 @@ describe("astronomer adapter errors", () => {
 
   it("never retries a write", async () => {
     h.running.faults.add({ route: "/organizations/{organizationId}/invites", method: "POST", status: 500 });
-    const error = await caught(adapter.invite({ email: "once@example.com", role: ROLE.orgMember }));
+    const error = await providerError(adapter.invite({ email: "once@example.com", role: ROLE.orgMember }));
     expect(error).toMatchObject({ status: 500, message: "Internal server error" });
     expect(h.running.requests.filter((r) => r.method === "POST")).toHaveLength(1);
   });
@@ -251,16 +242,16 @@ describe("astronomer adapter errors", () => {
 
   it("reports malformed JSON", async () => {
     h.running.faults.add({ route: "/users/self", malformed: true });
-    expect(await caught(adapter.whoami())).toMatchObject({ kind: "malformed", status: 200 });
+    expect(await providerError(adapter.whoami())).toMatchObject({ kind: "malformed", status: 200 });
   });
 
   it("gives the provider's 401 message for a wrong token", async () => {
-    const error = await caught(h.adapter({}, "wrong-token").whoami());
+    const error = await providerError(h.adapter({}, "wrong-token").whoami());
     expect(error).toMatchObject({ status: 401, message: "Invalid authentication credentials" });
   });
 
   it("refuses another organization with 403", async () => {
-    const error = await caught(h.adapter({}, undefined, "clsomeoneelse0000000000000").listMembers());
+    const error = await providerError(h.adapter({}, undefined, "clsomeoneelse0000000000000").listMembers());
     expect(error).toMatchObject({ status: 403, message: "You do not have access to organization clsomeoneelse0000000000000" });
   });
 });

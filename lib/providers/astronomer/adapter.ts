@@ -1,4 +1,5 @@
-import { isProviderError } from "../errors";
+import { isNotFound } from "../errors";
+import { createLimiter, laterOffsets, type Limiter, type OffsetWindow, readAllPages } from "../paging";
 import type {
   ListOptions,
   Member,
@@ -10,7 +11,6 @@ import type {
 } from "../types";
 import { type AstronomerClient, createAstronomerClient } from "./client";
 import { orgRoleOf, pendingInvites, toIdentity, toInvite, toMember, toScopedRole, toWorkspace } from "./map";
-import { createLimiter, fetchAllOffsetPages, type Limiter } from "./paging";
 import { ASTRONOMER_ROLES } from "./roles";
 import type { WireUser } from "./schemas";
 
@@ -38,42 +38,51 @@ interface Reader {
   signal?: AbortSignal;
 }
 
+interface OffsetPage {
+  totalCount: number;
+}
+
 function createReads(client: AstronomerClient, pageSize: number) {
-  const orgUsers = (r: Reader, extra: { hasInvites?: boolean; search?: string } = {}, onProgress?: ListOptions["onProgress"]) =>
-    fetchAllOffsetPages<WireUser>({
-      pageSize: extra.search ? SEARCH_PAGE_SIZE : pageSize,
-      limit: r.limit,
-      signal: r.signal,
-      onProgress: onProgress && ((fetched, total) => onProgress({ fetched, total })),
-      fetchPage: async (offset, limit, signal) => {
-        const page = await client.listOrgUsers({ offset, limit, ...extra }, signal);
-        return { items: page.users, totalCount: page.totalCount };
+  /** Every item of an offset-paged list: the first page `size` long, the rest as long as the first turned out. */
+  const all = <P extends OffsetPage, T>(
+    r: Reader,
+    size: number,
+    fetchPage: (window: OffsetWindow, signal: AbortSignal) => Promise<P>,
+    items: (page: P) => T[],
+    onProgress?: ListOptions["onProgress"],
+  ): Promise<T[]> =>
+    readAllPages(
+      {
+        first: { offset: 0, limit: size },
+        rest: (first) => laterOffsets(items(first).length, first.totalCount),
+        fetchPage,
+        items,
+        total: (page) => page.totalCount,
       },
-    });
+      { limit: r.limit, signal: r.signal, onProgress },
+    );
+
+  const orgUsers = (r: Reader, extra: { hasInvites?: boolean; search?: string } = {}, onProgress?: ListOptions["onProgress"]) =>
+    all(
+      r,
+      extra.search ? SEARCH_PAGE_SIZE : pageSize,
+      (window, signal) => client.listOrgUsers({ ...window, ...extra }, signal),
+      (page) => page.users,
+      onProgress,
+    );
 
   const workspaces = async (r: Reader): Promise<Workspace[]> => {
-    const all = await fetchAllOffsetPages({
-      pageSize,
-      limit: r.limit,
-      signal: r.signal,
-      fetchPage: async (offset, limit, signal) => {
-        const page = await client.listWorkspaces({ offset, limit }, signal);
-        return { items: page.workspaces, totalCount: page.totalCount };
-      },
-    });
-    return all.map(toWorkspace);
+    const list = await all(r, pageSize, (window, signal) => client.listWorkspaces(window, signal), (page) => page.workspaces);
+    return list.map(toWorkspace);
   };
 
   const workspaceUsers = (r: Reader, workspaceId: string, search?: string) =>
-    fetchAllOffsetPages<WireUser>({
-      pageSize: search ? SEARCH_PAGE_SIZE : pageSize,
-      limit: r.limit,
-      signal: r.signal,
-      fetchPage: async (offset, limit, signal) => {
-        const page = await client.listWorkspaceUsers(workspaceId, { offset, limit, search }, signal);
-        return { items: page.users, totalCount: page.totalCount };
-      },
-    });
+    all(
+      r,
+      search ? SEARCH_PAGE_SIZE : pageSize,
+      (window, signal) => client.listWorkspaceUsers(workspaceId, { ...window, search }, signal),
+      (page) => page.users,
+    );
 
   /**
    * Workspace roles per user id, in workspace order. v1alpha1 has no per-user view
@@ -98,10 +107,6 @@ function createReads(client: AstronomerClient, pageSize: number) {
 
 function uniqueById(users: WireUser[]): WireUser[] {
   return [...new Map(users.map((u) => [u.id, u])).values()];
-}
-
-function isNotFound(error: unknown): boolean {
-  return isProviderError(error) && error.kind === "http" && error.status === 404;
 }
 
 export function createAstronomerAdapter(connection: ProviderConnection, tuning: AstronomerAdapterTuning = {}): ProviderAdapter {

@@ -98,8 +98,8 @@ describe("astronomer contract (v1alpha1 client docs)", () => {
   });
 
   it("every sandbox response body validates against the documented model", () => {
-    expect(h.responses.length).toBeGreaterThan(20);
-    const errors = h.responses.flatMap((r) => docs.validateResponse(r, r.status, r.body));
+    expect(h.running.requests.length).toBeGreaterThan(20);
+    const errors = h.running.requests.flatMap((r) => docs.validateResponse(r, r.status, r.responseBody));
     expect(errors).toEqual([]);
   });
 

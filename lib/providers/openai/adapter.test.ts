@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { poolPerson } from "../../sandbox/seed";
-import { ProviderError } from "../errors";
+import { providerError } from "../test-helpers";
 import type { ListProgress, Member } from "../types";
 import { createOpenAIAdapter } from "./adapter";
 import { type OpenAITestSandbox, startOpenAISandbox } from "./test-sandbox";
@@ -11,15 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => sb.running.close());
 beforeEach(() => sb.reset());
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
 
 const byEmail = (members: Member[], email: string) => members.find((m) => m.email === email);
 const requestsTo = (pattern: string, method = "GET") => sb.running.requests.filter((r) => r.pattern === pattern && r.method === method);
@@ -146,10 +137,10 @@ describe("refusals and errors carry the provider's message", () => {
     for (const owner of owners.slice(1)) await sb.adapter.changeRole({ memberId: owner.id, role: "reader" });
     const last = owners[0];
 
-    const demote = await rejection(sb.adapter.changeRole({ memberId: last.id, role: "reader" }));
+    const demote = await providerError(sb.adapter.changeRole({ memberId: last.id, role: "reader" }));
     expect(demote).toMatchObject({ provider: "openai", kind: "http", status: 400 });
     expect(demote.message).toMatch(/last owner/);
-    const remove = await rejection(sb.adapter.removeMember({ memberId: last.id }));
+    const remove = await providerError(sb.adapter.removeMember({ memberId: last.id }));
     expect(remove).toMatchObject({ status: 400, message: expect.stringMatching(/last owner/) });
     expect((await sb.adapter.getMember(last.id))?.role).toBe("owner");
   });
@@ -157,40 +148,40 @@ describe("refusals and errors carry the provider's message", () => {
   it("refuses to revoke an accepted invite, and to invite a member or a pending invitee twice", async () => {
     const wire = (await sb.raw("GET", "/organization/invites?limit=100")).body as { data: Array<{ id: string; status: string; email: string }> };
     const accepted = wire.data.find((i) => i.status === "accepted")!;
-    expect((await rejection(sb.adapter.revokeInvite(accepted.id))).message).toMatch(/already been accepted/);
+    expect((await providerError(sb.adapter.revokeInvite(accepted.id))).message).toMatch(/already been accepted/);
 
-    const member = await rejection(sb.adapter.invite({ email: poolPerson(1).email, role: "reader" }));
+    const member = await providerError(sb.adapter.invite({ email: poolPerson(1).email, role: "reader" }));
     expect(member).toMatchObject({ status: 400, message: expect.stringMatching(/already a member/) });
     const pending = wire.data.find((i) => i.status === "pending")!;
-    expect((await rejection(sb.adapter.invite({ email: pending.email, role: "owner" }))).message).toMatch(/already pending/);
+    expect((await providerError(sb.adapter.invite({ email: pending.email, role: "owner" }))).message).toMatch(/already pending/);
   });
 
   it("surfaces a 404 message", async () => {
-    const error = await rejection(sb.adapter.changeRole({ memberId: "user-nobody", role: "reader" }));
+    const error = await providerError(sb.adapter.changeRole({ memberId: "user-nobody", role: "reader" }));
     expect(error).toMatchObject({ kind: "http", status: 404, message: "No such user: user-nobody" });
-    expect((await rejection(sb.adapter.revokeInvite("invite-nope"))).message).toBe("No such invite: invite-nope");
+    expect((await providerError(sb.adapter.revokeInvite("invite-nope"))).message).toBe("No such invite: invite-nope");
   });
 
   it("refuses roles OpenAI does not have and workspace operations, without calling the API", async () => {
     const [member] = await sb.adapter.listMembers();
     sb.running.requests.length = 0;
-    expect(await rejection(sb.adapter.changeRole({ memberId: member.id, role: "member" }))).toMatchObject({ status: 400, message: expect.stringMatching(/owner or reader/) });
-    expect(await rejection(sb.adapter.invite({ email: "x@example.com", role: "admin" }))).toMatchObject({ status: 400 });
-    expect(await rejection(sb.adapter.changeRole({ memberId: member.id, role: "owner", workspaceId: "proj_1" }))).toMatchObject({ status: 501 });
-    expect(await rejection(sb.adapter.removeMember({ memberId: member.id, workspaceId: "proj_1" }))).toMatchObject({ status: 501, message: expect.stringMatching(/no workspaces/) });
+    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "member" }))).toMatchObject({ status: 400, message: expect.stringMatching(/owner or reader/) });
+    expect(await providerError(sb.adapter.invite({ email: "x@example.com", role: "admin" }))).toMatchObject({ status: 400 });
+    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "owner", workspaceId: "proj_1" }))).toMatchObject({ status: 501 });
+    expect(await providerError(sb.adapter.removeMember({ memberId: member.id, workspaceId: "proj_1" }))).toMatchObject({ status: 501, message: expect.stringMatching(/no workspaces/) });
     expect(sb.running.requests).toEqual([]);
   });
 
   it("surfaces an injected 500 with its message after the GET retries", async () => {
     sb.running.faults.add({ route: "/organization/users", status: 500, message: "The server had an error while processing your request." });
-    const error = await rejection(sb.adapter.listMembers());
+    const error = await providerError(sb.adapter.listMembers());
     expect(error).toMatchObject({ kind: "http", status: 500, message: "The server had an error while processing your request." });
     expect(requestsTo("/organization/users")).toHaveLength(3);
   });
 
   it("never retries an invite that failed", async () => {
     sb.running.faults.add({ route: "/organization/invites", method: "POST", status: 502 });
-    expect(await rejection(sb.adapter.invite({ email: "once@example.com", role: "reader" }))).toMatchObject({ status: 502 });
+    expect(await providerError(sb.adapter.invite({ email: "once@example.com", role: "reader" }))).toMatchObject({ status: 502 });
     expect(requestsTo("/organization/invites", "POST")).toHaveLength(1);
   });
 
@@ -202,12 +193,12 @@ describe("refusals and errors carry the provider's message", () => {
 
   it("reports malformed JSON", async () => {
     sb.running.faults.add({ route: "/organization/invites", malformed: true });
-    expect(await rejection(sb.adapter.listInvites())).toMatchObject({ kind: "malformed", status: 200 });
+    expect(await providerError(sb.adapter.listInvites())).toMatchObject({ kind: "malformed", status: 200 });
   });
 
   it("reports the provider's 401 message for a wrong token", async () => {
     const wrong = createOpenAIAdapter({ baseUrl: sb.running.baseUrl, token: "sk-admin-wrong" });
-    expect(await rejection(wrong.whoami())).toMatchObject({ kind: "http", status: 401, message: "Invalid authentication credentials" });
-    expect(await rejection(wrong.listMembers())).toMatchObject({ status: 401 });
+    expect(await providerError(wrong.whoami())).toMatchObject({ kind: "http", status: 401, message: "Invalid authentication credentials" });
+    expect(await providerError(wrong.listMembers())).toMatchObject({ status: 401 });
   });
 });

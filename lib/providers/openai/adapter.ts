@@ -1,4 +1,4 @@
-import { isProviderError, ProviderError } from "../errors";
+import { isNotFound, ProviderError } from "../errors";
 import type { ProviderAdapter, ProviderCapabilities, ProviderConnection } from "../types";
 import { createOpenAIClient, PAGE_LIMIT } from "./client";
 import { resolveIdentity } from "./identity";
@@ -62,7 +62,7 @@ export function createOpenAIAdapter(connection: ProviderConnection): ProviderAda
       try {
         return toMember(await client.getUser(memberId, options?.signal));
       } catch (error) {
-        if (isProviderError(error) && error.kind === "http" && error.status === 404) return null;
+        if (isNotFound(error)) return null;
         throw error;
       }
     },
