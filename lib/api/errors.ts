@@ -41,8 +41,9 @@ export function errorBody(error: unknown, requestId: string): { status: number; 
     return { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } } };
   }
   if (isProviderError(error)) {
+    // The provider's own words; a provider's 404 stays a 404, any other failure is a bad gateway.
     return {
-      status: 502,
+      status: error.status === 404 ? 404 : 502,
       body: {
         error: {
           code: "provider_error",

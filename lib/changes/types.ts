@@ -45,11 +45,25 @@ export const offboardSchema = z
 export const emailParamSchema = z.object({
   email: z
     .string()
-    .transform((v) => decodeURIComponent(v).trim().toLowerCase())
+    .transform((v) => {
+      try {
+        return decodeURIComponent(v).trim().toLowerCase();
+      } catch {
+        return v.trim().toLowerCase();
+      }
+    })
     .pipe(z.email({ error: "email must be an email address" }).max(320)),
 });
 
 export type ChangeAction = "change_role" | "remove_member" | "revoke_invite";
+
+/** What a membership looked like before or after a change (as shown in the audit log). */
+export interface ChangeState {
+  role?: string | null;
+  /** Astronomer workspace changes: the workspace's name (role changes) or id (removals). */
+  workspace?: string;
+  workspaceId?: string;
+}
 
 export interface ChangeResult {
   ok: true;
@@ -57,8 +71,8 @@ export interface ChangeResult {
   action: ChangeAction;
   targetId: string;
   targetEmail: string | null;
-  before: { role?: string } | null;
-  after: { role?: string } | null;
+  before: ChangeState | null;
+  after: ChangeState | null;
   /** E.g. the member is managed by an identity provider, which may undo the change. */
   warnings: string[];
   auditId: number;

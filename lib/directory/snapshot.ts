@@ -150,3 +150,24 @@ export async function getSnapshots(options: { force?: ProviderId[] } = {}): Prom
 export function clearSnapshots(): void {
   store().clear();
 }
+
+/**
+ * Patches a provider's snapshot in place after a change made through Roster, so the
+ * directory shows it at once without reading every member again.
+ */
+export function patchSnapshot(provider: ProviderId, update: (members: Member[]) => Member[]): void {
+  const snap = snapshotOf(provider);
+  if (snap.fetchedAt === null) return;
+  snap.members = update(snap.members);
+  snap.version++;
+}
+
+/** The member (or pending invite) with this id in the provider's current snapshot. */
+export function snapshotMember(provider: ProviderId, memberId: string): Member | undefined {
+  return snapshotOf(provider).members.find((m) => m.id === memberId);
+}
+
+/** Every active member on a provider (for the last-owner rule). */
+export function snapshotMembers(provider: ProviderId): readonly Member[] {
+  return snapshotOf(provider).members;
+}

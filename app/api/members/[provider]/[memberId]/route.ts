@@ -1,0 +1,19 @@
+import { route } from "@/lib/api/handler";
+import { changeRole, removeMember } from "@/lib/changes/members";
+import { changeRoleSchema, memberParamsSchema, removeMemberQuerySchema } from "@/lib/changes/types";
+
+export const dynamic = "force-dynamic";
+
+export const PATCH = route(
+  { role: "admin", params: memberParamsSchema, body: changeRoleSchema },
+  async ({ operator, requestId, params, body }) => ({
+    result: await changeRole({ operator, requestId }, { ...params, ...body }),
+  }),
+);
+
+export const DELETE = route(
+  { role: "admin", params: memberParamsSchema, query: removeMemberQuerySchema },
+  async ({ operator, requestId, params, query }) => ({
+    result: await removeMember({ operator, requestId }, { ...params, ...query }),
+  }),
+);

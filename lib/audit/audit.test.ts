@@ -1,0 +1,154 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/** The audit log on PGlite, or Postgres when DATABASE_URL is set. */
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-audit-test-"));
+process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
+const run = `${process.pid}-${Date.now()}`;
+
+const { closeDb, getDb } = await import("../db");
+const { recordAttempt, recordRefusal, recordResult, listAudit } = await import("./log");
+const { verifyChain } = await import("./chain");
+const { auditCsv, csvCell } = await import("./csv");
+
+const actor = { id: null, email: `auditor-${run}@example.com`, role: "admin" };
+const attempt = (n: number) => ({
+  actor,
+  action: "change_role",
+  provider: "openai",
+  target: { id: `user_${n}`, email: `person${n}@example.com` },
+  before: { role: "reader" },
+  after: { role: "owner" },
+  requestId: `req-${run}-${n}`,
+});
+
+describe(`audit log (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
+  beforeAll(async () => {
+    await getDb();
+  });
+  afterAll(async () => {
+    await closeDb();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("joins each attempt with its result, newest first, and filters", async () => {
+    const a1 = await recordAttempt(attempt(1));
+    await recordResult(a1, attempt(1), { outcome: "success" });
+    const a2 = await recordAttempt(attempt(2));
+    await recordResult(a2, attempt(2), { outcome: "failure", providerStatus: 500, providerMessage: "Internal server error" });
+    await recordRefusal(attempt(3), "Ada is the last owner");
+    await recordAttempt(attempt(4)); // the server stopped before the result
+
+    const { events, total } = await listAudit({ actor: actor.email, page: 1, pageSize: 10 });
+    expect(total).toBe(4);
+    expect(events.map((e) => [e.target.id, e.outcome])).toEqual([
+      ["user_4", "pending"],
+      ["user_3", "refused"],
+      ["user_2", "failure"],
+      ["user_1", "success"],
+    ]);
+    expect(events[2]).toMatchObject({ providerStatus: 500, providerMessage: "Internal server error", before: { role: "reader" } });
+    const failures = await listAudit({ actor: actor.email, outcome: "failure", page: 1, pageSize: 10 });
+    expect(failures.events.map((e) => e.target.id)).toEqual(["user_2"]);
+    const none = await listAudit({ actor: actor.email, provider: "arthur", page: 1, pageSize: 10 });
+    expect(none.total).toBe(0);
+  });
+
+  it("exports the filtered view as CSV that spreadsheets cannot execute", async () => {
+    const csv = await auditCsv({ actor: actor.email, outcome: "success" });
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toMatch(/^id,time,operator,roster_role,action,provider,target_id/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("user_1");
+    expect(lines[1]).toContain('"{""role"":""owner""}"');
+    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvCell('say "hi", ok')).toBe('"say ""hi"", ok"');
+  });
+
+  it("the database refuses to update or delete an audit row", async () => {
+    const db = await getDb();
+    await recordRefusal(attempt(5), "refused for this test");
+    const refusal = (query: Promise<unknown>) =>
+      query.then(
+        () => "accepted",
+        (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message ?? ""}`,
+      );
+    expect(await refusal(db.execute(sql`update audit_events set outcome = 'success'`))).toMatch(/append-only \(UPDATE refused\)/);
+    expect(await refusal(db.execute(sql`delete from audit_events`))).toMatch(/append-only \(DELETE refused\)/);
+  });
+
+  it("the hash chain verifies, and names the row that was edited", async () => {
+    const db = await getDb();
+    expect((await verifyChain(db)).ok).toBe(true);
+    const [{ id }] = (await db.execute(sql`select id from audit_events where provider_status = 500 order by id desc limit 1`)).rows as Array<{ id: number }>;
+    await db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
+    await db.execute(sql`update audit_events set provider_message = 'all good' where id = ${id}`);
+    await db.execute(sql`alter table audit_events enable trigger audit_events_append_only`);
+    const report = await verifyChain(db);
+    expect(report.ok).toBe(false);
+    expect(report.broken?.id).toBe(Number(id));
+    expect(report.broken?.reason).toMatch(/changed/);
+  });
+});
+
+describe("npm run audit:verify", () => {
+  const exec = promisify(execFile);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-audit-cli-"));
+  const env = { ...process.env, ROSTER_DATA_DIR: path.join(dir, "pglite"), DATABASE_URL: "" };
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("passes on an intact log and fails naming a deleted row", async () => {
+    // Write a few rows into a database of its own (the command opens it after we close it).
+    const { openDatabase } = await import("../db");
+    const { hashEntry, GENESIS_HASH } = await import("./chain");
+    const { auditEvents } = await import("../db/schema");
+    let handle = await openDatabase(env);
+    let prev = GENESIS_HASH;
+    for (let n = 1; n <= 3; n++) {
+      const content = {
+        at: new Date(),
+        kind: "attempt",
+        attemptId: null,
+        actorId: null,
+        actorEmail: "cli@example.com",
+        actorRole: "admin",
+        action: "remove_member",
+        provider: "arthur",
+        targetId: `u${n}`,
+        targetEmail: null,
+        before: null,
+        after: null,
+        outcome: "refused",
+        providerStatus: null,
+        providerMessage: "last owner",
+        requestId: null,
+      };
+      const hash = hashEntry(prev, content);
+      await handle.db.insert(auditEvents).values({ ...content, prevHash: prev, hash });
+      prev = hash;
+    }
+    await handle.close();
+
+    const tsx = path.resolve("node_modules/.bin/tsx");
+    const ok = await exec(tsx, ["scripts/audit-verify.ts"], { env });
+    expect(ok.stdout).toContain("3 rows verified");
+
+    handle = await openDatabase(env);
+    await handle.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
+    await handle.db.execute(sql`delete from audit_events where target_id = 'u2'`);
+    await handle.close();
+
+    const failed = await exec(tsx, ["scripts/audit-verify.ts"], { env }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toMatch(/TAMPERED: row 3 does not follow/);
+  }, 60_000);
+});

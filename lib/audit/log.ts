@@ -1,0 +1,136 @@
+import { and, count, desc, eq, gte, ilike, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "../db";
+import { auditEvents } from "../db/schema";
+import { type AuditContent, GENESIS_HASH, hashEntry } from "./chain";
+import type { AuditEvent, AuditOutcome, AuditQuery } from "./types";
+
+/** Appends to the audit log, one writer at a time, each row chained to the one before. */
+
+const CHAIN_LOCK = 727_275;
+
+export interface AuditAttempt {
+  actor: { id: string | null; email: string; role: string };
+  action: string;
+  provider?: string | null;
+  target?: { id?: string | null; email?: string | null };
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+}
+
+async function append(content: AuditContent): Promise<number> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+    const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const [row] = await tx
+      .insert(auditEvents)
+      .values({ ...content, prevHash, hash: hashEntry(prevHash, content) })
+      .returning({ id: auditEvents.id });
+    return row.id;
+  });
+}
+
+function contentOf(attempt: AuditAttempt, kind: "attempt" | "result", outcome: AuditOutcome): AuditContent {
+  return {
+    at: new Date(),
+    kind,
+    attemptId: null,
+    actorId: attempt.actor.id,
+    actorEmail: attempt.actor.email,
+    actorRole: attempt.actor.role,
+    action: attempt.action,
+    provider: attempt.provider ?? null,
+    targetId: attempt.target?.id ?? null,
+    targetEmail: attempt.target?.email ?? null,
+    before: attempt.before ?? null,
+    after: attempt.after ?? null,
+    outcome,
+    providerStatus: null,
+    providerMessage: null,
+    requestId: attempt.requestId ?? null,
+  };
+}
+
+/** Written before any provider call. */
+export function recordAttempt(attempt: AuditAttempt): Promise<number> {
+  return append(contentOf(attempt, "attempt", "pending"));
+}
+
+/** A change Roster's own rules refused: no provider was called. */
+export function recordRefusal(attempt: AuditAttempt, message: string): Promise<number> {
+  return append({ ...contentOf(attempt, "attempt", "refused"), providerMessage: message });
+}
+
+/** The outcome of an attempt, once the provider has answered (or failed to). */
+export function recordResult(
+  attemptId: number,
+  attempt: AuditAttempt,
+  result: { outcome: "success" | "failure"; after?: unknown; providerStatus?: number | null; providerMessage?: string | null },
+): Promise<number> {
+  return append({
+    ...contentOf(attempt, "result", result.outcome),
+    attemptId,
+    after: result.after ?? attempt.after ?? null,
+    providerStatus: result.providerStatus ?? null,
+    providerMessage: result.providerMessage ?? null,
+  });
+}
+
+const results = alias(auditEvents, "results");
+
+function filters(q: Partial<AuditQuery>): SQL | undefined {
+  const outcome = sql<string>`coalesce(${results.outcome}, ${auditEvents.outcome})`;
+  const conditions: Array<SQL | undefined> = [
+    eq(auditEvents.kind, "attempt"),
+    q.actor ? ilike(auditEvents.actorEmail, `%${q.actor.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
+    q.provider ? eq(auditEvents.provider, q.provider) : undefined,
+    q.action ? eq(auditEvents.action, q.action) : undefined,
+    q.outcome ? sql`${outcome} = ${q.outcome}` : undefined,
+    q.from ? gte(auditEvents.at, q.from) : undefined,
+    q.to ? lte(auditEvents.at, q.to) : undefined,
+  ];
+  return and(...conditions.filter(Boolean));
+}
+
+/** Attempts joined with their results: one event per attempted change, newest first. */
+export async function listAudit(q: Partial<AuditQuery> & { page: number; pageSize: number }): Promise<{ events: AuditEvent[]; total: number }> {
+  const db = await getDb();
+  const where = filters(q);
+  const base = db.select().from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id));
+  const [rows, [{ total }]] = await Promise.all([
+    base.where(where).orderBy(desc(auditEvents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ total: count() }).from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(where),
+  ]);
+  return {
+    total: Number(total),
+    events: rows.map(({ audit_events: a, results: r }) => ({
+      id: a.id,
+      at: a.at.toISOString(),
+      actor: { id: a.actorId, email: a.actorEmail, role: a.actorRole },
+      action: a.action,
+      provider: a.provider,
+      target: { id: a.targetId, email: a.targetEmail },
+      before: a.before,
+      after: r?.after ?? a.after,
+      outcome: (r?.outcome ?? a.outcome) as AuditOutcome,
+      providerStatus: r?.providerStatus ?? a.providerStatus,
+      providerMessage: r?.providerMessage ?? a.providerMessage,
+      requestId: a.requestId,
+      completedAt: r ? r.at.toISOString() : a.outcome === "refused" ? a.at.toISOString() : null,
+    })),
+  };
+}
+
+/** Attempts that never got a result (the server stopped in between). */
+export async function pendingAttempts(): Promise<number> {
+  const db = await getDb();
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .leftJoin(results, eq(results.attemptId, auditEvents.id))
+    .where(and(eq(auditEvents.kind, "attempt"), eq(auditEvents.outcome, "pending"), isNull(results.id)));
+  return Number(n);
+}

@@ -1,0 +1,149 @@
+import { ApiError } from "../api/errors";
+import { normaliseEmail } from "../directory/people";
+import { getSnapshots, patchSnapshot, snapshotMember, snapshotMembers } from "../directory/snapshot";
+import { configuredProvider } from "../providers/registry";
+import type { Member, ProviderAdapter, ProviderId } from "../providers/types";
+import { findRole, isOwnerRoleId, rolesFor } from "./roles";
+import { attemptOf, audited, type ChangeContext, refuse } from "./run";
+import type { ChangeResult } from "./types";
+
+/**
+ * Changes to one membership: role changes and removals, with Roster's rules checked
+ * before any provider call (last owner, your own membership) and the snapshot patched
+ * after success.
+ */
+
+export function adapterFor(provider: ProviderId): ProviderAdapter {
+  const configured = configuredProvider(provider);
+  if (!configured.adapter) {
+    throw new ApiError(422, "unsupported", `${configured.label} is not configured (${configured.settings.missing ?? "no credentials"})`);
+  }
+  return configured.adapter;
+}
+
+function labelOf(provider: ProviderId) {
+  return configuredProvider(provider).label;
+}
+
+/** The member as Roster knows it; the provider stays the judge of whether it exists. */
+async function knownMember(provider: ProviderId, memberId: string): Promise<Member | undefined> {
+  await getSnapshots();
+  return snapshotMember(provider, memberId);
+}
+
+function warningsFor(member: Member | undefined, provider: ProviderId): string[] {
+  return member?.managed
+    ? [`${member.name || member.email} is managed by an identity provider (SCIM) on ${labelOf(provider)}: it may undo this change.`]
+    : [];
+}
+
+export async function checkSelf(ctx: ChangeContext, attempt: Parameters<typeof refuse>[0], email: string | null, confirmSelf: boolean | undefined, provider: string) {
+  if (email && normaliseEmail(email) === ctx.operator.email && !confirmSelf) {
+    await refuse(attempt, "confirm_self", `This is your own membership on ${provider}. Confirm to change it.`);
+  }
+}
+
+/** Refuses to demote or remove the only owner of a provider organization. */
+export async function checkLastOwner(attempt: Parameters<typeof refuse>[0], provider: ProviderId, member: Member, newRoleId: string | null) {
+  if (member.status !== "active") return;
+  const { roles } = await rolesFor(provider);
+  if (!isOwnerRoleId(roles, member.roleId)) return;
+  if (newRoleId && isOwnerRoleId(roles, newRoleId)) return;
+  const owners = snapshotMembers(provider).filter((m) => m.status === "active" && isOwnerRoleId(roles, m.roleId));
+  if (owners.length <= 1) {
+    const who = member.name || member.email || member.id;
+    await refuse(
+      attempt,
+      "last_owner",
+      `${who} is the last owner of the ${labelOf(provider)} organization. Make someone else an owner first.`,
+    );
+  }
+}
+
+export async function changeRole(
+  ctx: ChangeContext,
+  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string; confirmSelf?: boolean },
+): Promise<ChangeResult> {
+  const { provider, memberId, workspaceId } = input;
+  const adapter = adapterFor(provider);
+  if (workspaceId && !adapter.capabilities.workspaceRoles) {
+    throw new ApiError(422, "invalid_input", `workspaceId: ${labelOf(provider)} has no workspace roles`, [
+      { field: "workspaceId", message: `${labelOf(provider)} has no workspace roles` },
+    ]);
+  }
+  const { roles, workspaces } = await rolesFor(provider);
+  const scope = workspaceId ? "workspace" : "organization";
+  const role = findRole(roles, input.role, scope);
+  if (!role) {
+    const names = roles.filter((r) => r.scope === scope).map((r) => r.name);
+    throw new ApiError(422, "unknown_role", `role must be one of ${names.join(", ")} on ${labelOf(provider)}`, [
+      { field: "role", message: `unknown ${scope} role "${input.role}"` },
+    ]);
+  }
+  const workspace = workspaceId ? workspaces.find((w) => w.id === workspaceId) : undefined;
+  if (workspaceId && !workspace) {
+    throw new ApiError(422, "invalid_input", `workspaceId: no workspace "${workspaceId}" on ${labelOf(provider)}`, [
+      { field: "workspaceId", message: "unknown workspace" },
+    ]);
+  }
+
+  const member = await knownMember(provider, memberId);
+  const before = workspace
+    ? { role: member?.scopedRoles?.find((s) => s.scopeId === workspace.id)?.role ?? null, workspace: workspace.name }
+    : { role: member?.role ?? null };
+  const after = workspace ? { role: role.name, workspace: workspace.name } : { role: role.name };
+  const attempt = attemptOf(ctx, {
+    action: "change_role",
+    provider,
+    target: { id: memberId, email: member?.email ?? null },
+    before,
+    after,
+  });
+  await checkSelf(ctx, attempt, member?.email ?? null, input.confirmSelf, labelOf(provider));
+  if (member && !workspace) await checkLastOwner(attempt, provider, member, role.id);
+
+  const auditId = await audited(attempt, () => adapter.changeRole({ memberId, role: role.id, workspaceId }));
+  patchSnapshot(provider, (members) =>
+    members.map((m) => {
+      if (m.id !== memberId) return m;
+      if (!workspace) return { ...m, role: role.name, roleId: role.id };
+      const others = (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspace.id);
+      return { ...m, scopedRoles: [...others, { scope: "workspace", scopeId: workspace.id, scopeName: workspace.name, role: role.name }] };
+    }),
+  );
+  return { ok: true, provider, action: "change_role", targetId: memberId, targetEmail: member?.email ?? null, before, after, warnings: warningsFor(member, provider), auditId };
+}
+
+export async function removeMember(
+  ctx: ChangeContext,
+  input: { provider: ProviderId; memberId: string; workspaceId?: string; confirmSelf?: boolean },
+): Promise<ChangeResult> {
+  const { provider, memberId, workspaceId } = input;
+  const adapter = adapterFor(provider);
+  if (workspaceId && !adapter.capabilities.workspaceRoles) {
+    throw new ApiError(422, "invalid_input", `workspaceId: ${labelOf(provider)} has no workspaces`, [
+      { field: "workspaceId", message: `${labelOf(provider)} has no workspaces` },
+    ]);
+  }
+  const member = await knownMember(provider, memberId);
+  const before = workspaceId
+    ? { role: member?.scopedRoles?.find((s) => s.scopeId === workspaceId)?.role ?? null, workspaceId }
+    : { role: member?.role ?? null };
+  const attempt = attemptOf(ctx, {
+    action: "remove_member",
+    provider,
+    target: { id: memberId, email: member?.email ?? null },
+    before,
+    after: null,
+  });
+  await checkSelf(ctx, attempt, member?.email ?? null, input.confirmSelf, labelOf(provider));
+  if (member && !workspaceId) await checkLastOwner(attempt, provider, member, null);
+
+  const auditId = await audited(attempt, () => adapter.removeMember({ memberId, workspaceId }));
+  patchSnapshot(provider, (members) =>
+    workspaceId
+      ? members.map((m) => (m.id === memberId ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId) } : m))
+      : members.filter((m) => m.id !== memberId),
+  );
+  return { ok: true, provider, action: "remove_member", targetId: memberId, targetEmail: member?.email ?? null, before, after: null, warnings: warningsFor(member, provider), auditId };
+}

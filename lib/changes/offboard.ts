@@ -1,0 +1,57 @@
+import { ApiError } from "../api/errors";
+import { normaliseEmail } from "../directory/people";
+import { configuredProvider } from "../providers/registry";
+import type { Member, ProviderId } from "../providers/types";
+import { revokeInvite } from "./invites";
+import { removeMember } from "./members";
+import { personMembers } from "./person";
+import { attemptOf, type ChangeContext, refuse } from "./run";
+import type { OffboardResponse, OffboardStep } from "./types";
+
+/**
+ * "Remove everywhere": one step per membership (remove the member, or revoke the pending
+ * invite), all providers at once. Each step is checked, audited and answered on its own,
+ * so a failure on one provider leaves the others done and can be retried alone.
+ */
+
+function stepFailure(error: unknown): OffboardStep["error"] {
+  if (error instanceof ApiError) return { code: error.code, status: error.status, message: error.message };
+  const status = (error as { status?: number | null }).status ?? null;
+  return { code: "provider_error", status, message: error instanceof Error ? error.message : String(error) };
+}
+
+async function runStep(ctx: ChangeContext, member: Member): Promise<OffboardStep> {
+  const action = member.status === "invited" ? "revoke_invite" : "remove_member";
+  const base = { provider: member.provider, action, targetId: member.id } as const;
+  try {
+    const result =
+      action === "revoke_invite"
+        ? await revokeInvite(ctx, { provider: member.provider, inviteId: member.id })
+        : await removeMember(ctx, { provider: member.provider, memberId: member.id, confirmSelf: true });
+    return { ...base, ok: true, warnings: result.warnings };
+  } catch (error) {
+    return { ...base, ok: false, warnings: [], error: stepFailure(error) };
+  }
+}
+
+export async function offboard(
+  ctx: ChangeContext,
+  input: { email: string; providers?: ProviderId[]; confirmSelf?: boolean },
+): Promise<OffboardResponse> {
+  const email = normaliseEmail(input.email);
+  const members = (await personMembers(email)).filter(
+    (m) => (!input.providers || input.providers.includes(m.provider)) && configuredProvider(m.provider).adapter,
+  );
+  if (members.length === 0) {
+    throw new ApiError(404, "not_found", `${email} has no membership${input.providers ? " on those providers" : ""} to remove`);
+  }
+  if (email === ctx.operator.email && !input.confirmSelf) {
+    await refuse(
+      attemptOf(ctx, { action: "offboard", target: { email }, before: null, after: null }),
+      "confirm_self",
+      "You are about to remove yourself from every provider. Confirm to continue.",
+    );
+  }
+  const steps = await Promise.all(members.map((m) => runStep(ctx, m)));
+  return { email, steps };
+}
