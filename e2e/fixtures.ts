@@ -33,6 +33,11 @@ export const sandbox = {
     });
     expect(res.status, await res.clone().text()).toBe(200);
   },
+  /** Back to the seed, faults cleared (Roster's snapshot needs a sync afterwards). */
+  async reset() {
+    const ids = Object.keys(E2E.sandbox) as ProviderId[];
+    await Promise.all(ids.map((id) => fetch(`${E2E.sandbox[id]}/__sandbox/reset`, { method: "POST" })));
+  },
   async clearFaults(provider?: ProviderId) {
     const ids = provider ? [provider] : (Object.keys(E2E.sandbox) as ProviderId[]);
     await Promise.all(ids.map((id) => fetch(`${E2E.sandbox[id]}/__sandbox/faults`, { method: "DELETE" })));

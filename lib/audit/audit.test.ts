@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /** The audit log on PGlite, or Postgres when DATABASE_URL is set. */
@@ -85,7 +85,13 @@ describe(`audit log (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
   it("the hash chain verifies, and names the row that was edited", async () => {
     const db = await getDb();
     expect((await verifyChain(db)).ok).toBe(true);
-    const [{ id }] = (await db.execute(sql`select id from audit_events where provider_status = 500 order by id desc limit 1`)).rows as Array<{ id: number }>;
+    const { auditEvents } = await import("../db/schema");
+    const [{ id }] = await db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(eq(auditEvents.providerStatus, 500))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
     await db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
     await db.execute(sql`update audit_events set provider_message = 'all good' where id = ${id}`);
     await db.execute(sql`alter table audit_events enable trigger audit_events_append_only`);

@@ -1,0 +1,186 @@
+import type { APIRequestContext } from "@playwright/test";
+import type { AuditResponse } from "../../lib/audit/types";
+import type { ChangeResult, OffboardResponse, RolesResponse } from "../../lib/changes/types";
+import type { Person, UsersResponse } from "../../lib/directory/types";
+import type { ProviderId } from "../../lib/providers/types";
+import { apiAs, expect, sandbox, test } from "../fixtures";
+
+/** Member changes over HTTP against the sandboxes: routes, rules and the audit trail. */
+
+const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+
+async function people(api: APIRequestContext, query: string): Promise<UsersResponse> {
+  const res = await api.get(`/api/users?pageSize=200&${query}`);
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+async function roles(api: APIRequestContext, provider: ProviderId) {
+  const body = (await (await api.get("/api/roles")).json()) as RolesResponse;
+  const entry = body.providers.find((p) => p.id === provider)!;
+  const org = entry.roles.filter((r) => r.scope === "organization");
+  return { owner: org.find((r) => r.isOwner)!, plain: org.filter((r) => !r.isOwner), workspaces: entry.workspaces, all: entry.roles };
+}
+
+/** An active, non-managed person member on the provider who is not an owner. */
+async function ordinaryMember(api: APIRequestContext, provider: ProviderId, skip = 0) {
+  const { plain } = await roles(api, provider);
+  const list = await people(api, `provider=${provider}&status=active&kind=person&role=${encodeURIComponent(plain[0].name)}`);
+  const person = list.people.filter((p) => p.email && p.memberships.some((m) => m.provider === provider && !m.managed))[skip];
+  const membership = person.memberships.find((m) => m.provider === provider && m.status === "active")!;
+  return { person, membership };
+}
+
+async function lastAudit(api: APIRequestContext, query = "") {
+  const body = (await (await api.get(`/api/audit?pageSize=5&${query}`)).json()) as AuditResponse;
+  return body.events[0];
+}
+
+test.describe("member changes", () => {
+  test.beforeEach(async ({ as }) => {
+    await sandbox.reset();
+    await (await as("viewer")).post("/api/sync", { data: {} });
+  });
+  test.afterAll(async () => {
+    // Leave the seed, and Roster's view of it, as the other suites expect.
+    await sandbox.reset();
+    const viewer = await apiAs("viewer");
+    await viewer.post("/api/sync", { data: {} });
+    await viewer.dispose();
+  });
+
+  for (const provider of PROVIDERS) {
+    test(`change a role on ${provider}: answered, in the directory, audited`, async ({ as }) => {
+      const admin = await as("admin");
+      const { person, membership } = await ordinaryMember(admin, provider);
+      const target = (await roles(admin, provider)).all.find((r) => r.scope === "organization" && r.name !== membership.role)!;
+      const res = await admin.patch(`/api/members/${provider}/${encodeURIComponent(membership.id)}`, { data: { role: target.id } });
+      expect(res.status(), await res.text()).toBe(200);
+      const { result } = (await res.json()) as { result: ChangeResult };
+      expect(result).toMatchObject({ ok: true, provider, action: "change_role", before: { role: membership.role }, after: { role: target.name } });
+
+      const after = await people(admin, `q=${encodeURIComponent(person.email!)}`);
+      const updated = after.people.find((p) => p.email === person.email)!.memberships.find((m) => m.provider === provider)!;
+      expect(updated.role).toBe(target.name);
+      // Read fresh from the provider, not just Roster's snapshot.
+      await admin.post("/api/sync", { data: { provider } });
+      const fresh = await people(admin, `q=${encodeURIComponent(person.email!)}`);
+      expect(fresh.people.find((p) => p.email === person.email)!.memberships.find((m) => m.provider === provider)!.role).toBe(target.name);
+
+      const event = await lastAudit(admin, `provider=${provider}&action=change_role`);
+      expect(event).toMatchObject({ outcome: "success", target: { id: membership.id }, actor: { email: "admin@roster.demo", role: "admin" } });
+      expect(event.requestId).toBe(res.headers()["x-request-id"]);
+    });
+
+    test(`the last owner on ${provider} cannot be demoted or removed`, async ({ as }) => {
+      const admin = await as("admin");
+      const { owner, plain } = await roles(admin, provider);
+      const owners = (await people(admin, `provider=${provider}&status=active&role=${encodeURIComponent(owner.name)}`)).people
+        .map((p) => p.memberships.find((m) => m.provider === provider && m.role === owner.name && m.status === "active")!)
+        .filter(Boolean);
+      expect(owners.length).toBeGreaterThanOrEqual(2);
+      for (const m of owners.slice(1)) {
+        const res = await admin.patch(`/api/members/${provider}/${encodeURIComponent(m.id)}`, { data: { role: plain[0].id, confirmSelf: true } });
+        expect(res.status(), await res.text()).toBe(200);
+      }
+      const last = owners[0];
+      const demote = await admin.patch(`/api/members/${provider}/${encodeURIComponent(last.id)}`, { data: { role: plain[0].id } });
+      expect(demote.status()).toBe(409);
+      const body = await demote.json();
+      expect(body.error.code).toBe("last_owner");
+      expect(body.error.message).toMatch(/last owner/);
+      const remove = await admin.delete(`/api/members/${provider}/${encodeURIComponent(last.id)}`);
+      expect(remove.status()).toBe(409);
+      const event = await lastAudit(admin, `provider=${provider}`);
+      expect(event).toMatchObject({ outcome: "refused", action: "remove_member", target: { id: last.id } });
+      expect(event.providerMessage).toMatch(/last owner/);
+    });
+  }
+
+  test("viewers and requesters get 403 for every change", async ({ as }) => {
+    for (const role of ["viewer", "requester"] as const) {
+      const api = await as(role);
+      for (const res of [
+        await api.patch("/api/members/openai/user_x", { data: { role: "reader" } }),
+        await api.delete("/api/members/openai/user_x"),
+        await api.delete("/api/invites/openai/invite-x"),
+        await api.post(`/api/people/${encodeURIComponent("ada@example.com")}/offboard`, { data: {} }),
+      ]) {
+        expect(res.status(), `${role} ${res.url()}`).toBe(403);
+        expect((await res.json()).error.code).toBe("forbidden");
+      }
+    }
+  });
+
+  test("bad input gets 422 naming the field", async ({ as }) => {
+    const admin = await as("admin");
+    const cases: Array<[Promise<import("@playwright/test").APIResponse>, RegExp]> = [
+      [admin.patch("/api/members/openai/user_x", { data: { role: "" } }), /role/],
+      [admin.patch("/api/members/openai/user_x", { data: { role: "superuser" } }), /role must be one of owner, reader/],
+      [admin.patch("/api/members/slack/user_x", { data: { role: "reader" } }), /provider/],
+      [admin.patch("/api/members/openai/user_x", { data: { role: "reader", colour: "red" } }), /colour/],
+      [admin.patch("/api/members/openai/user_x", { data: { role: "reader", workspaceId: "ws1" } }), /workspaceId/],
+      [admin.post(`/api/people/not-an-email/offboard`, { data: {} }), /email/],
+    ];
+    for (const [pending, message] of cases) {
+      const res = await pending;
+      expect(res.status(), res.url()).toBe(422);
+      expect((await res.json()).error.message).toMatch(message);
+    }
+  });
+
+  test("a provider's 404 and 5xx reach the operator with the provider's message, audited as failures", async ({ as }) => {
+    const admin = await as("admin");
+    const missing = await admin.delete("/api/members/openai/user_doesnotexist");
+    expect(missing.status()).toBe(404);
+    expect((await missing.json()).error).toMatchObject({ code: "provider_error", details: { provider: "openai", status: 404 } });
+    expect(await lastAudit(admin, "provider=openai")).toMatchObject({ outcome: "failure", providerStatus: 404 });
+
+    const { membership } = await ordinaryMember(admin, "arthur");
+    await sandbox.fault("arthur", { method: "DELETE", route: "*", status: 500, message: "Arthur had a bad day" });
+    const failed = await admin.delete(`/api/members/arthur/${membership.id}`);
+    expect(failed.status()).toBe(502);
+    expect((await failed.json()).error.message).toBe("Arthur had a bad day");
+    expect(await lastAudit(admin, "provider=arthur")).toMatchObject({ outcome: "failure", providerStatus: 500, providerMessage: "Arthur had a bad day" });
+  });
+
+  test("remove a member and revoke an OpenAI invite", async ({ as }) => {
+    const admin = await as("admin");
+    const { person, membership } = await ordinaryMember(admin, "openai", 1);
+    const removed = await admin.delete(`/api/members/openai/${membership.id}`);
+    expect(removed.status(), await removed.text()).toBe(200);
+    const after = await people(admin, `q=${encodeURIComponent(person.email!)}`);
+    expect(after.people.find((p) => p.email === person.email)?.memberships.some((m) => m.provider === "openai") ?? false).toBe(false);
+
+    const invited = (await people(admin, "provider=openai&status=invited")).people[0];
+    const invite = invited.memberships.find((m) => m.provider === "openai" && m.status === "invited")!;
+    const revoked = await admin.delete(`/api/invites/openai/${invite.id}`);
+    expect(revoked.status(), await revoked.text()).toBe(200);
+    const again = await people(admin, `provider=openai&status=invited&q=${encodeURIComponent(invited.email!)}`);
+    expect(again.total).toBe(0);
+    expect(await lastAudit(admin, "action=revoke_invite")).toMatchObject({ outcome: "success", target: { id: invite.id } });
+  });
+
+  test("offboard a person from all three providers, one failing, then retry only that step", async ({ as }) => {
+    const admin = await as("admin");
+    const everywhere = (await people(admin, "status=active&kind=person")).people.find(
+      (p: Person) =>
+        p.memberships.length === 3 &&
+        p.memberships.every((m) => m.status === "active" && !/owner|admin/i.test(m.role)),
+    )!;
+    expect(everywhere, "someone on all three providers").toBeTruthy();
+    await sandbox.fault("astronomer", { method: "DELETE", route: "*", status: 503, message: "Astro is busy" });
+    const first = await admin.post(`/api/people/${encodeURIComponent(everywhere.email!)}/offboard`, { data: {} });
+    expect(first.status()).toBe(200);
+    const body = (await first.json()) as OffboardResponse;
+    expect(body.steps.map((s) => [s.provider, s.ok]).sort()).toEqual([["arthur", true], ["astronomer", false], ["openai", true]]);
+    expect(body.steps.find((s) => s.provider === "astronomer")!.error?.message).toBe("Astro is busy");
+
+    await sandbox.clearFaults("astronomer");
+    const retry = await admin.post(`/api/people/${encodeURIComponent(everywhere.email!)}/offboard`, { data: { providers: ["astronomer"] } });
+    const retried = (await retry.json()) as OffboardResponse;
+    expect(retried.steps).toEqual([expect.objectContaining({ provider: "astronomer", ok: true })]);
+    const gone = await people(admin, `q=${encodeURIComponent(everywhere.email!)}`);
+    expect(gone.total).toBe(0);
+  });
+});
