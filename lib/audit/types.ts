@@ -4,7 +4,18 @@ import { PROVIDER_IDS } from "../providers/types";
 export const AUDIT_OUTCOMES = ["success", "failure", "refused", "pending"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
-export const AUDIT_ACTIONS = ["change_role", "remove_member", "revoke_invite", "offboard"] as const;
+export const AUDIT_ACTIONS = [
+  "change_role",
+  "remove_member",
+  "revoke_invite",
+  "offboard",
+  "request_invite",
+  "approve_request",
+  "reject_request",
+  "cancel_request",
+  "expire_request",
+  "send_invite",
+] as const;
 
 /** One attempted change, as `GET /api/audit` answers it. */
 export interface AuditEvent {

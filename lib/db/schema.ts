@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { InviteItemState, InviteRequestStatus } from "../invites/types";
+import type { ProviderId } from "../providers/types";
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 /** People who may sign in to Roster, with their Roster role. */
 export const operators = pgTable(
@@ -70,3 +72,94 @@ export const auditEvents = pgTable(
 );
 
 export type AuditRow = typeof auditEvents.$inferSelect;
+
+/**
+ * Invite requests: someone asks for one or more people to be invited to one or more
+ * providers; an admin other than the requester approves (then the invites are sent) or
+ * rejects. Stored before anything else happens (lib/invites).
+ */
+export const inviteRequests = pgTable(
+  "invite_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requesterId: uuid("requester_id")
+      .notNull()
+      .references(() => operators.id),
+    requesterEmail: text("requester_email").notNull(),
+    reason: text("reason").notNull(),
+    status: text("status").$type<InviteRequestStatus>().notNull().default("pending"),
+    decidedBy: uuid("decided_by").references(() => operators.id),
+    decidedByEmail: text("decided_by_email"),
+    decisionReason: text("decision_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check("invite_requests_status_check", sql`${t.status} in ('pending', 'approved', 'rejected', 'cancelled', 'expired')`),
+    index("invite_requests_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/**
+ * One row per email × provider of a request. `state` moves queued → sending → sent |
+ * skipped | failed; a claim is a conditional UPDATE on the state (and `attempts`), so
+ * each item is sent by one server at a time. `leaseExpiresAt` is when an item left
+ * `sending` may be taken as abandoned (the server died) and reconciled.
+ */
+export const inviteRequestItems = pgTable(
+  "invite_request_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => inviteRequests.id),
+    /** Normalised: trimmed, lower-cased. */
+    email: text("email").notNull(),
+    provider: text("provider").$type<ProviderId>().notNull(),
+    roleId: text("role_id").notNull(),
+    roleName: text("role_name").notNull(),
+    state: text("state").$type<InviteItemState>().notNull().default("queued"),
+    skipReason: text("skip_reason"),
+    providerInviteId: text("provider_invite_id"),
+    errorStatus: integer("error_status"),
+    errorMessage: text("error_message"),
+    /** A send whose outcome Roster could not see (timeout, 5xx): the invite may exist; a retry checks first. */
+    maybeSent: boolean("maybe_sent").notNull().default(false),
+    /** How many times Roster took this item up (each claim bumps it). */
+    attempts: integer("attempts").notNull().default(0),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("invite_request_items_request_email_provider_key").on(t.requestId, t.email, t.provider),
+    check("invite_request_items_state_check", sql`${t.state} in ('queued', 'sending', 'sent', 'skipped', 'failed')`),
+    index("invite_request_items_provider_invite_idx").on(t.provider, t.providerInviteId),
+  ],
+);
+
+/**
+ * Invites Roster sent to a provider that cannot list its invites (Arthur): shown as
+ * pending until the member appears there.
+ */
+export const arthurInviteLedger = pgTable(
+  "arthur_invite_ledger",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    provider: text("provider").$type<ProviderId>().notNull().default("arthur"),
+    /** Normalised: trimmed, lower-cased. */
+    email: text("email").notNull(),
+    roleId: text("role_id").notNull(),
+    roleName: text("role_name").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    requestItemId: uuid("request_item_id")
+      .notNull()
+      .unique()
+      .references(() => inviteRequestItems.id),
+  },
+  (t) => [index("arthur_invite_ledger_email_idx").on(t.provider, t.email)],
+);
+
+export type InviteRequestRow = typeof inviteRequests.$inferSelect;
+export type InviteRequestItemRow = typeof inviteRequestItems.$inferSelect;
+export type ArthurLedgerRow = typeof arthurInviteLedger.$inferSelect;

@@ -1,0 +1,9 @@
+import { route } from "@/lib/api/handler";
+import { approveInviteRequest } from "@/lib/invites/requests";
+import { approveSchema, requestParamsSchema } from "@/lib/invites/types";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({ role: "admin", params: requestParamsSchema, body: approveSchema }, ({ operator, requestId, params, body }) =>
+  approveInviteRequest({ operator, requestId }, params.id, body.reason),
+);

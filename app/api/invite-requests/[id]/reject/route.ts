@@ -1,0 +1,9 @@
+import { route } from "@/lib/api/handler";
+import { rejectInviteRequest } from "@/lib/invites/requests";
+import { rejectSchema, requestParamsSchema } from "@/lib/invites/types";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({ role: "admin", params: requestParamsSchema, body: rejectSchema }, ({ operator, requestId, params, body }) =>
+  rejectInviteRequest({ operator, requestId }, params.id, body.reason),
+);

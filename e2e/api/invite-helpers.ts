@@ -1,0 +1,118 @@
+import type { APIRequestContext } from "@playwright/test";
+import type { RolesResponse } from "../../lib/changes/types";
+import type { UsersResponse } from "../../lib/directory/types";
+import type { InviteRequestResponse } from "../../lib/invites/types";
+import type { ProviderId } from "../../lib/providers/types";
+import { SANDBOX_ASTRONOMER_ORG_ID } from "../../lib/sandbox/constants";
+import { E2E } from "../env";
+import { expect } from "../fixtures";
+
+/** Helpers for the invite request API tests: reading the sandboxes directly, and Roster's API. */
+
+export const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+
+const AUTH = { authorization: "Bearer sandbox" };
+let serial = 0;
+
+/** An email no sandbox knows. */
+export function freshEmail(tag: string): string {
+  return `invitee-${tag}-${Date.now()}-${++serial}@example.com`;
+}
+
+async function sandboxGet<T>(provider: ProviderId, path: string): Promise<T> {
+  const res = await fetch(`${E2E.sandbox[provider]}${path}`, { headers: AUTH });
+  expect(res.status, `${provider} ${path}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** Pending invites for this email as each sandbox itself holds them (Arthur: the invited accounts). */
+export async function invitesOnSandbox(provider: ProviderId, email: string): Promise<number> {
+  const wanted = email.toLowerCase();
+  if (provider === "openai") {
+    let after: string | undefined;
+    let n = 0;
+    for (;;) {
+      const page = await sandboxGet<{ data: Array<{ id: string; email: string; status: string }>; has_more: boolean; last_id: string | null }>(
+        "openai",
+        `/v1/organization/invites?limit=100${after ? `&after=${after}` : ""}`,
+      );
+      n += page.data.filter((i) => i.email.toLowerCase() === wanted && i.status === "pending").length;
+      if (!page.has_more || !page.data.length) return n;
+      after = page.data[page.data.length - 1].id;
+    }
+  }
+  if (provider === "astronomer") {
+    const body = await sandboxGet<{ users: Array<{ username: string; invites?: unknown[] }> }>(
+      "astronomer",
+      `/v1alpha1/organizations/${SANDBOX_ASTRONOMER_ORG_ID}/users?hasInvites=true&limit=100&search=${encodeURIComponent(email)}`,
+    );
+    return body.users.filter((u) => u.username.toLowerCase() === wanted).reduce((sum, u) => sum + (u.invites?.length ?? 0), 0);
+  }
+  const body = await sandboxGet<{ records: Array<{ email?: string | null }> }>(
+    "arthur",
+    `/api/v1/organization/users?page_size=100&search=${encodeURIComponent(email)}`,
+  );
+  return body.records.filter((u) => u.email?.toLowerCase() === wanted).length;
+}
+
+const INVITE_ROUTE: Record<ProviderId, { pattern: string; email: (body: Record<string, unknown>) => unknown }> = {
+  openai: { pattern: "/organization/invites", email: (b) => b.email },
+  astronomer: { pattern: "/organizations/{organizationId}/invites", email: (b) => b.inviteeEmail },
+  arthur: { pattern: "/api/v1/organization/users/invite-user", email: (b) => b.email },
+};
+
+/** The invite route of a provider's sandbox, for faults. */
+export function inviteRoute(provider: ProviderId): string {
+  return INVITE_ROUTE[provider].pattern;
+}
+
+/** How many invite POSTs for this email the sandbox received and answered with success. */
+export async function invitePostsOnSandbox(provider: ProviderId, email: string): Promise<number> {
+  const { requests } = await sandboxGet<{ requests: Array<{ method: string; pattern: string | null; body: unknown; status: number }> }>(
+    provider,
+    "/__sandbox/requests",
+  );
+  const route = INVITE_ROUTE[provider];
+  return requests.filter(
+    (r) =>
+      r.method === "POST" &&
+      r.pattern === route.pattern &&
+      r.status >= 200 &&
+      r.status < 300 &&
+      String(route.email((r.body ?? {}) as Record<string, unknown>)).toLowerCase() === email.toLowerCase(),
+  ).length;
+}
+
+/** A non-owner organization role on each provider, as `GET /api/roles` names it. */
+export async function plainRoles(api: APIRequestContext): Promise<Record<ProviderId, string>> {
+  const body = (await (await api.get("/api/roles")).json()) as RolesResponse;
+  const pick = (id: ProviderId) => body.providers.find((p) => p.id === id)!.roles.find((r) => r.scope === "organization" && !r.isOwner)!.name;
+  return { openai: pick("openai"), astronomer: pick("astronomer"), arthur: pick("arthur") };
+}
+
+export async function createRequest(
+  api: APIRequestContext,
+  emails: string[],
+  roles: Partial<Record<ProviderId, string>>,
+  reason = "Joins the data team",
+): Promise<InviteRequestResponse> {
+  const providers = Object.entries(roles).map(([provider, role]) => ({ provider, role }));
+  const res = await api.post("/api/invite-requests", { data: { emails, providers, reason } });
+  expect(res.status(), await res.text()).toBe(200);
+  return res.json();
+}
+
+export async function approve(api: APIRequestContext, id: string, expected = 200): Promise<InviteRequestResponse> {
+  const res = await api.post(`/api/invite-requests/${id}/approve`, { data: {} });
+  expect(res.status(), await res.text()).toBe(expected);
+  return res.json();
+}
+
+/** Active (or invited) people on a provider, from the users directory. */
+export async function peopleOn(api: APIRequestContext, provider: ProviderId, status: "active" | "invited"): Promise<string[]> {
+  const res = await api.get(`/api/users?pageSize=200&provider=${provider}&status=${status}&kind=person`);
+  const body = (await res.json()) as UsersResponse;
+  return body.people
+    .filter((p) => p.email && p.memberships.some((m) => m.provider === provider && m.status === status))
+    .map((p) => p.email!);
+}

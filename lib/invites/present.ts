@@ -1,0 +1,45 @@
+import type { InviteRequestItemRow, InviteRequestRow } from "../db/schema";
+import type { ProviderId } from "../providers/types";
+import { countStates } from "./rules";
+import type { InviteItem, InviteRequest, InviteRequestDetail, SkipReason } from "./types";
+
+/** Database rows as the API answers them. */
+
+export function toItem(row: InviteRequestItemRow): InviteItem {
+  return {
+    id: row.id,
+    email: row.email,
+    provider: row.provider,
+    role: row.roleName,
+    roleId: row.roleId,
+    state: row.state,
+    skipReason: (row.skipReason as SkipReason | null) ?? null,
+    providerInviteId: row.providerInviteId,
+    error: row.errorMessage ? { status: row.errorStatus, message: row.errorMessage } : null,
+    attempts: row.attempts,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toRequest(row: InviteRequestRow, items: InviteRequestItemRow[]): InviteRequest {
+  const providers = new Map<ProviderId, string>();
+  for (const item of items) if (!providers.has(item.provider)) providers.set(item.provider, item.roleName);
+  return {
+    id: row.id,
+    requester: { id: row.requesterId, email: row.requesterEmail },
+    reason: row.reason,
+    status: row.status,
+    decidedBy: row.decidedBy ? { id: row.decidedBy, email: row.decidedByEmail } : null,
+    decisionReason: row.decisionReason,
+    createdAt: row.createdAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt.toISOString(),
+    emails: [...new Set(items.map((i) => i.email))],
+    providers: [...providers].map(([provider, role]) => ({ provider, role })),
+    counts: countStates(items),
+  };
+}
+
+export function toDetail(row: InviteRequestRow, items: InviteRequestItemRow[]): InviteRequestDetail {
+  return { ...toRequest(row, items), items: items.map(toItem) };
+}

@@ -1,0 +1,192 @@
+import { z } from "zod";
+import { providerParam } from "../changes/types";
+import type { ProviderId } from "../providers/types";
+
+/**
+ * Invite requests as the API takes and answers them. Shared by the route handlers, the
+ * service in lib/invites and the browser.
+ */
+
+export const INVITE_REQUEST_STATUSES = ["pending", "approved", "rejected", "cancelled", "expired"] as const;
+export const INVITE_ITEM_STATES = ["queued", "sending", "sent", "skipped", "failed"] as const;
+export type InviteRequestStatus = (typeof INVITE_REQUEST_STATUSES)[number];
+export type InviteItemState = (typeof INVITE_ITEM_STATES)[number];
+export type SkipReason = "already_member" | "already_invited";
+
+export const MAX_EMAILS = 100;
+
+const email = z
+  .string({ error: "must be an email address" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: (issue) => `"${String(issue.input)}" is not an email address` }).max(320, "is too long"));
+
+/** One or more emails: a list, or one string separated by commas, semicolons or white space. */
+const emails = z.preprocess(
+  (value) => (typeof value === "string" ? value.split(/[\s,;]+/).filter(Boolean) : value),
+  z
+    .array(email, { error: "emails must be a list of email addresses" })
+    .min(1, "emails must name at least one email address")
+    .max(MAX_EMAILS, `emails must name at most ${MAX_EMAILS} addresses`),
+);
+
+const role = z
+  .string({ error: "role is required" })
+  .trim()
+  .min(1, "role is required")
+  .max(200, "role is too long");
+
+export const createInviteRequestSchema = z
+  .object({
+    emails,
+    /** The providers to invite to, and the role on each (a role id or name as `GET /api/roles` lists it). */
+    providers: z
+      .array(z.object({ provider: providerParam, role }).strict(), { error: "providers must be a list of { provider, role }" })
+      .min(1, "providers must name at least one provider")
+      .refine((list) => new Set(list.map((p) => p.provider)).size === list.length, "providers must name each provider once"),
+    reason: z
+      .string({ error: "reason is required" })
+      .trim()
+      .min(1, "reason is required")
+      .max(2000, "reason must be at most 2000 characters"),
+    /** Skip approval: only for admins, and only when ROSTER_DIRECT_INVITES=admins. */
+    direct: z.boolean({ error: "direct must be true or false" }).optional(),
+  })
+  .strict();
+
+export type CreateInviteRequest = z.infer<typeof createInviteRequestSchema>;
+
+export const requestParamsSchema = z.object({
+  id: z.uuid({ error: (i) => `id must be an invite request id (got "${String(i.input)}")` }),
+});
+
+export const approveSchema = z
+  .object({ reason: z.string().trim().max(2000, "reason must be at most 2000 characters").optional() })
+  .strict();
+
+export const rejectSchema = z
+  .object({
+    reason: z
+      .string({ error: "reason is required" })
+      .trim()
+      .min(1, "reason is required")
+      .max(2000, "reason must be at most 2000 characters"),
+  })
+  .strict();
+
+const statusList = z.preprocess(
+  (value) => {
+    if (value === undefined || value === "") return undefined;
+    const list = Array.isArray(value) ? value : [value];
+    return list.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+  },
+  z
+    .array(
+      z.enum(INVITE_REQUEST_STATUSES, {
+        error: (i) => `status must be one of ${INVITE_REQUEST_STATUSES.join(", ")} (got "${String(i.input)}")`,
+      }),
+    )
+    .optional(),
+);
+
+export const listRequestsQuerySchema = z.object({
+  status: statusList,
+  /** Only the signed-in operator's own requests. */
+  mine: z
+    .enum(["true", "false"], { error: "mine must be true or false" })
+    .optional()
+    .transform((v) => v === "true"),
+  page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page must be 1 or more").default(1),
+  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1).max(200, "pageSize must be at most 200").default(50),
+});
+
+export type ListRequestsQuery = z.infer<typeof listRequestsQuerySchema>;
+
+export interface InviteItem {
+  id: string;
+  email: string;
+  provider: ProviderId;
+  role: string;
+  roleId: string;
+  state: InviteItemState;
+  skipReason: SkipReason | null;
+  providerInviteId: string | null;
+  error: { status: number | null; message: string } | null;
+  attempts: number;
+  updatedAt: string;
+}
+
+export interface InviteRequest {
+  id: string;
+  requester: { id: string; email: string };
+  reason: string;
+  status: InviteRequestStatus;
+  decidedBy: { id: string; email: string | null } | null;
+  decisionReason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  expiresAt: string;
+  emails: string[];
+  providers: Array<{ provider: ProviderId; role: string }>;
+  /** Items per state. */
+  counts: Record<InviteItemState, number>;
+}
+
+export interface InviteRequestDetail extends InviteRequest {
+  items: InviteItem[];
+}
+
+/** Answer of create, approve, reject, cancel and retry. */
+export interface InviteRequestResponse {
+  request: InviteRequestDetail;
+  /** Emails given more than once (after trimming and lower-casing): kept once. */
+  duplicates?: string[];
+}
+
+export interface InvitePolicy {
+  /** Whether admins may send invites without a second person's approval. */
+  directInvites: boolean;
+  /** Days a pending request waits for a decision before it expires. */
+  expiryDays: number;
+}
+
+export interface InviteRequestsResponse {
+  requests: InviteRequest[];
+  total: number;
+  page: number;
+  pageSize: number;
+  policy: InvitePolicy;
+}
+
+/** `GET /api/invites`: every pending invite on every provider. */
+export interface PendingInvite {
+  provider: ProviderId;
+  /** The provider's invite id; for ledger entries (Arthur), the ledger id. */
+  id: string;
+  email: string;
+  role: string;
+  createdAt: string | null;
+  expiresAt: string | null;
+  /** `provider`: listed by the provider; `ledger`: Roster's record of an invite it sent (Arthur lists none). */
+  source: "provider" | "ledger";
+  /** The Roster invite request that sent it, when it came through Roster. */
+  requestId: string | null;
+  canRevoke: boolean;
+}
+
+export interface PendingInvitesResponse {
+  invites: PendingInvite[];
+  /** Providers that could not be read just now, with their own message. */
+  errors: Array<{ provider: ProviderId; status: number | null; message: string }>;
+}
+
+/** Error codes the invite request routes answer with. */
+export const INVITE_ERROR_CODES = {
+  selfApproval: "self_approval",
+  notRequester: "not_requester",
+  notPending: "not_pending",
+  expired: "expired",
+  directInvitesOff: "direct_invites_off",
+  unknownRole: "unknown_role",
+  nothingToRetry: "nothing_to_retry",
+} as const;
