@@ -169,12 +169,19 @@ test.describe("member changes", () => {
         p.memberships.every((m) => m.status === "active" && !/owner|admin/i.test(m.role)),
     )!;
     expect(everywhere, "someone on all three providers").toBeTruthy();
-    await sandbox.fault("astronomer", { method: "DELETE", route: "*", status: 503, message: "Astro is busy" });
+    await sandbox.fault("astronomer", { route: "*", status: 503, message: "Astro is busy" });
     const first = await admin.post(`/api/people/${encodeURIComponent(everywhere.email!)}/offboard`, { data: {} });
     expect(first.status()).toBe(200);
     const body = (await first.json()) as OffboardResponse;
     expect(body.steps.map((s) => [s.provider, s.ok]).sort()).toEqual([["arthur", true], ["astronomer", false], ["openai", true]]);
     expect(body.steps.find((s) => s.provider === "astronomer")!.error?.message).toBe("Astro is busy");
+    // The failed step is on the audit trail too, with the provider's words.
+    expect(await lastAudit(admin, "provider=astronomer&action=remove_member")).toMatchObject({
+      outcome: "failure",
+      providerStatus: 503,
+      providerMessage: "Astro is busy",
+      target: { email: everywhere.email },
+    });
 
     await sandbox.clearFaults("astronomer");
     const retry = await admin.post(`/api/people/${encodeURIComponent(everywhere.email!)}/offboard`, { data: { providers: ["astronomer"] } });

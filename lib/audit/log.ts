@@ -68,7 +68,7 @@ export function recordRefusal(attempt: AuditAttempt, message: string): Promise<n
 export function recordResult(
   attemptId: number,
   attempt: AuditAttempt,
-  result: { outcome: "success" | "failure"; after?: unknown; providerStatus?: number | null; providerMessage?: string | null },
+  result: { outcome: "success" | "failure" | "refused"; after?: unknown; providerStatus?: number | null; providerMessage?: string | null },
 ): Promise<number> {
   return append({
     ...contentOf(attempt, "result", result.outcome),

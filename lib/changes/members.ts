@@ -4,7 +4,7 @@ import { getSnapshots, patchSnapshot, snapshotMember, snapshotMembers } from "..
 import { configuredProvider } from "../providers/registry";
 import type { Member, ProviderAdapter, ProviderId } from "../providers/types";
 import { findRole, isOwnerRoleId, rolesFor } from "./roles";
-import { attemptOf, audited, type ChangeContext, refuse } from "./run";
+import { attemptOf, audited, type ChangeContext, Refusal } from "./run";
 import type { ChangeResult } from "./types";
 
 /**
@@ -37,14 +37,14 @@ function warningsFor(member: Member | undefined, provider: ProviderId): string[]
     : [];
 }
 
-export async function checkSelf(ctx: ChangeContext, attempt: Parameters<typeof refuse>[0], email: string | null, confirmSelf: boolean | undefined, provider: string) {
+function checkSelf(ctx: ChangeContext, email: string | null, confirmSelf: boolean | undefined, provider: ProviderId) {
   if (email && normaliseEmail(email) === ctx.operator.email && !confirmSelf) {
-    await refuse(attempt, "confirm_self", `This is your own membership on ${provider}. Confirm to change it.`);
+    throw new Refusal("confirm_self", `This is your own membership on ${labelOf(provider)}. Confirm to change it.`);
   }
 }
 
 /** Refuses to demote or remove the only owner of a provider organization. */
-export async function checkLastOwner(attempt: Parameters<typeof refuse>[0], provider: ProviderId, member: Member, newRoleId: string | null) {
+async function checkLastOwner(provider: ProviderId, member: Member, newRoleId: string | null) {
   if (member.status !== "active") return;
   const { roles } = await rolesFor(provider);
   if (!isOwnerRoleId(roles, member.roleId)) return;
@@ -52,11 +52,7 @@ export async function checkLastOwner(attempt: Parameters<typeof refuse>[0], prov
   const owners = snapshotMembers(provider).filter((m) => m.status === "active" && isOwnerRoleId(roles, m.roleId));
   if (owners.length <= 1) {
     const who = member.name || member.email || member.id;
-    await refuse(
-      attempt,
-      "last_owner",
-      `${who} is the last owner of the ${labelOf(provider)} organization. Make someone else an owner first.`,
-    );
+    throw new Refusal("last_owner", `${who} is the last owner of the ${labelOf(provider)} organization. Make someone else an owner first.`);
   }
 }
 
@@ -99,10 +95,11 @@ export async function changeRole(
     before,
     after,
   });
-  await checkSelf(ctx, attempt, member?.email ?? null, input.confirmSelf, labelOf(provider));
-  if (member && !workspace) await checkLastOwner(attempt, provider, member, role.id);
-
-  const auditId = await audited(attempt, () => adapter.changeRole({ memberId, role: role.id, workspaceId }));
+  const auditId = await audited(attempt, async () => {
+    checkSelf(ctx, member?.email ?? null, input.confirmSelf, provider);
+    if (member && !workspace) await checkLastOwner(provider, member, role.id);
+    await adapter.changeRole({ memberId, role: role.id, workspaceId });
+  });
   patchSnapshot(provider, (members) =>
     members.map((m) => {
       if (m.id !== memberId) return m;
@@ -136,10 +133,11 @@ export async function removeMember(
     before,
     after: null,
   });
-  await checkSelf(ctx, attempt, member?.email ?? null, input.confirmSelf, labelOf(provider));
-  if (member && !workspaceId) await checkLastOwner(attempt, provider, member, null);
-
-  const auditId = await audited(attempt, () => adapter.removeMember({ memberId, workspaceId }));
+  const auditId = await audited(attempt, async () => {
+    checkSelf(ctx, member?.email ?? null, input.confirmSelf, provider);
+    if (member && !workspaceId) await checkLastOwner(provider, member, null);
+    await adapter.removeMember({ memberId, workspaceId });
+  });
   patchSnapshot(provider, (members) =>
     workspaceId
       ? members.map((m) => (m.id === memberId ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId) } : m))

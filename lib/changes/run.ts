@@ -4,9 +4,11 @@ import type { Operator } from "../auth/roles";
 import { isProviderError } from "../providers/errors";
 
 /**
- * How every change runs: the attempt is in the audit log before the provider is called,
- * the outcome right after; a refusal by Roster's own rules is logged and never reaches
- * the provider.
+ * How every change runs: its attempt is in the audit log before anything else happens;
+ * then Roster's own rules are checked and the provider is called, and exactly one result
+ * is logged: success, failure (with the provider's status and message, or whatever broke
+ * first, such as reading the roles) or refused (a rule said no; the provider was never
+ * called).
  */
 
 export interface ChangeContext {
@@ -22,23 +24,34 @@ export function attemptOf(ctx: ChangeContext, fields: Omit<AuditAttempt, "actor"
   };
 }
 
-/** Logs the refusal, then throws it as a 409 with its code. */
-export async function refuse(attempt: AuditAttempt, code: string, message: string): Promise<never> {
-  await recordRefusal(attempt, message);
-  throw new ApiError(409, code, message);
+/** A rule refused the change (409 with its code). */
+export class Refusal extends ApiError {
+  constructor(code: string, message: string) {
+    super(409, code, message);
+  }
 }
 
-/** Runs the provider call between an attempt row and a result row. Returns the attempt id. */
-export async function audited(attempt: AuditAttempt, call: () => Promise<unknown>): Promise<number> {
+/** Logs a refusal that happened before any single change was attempted (offboarding yourself). */
+export async function refuse(attempt: AuditAttempt, code: string, message: string): Promise<never> {
+  await recordRefusal(attempt, message);
+  throw new Refusal(code, message);
+}
+
+/** Runs the checks and the provider call between an attempt row and its result row. */
+export async function audited(attempt: AuditAttempt, work: () => Promise<unknown>): Promise<number> {
   const attemptId = await recordAttempt(attempt);
   try {
-    await call();
+    await work();
   } catch (error) {
-    await recordResult(attemptId, attempt, {
-      outcome: "failure",
-      providerStatus: isProviderError(error) ? error.status : null,
-      providerMessage: error instanceof Error ? error.message : String(error),
-    });
+    if (error instanceof Refusal) {
+      await recordResult(attemptId, attempt, { outcome: "refused", providerMessage: error.message });
+    } else {
+      await recordResult(attemptId, attempt, {
+        outcome: "failure",
+        providerStatus: isProviderError(error) ? error.status : null,
+        providerMessage: error instanceof Error ? error.message : String(error),
+      });
+    }
     throw error;
   }
   await recordResult(attemptId, attempt, { outcome: "success" });
