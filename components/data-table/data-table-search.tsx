@@ -14,6 +14,8 @@ interface DataTableSearchProps {
   placeholder: string;
   debounceMs?: number;
   className?: string;
+  /** For a visible `<label htmlFor>`. */
+  id?: string;
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -22,7 +24,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 /** Search box: debounced, "/" focuses it from anywhere on the page, Escape clears it. */
-export function DataTableSearch({ value, onChange, label, placeholder, debounceMs = 250, className }: DataTableSearchProps) {
+export function DataTableSearch({ value, onChange, label, placeholder, debounceMs = 250, className, id }: DataTableSearchProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [text, setText] = useState(value);
@@ -70,6 +72,7 @@ export function DataTableSearch({ value, onChange, label, placeholder, debounceM
       <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
       <input
         ref={inputRef}
+        id={id}
         type="search"
         value={text}
         onChange={(event) => onType(event.target.value)}

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import type { Operator } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
+import { OperatorProvider } from "./operator-context";
 import { SidebarNav } from "./sidebar-nav";
 import { TopBar } from "./top-bar";
 
@@ -26,6 +27,7 @@ export function AppShell({ operator, children }: AppShellProps) {
   }
 
   return (
+    <OperatorProvider operator={operator}>
     <div className="min-h-dvh">
       <a
         href="#main"
@@ -58,5 +60,6 @@ export function AppShell({ operator, children }: AppShellProps) {
         </main>
       </div>
     </div>
+    </OperatorProvider>
   );
 }

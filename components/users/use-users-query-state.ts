@@ -1,9 +1,10 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import type { UsersQuery } from "@/lib/directory/types";
 import { parseUsersQuery, usersQueryToSearchParams } from "@/lib/queries/users";
+import { rememberUsersSearch } from "./users-return";
 
 export interface SetUsersQueryOptions {
   /** Go back to page 1 (search, filter and sort changes do). */
@@ -21,6 +22,8 @@ export function useUsersQueryState() {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const query = useMemo(() => parseUsersQuery(searchParams), [searchParams]);
+  const search = searchParams.toString();
+  useEffect(() => rememberUsersSearch(search), [search]);
 
   const setQuery = useCallback(
     (patch: Partial<UsersQuery>, options: SetUsersQueryOptions = {}) => {

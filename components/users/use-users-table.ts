@@ -18,6 +18,13 @@ import { usersColumns } from "./users-columns";
 /** Stable fallback: v9 must not get a new `[]` on every render. */
 const EMPTY_PEOPLE: Person[] = [];
 
+interface Selection {
+  keys: RowSelectionState;
+  people: ReadonlyMap<string, Person>;
+}
+
+const EMPTY_SELECTION: Selection = { keys: {}, people: new Map() };
+
 const getRowId = (person: Person) => person.key;
 
 function isSortField(id: string | undefined): id is SortField {
@@ -35,7 +42,10 @@ interface UseUsersTableOptions {
  * row selection and the column visibility (in localStorage).
  */
 export function useUsersTable({ query, data, setQuery }: UseUsersTableOptions) {
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  // Selected rows by key, with the person each key stood for when it was ticked, so a
+  // selection that spans pages still knows who is in it.
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const rowSelection = selection.keys;
   const [columnVisibility, setColumnVisibility] = useColumnVisibility("users");
 
   const sorting = useMemo<SortingState>(() => [{ id: query.sort, desc: query.order === "desc" }], [query.sort, query.order]);
@@ -63,6 +73,18 @@ export function useUsersTable({ query, data, setQuery }: UseUsersTableOptions) {
     }
   };
 
+  const onRowSelectionChange: OnChangeFn<RowSelectionState> = (updater) =>
+    setSelection((previous) => {
+      const keys = functionalUpdate(updater, previous.keys);
+      const onPage = new Map((data?.people ?? []).map((person) => [person.key, person]));
+      const people = new Map<string, Person>();
+      for (const [key, selected] of Object.entries(keys)) {
+        const person = selected ? (onPage.get(key) ?? previous.people.get(key)) : undefined;
+        if (person) people.set(key, person);
+      }
+      return { keys, people };
+    });
+
   const table = useTable({
     features: serverTableFeatures,
     columns: usersColumns,
@@ -78,11 +100,16 @@ export function useUsersTable({ query, data, setQuery }: UseUsersTableOptions) {
     state: { sorting, pagination, rowSelection, columnVisibility },
     onSortingChange,
     onPaginationChange,
-    onRowSelectionChange: setRowSelection,
+    onRowSelectionChange,
     onColumnVisibilityChange: setColumnVisibility,
   });
 
-  const clearSelection = useCallback(() => setRowSelection({}), []);
+  const clearSelection = useCallback(() => setSelection(EMPTY_SELECTION), []);
   const selectedCount = Object.values(rowSelection).filter(Boolean).length;
-  return { table, selectedCount, clearSelection };
+  // The freshest copy of each selected person: from this page when it is on it.
+  const selectedPeople = useMemo(() => {
+    const onPage = new Map((data?.people ?? []).map((person) => [person.key, person]));
+    return [...selection.people.entries()].map(([key, person]) => onPage.get(key) ?? person);
+  }, [data?.people, selection.people]);
+  return { table, selectedCount, selectedPeople, clearSelection };
 }

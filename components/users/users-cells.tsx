@@ -1,4 +1,6 @@
 import { Bot, User } from "lucide-react";
+import Link from "next/link";
+import { personHref } from "@/lib/queries/people";
 import type { Person } from "@/lib/directory/types";
 import { RelativeTime } from "@/components/common/relative-time";
 import { StatusDot } from "@/components/ui/badge";
@@ -19,7 +21,16 @@ export function NameCell({ person }: { person: Person }) {
         {service ? <Bot className="size-4" /> : initialsOf(title)}
       </span>
       <div className="min-w-0">
-        <div className="truncate font-medium text-foreground">{title}</div>
+        {person.email ? (
+          <Link
+            href={personHref(person.email)}
+            className="block truncate rounded-sm font-medium text-foreground underline-offset-2 hover:underline"
+          >
+            {title}
+          </Link>
+        ) : (
+          <div className="truncate font-medium text-foreground">{title}</div>
+        )}
         {person.email ? (
           <div className="truncate text-xs text-muted-foreground">{person.email}</div>
         ) : first ? (

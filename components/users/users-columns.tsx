@@ -7,6 +7,7 @@ import { DataTableColumnHeader } from "@/components/data-table/data-table-column
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { AddedCell, KindCell, NameCell, ProvidersCell, RolesCell, StatusCell } from "./users-cells";
 import { earliestAddedAt } from "./person-summary";
+import { personLabel, UserRowActions } from "./user-row-actions";
 
 const helper = createColumnHelper<ServerTableFeatures, Person>();
 
@@ -27,7 +28,7 @@ export const usersColumns = helper.columns([
     ),
     cell: ({ row }) => (
       <Checkbox
-        aria-label={`Select ${row.original.name || row.original.email || row.original.key}`}
+        aria-label={`Select ${personLabel(row.original)}`}
         checked={row.getIsSelected()}
         // The row handler reads `target.checked` and the Shift key (range selection).
         onClick={(event) =>
@@ -78,5 +79,13 @@ export const usersColumns = helper.columns([
     cell: ({ row }) => <AddedCell person={row.original} />,
     sortDescFirst: true,
     meta: { label: "Added", className: "w-28 whitespace-nowrap" },
+  }),
+  helper.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    cell: ({ row }) => <UserRowActions person={row.original} />,
+    enableSorting: false,
+    enableHiding: false,
+    meta: { className: "w-12 text-right" },
   }),
 ]);

@@ -12,9 +12,11 @@ import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { ProviderStatusStrip } from "@/components/providers/provider-status-strip";
 import { useSyncProviders } from "@/components/providers/use-sync-providers";
+import { MemberDialogsProvider } from "@/components/members/member-dialogs-provider";
 import { ProviderAlerts } from "./provider-alerts";
 import { useUsersQueryState } from "./use-users-query-state";
 import { useUsersTable } from "./use-users-table";
+import { UsersBulkActions } from "./users-bulk-actions";
 import { UsersEmptyState } from "./users-empty-state";
 import { UsersToolbar } from "./users-toolbar";
 
@@ -22,7 +24,7 @@ export function UsersPage() {
   const { query, setQuery, resetFilters } = useUsersQueryState();
   const users = useQuery(usersQueryOptions(query));
   const data = users.data;
-  const { table, selectedCount, clearSelection } = useUsersTable({ query, data, setQuery });
+  const { table, selectedCount, selectedPeople, clearSelection } = useUsersTable({ query, data, setQuery });
   const refresh = useSyncProviders();
 
   // The server clamps the page to the last one; follow it so the URL never points past the end.
@@ -53,6 +55,7 @@ export function UsersPage() {
   const failedWithoutData = users.isError && !data;
 
   return (
+    <MemberDialogsProvider onBulkFinished={clearSelection}>
     <div className="mx-auto w-full max-w-[1440px] space-y-4 px-4 py-6 sm:px-6">
       <p className="sr-only" role="status" aria-live="polite">
         {users.isPending || users.isPlaceholderData ? "Loading people…" : ""}
@@ -86,6 +89,7 @@ export function UsersPage() {
             onReset={onReset}
             selectedCount={selectedCount}
             onClearSelection={clearSelection}
+            bulkActions={<UsersBulkActions people={selectedPeople} />}
             refresh={
               <Button
                 onClick={() => refresh.mutate(undefined)}
@@ -114,5 +118,6 @@ export function UsersPage() {
         </>
       )}
     </div>
+    </MemberDialogsProvider>
   );
 }

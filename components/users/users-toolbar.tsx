@@ -21,6 +21,8 @@ interface UsersToolbarProps {
   onReset: () => void;
   selectedCount: number;
   onClearSelection: () => void;
+  /** Bulk actions for the selected rows, inside the selection bar. */
+  bulkActions?: ReactNode;
   /** The refresh action, rendered at the end of the toolbar. */
   refresh: ReactNode;
 }
@@ -34,6 +36,7 @@ export function UsersToolbar({
   onReset,
   selectedCount,
   onClearSelection,
+  bulkActions,
   refresh,
 }: UsersToolbarProps) {
   return (
@@ -78,8 +81,10 @@ export function UsersToolbar({
           </Button>
         ) : null}
       </div>
-      <div className="flex items-center gap-2">
-        <DataTableSelectionBar count={selectedCount} onClear={onClearSelection} />
+      <div className="flex flex-wrap items-center gap-2">
+        <DataTableSelectionBar count={selectedCount} onClear={onClearSelection}>
+          {bulkActions}
+        </DataTableSelectionBar>
         <DataTableViewOptions table={table} />
         {refresh}
       </div>

@@ -1,0 +1,72 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ScrollText, SearchX } from "lucide-react";
+import { useCallback } from "react";
+import { auditQueryOptions } from "@/lib/queries/audit";
+import { hasAuditFilters, type AuditFilters } from "@/lib/queries/audit-filters";
+import { QueryErrorState } from "@/components/common/query-error-state";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { AuditToolbar } from "./audit-toolbar";
+import { useAuditFilters } from "./use-audit-filters";
+import { useAuditTable } from "./use-audit-table";
+
+function AuditEmptyState({ filtered, onReset }: { filtered: boolean; onReset: () => void }) {
+  return filtered ? (
+    <EmptyState
+      icon={<SearchX aria-hidden />}
+      title="No events match"
+      description="No recorded change matches these filters. Try a wider date range or fewer filters."
+      action={<Button onClick={onReset}>Clear filters</Button>}
+    />
+  ) : (
+    <EmptyState
+      icon={<ScrollText aria-hidden />}
+      title="No changes recorded yet"
+      description="Every change attempted through Roster (role changes, removals, revoked invites) appears here, whether it went through or not."
+    />
+  );
+}
+
+/** Every change attempted through Roster, newest first, filterable and exportable. */
+export function AuditPage() {
+  const { filters, setFilters, resetFilters } = useAuditFilters();
+  const audit = useQuery(auditQueryOptions(filters));
+  const table = useAuditTable({ filters, data: audit.data, setFilters });
+  const onChange = useCallback(
+    (patch: Partial<AuditFilters>) => setFilters(patch, { resetPage: true }),
+    [setFilters],
+  );
+
+  return (
+    <div className="mx-auto w-full max-w-[1440px] space-y-4 px-4 py-6 sm:px-6">
+      <p className="sr-only" role="status" aria-live="polite">
+        {audit.isPending || audit.isPlaceholderData ? "Loading events…" : ""}
+      </p>
+      <AuditToolbar table={table} filters={filters} onChange={onChange} onReset={resetFilters} />
+      {audit.isError && !audit.data ? (
+        <QueryErrorState
+          title="Could not load the audit log"
+          error={audit.error}
+          onRetry={() => void audit.refetch()}
+          retrying={audit.isFetching}
+        />
+      ) : (
+        <>
+          <DataTable
+            table={table}
+            label="Audit log"
+            loading={audit.isPending}
+            stale={audit.isPlaceholderData}
+            skeletonRows={8}
+            empty={<AuditEmptyState filtered={hasAuditFilters(filters)} onReset={resetFilters} />}
+          />
+          {audit.data && audit.data.total > 0 ? <DataTablePagination table={table} /> : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { UserCog } from "lucide-react";
+import { useId, useState } from "react";
+import type { ChangeResult } from "@/lib/changes/types";
+import type { Person } from "@/lib/directory/types";
+import type { ProviderId } from "@/lib/providers/types";
+import { changeMemberRole } from "@/lib/queries/members";
+import { rolesOf, rolesQueryOptions } from "@/lib/queries/roles";
+import { plural } from "@/components/common/format";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Label } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { providerLabel } from "@/components/providers/provider-meta";
+import { BulkPlanSummary } from "./bulk-plan-summary";
+import { planRoleChange, providersOfPeople, type BulkItem } from "./bulk-plan";
+import { BulkProgress, BulkResultList } from "./bulk-results";
+import { ManagedWarning } from "./change-dialog-parts";
+import { useBulkChange } from "./use-bulk-change";
+
+interface BulkChangeRoleDialogProps {
+  people: Person[];
+  onClose: (finished: boolean) => void;
+}
+
+/** Change role…: one provider, one organization role, for every selected person on it. */
+export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogProps) {
+  const id = useId();
+  const providers = providersOfPeople(people);
+  const [provider, setProvider] = useState<ProviderId | undefined>(providers[0]?.provider);
+  const [roleId, setRoleId] = useState<string>();
+  const roles = useQuery(rolesQueryOptions());
+  const entry = provider ? rolesOf(roles.data, provider) : undefined;
+  const choices = (entry?.roles ?? []).filter((role) => role.scope === "organization");
+  const role = choices.find((r) => r.id === roleId) ?? choices[0];
+  const plan = provider && role ? planRoleChange(people, provider, role, choices) : { items: [], skipped: [] };
+  // The plan is fixed once the run starts, so retries and results refer to the same items.
+  const [items, setItems] = useState<BulkItem[]>([]);
+
+  const bulk = useBulkChange<ChangeResult>();
+  const roleToSet = role?.id ?? "";
+  const run = (item: BulkItem) =>
+    changeMemberRole({ provider: item.membership.provider, memberId: item.membership.id, role: roleToSet });
+  const label = provider ? providerLabel(provider) : "";
+  const managed = plan.items.filter((item) => item.membership.managed).length;
+
+  function start() {
+    setItems(plan.items);
+    void bulk.runItems(plan.items, run);
+  }
+
+  return (
+    <Modal
+      open
+      size="md"
+      onOpenChange={(open) => (open ? undefined : onClose(bulk.started))}
+      busy={bulk.running}
+      icon={<UserCog aria-hidden className="text-muted-foreground" />}
+      title={
+        bulk.running
+          ? `Changing roles on ${label}…`
+          : bulk.started
+            ? `Role changes on ${label}`
+            : `Change role of ${plural(people.length, "person", "people")}`
+      }
+      description={
+        bulk.started
+          ? `New role: ${role?.name}. Each change is audited on its own.`
+          : "Choose a provider and the role the selected people should have there."
+      }
+      footer={
+        bulk.started ? (
+          <>
+            {bulk.failedOf(items).length > 0 && !bulk.running ? (
+              <Button onClick={() => void bulk.runItems(bulk.failedOf(items), run)}>Retry failed</Button>
+            ) : null}
+            <ModalClose variant="primary" disabled={bulk.running}>
+              Done
+            </ModalClose>
+          </>
+        ) : (
+          <>
+            <ModalClose />
+            <Button variant="primary" onClick={start} disabled={plan.items.length === 0}>
+              Change role
+            </Button>
+          </>
+        )
+      }
+    >
+      {bulk.started ? (
+        <>
+          <BulkProgress progress={bulk.progress} />
+          <BulkResultList
+            items={items}
+            outcomes={bulk.outcomes}
+            pending={bulk.pending}
+            describe={(item, result) => `${result.before?.role ?? item.membership.role} → ${result.after?.role ?? role?.name}`}
+          />
+        </>
+      ) : (
+        <>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div className="space-y-1.5">
+              <Label htmlFor={`${id}-provider`}>Provider</Label>
+              <NativeSelect
+                id={`${id}-provider`}
+                value={provider ?? ""}
+                onChange={(event) => {
+                  setProvider(event.target.value as ProviderId);
+                  setRoleId(undefined);
+                }}
+                className="w-full [&_select]:w-full"
+              >
+                {providers.map((entry) => (
+                  <option key={entry.provider} value={entry.provider}>
+                    {providerLabel(entry.provider)} ({entry.count} of {people.length})
+                  </option>
+                ))}
+              </NativeSelect>
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor={`${id}-role`}>Role</Label>
+              <NativeSelect
+                id={`${id}-role`}
+                value={role?.id ?? ""}
+                disabled={choices.length === 0}
+                onChange={(event) => setRoleId(event.target.value)}
+                className="w-full [&_select]:w-full"
+              >
+                {roles.isPending ? <option value="">Loading roles…</option> : null}
+                {choices.map((choice) => (
+                  <option key={choice.id} value={choice.id}>
+                    {choice.name}
+                  </option>
+                ))}
+              </NativeSelect>
+            </div>
+            {role?.description ? <p className="text-xs text-muted-foreground sm:col-span-2">{role.description}</p> : null}
+          </div>
+          {roles.isError || entry?.error ? (
+            <Callout tone="danger" role="alert" title={`Could not read ${label}'s roles`}>
+              {entry?.error?.message ?? roles.error?.message}
+            </Callout>
+          ) : null}
+          {role ? (
+            <BulkPlanSummary
+              plan={plan}
+              headline={`${plural(plan.items.length, "person", "people")} on ${label} will get the role ${role.name}.`}
+            />
+          ) : null}
+          {managed > 0 ? (
+            <ManagedWarning>
+              {plural(managed, "of them is", "of them are")} managed by your identity provider: it may undo this change.
+            </ManagedWarning>
+          ) : null}
+        </>
+      )}
+    </Modal>
+  );
+}

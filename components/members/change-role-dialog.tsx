@@ -1,0 +1,173 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useRef, useState } from "react";
+import { findRole, rolesOf, rolesQueryOptions, type ProviderRole } from "@/lib/queries/roles";
+import { useChangeRole } from "@/lib/queries/members";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Label } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { providerLabel } from "@/components/providers/provider-meta";
+import {
+  ChangeErrorCallout,
+  ManagedWarning,
+  MembershipLine,
+  SelfConfirmFooter,
+  SelfConfirmNotice,
+} from "./change-dialog-parts";
+import { toastChanged } from "./change-toast";
+import type { MemberTarget } from "./member-dialog-state";
+import { useChangeFlow } from "./use-change-flow";
+
+interface ChangeRoleDialogProps {
+  target: MemberTarget;
+  /** Role id chosen in the row menu, if any. */
+  initialRole?: string;
+  initialWorkspaceId?: string;
+  onClose: () => void;
+}
+
+const ORGANIZATION = "";
+
+/** Change one membership's role: the organization role, or (Astronomer) one workspace's. */
+export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onClose }: ChangeRoleDialogProps) {
+  const id = useId();
+  const roleSelect = useRef<HTMLSelectElement>(null);
+  const { person, membership } = target;
+  const provider = providerLabel(membership.provider);
+  const roles = useQuery(rolesQueryOptions());
+  const entry = rolesOf(roles.data, membership.provider);
+  const workspaces = membership.scopedRoles ?? [];
+
+  const [workspaceId, setWorkspaceId] = useState(initialWorkspaceId ?? ORGANIZATION);
+  const scope = workspaceId ? "workspace" : "organization";
+  const choices: ProviderRole[] = (entry?.roles ?? []).filter((role) => role.scope === scope);
+  const currentName = workspaceId ? workspaces.find((w) => w.scopeId === workspaceId)?.role : membership.role;
+  const current = currentName ? findRole(choices, currentName) : undefined;
+
+  const [picked, setPicked] = useState<string | undefined>(initialRole);
+  const selected = choices.find((role) => role.id === picked) ?? current ?? choices[0];
+  const unchanged = Boolean(selected && current && selected.id === current.id);
+
+  const flow = useChangeFlow();
+  const mutation = useChangeRole({
+    onSuccess: (result) => {
+      const workspace = workspaces.find((w) => w.scopeId === workspaceId)?.scopeName;
+      const where = workspace ? `in the ${workspace} workspace on ${provider}` : `on ${provider}`;
+      toastChanged(`${person.name} is now ${result.after?.role ?? selected?.name} ${where}`, result.warnings);
+      onClose();
+    },
+    onError: flow.onError,
+  });
+  const busy = mutation.isPending;
+
+  function submit(confirmSelf = false) {
+    if (!selected) return;
+    flow.begin();
+    mutation.mutate({
+      provider: membership.provider,
+      memberId: membership.id,
+      role: selected.id,
+      roleName: selected.name,
+      workspaceId: workspaceId || undefined,
+      confirmSelf: confirmSelf || undefined,
+    });
+  }
+
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      initialFocus={() => roleSelect.current}
+      title={`Change ${person.name}'s role on ${provider}`}
+      description={person.email ?? undefined}
+      footer={
+        flow.askSelf ? (
+          <SelfConfirmFooter onContinue={() => submit(true)} busy={busy} />
+        ) : (
+          <>
+            <ModalClose disabled={busy} />
+            <Button
+              variant="primary"
+              onClick={() => submit()}
+              disabled={busy || !selected || unchanged}
+              aria-busy={busy}
+            >
+              {busy ? "Changing…" : "Change role"}
+            </Button>
+          </>
+        )
+      }
+    >
+      <MembershipLine membership={membership} />
+      {roles.isPending ? (
+        <div className="space-y-2" aria-label="Loading roles">
+          <Skeleton className="h-4 w-16" />
+          <Skeleton className="h-8 w-full" />
+        </div>
+      ) : roles.isError || entry?.error ? (
+        <Callout tone="danger" role="alert" title={`Could not read ${provider}'s roles`}>
+          {entry?.error?.message ?? roles.error?.message}
+        </Callout>
+      ) : (
+        <div className="grid gap-3 sm:grid-cols-2">
+          {workspaces.length > 0 ? (
+            <div className="space-y-1.5 sm:col-span-2">
+              <Label htmlFor={`${id}-scope`}>Scope</Label>
+              <NativeSelect
+                id={`${id}-scope`}
+                value={workspaceId}
+                disabled={busy}
+                onChange={(event) => {
+                  setWorkspaceId(event.target.value);
+                  setPicked(undefined);
+                }}
+                className="w-full [&_select]:w-full"
+              >
+                <option value={ORGANIZATION}>Organization</option>
+                {workspaces.map((workspace) => (
+                  <option key={workspace.scopeId} value={workspace.scopeId}>
+                    Workspace: {workspace.scopeName}
+                  </option>
+                ))}
+              </NativeSelect>
+            </div>
+          ) : null}
+          <div className="space-y-1.5 sm:col-span-2">
+            <div className="flex items-baseline justify-between gap-3">
+              <Label htmlFor={`${id}-role`}>New role</Label>
+              <span className="truncate text-xs text-muted-foreground">
+                Current: <span className="font-medium text-foreground">{currentName ?? "none"}</span>
+              </span>
+            </div>
+            <NativeSelect
+              ref={roleSelect}
+              id={`${id}-role`}
+              value={selected?.id ?? ""}
+              disabled={busy || choices.length === 0}
+              onChange={(event) => setPicked(event.target.value)}
+              className="w-full [&_select]:w-full"
+            >
+              {choices.map((role) => (
+                <option key={role.id} value={role.id}>
+                  {role.name}
+                  {current?.id === role.id ? " (current)" : ""}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          {selected?.description ? (
+            <p className="text-xs text-muted-foreground sm:col-span-2">{selected.description}</p>
+          ) : null}
+        </div>
+      )}
+      {membership.managed ? <ManagedWarning /> : null}
+      {flow.askSelf ? <SelfConfirmNotice provider={membership.provider} /> : null}
+      <ChangeErrorCallout error={flow.error} />
+    </Modal>
+  );
+}

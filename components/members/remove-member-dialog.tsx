@@ -1,0 +1,106 @@
+"use client";
+
+import { UserMinus } from "lucide-react";
+import { useId, useState } from "react";
+import { useRemoveMember } from "@/lib/queries/members";
+import { Button } from "@/components/ui/button";
+import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Label } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { providerLabel } from "@/components/providers/provider-meta";
+import {
+  ChangeErrorCallout,
+  ManagedWarning,
+  MembershipLine,
+  SelfConfirmFooter,
+  SelfConfirmNotice,
+} from "./change-dialog-parts";
+import { toastChanged } from "./change-toast";
+import type { MemberTarget } from "./member-dialog-state";
+import { useChangeFlow } from "./use-change-flow";
+
+const ORGANIZATION = "";
+
+/** "Remove Ada Lovelace from Astronomer?": the whole organization, or (Astronomer) one workspace. */
+export function RemoveMemberDialog({ target, onClose }: { target: MemberTarget; onClose: () => void }) {
+  const id = useId();
+  const { person, membership } = target;
+  const provider = providerLabel(membership.provider);
+  const workspaces = membership.scopedRoles ?? [];
+  const [workspaceId, setWorkspaceId] = useState(ORGANIZATION);
+  const workspaceName = workspaces.find((w) => w.scopeId === workspaceId)?.scopeName;
+  const where = workspaceName ? `the ${workspaceName} workspace on ${provider}` : provider;
+  const who = person.email ?? person.name;
+
+  const flow = useChangeFlow();
+  const mutation = useRemoveMember({
+    onSuccess: (result) => {
+      toastChanged(`Removed ${person.name} from ${where}`, result.warnings);
+      onClose();
+    },
+    onError: flow.onError,
+  });
+  const busy = mutation.isPending;
+
+  function submit(confirmSelf = false) {
+    flow.begin();
+    mutation.mutate({
+      provider: membership.provider,
+      memberId: membership.id,
+      workspaceId: workspaceId || undefined,
+      confirmSelf: confirmSelf || undefined,
+    });
+  }
+
+  return (
+    <Modal
+      alert
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      icon={<UserMinus aria-hidden className="text-danger-text" />}
+      title={`Remove ${person.name} from ${where}?`}
+      description={
+        workspaceName
+          ? `${who} loses their role in ${workspaceName} and stays a member of the ${provider} organization.`
+          : `${who} loses access to ${provider}. Memberships on other providers stay as they are.`
+      }
+      footer={
+        flow.askSelf ? (
+          <SelfConfirmFooter onContinue={() => submit(true)} busy={busy} />
+        ) : (
+          <>
+            <ModalClose disabled={busy} />
+            <Button variant="danger" onClick={() => submit()} disabled={busy} aria-busy={busy}>
+              {busy ? "Removing…" : "Remove"}
+            </Button>
+          </>
+        )
+      }
+    >
+      <MembershipLine membership={membership} />
+      {workspaces.length > 0 ? (
+        <div className="space-y-1.5">
+          <Label htmlFor={`${id}-scope`}>Remove from</Label>
+          <NativeSelect
+            id={`${id}-scope`}
+            value={workspaceId}
+            disabled={busy}
+            onChange={(event) => setWorkspaceId(event.target.value)}
+            className="w-full [&_select]:w-full"
+          >
+            <option value={ORGANIZATION}>The whole {provider} organization</option>
+            {workspaces.map((workspace) => (
+              <option key={workspace.scopeId} value={workspace.scopeId}>
+                Only the {workspace.scopeName} workspace ({workspace.role})
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+      ) : null}
+      {membership.managed ? <ManagedWarning /> : null}
+      {flow.askSelf ? <SelfConfirmNotice provider={membership.provider} /> : null}
+      <ChangeErrorCallout error={flow.error} />
+    </Modal>
+  );
+}

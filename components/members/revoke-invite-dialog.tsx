@@ -1,0 +1,57 @@
+"use client";
+
+import { MailX } from "lucide-react";
+import { useRevokeInvite } from "@/lib/queries/members";
+import { Button } from "@/components/ui/button";
+import { Modal, ModalClose } from "@/components/ui/dialog";
+import { providerLabel } from "@/components/providers/provider-meta";
+import { ChangeErrorCallout, MembershipLine } from "./change-dialog-parts";
+import { toastChanged } from "./change-toast";
+import type { MemberTarget } from "./member-dialog-state";
+import { useChangeFlow } from "./use-change-flow";
+
+/** "Revoke Ada Lovelace's invite to Astronomer?" */
+export function RevokeInviteDialog({ target, onClose }: { target: MemberTarget; onClose: () => void }) {
+  const { person, membership } = target;
+  const provider = providerLabel(membership.provider);
+  const flow = useChangeFlow();
+  const mutation = useRevokeInvite({
+    onSuccess: (result) => {
+      toastChanged(`Revoked ${person.name}'s invite to ${provider}`, result.warnings);
+      onClose();
+    },
+    onError: flow.onError,
+  });
+  const busy = mutation.isPending;
+
+  return (
+    <Modal
+      alert
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      icon={<MailX aria-hidden className="text-danger-text" />}
+      title={`Revoke ${person.name}'s invite to ${provider}?`}
+      description={`The pending invite${person.email ? ` for ${person.email}` : ""} stops working. You can invite them again later.`}
+      footer={
+        <>
+          <ModalClose disabled={busy} />
+          <Button
+            variant="danger"
+            onClick={() => {
+              flow.begin();
+              mutation.mutate({ provider: membership.provider, inviteId: membership.id });
+            }}
+            disabled={busy}
+            aria-busy={busy}
+          >
+            {busy ? "Revoking…" : "Revoke invite"}
+          </Button>
+        </>
+      }
+    >
+      <MembershipLine membership={membership} />
+      <ChangeErrorCallout error={flow.error} />
+    </Modal>
+  );
+}

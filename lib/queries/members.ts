@@ -1,0 +1,128 @@
+import type { QueryClient, QueryKey } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api/fetcher";
+import type { ChangeResult, PersonDetailResponse } from "@/lib/changes/types";
+import type { Membership, UsersResponse } from "@/lib/directory/types";
+import type { ProviderId } from "@/lib/providers/types";
+import { useChangeMutation, type ChangeMutationOptions } from "./change-mutation";
+import { peopleKeys, usersKeys } from "./keys";
+
+export interface ChangeRoleInput {
+  provider: ProviderId;
+  memberId: string;
+  /** Role id as `/api/roles` lists it. */
+  role: string;
+  /** Shown in place of the old role until the server answers (defaults to `role`). */
+  roleName?: string;
+  /** Astronomer: the workspace whose role changes (the organization role when absent). */
+  workspaceId?: string;
+  confirmSelf?: boolean;
+}
+
+export interface RemoveMemberInput {
+  provider: ProviderId;
+  memberId: string;
+  /** Astronomer: remove from this workspace only. */
+  workspaceId?: string;
+  confirmSelf?: boolean;
+}
+
+export interface RevokeInviteInput {
+  provider: ProviderId;
+  inviteId: string;
+}
+
+function memberPath(provider: ProviderId, memberId: string): string {
+  return `/api/members/${provider}/${encodeURIComponent(memberId)}`;
+}
+
+export async function changeMemberRole({ provider, memberId, role, workspaceId, confirmSelf }: ChangeRoleInput) {
+  const body = await apiFetch<{ result: ChangeResult }>(memberPath(provider, memberId), {
+    method: "PATCH",
+    json: { role, workspaceId, confirmSelf },
+  });
+  return body.result;
+}
+
+export async function removeMember({ provider, memberId, workspaceId, confirmSelf }: RemoveMemberInput) {
+  const params = new URLSearchParams();
+  if (workspaceId) params.set("workspaceId", workspaceId);
+  if (confirmSelf) params.set("confirmSelf", "true");
+  const search = params.toString();
+  const body = await apiFetch<{ result: ChangeResult }>(`${memberPath(provider, memberId)}${search ? `?${search}` : ""}`, {
+    method: "DELETE",
+  });
+  return body.result;
+}
+
+export async function revokeInvite({ provider, inviteId }: RevokeInviteInput) {
+  const body = await apiFetch<{ result: ChangeResult }>(`/api/invites/${provider}/${encodeURIComponent(inviteId)}`, {
+    method: "DELETE",
+  });
+  return body.result;
+}
+
+/** The membership with its new role (organization or one workspace). */
+function withRole<T extends Membership>(membership: T, input: ChangeRoleInput): T {
+  if (membership.provider !== input.provider || membership.id !== input.memberId) return membership;
+  const shown = input.roleName ?? input.role;
+  if (!input.workspaceId) return { ...membership, role: shown };
+  return {
+    ...membership,
+    scopedRoles: membership.scopedRoles?.map((scoped) =>
+      scoped.scopeId === input.workspaceId ? { ...scoped, role: shown } : scoped,
+    ),
+  };
+}
+
+type Snapshot = Array<[QueryKey, unknown]>;
+
+async function showRoleChange(input: ChangeRoleInput, queryClient: QueryClient): Promise<Snapshot> {
+  await Promise.all([
+    queryClient.cancelQueries({ queryKey: usersKeys.lists() }),
+    queryClient.cancelQueries({ queryKey: peopleKeys.details() }),
+  ]);
+  const snapshot: Snapshot = [
+    ...queryClient.getQueriesData<UsersResponse>({ queryKey: usersKeys.lists() }),
+    ...queryClient.getQueriesData<PersonDetailResponse>({ queryKey: peopleKeys.details() }),
+  ];
+  queryClient.setQueriesData<UsersResponse>({ queryKey: usersKeys.lists() }, (data) =>
+    data
+      ? {
+          ...data,
+          people: data.people.map((person) => ({
+            ...person,
+            memberships: person.memberships.map((membership) => withRole(membership, input)),
+          })),
+        }
+      : data,
+  );
+  queryClient.setQueriesData<PersonDetailResponse>({ queryKey: peopleKeys.details() }, (data) =>
+    data ? { ...data, memberships: data.memberships.map((membership) => withRole(membership, input)) } : data,
+  );
+  return snapshot;
+}
+
+function restore(snapshot: Snapshot, queryClient: QueryClient) {
+  for (const [key, data] of snapshot) queryClient.setQueryData(key, data);
+}
+
+/** Changes one member's role; the users list and the person show it at once and roll back on failure. */
+export function useChangeRole(options?: ChangeMutationOptions<ChangeResult, ChangeRoleInput>) {
+  return useChangeMutation<ChangeResult, ChangeRoleInput, Snapshot>(
+    {
+      mutationFn: changeMemberRole,
+      errorTitle: () => "Could not change the role",
+      onMutate: showRoleChange,
+      rollback: restore,
+    },
+    options,
+  );
+}
+
+export function useRemoveMember(options?: ChangeMutationOptions<ChangeResult, RemoveMemberInput>) {
+  return useChangeMutation({ mutationFn: removeMember, errorTitle: () => "Could not remove the member" }, options);
+}
+
+export function useRevokeInvite(options?: ChangeMutationOptions<ChangeResult, RevokeInviteInput>) {
+  return useChangeMutation({ mutationFn: revokeInvite, errorTitle: () => "Could not revoke the invite" }, options);
+}
