@@ -12,6 +12,7 @@ import { ModeBadge } from "@/components/providers/mode-badge";
 import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { useSyncProviders } from "@/components/providers/use-sync-providers";
+import { AcceptArthurInvitesButton } from "./accept-invites-button";
 
 const CAPABILITIES: Array<{ key: keyof ConnectionInfo["capabilities"]; label: string }> = [
   { key: "listInvites", label: "Lists invites" },
@@ -160,6 +161,11 @@ export function ConnectionCard({ connection }: { connection: ConnectionInfo }) {
               );
             })}
           </ul>
+          {connection.id === "arthur" ? (
+            <div className="mt-3 border-t border-border pt-3">
+              <AcceptArthurInvitesButton configured={configured} />
+            </div>
+          ) : null}
         </div>
       </div>
     </section>

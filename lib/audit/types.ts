@@ -15,6 +15,14 @@ export const AUDIT_ACTIONS = [
   "cancel_request",
   "expire_request",
   "send_invite",
+  "create_service_account",
+  "rename_service_account",
+  "regenerate_credentials",
+  "create_user",
+  "update_user",
+  "accept_invites",
+  "add_operator",
+  "update_operator",
 ] as const;
 
 /** One attempted change, as `GET /api/audit` answers it. */

@@ -1,0 +1,10 @@
+import { route } from "@/lib/api/handler";
+import { updateOperator } from "@/lib/operators/service";
+import { operatorIdParamsSchema, updateOperatorSchema } from "@/lib/operators/types";
+
+export const dynamic = "force-dynamic";
+
+export const PATCH = route(
+  { role: "owner", params: operatorIdParamsSchema, body: updateOperatorSchema },
+  ({ operator, requestId, params, body }) => updateOperator({ operator, requestId }, params.id, body),
+);

@@ -1,0 +1,146 @@
+"use client";
+
+import { Pencil, UserPlus } from "lucide-react";
+import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
+import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
+import { PasswordField } from "@/components/settings/password-field";
+import { Button } from "@/components/ui/button";
+import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Input, Label } from "@/components/ui/input";
+import { useCreateArthurUser, useUpdateArthurUser } from "./service-accounts-queries";
+
+/**
+ * Arthur user operations beyond invites: create a user directly with a one-time password
+ * (when an admin prefers that to an invite), and edit a user's name.
+ */
+
+const PASSWORD_MIN = 12;
+
+function Field({ id, label, ...props }: { id: string; label: string } & React.ComponentProps<typeof Input>) {
+  return (
+    <div className="space-y-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} autoComplete="off" {...props} />
+    </div>
+  );
+}
+
+export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
+  const [form, setForm] = useState({ firstName: "", lastName: "", email: "", password: "" });
+  const [error, setError] = useState<Error | null>(null);
+  const mutation = useCreateArthurUser({
+    onSuccess: ({ account }) => {
+      toast.success(`Created ${account.email ?? account.name} on Arthur`, {
+        description: "Pass the one-time password on through a separate channel; Roster does not keep it.",
+      });
+      onClose();
+    },
+    onError: setError,
+  });
+  const busy = mutation.isPending;
+  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    mutation.mutate({ ...form, lastName: form.lastName.trim() || undefined });
+  };
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      size="md"
+      icon={<UserPlus aria-hidden />}
+      title="Create an Arthur user"
+      description="Instead of an invite: the user signs in with a one-time password and changes it at first sign-in."
+      footer={
+        <>
+          <ModalClose disabled={busy} />
+          <Button type="submit" form="create-arthur-user" variant="primary" disabled={busy || form.password.length < PASSWORD_MIN} aria-busy={busy}>
+            {busy ? "Creating…" : "Create user"}
+          </Button>
+        </>
+      }
+    >
+      <form id="create-arthur-user" onSubmit={submit} className="space-y-3">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field id="arthur-user-first" label="First name" value={form.firstName} onChange={set("firstName")} required maxLength={200} disabled={busy} />
+          <Field id="arthur-user-last" label="Last name" value={form.lastName} onChange={set("lastName")} maxLength={200} disabled={busy} />
+        </div>
+        <Field id="arthur-user-email" label="Email" type="email" value={form.email} onChange={set("email")} required maxLength={320} disabled={busy} />
+        <PasswordField
+          id="arthur-user-password"
+          label="One-time password"
+          value={form.password}
+          onChange={(password) => setForm((f) => ({ ...f, password }))}
+          minLength={PASSWORD_MIN}
+          disabled={busy}
+          hint="Copy it before you create the user: Roster sends it to Arthur and keeps no copy."
+        />
+        <ChangeErrorCallout error={error} />
+      </form>
+    </Modal>
+  );
+}
+
+export function CreateArthurUserButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>
+        <UserPlus aria-hidden />
+        Create user
+      </Button>
+      {open ? <CreateArthurUserDialog onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+/** Edits an Arthur user's first and last name (for the person page's Arthur membership). */
+export function EditArthurUserNameDialog({ userId, name, onClose }: { userId: string; name: string; onClose: () => void }) {
+  const [first, ...rest] = name.split(" ");
+  const [form, setForm] = useState({ firstName: first ?? "", lastName: rest.join(" ") });
+  const [error, setError] = useState<Error | null>(null);
+  const mutation = useUpdateArthurUser({
+    onSuccess: ({ account }) => {
+      toast.success(`Renamed to ${account.name} on Arthur`);
+      onClose();
+    },
+    onError: setError,
+  });
+  const busy = mutation.isPending;
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      icon={<Pencil aria-hidden />}
+      title={`Edit ${name}'s name on Arthur`}
+      footer={
+        <>
+          <ModalClose disabled={busy} />
+          <Button type="submit" form="edit-arthur-user" variant="primary" disabled={busy} aria-busy={busy}>
+            {busy ? "Saving…" : "Save"}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="edit-arthur-user"
+        className="space-y-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setError(null);
+          mutation.mutate({ id: userId, firstName: form.firstName, lastName: form.lastName });
+        }}
+      >
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field id="edit-arthur-first" label="First name" value={form.firstName} onChange={(e) => setForm((f) => ({ ...f, firstName: e.target.value }))} required maxLength={200} disabled={busy} />
+          <Field id="edit-arthur-last" label="Last name" value={form.lastName} onChange={(e) => setForm((f) => ({ ...f, lastName: e.target.value }))} maxLength={200} disabled={busy} />
+        </div>
+        <ChangeErrorCallout error={error} />
+      </form>
+    </Modal>
+  );
+}

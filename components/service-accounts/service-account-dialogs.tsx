@@ -1,0 +1,214 @@
+"use client";
+
+import { KeyRound, Pencil, Plus, TriangleAlert } from "lucide-react";
+import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
+import type { Member } from "@/lib/providers/types";
+import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Input, Label } from "@/components/ui/input";
+import { CredentialsDialog, type ShownCredentials } from "./credentials-dialog";
+import { useIssueCredentials, useRenameServiceAccount } from "./service-accounts-queries";
+
+/** Which dialog is open, for which account: one host for the whole page. */
+export type ServiceAccountDialog =
+  | { kind: "create" }
+  | { kind: "rename"; account: Member }
+  | { kind: "regenerate"; account: Member; self: boolean }
+  | null;
+
+const NAME_ID = "service-account-name";
+
+function NameForm({
+  initial,
+  busy,
+  error,
+  formId,
+  onSubmit,
+}: {
+  initial: string;
+  busy: boolean;
+  error: Error | null;
+  formId: string;
+  onSubmit: (name: string) => void;
+}) {
+  const [name, setName] = useState(initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim()) onSubmit(name.trim());
+  };
+  return (
+    <form id={formId} onSubmit={submit} className="space-y-1.5">
+      <Label htmlFor={NAME_ID}>Name</Label>
+      <Input
+        id={NAME_ID}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        maxLength={200}
+        required
+        autoComplete="off"
+        disabled={busy}
+        aria-invalid={error ? true : undefined}
+        placeholder="e.g. nightly-export"
+      />
+      <p className="text-xs text-muted-foreground">A name that says what uses it. You can rename it later.</p>
+      <div className="pt-2">
+        <ChangeErrorCallout error={error} />
+      </div>
+    </form>
+  );
+}
+
+function useCredentialsFlow(onShown: (shown: ShownCredentials) => void, reason: ShownCredentials["reason"]) {
+  const [error, setError] = useState<Error | null>(null);
+  const mutation = useIssueCredentials({
+    onSuccess: ({ account, credentials }) =>
+      onShown({ accountName: account.name, clientId: credentials.clientId, clientSecret: credentials.clientSecret, reason }),
+    onError: setError,
+  });
+  return { mutation, error, clearError: () => setError(null) };
+}
+
+function CreateDialog({ onClose, onShown }: { onClose: () => void; onShown: (c: ShownCredentials) => void }) {
+  const { mutation, error, clearError } = useCredentialsFlow(onShown, "created");
+  const busy = mutation.isPending;
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      icon={<Plus aria-hidden />}
+      title="New Arthur service account"
+      description="Arthur issues a client ID and secret. Roster shows the secret once and keeps no copy."
+      footer={
+        <>
+          <ModalClose disabled={busy} />
+          <Button type="submit" form="create-service-account" variant="primary" disabled={busy} aria-busy={busy}>
+            {busy ? "Creating…" : "Create service account"}
+          </Button>
+        </>
+      }
+    >
+      <NameForm
+        formId="create-service-account"
+        initial=""
+        busy={busy}
+        error={error}
+        onSubmit={(name) => {
+          clearError();
+          mutation.mutate({ kind: "create", name });
+        }}
+      />
+    </Modal>
+  );
+}
+
+function RenameDialog({ account, onClose }: { account: Member; onClose: () => void }) {
+  const [error, setError] = useState<Error | null>(null);
+  const mutation = useRenameServiceAccount({
+    onSuccess: ({ account: renamed }) => {
+      toast.success(`Renamed to ${renamed.name}`);
+      onClose();
+    },
+    onError: setError,
+  });
+  const busy = mutation.isPending;
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      icon={<Pencil aria-hidden />}
+      title={`Rename ${account.name}`}
+      description="Only the name changes; its credentials keep working."
+      footer={
+        <>
+          <ModalClose disabled={busy} />
+          <Button type="submit" form="rename-service-account" variant="primary" disabled={busy} aria-busy={busy}>
+            {busy ? "Renaming…" : "Rename"}
+          </Button>
+        </>
+      }
+    >
+      <NameForm
+        formId="rename-service-account"
+        initial={account.name}
+        busy={busy}
+        error={error}
+        onSubmit={(name) => {
+          setError(null);
+          mutation.mutate({ id: account.id, name });
+        }}
+      />
+    </Modal>
+  );
+}
+
+function RegenerateDialog({
+  account,
+  self,
+  onClose,
+  onShown,
+}: {
+  account: Member;
+  self: boolean;
+  onClose: () => void;
+  onShown: (c: ShownCredentials) => void;
+}) {
+  const { mutation, error, clearError } = useCredentialsFlow(onShown, "regenerated");
+  const busy = mutation.isPending;
+  return (
+    <Modal
+      alert
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      icon={<KeyRound aria-hidden className="text-danger-text" />}
+      title={`Regenerate the secret of ${account.name}?`}
+      description="The current client secret stops working at once. Anything that uses it fails until you give it the new one."
+      footer={
+        <>
+          <ModalClose disabled={busy} />
+          <Button
+            variant="danger"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => {
+              clearError();
+              mutation.mutate({ kind: "regenerate", id: account.id });
+            }}
+          >
+            {busy ? "Regenerating…" : "Regenerate secret"}
+          </Button>
+        </>
+      }
+    >
+      {self ? (
+        <Callout tone="danger" icon={<TriangleAlert aria-hidden />} title="This is Roster's own Arthur identity">
+          If Roster signs in to Arthur with this account&apos;s secret, it loses access to Arthur until its configuration
+          has the new secret.
+        </Callout>
+      ) : null}
+      <ChangeErrorCallout error={error} />
+    </Modal>
+  );
+}
+
+/** The page's one dialog host: the open dialog, then the credentials once they exist. */
+export function ServiceAccountDialogs({ dialog, onClose }: { dialog: ServiceAccountDialog; onClose: () => void }) {
+  const [shown, setShown] = useState<ShownCredentials | null>(null);
+  const show = (credentials: ShownCredentials) => {
+    setShown(credentials);
+    onClose();
+  };
+  return (
+    <>
+      {dialog?.kind === "create" ? <CreateDialog onClose={onClose} onShown={show} /> : null}
+      {dialog?.kind === "rename" ? <RenameDialog account={dialog.account} onClose={onClose} /> : null}
+      {dialog?.kind === "regenerate" ? <RegenerateDialog account={dialog.account} self={dialog.self} onClose={onClose} onShown={show} /> : null}
+      {shown ? <CredentialsDialog credentials={shown} onClose={() => setShown(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import type { APIRequestContext } from "@playwright/test";
+import type { AuditResponse } from "../../lib/audit/types";
+import type { ArthurAccountResponse, ServiceAccountCredentialsResponse, ServiceAccountsResponse } from "../../lib/service-accounts/types";
+import { E2E } from "../env";
+import { expect, test } from "../fixtures";
+
+/** Arthur service accounts and user operations over HTTP, against the Arthur sandbox. */
+
+const run = `${Date.now().toString(36)}`;
+
+/** Everything the audit log says, as JSON and as the CSV export. */
+async function auditText(api: APIRequestContext): Promise<string> {
+  const json = await api.get("/api/audit?pageSize=500");
+  expect(json.status()).toBe(200);
+  const csv = await api.get("/api/audit/export");
+  expect(csv.status()).toBe(200);
+  return `${await json.text()}\n${await csv.text()}`;
+}
+
+async function lastAudit(api: APIRequestContext, action: string) {
+  const body = (await (await api.get(`/api/audit?pageSize=1&action=${action}`)).json()) as AuditResponse;
+  return body.events[0];
+}
+
+test.describe("Arthur service accounts", () => {
+  test("admin-only: viewers and requesters get 403, signed-out callers 401, cross-origin changes 403", async ({ as, playwright }) => {
+    for (const role of ["viewer", "requester"] as const) {
+      const api = await as(role);
+      expect((await api.get("/api/service-accounts")).status()).toBe(403);
+      expect((await api.post("/api/service-accounts", { data: { name: "x" } })).status()).toBe(403);
+      expect((await api.post("/api/arthur/users", { data: {} })).status()).toBe(403);
+    }
+    const anonymous = await playwright.request.newContext({ baseURL: E2E.baseUrl });
+    expect((await anonymous.get("/api/service-accounts")).status()).toBe(401);
+    await anonymous.dispose();
+    const admin = await as("admin");
+    const cross = await admin.post("/api/service-accounts", { data: { name: "x" }, headers: { origin: "https://evil.example" } });
+    expect(cross.status()).toBe(403);
+  });
+
+  test("create shows the secret once: never in the list, the audit log or its CSV; regenerate replaces it", async ({ as }) => {
+    const admin = await as("admin");
+    const name = `export-${run}`;
+    const res = await admin.post("/api/service-accounts", { data: { name } });
+    expect(res.status(), await res.text()).toBe(200);
+    const created = (await res.json()) as ServiceAccountCredentialsResponse;
+    expect(created.account).toMatchObject({ name, kind: "service_account", provider: "arthur" });
+    const { clientId, clientSecret } = created.credentials;
+    expect(clientSecret.length).toBeGreaterThanOrEqual(20);
+
+    const list = await admin.get("/api/service-accounts");
+    const listText = await list.text();
+    expect(listText).not.toContain(clientSecret);
+    const { accounts, selfId, mode } = JSON.parse(listText) as ServiceAccountsResponse;
+    expect(accounts.find((a) => a.id === created.account.id)?.name).toBe(name);
+    expect(accounts.every((a) => a.kind === "service_account")).toBe(true);
+    expect(mode).toBe("sandbox");
+    // The sandbox signs Roster in as a service account: the page warns before regenerating its secret.
+    expect(accounts.find((a) => a.id === selfId)?.name).toBe("Roster");
+
+    const regen = await admin.post(`/api/service-accounts/${created.account.id}/credentials`);
+    expect(regen.status(), await regen.text()).toBe(200);
+    const fresh = (await regen.json()) as ServiceAccountCredentialsResponse;
+    expect(fresh.credentials.clientId).toBe(clientId);
+    expect(fresh.credentials.clientSecret).not.toBe(clientSecret);
+
+    const audit = await auditText(admin);
+    expect(audit).not.toContain(clientSecret);
+    expect(audit).not.toContain(fresh.credentials.clientSecret);
+    expect(await lastAudit(admin, "create_service_account")).toMatchObject({
+      outcome: "success",
+      provider: "arthur",
+      after: { name },
+      actor: { email: E2E.operators.admin },
+    });
+    expect(await lastAudit(admin, "regenerate_credentials")).toMatchObject({ outcome: "success", target: { id: created.account.id } });
+  });
+
+  test("rename; bad input names the field; a person is not a service account", async ({ as }) => {
+    const admin = await as("admin");
+    const { account } = (await (await admin.post("/api/service-accounts", { data: { name: `old-${run}` } })).json()) as ServiceAccountCredentialsResponse;
+    const renamed = await admin.patch(`/api/service-accounts/${account.id}`, { data: { name: `new-${run}` } });
+    expect(renamed.status(), await renamed.text()).toBe(200);
+    expect(((await renamed.json()) as ArthurAccountResponse).account.name).toBe(`new-${run}`);
+    expect(await lastAudit(admin, "rename_service_account")).toMatchObject({ before: { name: `old-${run}` }, after: { name: `new-${run}` } });
+
+    const empty = await admin.post("/api/service-accounts", { data: { name: "  " } });
+    expect(empty.status()).toBe(422);
+    expect((await empty.json()).error.message).toMatch(/^name/);
+
+    const users = await (await admin.get("/api/users?provider=arthur&kind=person&pageSize=5")).json();
+    const personId = users.people[0].memberships.find((m: { provider: string }) => m.provider === "arthur").id;
+    const refused = await admin.post(`/api/service-accounts/${personId}/credentials`);
+    expect(refused.status()).toBe(422);
+    expect((await refused.json()).error.code).toBe("not_service_account");
+  });
+
+  test("create an Arthur user with a one-time password; 409 is 'already exists'; edit the name; the password is never recorded", async ({ as }) => {
+    const admin = await as("admin");
+    const email = `direct-${run}@example.com`;
+    const password = `once-${run}-Secret9`;
+    const short = await admin.post("/api/arthur/users", { data: { firstName: "Dee", email, password: "short" } });
+    expect(short.status()).toBe(422);
+    expect((await short.json()).error.message).toMatch(/^password/);
+
+    const res = await admin.post("/api/arthur/users", { data: { firstName: "Dee", lastName: "Rect", email: ` ${email.toUpperCase()} `, password } });
+    expect(res.status(), await res.text()).toBe(200);
+    const { account } = (await res.json()) as ArthurAccountResponse;
+    expect(account).toMatchObject({ email, name: "Dee Rect", kind: "person" });
+
+    const again = await admin.post("/api/arthur/users", { data: { firstName: "Dee", email, password } });
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error).toMatchObject({ code: "already_exists", message: expect.stringContaining("already exists") });
+
+    const patched = await admin.patch(`/api/arthur/users/${account.id}`, { data: { lastName: "Renamed" } });
+    expect(patched.status(), await patched.text()).toBe(200);
+    expect(((await patched.json()) as ArthurAccountResponse).account.name).toBe("Dee Renamed");
+    expect(await lastAudit(admin, "update_user")).toMatchObject({ outcome: "success", target: { id: account.id, email } });
+
+    expect(await auditText(admin)).not.toContain(password);
+  });
+
+  test("accepting Roster's own Arthur invitations is owner-only and audited", async ({ as }) => {
+    expect((await (await as("admin")).post("/api/arthur/accept-invites")).status()).toBe(403);
+    const owner = await as("owner");
+    const res = await owner.post("/api/arthur/accept-invites");
+    expect(res.status(), await res.text()).toBe(200);
+    expect(await lastAudit(owner, "accept_invites")).toMatchObject({ outcome: "success", provider: "arthur", actor: { role: "owner" } });
+  });
+});

@@ -1,0 +1,106 @@
+import { expect, signInPage, test } from "../fixtures";
+
+const SHOTS = "screenshots";
+const run = Date.now().toString(36);
+
+test.describe("service accounts page", () => {
+  test("creating an Arthur service account shows the secret once and never again", async ({ page }) => {
+    await signInPage(page, "admin");
+    await page.goto("/service-accounts");
+    const table = page.getByRole("table", { name: "Arthur service accounts" });
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    await expect(page.getByText("Sandbox").first()).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/service-accounts.png`, fullPage: true });
+
+    const name = `ci-deploy-${run}`;
+    await page.getByRole("button", { name: "New service account" }).first().click();
+    const create = page.getByRole("dialog", { name: "New Arthur service account" });
+    await create.getByLabel("Name").fill(name);
+    await page.screenshot({ path: `${SHOTS}/service-account-create.png` });
+    await create.getByRole("button", { name: "Create service account" }).click();
+
+    const shown = page.getByRole("alertdialog", { name: `Service account ${name} created` });
+    await expect(shown).toBeVisible();
+    await expect(shown.getByText("Shown once")).toBeVisible();
+    const secret = (await shown.getByTestId("credential-client-secret").textContent())!.trim();
+    expect(secret.length).toBeGreaterThanOrEqual(20);
+    await expect(shown.getByRole("button", { name: "Copy client secret" })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/service-account-secret.png` });
+    await shown.getByRole("button", { name: "I have copied the secret" }).click();
+    await expect(shown).toBeHidden();
+
+    // The account is listed; its secret is nowhere on the page, not even after a reload.
+    await expect(table.getByText(name)).toBeVisible();
+    expect(await page.content()).not.toContain(secret);
+    await page.reload();
+    await expect(table.getByText(name)).toBeVisible();
+    expect(await page.content()).not.toContain(secret);
+
+    // Regenerating asks first, then shows a different secret once.
+    await page.getByRole("button", { name: `Regenerate the secret of ${name}` }).click();
+    const confirm = page.getByRole("alertdialog", { name: `Regenerate the secret of ${name}?` });
+    await expect(confirm).toContainText("stops working");
+    await confirm.getByRole("button", { name: "Regenerate secret" }).click();
+    const again = page.getByRole("alertdialog", { name: `New secret for ${name}` });
+    const second = (await again.getByTestId("credential-client-secret").textContent())!.trim();
+    expect(second).not.toBe(secret);
+    await again.getByRole("button", { name: "I have copied the secret" }).click();
+    expect(await page.content()).not.toContain(second);
+
+    // Nor in the audit page.
+    await page.goto("/audit");
+    await expect(page.locator("tbody").getByText("Create service account").first()).toBeVisible();
+    const audit = await page.content();
+    expect(audit).not.toContain(secret);
+    expect(audit).not.toContain(second);
+  });
+
+  test("rename a service account; search; dark mode", async ({ page }) => {
+    await signInPage(page, "admin");
+    await page.goto("/service-accounts");
+    const table = page.getByRole("table", { name: "Arthur service accounts" });
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    const first = (await table.locator("tbody tr").first().locator("td").first().locator(".font-medium").first().textContent())!.trim();
+    await page.getByRole("button", { name: `Rename ${first}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Rename ${first}` });
+    await dialog.getByLabel("Name").fill(`renamed-${run}`);
+    await dialog.getByRole("button", { name: "Rename" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(table.getByText(`renamed-${run}`)).toBeVisible();
+
+    // Roster's own identity is marked, and regenerating its secret warns first.
+    const self = table.locator("tbody tr").filter({ hasText: "Roster itself" });
+    await expect(self).toHaveCount(1);
+    await self.getByRole("button", { name: /Regenerate the secret of/ }).click();
+    const warn = page.getByRole("alertdialog", { name: /Regenerate the secret of/ });
+    await expect(warn.getByText("This is Roster's own Arthur identity")).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/service-account-regenerate-self.png` });
+    await warn.getByRole("button", { name: "Cancel" }).click();
+    await expect(warn).toBeHidden();
+
+    await page.getByLabel("Search service accounts").fill(`renamed-${run}`);
+    await expect(table.locator("tbody tr")).toHaveCount(1);
+    await page.getByLabel("Search service accounts").fill("zzz-no-such-account");
+    await expect(page.getByText("No matches")).toBeVisible();
+    await page.getByLabel("Search service accounts").fill("");
+
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.evaluate(() => document.documentElement.classList.add("dark"));
+    await page.getByRole("button", { name: "Create user" }).click();
+    const createUser = page.getByRole("dialog", { name: "Create an Arthur user" });
+    await createUser.getByLabel("First name").fill("Dana");
+    await createUser.getByLabel("Email").fill(`dana-${run}@example.com`);
+    await createUser.getByRole("button", { name: "Generate" }).click();
+    await page.screenshot({ path: `${SHOTS}/arthur-create-user-dark.png` });
+    await createUser.getByRole("button", { name: "Create user" }).click();
+    await expect(createUser).toBeHidden();
+    await expect(page.getByText(`Created dana-${run}@example.com on Arthur`)).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/service-accounts-dark.png`, fullPage: true });
+  });
+
+  test("viewers are told the page is for admins", async ({ page }) => {
+    await signInPage(page, "viewer");
+    await page.goto("/service-accounts");
+    await expect(page.getByText("Admins only")).toBeVisible();
+  });
+});

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { ROSTER_ROLES, type RosterRole } from "../auth/roles";
+
+/** Roster operators as the API takes and answers them. Shared by routes, service and browser. */
+
+const role = z.enum(ROSTER_ROLES, { error: () => `role must be one of ${ROSTER_ROLES.join(", ")}` });
+
+export const OPERATOR_PASSWORD_MIN = 12;
+
+export const operatorIdParamsSchema = z.object({ id: z.uuid({ error: "id must be an operator id" }) });
+
+export const addOperatorSchema = z
+  .object({
+    email: z
+      .string({ error: "email is required" })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "email must be an email address" }).max(320, "email is too long")),
+    name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(200, "name is too long"),
+    role,
+    /** Their password until they change it; Roster keeps only its scrypt hash. */
+    password: z
+      .string({ error: "password is required" })
+      .min(OPERATOR_PASSWORD_MIN, `password must be at least ${OPERATOR_PASSWORD_MIN} characters`)
+      .max(1024, "password is too long"),
+  })
+  .strict();
+
+export const updateOperatorSchema = z
+  .object({
+    role: role.optional(),
+    disabled: z.boolean({ error: "disabled must be true or false" }).optional(),
+  })
+  .strict()
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, { error: "role or disabled is required", path: ["role"] });
+
+export type AddOperatorInput = z.infer<typeof addOperatorSchema>;
+export type UpdateOperatorInput = z.infer<typeof updateOperatorSchema>;
+
+/** One operator as listed (never with a password hash). */
+export interface OperatorSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: RosterRole;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OperatorsResponse {
+  operators: OperatorSummary[];
+}
+
+export interface OperatorResponse {
+  operator: OperatorSummary;
+  auditId: number;
+}
+
+export const OPERATOR_ERROR_CODES = { lastOwner: "last_owner", exists: "already_exists" } as const;

@@ -1,0 +1,167 @@
+import { ApiError } from "../api/errors";
+import { attemptOf, audited, type ChangeContext } from "../changes/run";
+import { patchSnapshot } from "../directory/snapshot";
+import type { ArthurAccount, NewCredentials } from "../providers/arthur/adapter";
+import { isProviderError } from "../providers/errors";
+import type { Member } from "../providers/types";
+import { arthur } from "./arthur";
+import type {
+  ArthurAccountResponse,
+  CreateArthurUserInput,
+  ServiceAccountCredentialsResponse,
+  ServiceAccountsResponse,
+  UpdateArthurUserInput,
+} from "./types";
+
+/**
+ * Arthur service accounts and user operations, each audited like every other change.
+ * Credentials pass through once, from Arthur's answer to the operator's response: they
+ * are never written to the audit log, the database or the server log (the audit entry
+ * says only that credentials were issued).
+ */
+
+export async function listServiceAccounts(): Promise<ServiceAccountsResponse> {
+  const { extras, adapter, mode } = arthur();
+  const [accounts, me] = await Promise.all([extras.listServiceAccounts(), adapter.whoami().catch(() => null)]);
+  accounts.sort((a, b) => a.name.localeCompare(b.name));
+  return { accounts, selfId: me && accounts.some((a) => a.id === me.id) ? me.id : null, mode };
+}
+
+/** Shown once, to the operator who asked; nowhere else. */
+function reveal(created: NewCredentials): ServiceAccountCredentialsResponse["credentials"] {
+  if (created.credentials.kind !== "service_account") {
+    throw new ApiError(502, "provider_error", "Arthur answered with user credentials for a service account");
+  }
+  return { clientId: created.credentials.clientId, clientSecret: created.credentials.clientSecret.reveal() };
+}
+
+function asMember(account: ArthurAccount): Member {
+  return { ...account, role: "", roleId: "" };
+}
+
+function rename(id: string, name: string) {
+  patchSnapshot("arthur", (members) => members.map((m) => (m.id === id ? { ...m, name } : m)));
+}
+
+/** The account Arthur knows by this id, or 404 in Roster's words. */
+async function existing(id: string): Promise<Member> {
+  const member = await arthur().adapter.getMember(id);
+  if (!member) throw new ApiError(404, "not_found", `Arthur has no account with id "${id}"`);
+  return member;
+}
+
+async function serviceAccount(id: string): Promise<Member> {
+  const member = await existing(id);
+  if (member.kind !== "service_account") {
+    throw new ApiError(422, "not_service_account", `${member.name || member.email || id} is a person, not a service account`);
+  }
+  return member;
+}
+
+export async function createServiceAccount(ctx: ChangeContext, name: string): Promise<ServiceAccountCredentialsResponse> {
+  const { extras } = arthur();
+  const attempt = attemptOf(ctx, { action: "create_service_account", provider: "arthur", before: null, after: { name } });
+  let created: NewCredentials | undefined;
+  const auditId = await audited(attempt, async () => {
+    created = await extras.createServiceAccount(name);
+  });
+  const { account } = created!;
+  patchSnapshot("arthur", (members) => [...members.filter((m) => m.id !== account.id), asMember(account)]);
+  return { account, credentials: reveal(created!), auditId };
+}
+
+export async function regenerateCredentials(ctx: ChangeContext, id: string): Promise<ServiceAccountCredentialsResponse> {
+  const { extras } = arthur();
+  const member = await serviceAccount(id);
+  const attempt = attemptOf(ctx, {
+    action: "regenerate_credentials",
+    provider: "arthur",
+    target: { id, email: null },
+    before: { name: member.name },
+    after: { name: member.name, credentials: "new client secret issued (not recorded)" },
+  });
+  let issued: NewCredentials | undefined;
+  const auditId = await audited(attempt, async () => {
+    issued = await extras.regenerateCredentials(id);
+  });
+  return { account: issued!.account, credentials: reveal(issued!), auditId };
+}
+
+export async function renameServiceAccount(ctx: ChangeContext, id: string, name: string): Promise<ArthurAccountResponse> {
+  const { extras } = arthur();
+  const member = await serviceAccount(id);
+  const attempt = attemptOf(ctx, {
+    action: "rename_service_account",
+    provider: "arthur",
+    target: { id, email: null },
+    before: { name: member.name },
+    after: { name },
+  });
+  let account: ArthurAccount | undefined;
+  const auditId = await audited(attempt, async () => {
+    account = await extras.renameServiceAccount(id, name);
+  });
+  rename(id, account!.name);
+  return { account: account!, auditId };
+}
+
+/** A user created directly, with a one-time password the admin passes on; never recorded. */
+export async function createArthurUser(ctx: ChangeContext, input: CreateArthurUserInput): Promise<ArthurAccountResponse> {
+  const { extras } = arthur();
+  const details = { email: input.email, firstName: input.firstName, lastName: input.lastName ?? null };
+  const attempt = attemptOf(ctx, {
+    action: "create_user",
+    provider: "arthur",
+    target: { id: null, email: input.email },
+    before: null,
+    after: { ...details, password: "one-time password set (not recorded)" },
+  });
+  let account: ArthurAccount | undefined;
+  let auditId: number;
+  try {
+    auditId = await audited(attempt, async () => {
+      account = await extras.createUser({ ...details, password: input.password });
+    });
+  } catch (error) {
+    if (isProviderError(error) && error.status === 409) {
+      throw new ApiError(409, "already_exists", `${input.email} already exists on Arthur (${error.message})`);
+    }
+    throw error;
+  }
+  patchSnapshot("arthur", (members) => [...members.filter((m) => m.id !== account!.id), asMember(account!)]);
+  return { account: account!, auditId };
+}
+
+export async function updateArthurUser(ctx: ChangeContext, id: string, input: UpdateArthurUserInput): Promise<ArthurAccountResponse> {
+  const { extras } = arthur();
+  const member = await existing(id);
+  if (member.kind !== "person") {
+    throw new ApiError(422, "not_a_person", `${member.name || id} is a service account: rename it on the Service accounts page`);
+  }
+  const attempt = attemptOf(ctx, {
+    action: "update_user",
+    provider: "arthur",
+    target: { id, email: member.email },
+    before: { name: member.name },
+    after: { firstName: input.firstName, lastName: input.lastName },
+  });
+  let account: ArthurAccount | undefined;
+  const auditId = await audited(attempt, async () => {
+    account = await extras.updateUser(id, { firstName: input.firstName, lastName: input.lastName });
+  });
+  rename(id, account!.name);
+  return { account: account!, auditId };
+}
+
+/** Accepts every pending invitation of Roster's own Arthur identity (owner-only). */
+export async function acceptArthurInvites(ctx: ChangeContext): Promise<{ ok: true; auditId: number }> {
+  const { extras, adapter } = arthur();
+  const me = await adapter.whoami().catch(() => null);
+  const attempt = attemptOf(ctx, {
+    action: "accept_invites",
+    provider: "arthur",
+    target: { id: me?.id ?? null, email: me?.email ?? null },
+  });
+  const auditId = await audited(attempt, () => extras.acceptInvites());
+  return { ok: true, auditId };
+}

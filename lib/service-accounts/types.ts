@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { ArthurAccount } from "../providers/arthur/adapter";
+import type { Member } from "../providers/types";
+
+/**
+ * Arthur service accounts and user operations as the API takes and answers them. Shared
+ * by the route handlers, the service and the browser.
+ */
+
+const text = (field: string, max: number) =>
+  z
+    .string({ error: `${field} is required` })
+    .trim()
+    .min(1, `${field} is required`)
+    .max(max, `${field} must be at most ${max} characters`);
+
+export const accountIdParamsSchema = z.object({ id: text("id", 200) });
+
+export const serviceAccountNameSchema = z.object({ name: text("name", 200) }).strict();
+
+/** Arthur passwords: Roster asks for at least 12 characters. */
+export const oneTimePasswordSchema = z
+  .string({ error: "password is required" })
+  .min(12, "password must be at least 12 characters")
+  .max(256, "password must be at most 256 characters");
+
+export const createArthurUserSchema = z
+  .object({
+    firstName: text("firstName", 200),
+    lastName: z.string().trim().max(200, "lastName must be at most 200 characters").optional(),
+    email: z
+      .string({ error: "email is required" })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "email must be an email address" }).max(320)),
+    password: oneTimePasswordSchema,
+  })
+  .strict();
+
+export const updateArthurUserSchema = z
+  .object({
+    firstName: text("firstName", 200).optional(),
+    lastName: z.string().trim().max(200, "lastName must be at most 200 characters").optional(),
+  })
+  .strict()
+  .refine((v) => v.firstName !== undefined || v.lastName !== undefined, {
+    error: "firstName or lastName is required",
+    path: ["firstName"],
+  });
+
+export type CreateArthurUserInput = z.infer<typeof createArthurUserSchema>;
+export type UpdateArthurUserInput = z.infer<typeof updateArthurUserSchema>;
+
+/** `GET /api/service-accounts`. */
+export interface ServiceAccountsResponse {
+  accounts: Member[];
+  /** Roster's own Arthur identity, when it is one of these accounts (regenerating its secret may lock Roster out). */
+  selfId: string | null;
+  /** Whether Arthur is served from its sandbox. */
+  mode: "live" | "sandbox" | "unconfigured";
+}
+
+/**
+ * `POST /api/service-accounts` and `POST /api/service-accounts/{id}/credentials`: the only
+ * answers that ever carry a client secret. Roster neither stores nor logs it.
+ */
+export interface ServiceAccountCredentialsResponse {
+  account: ArthurAccount;
+  credentials: { clientId: string; clientSecret: string };
+  auditId: number;
+}
+
+/** Renames, user creation and user edits. */
+export interface ArthurAccountResponse {
+  account: ArthurAccount;
+  auditId: number;
+}
