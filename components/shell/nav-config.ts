@@ -1,4 +1,5 @@
-import { Plug, ScrollText, Users, type LucideIcon } from "lucide-react";
+import { Bot, MailPlus, Plug, ScrollText, Settings, Users, type LucideIcon } from "lucide-react";
+import type { RosterRole } from "@/lib/auth/roles";
 
 export interface NavItem {
   href: string;
@@ -6,13 +7,18 @@ export interface NavItem {
   icon: LucideIcon;
   /** Other path prefixes that belong to this item (a person page belongs to Users). */
   also?: string[];
+  /** The Roster role the page is for; lower roles do not see it in the nav. */
+  role?: RosterRole;
 }
 
-/** Console pages. Invites joins this list when its page exists. */
+/** Console pages. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Users", icon: Users, also: ["/people"] },
+  { href: "/invites", label: "Invites", icon: MailPlus },
+  { href: "/service-accounts", label: "Service accounts", icon: Bot, role: "admin" },
   { href: "/audit", label: "Audit", icon: ScrollText },
   { href: "/connections", label: "Connections", icon: Plug },
+  { href: "/settings", label: "Settings", icon: Settings, role: "admin" },
 ];
 
 function under(prefix: string, pathname: string): boolean {

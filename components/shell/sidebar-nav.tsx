@@ -3,12 +3,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { hasRole } from "@/lib/auth/roles";
 import { isActive, NAV_ITEMS } from "./nav-config";
+import { useOperator } from "./operator-context";
 import { Wordmark } from "./wordmark";
 
 /** Wordmark and page links; the same content for the fixed sidebar and the mobile drawer. */
 export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
+  const { role } = useOperator();
+  const items = NAV_ITEMS.filter((item) => !item.role || hasRole(role, item.role));
   return (
     <div className="flex h-full flex-col">
       <div className="flex h-14 shrink-0 items-center px-4">
@@ -18,7 +22,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
       </div>
       <nav aria-label="Main" className="flex-1 px-2 py-3">
         <ul className="space-y-0.5">
-          {NAV_ITEMS.map((item) => {
+          {items.map((item) => {
             const active = isActive(item, pathname);
             return (
               <li key={item.href}>

@@ -9,6 +9,7 @@ import { DataTableFacetedFilter } from "@/components/data-table/data-table-facet
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableSelectionBar } from "@/components/data-table/data-table-selection-bar";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
+import { InvitePeopleButton } from "@/components/invites/invite-people-button";
 import type { ServerTable } from "@/components/data-table/features";
 import { KIND_OPTIONS, providerOptions, RoleGroupLabel, roleOptions, STATUS_OPTIONS } from "./users-facets";
 
@@ -87,6 +88,7 @@ export function UsersToolbar({
         </DataTableSelectionBar>
         <DataTableViewOptions table={table} />
         {refresh}
+        <InvitePeopleButton size="sm" />
       </div>
     </div>
   );

@@ -1,0 +1,198 @@
+"use client";
+
+import { Ban, MailCheck, XCircle } from "lucide-react";
+import { useId, useState } from "react";
+import type { InviteRequest } from "@/lib/invites/types";
+import { useApproveInviteRequest, useCancelInviteRequest, useRejectInviteRequest } from "@/lib/queries/invites";
+import { plural } from "@/components/common/format";
+import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
+import { toastChanged } from "@/components/members/change-toast";
+import { GatedButton } from "@/components/members/gated-button";
+import { providerLabel } from "@/components/providers/provider-meta";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Modal, ModalClose } from "@/components/ui/dialog";
+import { inputClassName, Label } from "@/components/ui/input";
+import { orderedProviders } from "./request-status";
+
+interface DecisionDialogProps {
+  request: InviteRequest;
+  onClose: () => void;
+}
+
+const textareaClassName = cn(inputClassName, "h-auto min-h-16 resize-y py-2 leading-5");
+
+function summary(request: InviteRequest): string {
+  const providers = orderedProviders(request).map((p) => `${providerLabel(p.provider)} as ${p.role}`).join(", ");
+  return `${plural(request.emails.length, "email")} on ${providers}`;
+}
+
+function RequestSummary({ request }: { request: InviteRequest }) {
+  return (
+    <div className="space-y-1 rounded-lg border border-border bg-subtle px-3 py-2">
+      <p>
+        <span className="text-muted-foreground">Asked by </span>
+        {request.requester.email}
+      </p>
+      <p>
+        <span className="text-muted-foreground">Why: </span>
+        {request.reason}
+      </p>
+      <p className="break-words">
+        <span className="text-muted-foreground">Emails: </span>
+        {request.emails.join(", ")}
+      </p>
+    </div>
+  );
+}
+
+/** Approve: sends one invite per email and provider, skipping existing members and invites. */
+export function ApproveDialog({ request, onClose }: DecisionDialogProps) {
+  const id = useId();
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<Error | null>(null);
+  const mutation = useApproveInviteRequest({
+    onSuccess: ({ request: done }) => {
+      const { sent, skipped, failed } = done.counts;
+      toastChanged(`Approved: ${sent} sent, ${skipped} skipped, ${failed} failed`);
+      onClose();
+    },
+    onError: setError,
+  });
+  const busy = mutation.isPending;
+  return (
+    <Modal
+      open
+      size="md"
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      icon={<MailCheck aria-hidden className="text-muted-foreground" />}
+      title="Approve and send the invites?"
+      description={`${summary(request)}. People who are already members or already invited are skipped.`}
+      footer={
+        <>
+          <ModalClose disabled={busy} />
+          <Button
+            variant="primary"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => {
+              setError(null);
+              mutation.mutate({ id: request.id, reason: note.trim() || undefined });
+            }}
+          >
+            {busy ? "Sending invites…" : "Approve and send"}
+          </Button>
+        </>
+      }
+    >
+      <RequestSummary request={request} />
+      <div className="space-y-1.5">
+        <Label htmlFor={`${id}-note`}>Note (optional)</Label>
+        <textarea id={`${id}-note`} className={textareaClassName} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} disabled={busy} />
+      </div>
+      <ChangeErrorCallout error={error} />
+    </Modal>
+  );
+}
+
+/** Reject: nothing is sent; the reason is shown to the requester. */
+export function RejectDialog({ request, onClose }: DecisionDialogProps) {
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<Error | null>(null);
+  const mutation = useRejectInviteRequest({
+    onSuccess: () => {
+      toastChanged(`Rejected ${request.requester.email}'s request`);
+      onClose();
+    },
+    onError: setError,
+  });
+  const busy = mutation.isPending;
+  return (
+    <Modal
+      alert
+      open
+      size="md"
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      icon={<XCircle aria-hidden className="text-danger-text" />}
+      title={`Reject ${request.requester.email}'s request?`}
+      description={`${summary(request)}. Nothing is sent; ${request.requester.email} sees your reason.`}
+      footer={
+        <>
+          <ModalClose disabled={busy} />
+          <GatedButton
+            variant="danger"
+            state={{ enabled: Boolean(reason.trim()) && !busy, reason: busy ? "Rejecting…" : "Give a reason first" }}
+            aria-busy={busy}
+            onClick={() => {
+              setError(null);
+              mutation.mutate({ id: request.id, reason: reason.trim() });
+            }}
+          >
+            {busy ? "Rejecting…" : "Reject request"}
+          </GatedButton>
+        </>
+      }
+    >
+      <RequestSummary request={request} />
+      <div className="space-y-1.5">
+        <Label htmlFor={`${id}-reason`}>Reason</Label>
+        <textarea
+          id={`${id}-reason`}
+          className={textareaClassName}
+          rows={2}
+          maxLength={2000}
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          disabled={busy}
+        />
+      </div>
+      <ChangeErrorCallout error={error} />
+    </Modal>
+  );
+}
+
+/** Cancel one's own pending request. */
+export function CancelRequestDialog({ request, onClose }: DecisionDialogProps) {
+  const [error, setError] = useState<Error | null>(null);
+  const mutation = useCancelInviteRequest({
+    onSuccess: () => {
+      toastChanged("Request cancelled");
+      onClose();
+    },
+    onError: setError,
+  });
+  const busy = mutation.isPending;
+  return (
+    <Modal
+      alert
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      busy={busy}
+      icon={<Ban aria-hidden className="text-danger-text" />}
+      title="Cancel this invite request?"
+      description={`${summary(request)}. Nothing has been sent yet, and nothing will be.`}
+      footer={
+        <>
+          <ModalClose disabled={busy}>Keep it</ModalClose>
+          <Button
+            variant="danger"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => {
+              setError(null);
+              mutation.mutate({ id: request.id });
+            }}
+          >
+            {busy ? "Cancelling…" : "Cancel request"}
+          </Button>
+        </>
+      }
+    >
+      <ChangeErrorCallout error={error} />
+    </Modal>
+  );
+}

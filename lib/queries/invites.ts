@@ -1,0 +1,191 @@
+import { keepPreviousData, queryOptions, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api/fetcher";
+import type { ChangeResult } from "@/lib/changes/types";
+import type { UsersResponse } from "@/lib/directory/types";
+import type {
+  CreateInviteRequest,
+  InviteRequestDetail,
+  InviteRequestResponse,
+  InviteRequestsResponse,
+  InviteRequestStatus,
+  PendingInvitesResponse,
+  SkipReason,
+} from "@/lib/invites/types";
+import type { ProviderId } from "@/lib/providers/types";
+import { BULK_CONCURRENCY, settleBounded } from "./bulk";
+import { useChangeMutation, type ChangeMutationOptions } from "./change-mutation";
+import { invitesKeys } from "./keys";
+import { revokeInvite, type RevokeInviteInput } from "./members";
+
+/** The approval queue's filters: one status (all when absent), and whether only mine. */
+export interface InviteRequestFilters {
+  status?: InviteRequestStatus;
+  mine: boolean;
+}
+
+export function fetchInviteRequests(filters: InviteRequestFilters, signal?: AbortSignal): Promise<InviteRequestsResponse> {
+  const params = new URLSearchParams({ pageSize: "100" });
+  if (filters.status) params.set("status", filters.status);
+  if (filters.mine) params.set("mine", "true");
+  return apiFetch<InviteRequestsResponse>(`/api/invite-requests?${params.toString()}`, { signal });
+}
+
+export function inviteRequestsQueryOptions(filters: InviteRequestFilters) {
+  return queryOptions({
+    queryKey: invitesKeys.requestList(filters),
+    queryFn: ({ signal }) => fetchInviteRequests(filters, signal),
+    placeholderData: keepPreviousData,
+    // Another operator may decide a pending request, or items may still be sending: look again now and then.
+    refetchInterval: (q) =>
+      q.state.data?.requests.some((r) => r.status === "pending" || r.counts.sending > 0) ? 15_000 : false,
+  });
+}
+
+export async function fetchInviteRequest(id: string, signal?: AbortSignal): Promise<InviteRequestDetail> {
+  const body = await apiFetch<InviteRequestResponse>(`/api/invite-requests/${encodeURIComponent(id)}`, { signal });
+  return body.request;
+}
+
+/** One request with its items (results per email and provider). */
+export function inviteRequestQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: invitesKeys.request(id),
+    queryFn: ({ signal }) => fetchInviteRequest(id, signal),
+    // While items are being sent, look again shortly.
+    refetchInterval: (q) => ((q.state.data?.counts.sending ?? 0) > 0 ? 2_000 : false),
+  });
+}
+
+export function fetchPendingInvites(signal?: AbortSignal): Promise<PendingInvitesResponse> {
+  return apiFetch<PendingInvitesResponse>("/api/invites", { signal });
+}
+
+export function pendingInvitesQueryOptions() {
+  return queryOptions({ queryKey: invitesKeys.pending(), queryFn: ({ signal }) => fetchPendingInvites(signal) });
+}
+
+/** Per email, the providers where it is already a member or already invited. */
+export interface ExistingLookup {
+  byEmail: Record<string, Partial<Record<ProviderId, SkipReason>>>;
+  /** Emails that could not be checked (their lookup failed): the server still checks them before sending. */
+  unchecked: string[];
+}
+
+/**
+ * What the invite dialog will skip, from what the browser may read: the users directory
+ * (one exact-email search per address, a few at a time) and every pending invite.
+ */
+export async function fetchExisting(emails: readonly string[], signal?: AbortSignal): Promise<ExistingLookup> {
+  const byEmail: ExistingLookup["byEmail"] = {};
+  const unchecked: string[] = [];
+  const [pending, ...lookups] = await Promise.allSettled([
+    fetchPendingInvites(signal),
+    settleBounded(emails, BULK_CONCURRENCY, (email) =>
+      apiFetch<UsersResponse>(`/api/users?pageSize=20&q=${encodeURIComponent(email)}`, { signal }),
+    ),
+  ]);
+  const results = lookups[0]?.status === "fulfilled" ? lookups[0].value : [];
+  emails.forEach((email, index) => {
+    const found: Partial<Record<ProviderId, SkipReason>> = {};
+    const result = results[index];
+    if (!result || result.status === "rejected") unchecked.push(email);
+    else {
+      const person = result.value.people.find((p) => p.email?.toLowerCase() === email);
+      for (const m of person?.memberships ?? []) found[m.provider] = m.status === "active" ? "already_member" : "already_invited";
+    }
+    if (pending.status === "fulfilled") {
+      for (const invite of pending.value.invites) {
+        if (invite.email.toLowerCase() === email && !found[invite.provider]) found[invite.provider] = "already_invited";
+      }
+    }
+    byEmail[email] = found;
+  });
+  return { byEmail, unchecked };
+}
+
+export function existingQueryOptions(emails: readonly string[]) {
+  return queryOptions({
+    queryKey: invitesKeys.existing(emails),
+    queryFn: ({ signal }) => fetchExisting(emails, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+function requestPath(id: string, action: string): string {
+  return `/api/invite-requests/${encodeURIComponent(id)}/${action}`;
+}
+
+export function createInviteRequest(input: CreateInviteRequest): Promise<InviteRequestResponse> {
+  return apiFetch<InviteRequestResponse>("/api/invite-requests", { method: "POST", json: input });
+}
+
+export interface DecisionInput {
+  id: string;
+  reason?: string;
+}
+
+export function approveInviteRequest({ id, reason }: DecisionInput): Promise<InviteRequestResponse> {
+  return apiFetch<InviteRequestResponse>(requestPath(id, "approve"), { method: "POST", json: reason ? { reason } : {} });
+}
+
+export function rejectInviteRequest({ id, reason }: DecisionInput): Promise<InviteRequestResponse> {
+  return apiFetch<InviteRequestResponse>(requestPath(id, "reject"), { method: "POST", json: { reason } });
+}
+
+export function cancelInviteRequest({ id }: DecisionInput): Promise<InviteRequestResponse> {
+  return apiFetch<InviteRequestResponse>(requestPath(id, "cancel"), { method: "POST", json: {} });
+}
+
+export function retryInviteRequest({ id }: DecisionInput): Promise<InviteRequestResponse> {
+  return apiFetch<InviteRequestResponse>(requestPath(id, "retry"), { method: "POST", json: {} });
+}
+
+/**
+ * An invite change: the member-change hook (users, people and audit invalidated), plus
+ * the invite queries; the answered request goes straight into its detail query.
+ */
+function useInviteChange<TData, TVariables>(
+  mutationFn: (variables: TVariables) => Promise<TData>,
+  errorTitle: string,
+  options: ChangeMutationOptions<TData, TVariables> = {},
+) {
+  const queryClient = useQueryClient();
+  return useChangeMutation<TData, TVariables>(
+    { mutationFn, errorTitle: () => errorTitle },
+    {
+      ...options,
+      onSuccess: async (data, variables) => {
+        const answered = (data as Partial<InviteRequestResponse>).request;
+        if (answered) queryClient.setQueryData(invitesKeys.request(answered.id), answered);
+        await queryClient.invalidateQueries({ queryKey: invitesKeys.all });
+        await options.onSuccess?.(data, variables);
+      },
+    },
+  );
+}
+
+export function useCreateInviteRequest(options?: ChangeMutationOptions<InviteRequestResponse, CreateInviteRequest>) {
+  return useInviteChange(createInviteRequest, "Could not request the invites", options);
+}
+
+export function useApproveInviteRequest(options?: ChangeMutationOptions<InviteRequestResponse, DecisionInput>) {
+  return useInviteChange(approveInviteRequest, "Could not approve the request", options);
+}
+
+export function useRejectInviteRequest(options?: ChangeMutationOptions<InviteRequestResponse, DecisionInput>) {
+  return useInviteChange(rejectInviteRequest, "Could not reject the request", options);
+}
+
+export function useCancelInviteRequest(options?: ChangeMutationOptions<InviteRequestResponse, DecisionInput>) {
+  return useInviteChange(cancelInviteRequest, "Could not cancel the request", options);
+}
+
+export function useRetryInviteRequest(options?: ChangeMutationOptions<InviteRequestResponse, DecisionInput>) {
+  return useInviteChange(retryInviteRequest, "Could not retry the failed invites", options);
+}
+
+/** Revokes a pending provider invite (`DELETE /api/invites/{provider}/{inviteId}`). */
+export function useRevokePendingInvite(options?: ChangeMutationOptions<ChangeResult, RevokeInviteInput>) {
+  return useInviteChange(revokeInvite, "Could not revoke the invite", options);
+}
