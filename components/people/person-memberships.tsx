@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Bot, MailX, ShieldAlert, User, UserCog, UserMinus } from "lucide-react";
+import { Bot, MailX, Pencil, ShieldAlert, User, UserCog, UserMinus } from "lucide-react";
+import { useState } from "react";
 import type { PersonDetailResponse } from "@/lib/changes/types";
 import { connectionsQueryOptions } from "@/lib/queries/connections";
 import { RelativeTime } from "@/components/common/relative-time";
@@ -14,6 +15,8 @@ import { useMembershipActions } from "@/components/members/membership-actions";
 import { SandboxBadge } from "@/components/providers/mode-badge";
 import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
+import { EditArthurUserNameDialog } from "@/components/service-accounts/arthur-user-dialogs";
+import { NEEDS_ADMIN, useCanChangeMembers } from "@/components/shell/operator-context";
 
 type DetailMembership = PersonDetailResponse["memberships"][number];
 
@@ -39,8 +42,25 @@ function Actions({ person, membership }: { person: PersonDetailResponse; members
   const actions = useMembershipActions()(membership);
   const provider = providerLabel(membership.provider);
   const target = { person: subjectOf(person, person.isSelf), membership };
+  const [editingName, setEditingName] = useState(false);
+  const canChange = useCanChangeMembers();
+  // Arthur is the one provider whose API lets Roster edit a person's name.
+  const canEditName = membership.provider === "arthur" && membership.status === "active" && membership.kind === "person";
   return (
     <div className="flex justify-end gap-1.5">
+      {canEditName ? (
+        <GatedButton
+          state={{ enabled: canChange, reason: NEEDS_ADMIN }}
+          aria-label="Edit name on Arthur"
+          onClick={() => setEditingName(true)}
+        >
+          <Pencil aria-hidden />
+          Edit name
+        </GatedButton>
+      ) : null}
+      {editingName ? (
+        <EditArthurUserNameDialog userId={membership.id} name={person.name} onClose={() => setEditingName(false)} />
+      ) : null}
       {actions.changeRole ? (
         <GatedButton
           state={actions.changeRole}

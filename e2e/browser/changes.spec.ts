@@ -145,6 +145,22 @@ test.describe("member changes in the browser", () => {
     expect(res.total).toBe(0);
   });
 
+  test("edit a person's name on Arthur from the person page", async ({ page }) => {
+    const person = await personOnAllThree(page, 3);
+    const arthur = person.memberships.find((m) => m.provider === "arthur")!;
+    await page.goto(`/people/${encodeURIComponent(person.email!)}`);
+    await page.getByRole("button", { name: "Edit name on Arthur" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("First name").fill("Renamed");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toBeHidden();
+    const res = await fetch(`${E2E.sandbox.arthur}/api/v1/organization/users?user_ids=${arthur.id}`, {
+      headers: { authorization: "Bearer sandbox" },
+    });
+    const body = (await res.json()) as { records: Array<{ first_name: string }> };
+    expect(body.records[0].first_name).toBe("Renamed");
+  });
+
   test("filter the audit page and download the CSV", async ({ page }) => {
     const person = await personOnAllThree(page);
     const openai = person.memberships.find((m) => m.provider === "openai")!;
