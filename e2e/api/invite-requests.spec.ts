@@ -67,6 +67,14 @@ test.describe("invite requests", () => {
       ["astronomer", "invited"],
       ["openai", "invited"],
     ]);
+    // …and still after a full sync: Arthur lists the account as a user, Roster's ledger knows it is an invitation.
+    await admin.post("/api/sync", { data: {} });
+    const synced = (await (await admin.get(`/api/users?q=${encodeURIComponent(email)}`)).json()) as UsersResponse;
+    expect(synced.people[0].memberships.map((m) => [m.provider, m.status]).sort()).toEqual([
+      ["arthur", "invited"],
+      ["astronomer", "invited"],
+      ["openai", "invited"],
+    ]);
     // Every pending invite on every provider: Arthur's from Roster's ledger, all linked to the request.
     const pending = (await (await admin.get("/api/invites")).json()) as PendingInvitesResponse;
     const mine = pending.invites.filter((i) => i.email === email);

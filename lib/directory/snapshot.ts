@@ -1,3 +1,5 @@
+import { ledgerEntries } from "../invites/repository";
+import { hasJoined } from "../invites/rules";
 import { configuredProviders, type ConfiguredProvider } from "../providers/registry";
 import { isProviderError } from "../providers/errors";
 import type { Invite, ListProgress, Member, ProviderId } from "../providers/types";
@@ -64,6 +66,26 @@ export function mergeInvites(members: Member[], invites: Invite[]): Member[] {
   return [...members, ...invites.filter((i) => !emails.has(i.email.trim().toLowerCase())).map(inviteAsMember)];
 }
 
+/**
+ * A provider that lists no invites (Arthur) shows an invited person as an account of
+ * their own: Roster's ledger of the invites it sent there tells which accounts are
+ * still invitations (until the person has joined).
+ */
+async function withLedgerInvites(provider: ConfiguredProvider, members: Member[]): Promise<Member[]> {
+  if (provider.adapter!.capabilities.listInvites) return members;
+  let invited: Set<string>;
+  try {
+    invited = new Set((await ledgerEntries(provider.settings.id)).map((e) => e.email));
+  } catch (error) {
+    console.error(`[roster] could not read the ${provider.settings.id} invite ledger:`, error);
+    return members;
+  }
+  if (invited.size === 0) return members;
+  return members.map((m) =>
+    m.email && invited.has(m.email.trim().toLowerCase()) && !hasJoined(m) ? { ...m, status: "invited" } : m,
+  );
+}
+
 function errorOf(error: unknown): { status: number | null; message: string } {
   if (isProviderError(error)) return { status: error.status, message: error.message };
   return { status: null, message: error instanceof Error ? error.message : String(error) };
@@ -80,7 +102,7 @@ function sync(provider: ConfiguredProvider): Promise<void> {
         adapter.listMembers({ onProgress: (p) => (snap.progress = p) }),
         adapter.capabilities.listInvites ? adapter.listInvites() : Promise.resolve([]),
       ]);
-      snap.members = mergeInvites(members, invites);
+      snap.members = mergeInvites(await withLedgerInvites(provider, members), invites);
       snap.fetchedAt = Date.now();
       snap.error = null;
       snap.version++;
