@@ -17,6 +17,8 @@ const { verifyPassword } = await import("../auth/password");
 const { addOperator, listOperators, updateOperator } = await import("./service");
 
 const PASSWORD = "first-owner-password-42";
+/** A per-run domain, so the suite can run again against a Postgres that keeps its rows. */
+const D = `run${process.pid}${Date.now()}.example.com`;
 let ctx: { operator: { id: string; email: string; name: string; role: "owner" }; requestId: string };
 
 describe("operator management", () => {
@@ -24,7 +26,7 @@ describe("operator management", () => {
     const db = await getDb();
     await db.execute(sql`delete from operators where role = 'owner'`);
     const seed = { operator: { id: "00000000-0000-4000-8000-000000000000", email: "seed@example.com", name: "Seed", role: "owner" as const }, requestId: "r0" };
-    const { operator } = await addOperator(seed, { email: "  First@Example.com ", name: "First", role: "owner", password: PASSWORD });
+    const { operator } = await addOperator(seed, { email: `  First@${D.toUpperCase()} `, name: "First", role: "owner", password: PASSWORD });
     ctx = { operator: { id: operator.id, email: operator.email, name: operator.name, role: "owner" }, requestId: "r1" };
   });
   afterAll(async () => {
@@ -34,10 +36,10 @@ describe("operator management", () => {
 
   it("adds an operator with a normalised email and a hashed password; the audit log has neither password nor hash", async () => {
     const password = "a-one-time-password-77";
-    const { operator } = await addOperator(ctx, { email: " Ada@Example.COM", name: "Ada", role: "admin", password });
-    expect(operator).toMatchObject({ email: "ada@example.com", role: "admin", disabled: false });
+    const { operator } = await addOperator(ctx, { email: ` Ada@${D.toUpperCase()}`, name: "Ada", role: "admin", password });
+    expect(operator).toMatchObject({ email: `ada@${D}`, role: "admin", disabled: false });
     expect(operator).not.toHaveProperty("passwordHash");
-    const found = await findOperatorForSignIn("ada@example.com");
+    const found = await findOperatorForSignIn(`ada@${D}`);
     expect(await verifyPassword(password, found?.passwordHash)).toBe(true);
 
     const { events } = await listAudit({ page: 1, pageSize: 500 });
@@ -45,9 +47,9 @@ describe("operator management", () => {
     expect(text).not.toContain(password);
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain("scrypt$");
-    expect(events[0]).toMatchObject({ action: "add_operator", outcome: "success", target: { email: "ada@example.com" }, after: { role: "admin" } });
+    expect(events[0]).toMatchObject({ action: "add_operator", outcome: "success", target: { email: `ada@${D}` }, after: { role: "admin" } });
 
-    await expect(addOperator(ctx, { email: "ADA@example.com", name: "Again", role: "viewer", password })).rejects.toMatchObject({
+    await expect(addOperator(ctx, { email: `ADA@${D}`, name: "Again", role: "viewer", password })).rejects.toMatchObject({
       status: 409,
       code: "already_exists",
     });
@@ -55,7 +57,7 @@ describe("operator management", () => {
   });
 
   it("changes a role and disables an operator; a disabled operator is no longer active", async () => {
-    const { operator } = await addOperator(ctx, { email: "bo@example.com", name: "Bo", role: "viewer", password: "bo-password-123456" });
+    const { operator } = await addOperator(ctx, { email: `bo@${D}`, name: "Bo", role: "viewer", password: "bo-password-123456" });
     expect((await updateOperator(ctx, operator.id, { role: "requester" })).operator.role).toBe("requester");
     expect((await findActiveOperator(operator.id))?.role).toBe("requester");
     await updateOperator(ctx, operator.id, { disabled: true });
@@ -72,7 +74,7 @@ describe("operator management", () => {
     await expect(updateOperator(ctx, owner, { disabled: true })).rejects.toMatchObject({ status: 409, code: "last_owner" });
     expect((await listAudit({ page: 1, pageSize: 1 })).events[0]).toMatchObject({ action: "update_operator", outcome: "refused" });
 
-    const { operator: second } = await addOperator(ctx, { email: "co@example.com", name: "Co", role: "owner", password: "co-password-123456" });
+    const { operator: second } = await addOperator(ctx, { email: `co@${D}`, name: "Co", role: "owner", password: "co-password-123456" });
     // Two owners demoting each other at once: one wins, the other is refused.
     const results = await Promise.allSettled([
       updateOperator(ctx, owner, { role: "admin" }),
