@@ -9,9 +9,8 @@ import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { toastChanged } from "@/components/members/change-toast";
 import { GatedButton } from "@/components/members/gated-button";
 import { providerLabel } from "@/components/providers/provider-meta";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Modal, ModalActions, ModalClose } from "@/components/ui/dialog";
 import { inputClassName, Label } from "@/components/ui/input";
 import { orderedProviders } from "./request-status";
 
@@ -70,20 +69,15 @@ export function ApproveDialog({ request, onClose }: DecisionDialogProps) {
       title="Approve and send the invites?"
       description={`${summary(request)}. People who are already members or already invited are skipped.`}
       footer={
-        <>
-          <ModalClose disabled={busy} />
-          <Button
-            variant="primary"
-            disabled={busy}
-            aria-busy={busy}
-            onClick={() => {
-              setError(null);
-              mutation.mutate({ id: request.id, reason: note.trim() || undefined });
-            }}
-          >
-            {busy ? "Sending invites…" : "Approve and send"}
-          </Button>
-        </>
+        <ModalActions
+          busy={busy}
+          label="Approve and send"
+          busyLabel="Sending invites…"
+          onClick={() => {
+            setError(null);
+            mutation.mutate({ id: request.id, reason: note.trim() || undefined });
+          }}
+        />
       }
     >
       <RequestSummary request={request} />
@@ -176,20 +170,17 @@ export function CancelRequestDialog({ request, onClose }: DecisionDialogProps) {
       title="Cancel this invite request?"
       description={`${summary(request)}. Nothing has been sent yet, and nothing will be.`}
       footer={
-        <>
-          <ModalClose disabled={busy}>Keep it</ModalClose>
-          <Button
-            variant="danger"
-            disabled={busy}
-            aria-busy={busy}
-            onClick={() => {
-              setError(null);
-              mutation.mutate({ id: request.id });
-            }}
-          >
-            {busy ? "Cancelling…" : "Cancel request"}
-          </Button>
-        </>
+        <ModalActions
+          busy={busy}
+          cancelLabel="Keep it"
+          variant="danger"
+          label="Cancel request"
+          busyLabel="Cancelling…"
+          onClick={() => {
+            setError(null);
+            mutation.mutate({ id: request.id });
+          }}
+        />
       }
     >
       <ChangeErrorCallout error={error} />

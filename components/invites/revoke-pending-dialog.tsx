@@ -7,8 +7,7 @@ import { useRevokePendingInvite } from "@/lib/queries/invites";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { toastChanged } from "@/components/members/change-toast";
 import { providerLabel } from "@/components/providers/provider-meta";
-import { Button } from "@/components/ui/button";
-import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Modal, ModalActions } from "@/components/ui/dialog";
 
 /** "Revoke the invite for ada@example.com to OpenAI?" */
 export function RevokePendingDialog({ invite, onClose }: { invite: PendingInvite; onClose: () => void }) {
@@ -32,20 +31,16 @@ export function RevokePendingDialog({ invite, onClose }: { invite: PendingInvite
       title={`Revoke the invite for ${invite.email} to ${provider}?`}
       description="The pending invite stops working. You can invite them again later."
       footer={
-        <>
-          <ModalClose disabled={busy} />
-          <Button
-            variant="danger"
-            disabled={busy}
-            aria-busy={busy}
-            onClick={() => {
-              setError(null);
-              mutation.mutate({ provider: invite.provider, inviteId: invite.id });
-            }}
-          >
-            {busy ? "Revoking…" : "Revoke invite"}
-          </Button>
-        </>
+        <ModalActions
+          busy={busy}
+          variant="danger"
+          label="Revoke invite"
+          busyLabel="Revoking…"
+          onClick={() => {
+            setError(null);
+            mutation.mutate({ provider: invite.provider, inviteId: invite.id });
+          }}
+        />
       }
     >
       <ChangeErrorCallout error={error} />

@@ -9,15 +9,14 @@ import type { ProviderId } from "@/lib/providers/types";
 import { changeMemberRole } from "@/lib/queries/members";
 import { rolesOf, rolesQueryOptions } from "@/lib/queries/roles";
 import { plural } from "@/components/common/format";
-import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Modal } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { providerLabel } from "@/components/providers/provider-meta";
+import { BulkDialogFooter, BulkRunResults } from "./bulk-dialog-parts";
 import { BulkPlanSummary } from "./bulk-plan-summary";
 import { planRoleChange, providersOfPeople, type BulkItem } from "./bulk-plan";
-import { BulkProgress, BulkResultList } from "./bulk-results";
 import { ManagedWarning } from "./change-dialog-parts";
 import { useBulkChange } from "./use-bulk-change";
 
@@ -72,35 +71,23 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
           : "Choose a provider and the role the selected people should have there."
       }
       footer={
-        bulk.started ? (
-          <>
-            {bulk.failedOf(items).length > 0 && !bulk.running ? (
-              <Button onClick={() => void bulk.runItems(bulk.failedOf(items), run)}>Retry failed</Button>
-            ) : null}
-            <ModalClose variant="primary" disabled={bulk.running}>
-              Done
-            </ModalClose>
-          </>
-        ) : (
-          <>
-            <ModalClose />
-            <Button variant="primary" onClick={start} disabled={plan.items.length === 0}>
-              Change role
-            </Button>
-          </>
-        )
+        <BulkDialogFooter
+          bulk={bulk}
+          items={items}
+          run={run}
+          startLabel="Change role"
+          startVariant="primary"
+          canStart={plan.items.length > 0}
+          onStart={start}
+        />
       }
     >
       {bulk.started ? (
-        <>
-          <BulkProgress progress={bulk.progress} />
-          <BulkResultList
-            items={items}
-            outcomes={bulk.outcomes}
-            pending={bulk.pending}
-            describe={(item, result) => `${result.before?.role ?? item.membership.role} → ${result.after?.role ?? role?.name}`}
-          />
-        </>
+        <BulkRunResults
+          bulk={bulk}
+          items={items}
+          describe={(item, result) => `${result.before?.role ?? item.membership.role} → ${result.after?.role ?? role?.name}`}
+        />
       ) : (
         <>
           <div className="grid gap-3 sm:grid-cols-2">

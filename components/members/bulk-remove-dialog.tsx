@@ -7,14 +7,13 @@ import type { Person } from "@/lib/directory/types";
 import type { ProviderId } from "@/lib/providers/types";
 import { removeMember, revokeInvite } from "@/lib/queries/members";
 import { plural } from "@/components/common/format";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Modal } from "@/components/ui/dialog";
 import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
+import { BulkDialogFooter, BulkRunResults } from "./bulk-dialog-parts";
 import { BulkPlanSummary } from "./bulk-plan-summary";
 import { planRemoval, providersOfPeople, type BulkItem } from "./bulk-plan";
-import { BulkProgress, BulkResultList } from "./bulk-results";
 import { ManagedWarning } from "./change-dialog-parts";
 import { useBulkChange } from "./use-bulk-change";
 
@@ -79,35 +78,23 @@ export function BulkRemoveDialog({ people, onClose }: BulkRemoveDialogProps) {
           : "They lose access to the providers you choose; their other memberships stay."
       }
       footer={
-        bulk.started ? (
-          <>
-            {bulk.failedOf(items).length > 0 && !bulk.running ? (
-              <Button onClick={() => void bulk.runItems(bulk.failedOf(items), removeOrRevoke)}>Retry failed</Button>
-            ) : null}
-            <ModalClose variant="primary" disabled={bulk.running}>
-              Done
-            </ModalClose>
-          </>
-        ) : (
-          <>
-            <ModalClose />
-            <Button variant="danger" onClick={start} disabled={plan.items.length === 0}>
-              Remove
-            </Button>
-          </>
-        )
+        <BulkDialogFooter
+          bulk={bulk}
+          items={items}
+          run={removeOrRevoke}
+          startLabel="Remove"
+          startVariant="danger"
+          canStart={plan.items.length > 0}
+          onStart={start}
+        />
       }
     >
       {bulk.started ? (
-        <>
-          <BulkProgress progress={bulk.progress} />
-          <BulkResultList
-            items={items}
-            outcomes={bulk.outcomes}
-            pending={bulk.pending}
-            describe={(item) => (item.membership.status === "invited" ? "Invite revoked" : "Removed")}
-          />
-        </>
+        <BulkRunResults
+          bulk={bulk}
+          items={items}
+          describe={(item) => (item.membership.status === "invited" ? "Invite revoked" : "Removed")}
+        />
       ) : (
         <>
           <fieldset className="space-y-1">

@@ -4,9 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { findRole, rolesOf, rolesQueryOptions, type ProviderRole } from "@/lib/queries/roles";
 import { useChangeRole } from "@/lib/queries/members";
-import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -89,17 +88,13 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
         flow.askSelf ? (
           <SelfConfirmFooter onContinue={() => submit(true)} busy={busy} />
         ) : (
-          <>
-            <ModalClose disabled={busy} />
-            <Button
-              variant="primary"
-              onClick={() => submit()}
-              disabled={busy || !selected || unchanged}
-              aria-busy={busy}
-            >
-              {busy ? "Changing…" : "Change role"}
-            </Button>
-          </>
+          <ModalActions
+            busy={busy}
+            disabled={!selected || unchanged}
+            label="Change role"
+            busyLabel="Changing…"
+            onClick={() => submit()}
+          />
         )
       }
     >

@@ -3,8 +3,7 @@
 import { UserMinus } from "lucide-react";
 import { useId, useState } from "react";
 import { useRemoveMember } from "@/lib/queries/members";
-import { Button } from "@/components/ui/button";
-import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { providerLabel } from "@/components/providers/provider-meta";
@@ -69,12 +68,7 @@ export function RemoveMemberDialog({ target, onClose }: { target: MemberTarget; 
         flow.askSelf ? (
           <SelfConfirmFooter onContinue={() => submit(true)} busy={busy} />
         ) : (
-          <>
-            <ModalClose disabled={busy} />
-            <Button variant="danger" onClick={() => submit()} disabled={busy} aria-busy={busy}>
-              {busy ? "Removing…" : "Remove"}
-            </Button>
-          </>
+          <ModalActions busy={busy} variant="danger" label="Remove" busyLabel="Removing…" onClick={() => submit()} />
         )
       }
     >

@@ -2,8 +2,7 @@
 
 import { MailX } from "lucide-react";
 import { useRevokeInvite } from "@/lib/queries/members";
-import { Button } from "@/components/ui/button";
-import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Modal, ModalActions } from "@/components/ui/dialog";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { ChangeErrorCallout, MembershipLine } from "./change-dialog-parts";
 import { toastChanged } from "./change-toast";
@@ -34,20 +33,16 @@ export function RevokeInviteDialog({ target, onClose }: { target: MemberTarget; 
       title={`Revoke ${person.name}'s invite to ${provider}?`}
       description={`The pending invite${person.email ? ` for ${person.email}` : ""} stops working. You can invite them again later.`}
       footer={
-        <>
-          <ModalClose disabled={busy} />
-          <Button
-            variant="danger"
-            onClick={() => {
-              flow.begin();
-              mutation.mutate({ provider: membership.provider, inviteId: membership.id });
-            }}
-            disabled={busy}
-            aria-busy={busy}
-          >
-            {busy ? "Revoking…" : "Revoke invite"}
-          </Button>
-        </>
+        <ModalActions
+          busy={busy}
+          variant="danger"
+          label="Revoke invite"
+          busyLabel="Revoking…"
+          onClick={() => {
+            flow.begin();
+            mutation.mutate({ provider: membership.provider, inviteId: membership.id });
+          }}
+        />
       }
     >
       <MembershipLine membership={membership} />

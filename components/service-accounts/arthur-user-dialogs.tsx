@@ -6,8 +6,8 @@ import { toast } from "sonner";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { PasswordField } from "@/components/settings/password-field";
 import { Button } from "@/components/ui/button";
-import { Modal, ModalClose } from "@/components/ui/dialog";
-import { Input, Label } from "@/components/ui/input";
+import { Modal, ModalActions } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
 import { useCreateArthurUser, useUpdateArthurUser } from "./service-accounts-queries";
 
 /**
@@ -16,15 +16,6 @@ import { useCreateArthurUser, useUpdateArthurUser } from "./service-accounts-que
  */
 
 const PASSWORD_MIN = 12;
-
-function Field({ id, label, ...props }: { id: string; label: string } & React.ComponentProps<typeof Input>) {
-  return (
-    <div className="space-y-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      <Input id={id} autoComplete="off" {...props} />
-    </div>
-  );
-}
 
 export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState({ firstName: "", lastName: "", email: "", password: "" });
@@ -55,20 +46,22 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
       title="Create an Arthur user"
       description="Instead of an invite: the user signs in with a one-time password and changes it at first sign-in."
       footer={
-        <>
-          <ModalClose disabled={busy} />
-          <Button type="submit" form="create-arthur-user" variant="primary" disabled={busy || form.password.length < PASSWORD_MIN} aria-busy={busy}>
-            {busy ? "Creating…" : "Create user"}
-          </Button>
-        </>
+        <ModalActions
+          busy={busy}
+          type="submit"
+          form="create-arthur-user"
+          disabled={form.password.length < PASSWORD_MIN}
+          label="Create user"
+          busyLabel="Creating…"
+        />
       }
     >
       <form id="create-arthur-user" onSubmit={submit} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field id="arthur-user-first" label="First name" value={form.firstName} onChange={set("firstName")} required maxLength={200} disabled={busy} />
-          <Field id="arthur-user-last" label="Last name" value={form.lastName} onChange={set("lastName")} maxLength={200} disabled={busy} />
+          <TextField id="arthur-user-first" label="First name" value={form.firstName} onChange={set("firstName")} required maxLength={200} disabled={busy} />
+          <TextField id="arthur-user-last" label="Last name" value={form.lastName} onChange={set("lastName")} maxLength={200} disabled={busy} />
         </div>
-        <Field id="arthur-user-email" label="Email" type="email" value={form.email} onChange={set("email")} required maxLength={320} disabled={busy} />
+        <TextField id="arthur-user-email" label="Email" type="email" value={form.email} onChange={set("email")} required maxLength={320} disabled={busy} />
         <PasswordField
           id="arthur-user-password"
           label="One-time password"
@@ -117,14 +110,7 @@ export function EditArthurUserNameDialog({ userId, name, onClose }: { userId: st
       busy={busy}
       icon={<Pencil aria-hidden />}
       title={`Edit ${name}'s name on Arthur`}
-      footer={
-        <>
-          <ModalClose disabled={busy} />
-          <Button type="submit" form="edit-arthur-user" variant="primary" disabled={busy} aria-busy={busy}>
-            {busy ? "Saving…" : "Save"}
-          </Button>
-        </>
-      }
+      footer={<ModalActions busy={busy} type="submit" form="edit-arthur-user" label="Save" busyLabel="Saving…" />}
     >
       <form
         id="edit-arthur-user"
@@ -136,8 +122,8 @@ export function EditArthurUserNameDialog({ userId, name, onClose }: { userId: st
         }}
       >
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field id="edit-arthur-first" label="First name" value={form.firstName} onChange={(e) => setForm((f) => ({ ...f, firstName: e.target.value }))} required maxLength={200} disabled={busy} />
-          <Field id="edit-arthur-last" label="Last name" value={form.lastName} onChange={(e) => setForm((f) => ({ ...f, lastName: e.target.value }))} maxLength={200} disabled={busy} />
+          <TextField id="edit-arthur-first" label="First name" value={form.firstName} onChange={(e) => setForm((f) => ({ ...f, firstName: e.target.value }))} required maxLength={200} disabled={busy} />
+          <TextField id="edit-arthur-last" label="Last name" value={form.lastName} onChange={(e) => setForm((f) => ({ ...f, lastName: e.target.value }))} maxLength={200} disabled={busy} />
         </div>
         <ChangeErrorCallout error={error} />
       </form>

@@ -5,9 +5,8 @@ import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import type { Member } from "@/lib/providers/types";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
-import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { Modal, ModalClose } from "@/components/ui/dialog";
+import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { CredentialsDialog, type ShownCredentials } from "./credentials-dialog";
 import { useIssueCredentials, useRenameServiceAccount } from "./service-accounts-queries";
@@ -82,14 +81,7 @@ function CreateDialog({ onClose, onShown }: { onClose: () => void; onShown: (c: 
       icon={<Plus aria-hidden />}
       title="New Arthur service account"
       description="Arthur issues a client ID and secret. Roster shows the secret once and keeps no copy."
-      footer={
-        <>
-          <ModalClose disabled={busy} />
-          <Button type="submit" form="create-service-account" variant="primary" disabled={busy} aria-busy={busy}>
-            {busy ? "Creating…" : "Create service account"}
-          </Button>
-        </>
-      }
+      footer={<ModalActions busy={busy} type="submit" form="create-service-account" label="Create service account" busyLabel="Creating…" />}
     >
       <NameForm
         formId="create-service-account"
@@ -123,14 +115,7 @@ function RenameDialog({ account, onClose }: { account: Member; onClose: () => vo
       icon={<Pencil aria-hidden />}
       title={`Rename ${account.name}`}
       description="Only the name changes; its credentials keep working."
-      footer={
-        <>
-          <ModalClose disabled={busy} />
-          <Button type="submit" form="rename-service-account" variant="primary" disabled={busy} aria-busy={busy}>
-            {busy ? "Renaming…" : "Rename"}
-          </Button>
-        </>
-      }
+      footer={<ModalActions busy={busy} type="submit" form="rename-service-account" label="Rename" busyLabel="Renaming…" />}
     >
       <NameForm
         formId="rename-service-account"
@@ -169,20 +154,16 @@ function RegenerateDialog({
       title={`Regenerate the secret of ${account.name}?`}
       description="The current client secret stops working at once. Anything that uses it fails until you give it the new one."
       footer={
-        <>
-          <ModalClose disabled={busy} />
-          <Button
-            variant="danger"
-            disabled={busy}
-            aria-busy={busy}
-            onClick={() => {
-              clearError();
-              mutation.mutate({ kind: "regenerate", id: account.id });
-            }}
-          >
-            {busy ? "Regenerating…" : "Regenerate secret"}
-          </Button>
-        </>
+        <ModalActions
+          busy={busy}
+          variant="danger"
+          label="Regenerate secret"
+          busyLabel="Regenerating…"
+          onClick={() => {
+            clearError();
+            mutation.mutate({ kind: "regenerate", id: account.id });
+          }}
+        />
       }
     >
       {self ? (

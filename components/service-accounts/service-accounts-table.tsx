@@ -1,12 +1,13 @@
 "use client";
 
-import { createColumnHelper, useTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { Bot, KeyRound, Pencil } from "lucide-react";
 import { type ReactNode, useMemo } from "react";
 import type { Member } from "@/lib/providers/types";
 import { RelativeTime } from "@/components/common/relative-time";
 import { DataTable } from "@/components/data-table/data-table";
-import { type ServerTableFeatures, serverTableFeatures } from "@/components/data-table/features";
+import type { ServerTableFeatures } from "@/components/data-table/features";
+import { useSinglePageTable } from "@/components/data-table/use-single-page-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ServiceAccountDialog } from "./service-account-dialogs";
@@ -91,17 +92,6 @@ interface ServiceAccountsTableProps {
 export function ServiceAccountsTable({ accounts, selfId, loading, stale, empty, onOpen }: ServiceAccountsTableProps) {
   const cols = useMemo(() => columns(onOpen, selfId), [onOpen, selfId]);
   const data = accounts ?? [];
-  const table = useTable({
-    features: serverTableFeatures,
-    columns: cols,
-    data,
-    getRowId,
-    manualPagination: true,
-    manualSorting: true,
-    enableSorting: false,
-    enableRowSelection: false,
-    rowCount: data.length,
-    state: { pagination: { pageIndex: 0, pageSize: Math.max(1, data.length) } },
-  });
+  const table = useSinglePageTable(cols, data, getRowId);
   return <DataTable table={table} label="Arthur service accounts" loading={loading} stale={stale} skeletonRows={4} empty={empty} />;
 }

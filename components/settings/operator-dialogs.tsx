@@ -6,10 +6,10 @@ import { toast } from "sonner";
 import { ROLE_LABEL, ROSTER_ROLES, type RosterRole } from "@/lib/auth/roles";
 import { OPERATOR_PASSWORD_MIN, type OperatorSummary } from "@/lib/operators/types";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
-import { Button } from "@/components/ui/button";
-import { Modal, ModalClose } from "@/components/ui/dialog";
-import { Input, Label } from "@/components/ui/input";
+import { Modal, ModalActions } from "@/components/ui/dialog";
+import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { TextField } from "@/components/ui/text-field";
 import { useAddOperator, useUpdateOperator } from "./operators-queries";
 import { PasswordField } from "./password-field";
 
@@ -53,24 +53,20 @@ function AddOperatorDialog({ onClose }: { onClose: () => void }) {
       title="Add an operator"
       description="Someone who may sign in to Roster, with a Roster role. Give them the password through a separate channel."
       footer={
-        <>
-          <ModalClose disabled={busy} />
-          <Button type="submit" form="add-operator" variant="primary" disabled={busy || form.password.length < OPERATOR_PASSWORD_MIN} aria-busy={busy}>
-            {busy ? "Adding…" : "Add operator"}
-          </Button>
-        </>
+        <ModalActions
+          busy={busy}
+          type="submit"
+          form="add-operator"
+          disabled={form.password.length < OPERATOR_PASSWORD_MIN}
+          label="Add operator"
+          busyLabel="Adding…"
+        />
       }
     >
       <form id="add-operator" onSubmit={submit} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
-          <div className="space-y-1.5">
-            <Label htmlFor="operator-email">Email</Label>
-            <Input id="operator-email" type="email" required maxLength={320} autoComplete="off" disabled={busy} value={form.email} onChange={(e) => setForm((f) => ({ ...f, email: e.target.value }))} />
-          </div>
-          <div className="space-y-1.5">
-            <Label htmlFor="operator-name">Name</Label>
-            <Input id="operator-name" required maxLength={200} autoComplete="off" disabled={busy} value={form.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />
-          </div>
+          <TextField id="operator-email" label="Email" type="email" required maxLength={320} disabled={busy} value={form.email} onChange={(e) => setForm((f) => ({ ...f, email: e.target.value }))} />
+          <TextField id="operator-name" label="Name" required maxLength={200} disabled={busy} value={form.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />
         </div>
         <div className="space-y-1.5">
           <Label htmlFor="operator-role">Roster role</Label>
@@ -150,20 +146,16 @@ function UpdateOperatorDialog({ dialog, onClose }: { dialog: Exclude<OperatorDia
       title={copy.title}
       description={copy.description}
       footer={
-        <>
-          <ModalClose disabled={busy} />
-          <Button
-            variant={copy.variant}
-            disabled={busy}
-            aria-busy={busy}
-            onClick={() => {
-              setError(null);
-              mutation.mutate(dialog.kind === "role" ? { id: operator.id, role: dialog.role } : { id: operator.id, disabled: dialog.kind === "disable" });
-            }}
-          >
-            {busy ? "Saving…" : copy.action}
-          </Button>
-        </>
+        <ModalActions
+          busy={busy}
+          variant={copy.variant}
+          label={copy.action}
+          busyLabel="Saving…"
+          onClick={() => {
+            setError(null);
+            mutation.mutate(dialog.kind === "role" ? { id: operator.id, role: dialog.role } : { id: operator.id, disabled: dialog.kind === "disable" });
+          }}
+        />
       }
     >
       {error ? <ChangeErrorCallout error={error} /> : null}

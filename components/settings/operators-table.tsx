@@ -1,13 +1,14 @@
 "use client";
 
-import { createColumnHelper, useTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { UserCheck, UserX } from "lucide-react";
 import { useMemo } from "react";
 import { ROLE_LABEL, ROSTER_ROLES, type RosterRole } from "@/lib/auth/roles";
 import type { OperatorSummary } from "@/lib/operators/types";
 import { RelativeTime } from "@/components/common/relative-time";
 import { DataTable } from "@/components/data-table/data-table";
-import { type ServerTableFeatures, serverTableFeatures } from "@/components/data-table/features";
+import type { ServerTableFeatures } from "@/components/data-table/features";
+import { useSinglePageTable } from "@/components/data-table/use-single-page-table";
 import { GatedButton } from "@/components/members/gated-button";
 import { Badge, StatusDot } from "@/components/ui/badge";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -132,17 +133,6 @@ export function OperatorsTable({ operators, loading, stale, selfId, canManage, o
   const data = operators ?? [];
   const owners = data.filter((o) => o.role === "owner" && !o.disabled).length;
   const cols = useMemo(() => columns({ selfId, canManage, owners, open }), [selfId, canManage, owners, open]);
-  const table = useTable({
-    features: serverTableFeatures,
-    columns: cols,
-    data,
-    getRowId,
-    manualPagination: true,
-    manualSorting: true,
-    enableSorting: false,
-    enableRowSelection: false,
-    rowCount: data.length,
-    state: { pagination: { pageIndex: 0, pageSize: Math.max(1, data.length) } },
-  });
+  const table = useSinglePageTable(cols, data, getRowId);
   return <DataTable table={table} label="Roster operators" loading={loading} stale={stale} skeletonRows={4} />;
 }

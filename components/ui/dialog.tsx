@@ -148,3 +148,24 @@ export function ModalClose({ children = "Cancel", ...props }: ComponentProps<typ
     </Close>
   );
 }
+
+type ModalActionsProps = Omit<ComponentProps<typeof Button>, "children"> & {
+  /** The change runs: both buttons are disabled and the action shows `busyLabel`. */
+  busy: boolean;
+  label: ReactNode;
+  busyLabel: ReactNode;
+  /** The close button's text. */
+  cancelLabel?: ReactNode;
+};
+
+/** The footer of a dialog that runs one change: a close button, then the action. */
+export function ModalActions({ busy, label, busyLabel, cancelLabel = "Cancel", variant = "primary", disabled, ...props }: ModalActionsProps) {
+  return (
+    <>
+      <ModalClose disabled={busy}>{cancelLabel}</ModalClose>
+      <Button variant={variant} disabled={busy || disabled} aria-busy={busy} {...props}>
+        {busy ? busyLabel : label}
+      </Button>
+    </>
+  );
+}
