@@ -14,6 +14,13 @@ import type { WireAdminApiKey, WireInviteCurrent, WireUser } from "./schemas";
 const DAY = 86_400;
 /** A fixed "now" for the seed, so it never moves. */
 const SEED_NOW = Date.UTC(2026, 8, 30) / 1000;
+/**
+ * Pending invites are dated from the start of the current UTC day, so they are still
+ * pending (not past `expires_at`) whenever the demo runs; everything else uses SEED_NOW.
+ */
+function pendingNow(): number {
+  return Math.floor(Date.now() / (DAY * 1000)) * DAY;
+}
 /** The spec returns `expires_at` but states no duration; the sandbox uses a week. */
 export const INVITE_LIFETIME_S = 7 * DAY;
 /** Where a legacy invite (no `projects` given) lands. */
@@ -86,7 +93,7 @@ function seedInvites(users: WireUser[], count: number): WireInviteCurrent[] {
   for (let k = 0; k < expired + pending; k++) {
     const person = poolPerson(count + k);
     const isExpired = k < expired;
-    const sentAt = isExpired ? SEED_NOW - 30 * DAY + k * 3600 : SEED_NOW - (expired + pending - k) * 5 * 3600;
+    const sentAt = isExpired ? SEED_NOW - 30 * DAY + k * 3600 : pendingNow() - (expired + pending - k) * 5 * 3600;
     const role = k % 5 === 4 ? ROLE.owner : ROLE.reader;
     const invite = newInvite({ id: inviteId(`pool:${person.index}`), email: person.email, role, sentAt });
     invites.push(isExpired ? { ...invite, status: "expired" } : invite);
