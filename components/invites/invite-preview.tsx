@@ -2,9 +2,8 @@
 
 import { CircleCheck, CircleMinus, CircleHelp } from "lucide-react";
 import { plural } from "@/components/common/format";
-import { ProviderDot } from "@/components/providers/provider-dot";
-import { providerLabel } from "@/components/providers/provider-meta";
 import { cn } from "@/components/ui/cn";
+import { EmailProviderHead } from "./email-provider-head";
 import { SKIP_LABEL, type InvitePlan, type PlanOutcome } from "./invite-plan";
 
 function OutcomeText({ outcome }: { outcome: PlanOutcome }) {
@@ -50,21 +49,7 @@ export function InvitePreview({ plan, checking }: InvitePreviewProps) {
       </div>
       <div className="max-h-56 overflow-auto rounded-lg border border-border">
         <table aria-label="Invite preview" className={cn("w-full text-xs", checking && "opacity-60")}>
-          <thead className="sticky top-0 bg-subtle text-muted-foreground">
-            <tr>
-              <th scope="col" className="px-3 py-1.5 text-left font-medium">
-                Email
-              </th>
-              {providers.map((provider) => (
-                <th key={provider} scope="col" className="px-3 py-1.5 text-left font-medium whitespace-nowrap">
-                  <span className="inline-flex items-center gap-1.5">
-                    <ProviderDot provider={provider} />
-                    {providerLabel(provider)}
-                  </span>
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <EmailProviderHead providers={providers} className="sticky top-0" />
           <tbody>
             {plan.rows.map((row) => (
               <tr key={row.email} className="border-t border-border">

@@ -4,10 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import type { InviteItem } from "@/lib/invites/types";
 import type { ProviderId } from "@/lib/providers/types";
 import { inviteRequestQueryOptions } from "@/lib/queries/invites";
-import { ProviderDot } from "@/components/providers/provider-dot";
-import { providerLabel } from "@/components/providers/provider-meta";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { EmailProviderHead } from "./email-provider-head";
 import { ItemStateBadge, orderedProviders } from "./request-status";
 
 /** Results per email and provider of one request, read when shown. */
@@ -39,21 +38,7 @@ export function RequestResults({ requestId, id }: { requestId: string; id: strin
   return (
     <div id={id} className="overflow-x-auto">
       <table aria-label="Results per email and provider" className="w-full text-xs">
-        <thead className="bg-subtle text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-3 py-1.5 text-left font-medium">
-              Email
-            </th>
-            {providers.map((provider) => (
-              <th key={provider} scope="col" className="px-3 py-1.5 text-left font-medium">
-                <span className="inline-flex items-center gap-1.5">
-                  <ProviderDot provider={provider} />
-                  {providerLabel(provider)}
-                </span>
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <EmailProviderHead providers={providers} />
         <tbody>
           {[...byEmail].map(([email, items]) => (
             <tr key={email} className="border-t border-border">

@@ -26,7 +26,6 @@ async function resolveInvite(provider: ProviderId, id: string, knownEmail: strin
 
 export async function revokeInvite(ctx: ChangeContext, input: { provider: ProviderId; inviteId: string }): Promise<ChangeResult> {
   const { provider, inviteId } = input;
-  adapterFor(provider);
   await getSnapshots();
   const known = snapshotMember(provider, inviteId);
   const before = { role: known?.role ?? null };

@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import { createProviderHttp, type ProviderHttp, type Query, type RequestOptions } from "../http";
+import { createProviderHttp, type ProviderHttp, type Query } from "../http";
 import {
   type CreateUserInviteRequest,
   errorSchema,
@@ -56,32 +55,31 @@ export function createAstronomerClient(options: AstronomerClientOptions) {
   });
   const org = `/organizations/${seg(options.organizationId)}`;
 
-  const call = <S extends z.ZodType | undefined = undefined>(req: RequestOptions<S>) => http.request(req);
 
   const pageQuery = (q: PageQuery): Query => ({ offset: q.offset, limit: q.limit, search: q.search });
 
   return {
-    getSelf: (signal?: AbortSignal) => call({ path: "/users/self", schema: selfSchema, signal }),
+    getSelf: (signal?: AbortSignal) => http.request({ path: "/users/self", schema: selfSchema, signal }),
 
     listOrgUsers: (q: OrgUsersQuery, signal?: AbortSignal) =>
-      call({ path: `${org}/users`, query: { ...pageQuery(q), hasInvites: q.hasInvites }, schema: usersPageSchema, signal }),
+      http.request({ path: `${org}/users`, query: { ...pageQuery(q), hasInvites: q.hasInvites }, schema: usersPageSchema, signal }),
 
     getOrgUser: (userId: string, signal?: AbortSignal) =>
-      call({ path: `${org}/users/${seg(userId)}`, schema: userSchema, signal }),
+      http.request({ path: `${org}/users/${seg(userId)}`, schema: userSchema, signal }),
 
     mutateOrgUserRole: (userId: string, role: string) =>
-      call({ method: "POST", path: `${org}/users/${seg(userId)}/role`, body: { role }, schema: userRoleSchema }),
+      http.request({ method: "POST", path: `${org}/users/${seg(userId)}/role`, body: { role }, schema: userRoleSchema }),
 
-    deleteOrgUser: (userId: string) => call({ method: "DELETE", path: `${org}/users/${seg(userId)}` }),
+    deleteOrgUser: (userId: string) => http.request({ method: "DELETE", path: `${org}/users/${seg(userId)}` }),
 
     listWorkspaces: (q: PageQuery, signal?: AbortSignal) =>
-      call({ path: `${org}/workspaces`, query: pageQuery(q), schema: workspacesPageSchema, signal }),
+      http.request({ path: `${org}/workspaces`, query: pageQuery(q), schema: workspacesPageSchema, signal }),
 
     listWorkspaceUsers: (workspaceId: string, q: PageQuery, signal?: AbortSignal) =>
-      call({ path: `${org}/workspaces/${seg(workspaceId)}/users`, query: pageQuery(q), schema: usersPageSchema, signal }),
+      http.request({ path: `${org}/workspaces/${seg(workspaceId)}/users`, query: pageQuery(q), schema: usersPageSchema, signal }),
 
     mutateWorkspaceUserRole: (workspaceId: string, userId: string, role: string) =>
-      call({
+      http.request({
         method: "POST",
         path: `${org}/workspaces/${seg(workspaceId)}/users/${seg(userId)}/role`,
         body: { role },
@@ -89,12 +87,12 @@ export function createAstronomerClient(options: AstronomerClientOptions) {
       }),
 
     deleteWorkspaceUser: (workspaceId: string, userId: string) =>
-      call({ method: "DELETE", path: `${org}/workspaces/${seg(workspaceId)}/users/${seg(userId)}` }),
+      http.request({ method: "DELETE", path: `${org}/workspaces/${seg(workspaceId)}/users/${seg(userId)}` }),
 
     createInvite: (body: CreateUserInviteRequest) =>
-      call({ method: "POST", path: `${org}/invites`, body, schema: inviteSchema }),
+      http.request({ method: "POST", path: `${org}/invites`, body, schema: inviteSchema }),
 
-    deleteInvite: (inviteId: string) => call({ method: "DELETE", path: `${org}/invites/${seg(inviteId)}` }),
+    deleteInvite: (inviteId: string) => http.request({ method: "DELETE", path: `${org}/invites/${seg(inviteId)}` }),
   };
 }
 
