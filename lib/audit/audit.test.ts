@@ -86,8 +86,8 @@ describe(`audit log (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
     const db = await getDb();
     expect((await verifyChain(db)).ok).toBe(true);
     const { auditEvents } = await import("../db/schema");
-    const [{ id }] = await db
-      .select({ id: auditEvents.id })
+    const [{ id, message }] = await db
+      .select({ id: auditEvents.id, message: auditEvents.providerMessage })
       .from(auditEvents)
       .where(eq(auditEvents.providerStatus, 500))
       .orderBy(desc(auditEvents.id))
@@ -99,6 +99,12 @@ describe(`audit log (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
     expect(report.ok).toBe(false);
     expect(report.broken?.id).toBe(Number(id));
     expect(report.broken?.reason).toMatch(/changed/);
+
+    // Put the row back: the chain verifies again (and a shared Postgres stays intact for the next run).
+    await db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
+    await db.execute(sql`update audit_events set provider_message = ${message} where id = ${id}`);
+    await db.execute(sql`alter table audit_events enable trigger audit_events_append_only`);
+    expect((await verifyChain(db)).ok).toBe(true);
   });
 });
 
