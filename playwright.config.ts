@@ -43,6 +43,8 @@ export default defineConfig({
   projects: [
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
     { name: "browser", testMatch: /browser\/.*\.spec\.ts/, use: { viewport: { width: 1440, height: 900 } } },
+    // Tests that start Roster servers of their own (crash, two servers on one database, sign-in providers).
+    { name: "system", testMatch: /system\/.*\.spec\.ts/, timeout: 300_000 },
   ],
   webServer: {
     command: "node scripts/demo.mjs",

@@ -163,3 +163,48 @@ export const arthurInviteLedger = pgTable(
 export type InviteRequestRow = typeof inviteRequests.$inferSelect;
 export type InviteRequestItemRow = typeof inviteRequestItems.$inferSelect;
 export type ArthurLedgerRow = typeof arthurInviteLedger.$inferSelect;
+
+/**
+ * The directory snapshot of each provider, shared by every Roster server on this
+ * database: the last full read (`members`, JSON text) and a revision counter. A full
+ * sync replaces `members` and sets `syncRevision = revision`; a change made through
+ * Roster adds a row to `directory_patches` and bumps `revision`, so another server
+ * catches up by reading only the patches after the revision it holds.
+ */
+export const directorySnapshots = pgTable("directory_snapshots", {
+  provider: text("provider").$type<ProviderId>().primaryKey(),
+  revision: bigint("revision", { mode: "number" }).notNull(),
+  syncRevision: bigint("sync_revision", { mode: "number" }).notNull(),
+  fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),
+  memberCount: integer("member_count").notNull(),
+  /** Every member and pending invite, as a JSON array. */
+  members: text("members").notNull(),
+});
+
+/** A change to one member of a snapshot after its full sync: `member` null means removed. */
+export const directoryPatches = pgTable(
+  "directory_patches",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    provider: text("provider").$type<ProviderId>().notNull(),
+    revision: bigint("revision", { mode: "number" }).notNull(),
+    memberId: text("member_id").notNull(),
+    member: jsonb("member"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("directory_patches_provider_revision_idx").on(t.provider, t.revision)],
+);
+
+/**
+ * Failed sign-ins, one row each, keyed by `email:<address>` and `ip:<address>`: the
+ * throttle counts the rows of the last minute. Shared by every server on the database.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    key: text("key").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_failures_key_at_idx").on(t.key, t.at)],
+);
