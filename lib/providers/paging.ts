@@ -6,8 +6,14 @@ import type { ListOptions } from "./types";
  * shared by every read of one operation, so together they stay within one bound.
  */
 
-/** Most requests one adapter keeps in flight at once. */
+/** Most requests one adapter keeps in flight at once, unless ROSTER_PAGE_CONCURRENCY says otherwise. */
 export const MAX_CONCURRENCY = 8;
+
+/** ROSTER_PAGE_CONCURRENCY (1 to 64; 1 reads page after page, as the benchmark's naive sync does). */
+export function pageConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.ROSTER_PAGE_CONCURRENCY);
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : MAX_CONCURRENCY;
+}
 
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
@@ -15,7 +21,7 @@ export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
  * Runs at most `max` tasks at a time. A finished task hands its slot straight to the
  * next waiting one, so a task started in between cannot take it as well.
  */
-export function createLimiter(max = MAX_CONCURRENCY): Limiter {
+export function createLimiter(max = pageConcurrency()): Limiter {
   let active = 0;
   const waiting: Array<() => void> = [];
   return async (task) => {
