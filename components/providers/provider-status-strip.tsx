@@ -48,6 +48,33 @@ function ChipStatus({ state }: { state: ProviderState }) {
   );
 }
 
+/**
+ * A provider's sync as a bar: members read out of the total the provider reported
+ * (OpenAI's cursor paging reports no total: the bar is indeterminate, the count says how far).
+ */
+function SyncProgress({ state }: { state: ProviderState }) {
+  const fetched = state.progress?.fetched ?? 0;
+  const total = state.progress?.total ?? null;
+  const percent = total ? Math.min(100, Math.round((fetched / total) * 100)) : null;
+  return (
+    <span
+      role="progressbar"
+      aria-label={`${providerLabel(state.id)} sync progress`}
+      aria-valuemin={0}
+      aria-valuemax={total ?? undefined}
+      aria-valuenow={total ? fetched : undefined}
+      aria-valuetext={total ? `${formatNumber(fetched)} of ${formatNumber(total)} members` : `${formatNumber(fetched)} members so far`}
+      className="mt-2 block h-1 overflow-hidden rounded-full bg-subtle"
+    >
+      {percent === null ? (
+        <span className="block h-full w-1/3 animate-table-progress rounded-full bg-ring" />
+      ) : (
+        <span className="block h-full rounded-full bg-ring transition-[width] duration-300" style={{ width: `${percent}%` }} />
+      )}
+    </span>
+  );
+}
+
 /** One card per provider: name, Sandbox marker, member count and sync freshness. */
 export function ProviderStatusStrip({ providers }: { providers: ProviderState[] | undefined }) {
   if (!providers) {
@@ -88,6 +115,7 @@ export function ProviderStatusStrip({ providers }: { providers: ProviderState[] 
               ) : null}
               <ChipStatus state={state} />
             </span>
+            {state.syncing && state.ok ? <SyncProgress state={state} /> : null}
           </Link>
         </li>
       ))}

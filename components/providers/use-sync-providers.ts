@@ -16,6 +16,11 @@ export function useSyncProviders() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (provider: ProviderId | undefined) => syncProviders(provider),
+    // The sync answers when it is done; look at the users list meanwhile, so the progress
+    // bars show (the list keeps polling while anything syncs).
+    onMutate: () => {
+      setTimeout(() => void queryClient.invalidateQueries({ queryKey: usersKeys.all }), 400);
+    },
     onSuccess: async (result, provider) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: usersKeys.all }),

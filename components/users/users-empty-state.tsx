@@ -1,4 +1,4 @@
-import { SearchX, Users } from "lucide-react";
+import { Loader2, SearchX, Users } from "lucide-react";
 import Link from "next/link";
 import type { ProviderState } from "@/lib/directory/types";
 import { Button } from "@/components/ui/button";
@@ -23,6 +23,16 @@ export function UsersEmptyState({ filtered, providers, onClearFilters }: UsersEm
     );
   }
   const configured = providers.filter((state) => state.mode !== "unconfigured");
+  const reading = configured.filter((state) => state.syncing && state.ok && state.count === 0);
+  if (reading.length > 0) {
+    return (
+      <EmptyState
+        icon={<Loader2 aria-hidden className="animate-spin" />}
+        title="Reading members…"
+        description={`Roster is reading ${reading.map((s) => s.label).join(", ")} for the first time; people appear here as each provider is read. The bars above show how far it has got.`}
+      />
+    );
+  }
   const allFailed = configured.length > 0 && configured.every((state) => !state.ok);
   return (
     <EmptyState

@@ -43,6 +43,6 @@ export async function revokeInvite(ctx: ChangeContext, input: { provider: Provid
     revoked = invite;
   });
   const invite = revoked!;
-  patchSnapshot(provider, (members) => members.filter((m) => !(m.id === inviteId && m.status === "invited") && m.id !== invite.id));
+  await patchSnapshot(provider, (members) => members.filter((m) => !(m.id === inviteId && m.status === "invited") && m.id !== invite.id));
   return { ok: true, provider, action: "revoke_invite", targetId: invite.id, targetEmail: invite.email, before: { role: invite.role }, after: null, warnings: [], auditId };
 }

@@ -100,7 +100,7 @@ export async function changeRole(
     if (member && !workspace) await checkLastOwner(provider, member, role.id);
     await adapter.changeRole({ memberId, role: role.id, workspaceId });
   });
-  patchSnapshot(provider, (members) =>
+  await patchSnapshot(provider, (members) =>
     members.map((m) => {
       if (m.id !== memberId) return m;
       if (!workspace) return { ...m, role: role.name, roleId: role.id };
@@ -138,7 +138,7 @@ export async function removeMember(
     if (member && !workspaceId) await checkLastOwner(provider, member, null);
     await adapter.removeMember({ memberId, workspaceId });
   });
-  patchSnapshot(provider, (members) =>
+  await patchSnapshot(provider, (members) =>
     workspaceId
       ? members.map((m) => (m.id === memberId ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId) } : m))
       : members.filter((m) => m.id !== memberId),

@@ -42,10 +42,10 @@ export async function personDetail(email: string, operatorEmail: string): Promis
         const fresh = await adapter.getMember(member.id);
         if (!fresh) {
           // Gone on the provider since the last sync: forget it here too.
-          patchSnapshot(member.provider, (members) => members.filter((m) => m.id !== member.id));
+          await patchSnapshot(member.provider, (members) => members.filter((m) => m.id !== member.id));
           return null;
         }
-        patchSnapshot(member.provider, (members) => members.map((m) => (m.id === member.id ? { ...m, ...fresh } : m)));
+        await patchSnapshot(member.provider, (members) => members.map((m) => (m.id === member.id ? { ...m, ...fresh } : m)));
         return membershipOf(fresh, true);
       } catch (error) {
         errors.push({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Member } from "../providers/types";
-import { buildPeople, facetsOf, queryPeople } from "./people";
-import { mergeInvites } from "./snapshot";
+import { buildIndex, buildPeople, collationKey, facetsOf, queryPeople } from "./people";
+import { mergeInvites } from "./fetch";
 import { usersQuerySchema } from "./types";
 
 const m = (over: Partial<Member> & Pick<Member, "provider" | "id">): Member => ({
@@ -45,7 +45,7 @@ describe("buildPeople", () => {
 });
 
 describe("queryPeople", () => {
-  const index = buildPeople(members);
+  const index = buildIndex(members);
 
   it("searches name or email, case-insensitively, every word", () => {
     expect(queryPeople(index, q({ q: "LOVELACE" })).people.map((p) => p.key)).toEqual(["ada@example.com"]);
@@ -94,6 +94,14 @@ describe("facets and invites", () => {
       { provider: "openai", id: "inv-b", email: "new@example.com", role: "reader", createdAt: "2026-01-01T00:00:00Z", expiresAt: null },
     ]);
     expect(merged.map((x) => [x.id, x.status])).toEqual([["u1", "active"], ["inv-b", "invited"]]);
+  });
+});
+
+describe("collationKey", () => {
+  it("sorts with plain comparison the way people read: case, accents and number width ignored", () => {
+    const names = ["user 10", "Émile", "user 2", "emma", "Zoë", "zoe 1", "ada"];
+    const sorted = [...names].sort((a, b) => (collationKey(a) < collationKey(b) ? -1 : 1));
+    expect(sorted).toEqual(["ada", "Émile", "emma", "user 2", "user 10", "Zoë", "zoe 1"]);
   });
 });
 

@@ -1,33 +1,31 @@
-import { buildPeople, facetsOf, type IndexedPerson, queryPeople } from "./people";
+import { buildIndex, type PeopleIndex, queryPeople } from "./people";
 import { getSnapshots, type SnapshotView } from "./snapshot";
-import type { Facets, UsersQuery, UsersResponse } from "./types";
+import type { UsersQuery, UsersResponse } from "./types";
 import { configuredProviders } from "../providers/registry";
 import type { ProviderId } from "../providers/types";
 
 /** The users directory: snapshots of every provider merged into people, queried. */
 
-interface Index {
+interface CachedIndex {
   versions: string;
-  people: IndexedPerson[];
-  facets: Facets;
+  index: PeopleIndex;
 }
 
-const globalForIndex = globalThis as unknown as { __rosterPeopleIndex?: Index };
+const globalForIndex = globalThis as unknown as { __rosterPeopleIndex?: CachedIndex };
 
-function indexFor(views: SnapshotView[]): Index {
+function indexFor(views: SnapshotView[]): PeopleIndex {
   const versions = views.map((v) => `${v.provider.settings.id}:${v.version}`).join("|");
   const cached = globalForIndex.__rosterPeopleIndex;
-  if (cached && cached.versions === versions) return cached;
-  const people = buildPeople(views.flatMap((v) => v.members));
-  const index = { versions, people, facets: facetsOf(people) };
-  globalForIndex.__rosterPeopleIndex = index;
+  if (cached && cached.versions === versions) return cached.index;
+  const index = buildIndex(views.flatMap((v) => v.members));
+  globalForIndex.__rosterPeopleIndex = { versions, index };
   return index;
 }
 
 export async function listUsers(query: UsersQuery): Promise<UsersResponse> {
-  const views = await getSnapshots();
+  const views = await getSnapshots({ partial: true });
   const index = indexFor(views);
-  const { people, total, page } = queryPeople(index.people, query);
+  const { people, total, page } = queryPeople(index, query);
   return { people, total, page, pageSize: query.pageSize, providers: views.map((v) => v.state), facets: index.facets };
 }
 

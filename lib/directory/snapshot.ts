@@ -1,89 +1,79 @@
-import { ledgerEntries } from "../invites/repository";
-import { hasJoined } from "../invites/rules";
 import { configuredProviders, type ConfiguredProvider } from "../providers/registry";
 import { isProviderError } from "../providers/errors";
-import type { Invite, ListProgress, Member, ProviderId } from "../providers/types";
+import type { ListProgress, Member, ProviderId } from "../providers/types";
+import { fetchProvider } from "./fetch";
+import { type MemberPatch, applyPatches, readHeads, readPatches, readSnapshot, writePatches, writeSync } from "./store";
 import { recordSync } from "./sync-log";
 import type { ProviderState } from "./types";
 
 /**
  * One snapshot per provider: every member and pending invite, read from the provider
- * across all pages, kept for a freshness window. A stale snapshot is served at once
- * and refreshed in the background; a failed refresh keeps the last good data and
- * reports the error for that provider only.
+ * across all pages, kept for a freshness window. The snapshot lives in the database
+ * (lib/directory/store.ts); each server holds it in memory and, on every read, checks
+ * the stored revision (one small query) to pick up a sync or a change made by another
+ * server. A stale snapshot is served at once and refreshed in the background; a failed
+ * refresh keeps the last good data and reports the error for that provider only.
  */
 
 interface Snapshot {
   members: Member[];
+  byId: Map<string, Member> | null;
   fetchedAt: number | null;
+  /** The stored revision this server's copy is at (0: none). */
+  revision: number;
+  syncRevision: number;
   error: { status: number | null; message: string } | null;
   inflight: Promise<void> | null;
   progress: ListProgress | null;
-  /** Bumped whenever `members` changes, so derived indexes know to rebuild. */
+  /** Bumped whenever `members` changes here, so derived indexes know to rebuild. */
   version: number;
 }
 
-const globalForSnapshots = globalThis as unknown as { __rosterSnapshots?: Map<ProviderId, Snapshot> };
+interface Store {
+  snapshots: Map<ProviderId, Snapshot>;
+  catchingUp: Promise<void> | null;
+}
 
-function store(): Map<ProviderId, Snapshot> {
-  globalForSnapshots.__rosterSnapshots ??= new Map();
+const globalForSnapshots = globalThis as unknown as { __rosterSnapshots?: Store };
+
+function store(): Store {
+  globalForSnapshots.__rosterSnapshots ??= { snapshots: new Map(), catchingUp: null };
   return globalForSnapshots.__rosterSnapshots;
 }
 
 function snapshotOf(id: ProviderId): Snapshot {
-  const map = store();
+  const map = store().snapshots;
   let snap = map.get(id);
   if (!snap) {
-    snap = { members: [], fetchedAt: null, error: null, inflight: null, progress: null, version: 0 };
+    snap = {
+      members: [],
+      byId: null,
+      fetchedAt: null,
+      revision: 0,
+      syncRevision: 0,
+      error: null,
+      inflight: null,
+      progress: null,
+      version: 0,
+    };
     map.set(id, snap);
   }
   return snap;
 }
 
+function setMembers(snap: Snapshot, members: Member[]) {
+  snap.members = members;
+  snap.byId = null;
+  snap.version++;
+}
+
+function numberFrom(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return raw !== undefined && raw !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
 export function freshnessMs(env: NodeJS.ProcessEnv = process.env): number {
-  const seconds = Number(env.ROSTER_SYNC_FRESH_SECONDS ?? 300);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 300_000;
-}
-
-function inviteAsMember(invite: Invite): Member {
-  return {
-    provider: invite.provider,
-    id: invite.id,
-    email: invite.email,
-    name: "",
-    role: invite.role,
-    roleId: invite.role,
-    status: "invited",
-    kind: "person",
-    addedAt: invite.createdAt,
-    managed: false,
-  };
-}
-
-/** Members plus pending invites for people who are not members yet. */
-export function mergeInvites(members: Member[], invites: Invite[]): Member[] {
-  const emails = new Set(members.map((m) => m.email?.trim().toLowerCase()).filter(Boolean));
-  return [...members, ...invites.filter((i) => !emails.has(i.email.trim().toLowerCase())).map(inviteAsMember)];
-}
-
-/**
- * A provider that lists no invites (Arthur) shows an invited person as an account of
- * their own: Roster's ledger of the invites it sent there tells which accounts are
- * still invitations (until the person has joined).
- */
-async function withLedgerInvites(provider: ConfiguredProvider, members: Member[]): Promise<Member[]> {
-  if (provider.adapter!.capabilities.listInvites) return members;
-  let invited: Set<string>;
-  try {
-    invited = new Set((await ledgerEntries(provider.settings.id)).map((e) => e.email));
-  } catch (error) {
-    console.error(`[roster] could not read the ${provider.settings.id} invite ledger:`, error);
-    return members;
-  }
-  if (invited.size === 0) return members;
-  return members.map((m) =>
-    m.email && invited.has(m.email.trim().toLowerCase()) && !hasJoined(m) ? { ...m, status: "invited" } : m,
-  );
+  return numberFrom(env.ROSTER_SYNC_FRESH_SECONDS, 300) * 1000;
 }
 
 function errorOf(error: unknown): { status: number | null; message: string } {
@@ -91,25 +81,69 @@ function errorOf(error: unknown): { status: number | null; message: string } {
   return { status: null, message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Brings this server's copies up to the stored revisions (another server's sync or change). */
+async function catchUpOnce(): Promise<void> {
+  const configured = new Set(configuredProviders().filter((p) => p.adapter).map((p) => p.settings.id));
+  const heads = await readHeads();
+  await Promise.all(
+    heads
+      .filter((head) => configured.has(head.provider))
+      .map(async (head) => {
+        const snap = snapshotOf(head.provider);
+        if (head.syncRevision > snap.syncRevision) {
+          const stored = await readSnapshot(head.provider);
+          if (!stored || stored.head.syncRevision <= snap.syncRevision) return;
+          setMembers(snap, stored.members);
+          snap.revision = stored.head.revision;
+          snap.syncRevision = stored.head.syncRevision;
+          snap.fetchedAt = stored.head.fetchedAt.getTime();
+        }
+        if (head.revision > snap.revision) {
+          const patches = (await readPatches(head.provider, snap.revision)).filter((p) => p.revision > snap.revision);
+          if (patches.length === 0) return;
+          setMembers(snap, applyPatches(snap.members, patches));
+          snap.revision = Math.max(snap.revision, ...patches.map((p) => p.revision));
+        }
+      }),
+  );
+}
+
+function catchUp(): Promise<void> {
+  const s = store();
+  s.catchingUp ??= catchUpOnce()
+    .catch((error) => console.error("[roster] could not read the stored directory:", error))
+    .finally(() => {
+      s.catchingUp = null;
+    });
+  return s.catchingUp;
+}
+
 function sync(provider: ConfiguredProvider): Promise<void> {
   const snap = snapshotOf(provider.settings.id);
   if (snap.inflight) return snap.inflight;
-  const adapter = provider.adapter!;
+  const id = provider.settings.id;
+  const baseRevision = snap.revision;
   snap.progress = { fetched: 0, total: null };
   snap.inflight = (async () => {
     try {
-      const [members, invites] = await Promise.all([
-        adapter.listMembers({ onProgress: (p) => (snap.progress = p) }),
-        adapter.capabilities.listInvites ? adapter.listInvites() : Promise.resolve([]),
-      ]);
-      snap.members = mergeInvites(await withLedgerInvites(provider, members), invites);
-      snap.fetchedAt = Date.now();
+      const fetched = await fetchProvider(provider, (p) => (snap.progress = p));
+      const fetchedAt = new Date();
+      let members = fetched;
+      try {
+        const stored = await writeSync(id, fetched, fetchedAt, baseRevision);
+        members = stored.members;
+        snap.revision = stored.head.revision;
+        snap.syncRevision = stored.head.syncRevision;
+      } catch (error) {
+        console.error(`[roster] could not store the ${id} snapshot:`, error);
+      }
+      setMembers(snap, members);
+      snap.fetchedAt = fetchedAt.getTime();
       snap.error = null;
-      snap.version++;
-      recordSync(provider.settings.id, { ok: true, count: snap.members.length });
+      recordSync(id, { ok: true, count: members.length });
     } catch (error) {
       snap.error = errorOf(error);
-      recordSync(provider.settings.id, { ok: false, error: snap.error });
+      recordSync(id, { ok: false, error: snap.error });
     } finally {
       snap.inflight = null;
       snap.progress = null;
@@ -147,46 +181,102 @@ function view(provider: ConfiguredProvider): SnapshotView {
   };
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
+
 /**
- * Current snapshots of every provider. Waits for a provider that has no data yet (or
- * that `force` names); serves stale data at once and refreshes it in the background.
+ * How long a listing waits for providers that have no data yet: until all are read, or
+ * until one is and `ROSTER_SYNC_GRACE_MS` (250) more has passed, or at most
+ * `ROSTER_SYNC_WAIT_MS` (2000). What is still syncing then is shown with its progress.
  */
-export async function getSnapshots(options: { force?: ProviderId[] } = {}): Promise<SnapshotView[]> {
+async function waitForSome(waits: Promise<void>[], haveData: boolean): Promise<void> {
+  if (waits.length === 0) return;
+  const grace = numberFrom(process.env.ROSTER_SYNC_GRACE_MS, 250);
+  const most = numberFrom(process.env.ROSTER_SYNC_WAIT_MS, 2000);
+  const firstReady = haveData ? Promise.resolve() : Promise.race(waits);
+  await Promise.race([Promise.all(waits), firstReady.then(() => sleep(grace)), sleep(most)]);
+}
+
+export interface SnapshotOptions {
+  /** Re-read these providers now, and wait for them. */
+  force?: ProviderId[];
+  /** A listing: answer as soon as some provider is ready (see waitForSome), not after all. */
+  partial?: boolean;
+}
+
+/**
+ * Current snapshots of every provider. Reads what other servers stored; waits for a
+ * provider that has no data yet (or that `force` names); serves stale data at once and
+ * refreshes it in the background.
+ */
+export async function getSnapshots(options: SnapshotOptions = {}): Promise<SnapshotView[]> {
+  await catchUp();
   const providers = configuredProviders();
   const maxAge = freshnessMs();
-  const waits: Promise<void>[] = [];
+  const forcedWaits: Promise<void>[] = [];
+  const coldWaits: Promise<void>[] = [];
+  let haveData = false;
   for (const provider of providers) {
     if (!provider.adapter) continue;
     const snap = snapshotOf(provider.settings.id);
     const forced = options.force?.includes(provider.settings.id) ?? false;
     const empty = snap.fetchedAt === null;
+    if (!empty) haveData = true;
     const stale = !empty && Date.now() - snap.fetchedAt! > maxAge;
-    if (forced || empty) waits.push(sync(provider));
+    if (forced) forcedWaits.push(sync(provider));
+    else if (empty) coldWaits.push(sync(provider));
     else if (stale || snap.error) void sync(provider);
   }
-  await Promise.all(waits);
+  await Promise.all(forcedWaits);
+  if (options.partial) await waitForSome(coldWaits, haveData);
+  else await Promise.all(coldWaits);
   return providers.map(view);
 }
 
-/** Forget every snapshot (tests, and a sandbox reset). */
-export function clearSnapshots(): void {
-  store().clear();
+/** What `update` changed: members that are new objects with new content, and ids that are gone. */
+function diff(before: readonly Member[], after: readonly Member[], byId: Map<string, Member>): MemberPatch[] {
+  const kept = new Set(before);
+  const ids = new Set(after.map((m) => m.id));
+  const changed = after.filter((m) => {
+    if (kept.has(m)) return false;
+    const old = byId.get(m.id);
+    return !old || JSON.stringify(old) !== JSON.stringify(m);
+  });
+  return [
+    ...changed.map((m) => ({ id: m.id, member: m })),
+    ...before.filter((m) => !ids.has(m.id)).map((m) => ({ id: m.id, member: null })),
+  ];
 }
 
 /**
  * Patches a provider's snapshot in place after a change made through Roster, so the
- * directory shows it at once without reading every member again.
+ * directory shows it at once without reading every member again, and stores the patch
+ * so other servers see it at their next read. `update` returns the new list; members it
+ * replaces must be new objects.
  */
-export function patchSnapshot(provider: ProviderId, update: (members: Member[]) => Member[]): void {
+export async function patchSnapshot(provider: ProviderId, update: (members: Member[]) => Member[]): Promise<void> {
   const snap = snapshotOf(provider);
   if (snap.fetchedAt === null) return;
-  snap.members = update(snap.members);
-  snap.version++;
+  const before = snap.members;
+  const after = update(before);
+  snap.byId ??= new Map(before.map((m) => [m.id, m]));
+  const patches = diff(before, after, snap.byId);
+  if (patches.length === 0) return;
+  setMembers(snap, after);
+  try {
+    const revision = await writePatches(provider, patches);
+    // Only when no other server wrote in between; otherwise the next read catches up
+    // (re-applying this patch is harmless).
+    if (revision !== null && revision === snap.revision + 1) snap.revision = revision;
+  } catch (error) {
+    console.error(`[roster] could not store a change to the ${provider} snapshot:`, error);
+  }
 }
 
 /** The member (or pending invite) with this id in the provider's current snapshot. */
 export function snapshotMember(provider: ProviderId, memberId: string): Member | undefined {
-  return snapshotOf(provider).members.find((m) => m.id === memberId);
+  const snap = snapshotOf(provider);
+  snap.byId ??= new Map(snap.members.map((m) => [m.id, m]));
+  return snap.byId.get(memberId);
 }
 
 /** Every active member on a provider (for the last-owner rule). */

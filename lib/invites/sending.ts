@@ -1,7 +1,8 @@
 import { type AuditAttempt, recordAttempt, recordRefusal, recordResult } from "../audit/log";
 import { ApiError } from "../api/errors";
 import { attemptOf, type ChangeContext } from "../changes/run";
-import { mergeInvites, patchSnapshot } from "../directory/snapshot";
+import { mergeInvites } from "../directory/fetch";
+import { patchSnapshot } from "../directory/snapshot";
 import type { InviteRequestItemRow } from "../db/schema";
 import { isProviderError } from "../providers/errors";
 import { configuredProvider } from "../providers/registry";
@@ -44,7 +45,7 @@ function isUnanswered(error: unknown): boolean {
 }
 
 /** The directory shows a new invite at once, as `lib/changes` does for its changes. */
-function showInDirectory(provider: ProviderId, item: InviteRequestItemRow, invite: Invite | null, id: string | null) {
+async function showInDirectory(provider: ProviderId, item: InviteRequestItemRow, invite: Invite | null, id: string | null) {
   const shown: Invite = invite ?? {
     provider,
     id: id ?? `invite:${item.email}`,
@@ -53,7 +54,7 @@ function showInDirectory(provider: ProviderId, item: InviteRequestItemRow, invit
     createdAt: new Date().toISOString(),
     expiresAt: null,
   };
-  patchSnapshot(provider, (members) => mergeInvites(members, [{ ...shown, role: item.roleName }]));
+  await patchSnapshot(provider, (members) => mergeInvites(members, [{ ...shown, role: item.roleName }]));
 }
 
 class ItemSender {
@@ -90,7 +91,7 @@ class ItemSender {
       maybeSent: false,
       ledger: this.ledgerFor(item),
     });
-    showInDirectory(this.provider, item, invite, ledgerId ?? inviteId);
+    await showInDirectory(this.provider, item, invite, ledgerId ?? inviteId);
   }
 
   async skip(item: InviteRequestItemRow, reason: SkipReason) {

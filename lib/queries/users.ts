@@ -82,8 +82,9 @@ export function usersQueryOptions(query: UsersQuery) {
     queryKey: usersKeys.list(query),
     queryFn: ({ signal }) => fetchUsers(query, signal),
     placeholderData: keepPreviousData,
-    // While a healthy provider refreshes in the background, look again shortly. A failing
-    // provider is retried by the operator ("Retry"), not polled.
-    refetchInterval: (q) => (q.state.data?.providers.some((p) => p.syncing && p.ok) ? 2_000 : false),
+    // While a healthy provider syncs, look again shortly: its rows appear as soon as it is
+    // read, and its progress bar moves. A failing provider is retried by the operator
+    // ("Retry"), not polled.
+    refetchInterval: (q) => (q.state.data?.providers.some((p) => p.syncing && p.ok) ? 750 : false),
   });
 }

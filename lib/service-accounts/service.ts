@@ -39,8 +39,8 @@ function asMember(account: ArthurAccount): Member {
   return { ...account, role: "", roleId: "" };
 }
 
-function rename(id: string, name: string) {
-  patchSnapshot("arthur", (members) => members.map((m) => (m.id === id ? { ...m, name } : m)));
+async function rename(id: string, name: string) {
+  await patchSnapshot("arthur", (members) => members.map((m) => (m.id === id ? { ...m, name } : m)));
 }
 
 /** The account Arthur knows by this id, or 404 in Roster's words. */
@@ -66,7 +66,7 @@ export async function createServiceAccount(ctx: ChangeContext, name: string): Pr
     created = await extras.createServiceAccount(name);
   });
   const { account } = created!;
-  patchSnapshot("arthur", (members) => [...members.filter((m) => m.id !== account.id), asMember(account)]);
+  await patchSnapshot("arthur", (members) => [...members.filter((m) => m.id !== account.id), asMember(account)]);
   return { account, credentials: reveal(created!), auditId };
 }
 
@@ -101,7 +101,7 @@ export async function renameServiceAccount(ctx: ChangeContext, id: string, name:
   const auditId = await audited(attempt, async () => {
     account = await extras.renameServiceAccount(id, name);
   });
-  rename(id, account!.name);
+  await rename(id, account!.name);
   return { account: account!, auditId };
 }
 
@@ -128,7 +128,7 @@ export async function createArthurUser(ctx: ChangeContext, input: CreateArthurUs
     }
     throw error;
   }
-  patchSnapshot("arthur", (members) => [...members.filter((m) => m.id !== account!.id), asMember(account!)]);
+  await patchSnapshot("arthur", (members) => [...members.filter((m) => m.id !== account!.id), asMember(account!)]);
   return { account: account!, auditId };
 }
 
@@ -149,7 +149,7 @@ export async function updateArthurUser(ctx: ChangeContext, id: string, input: Up
   const auditId = await audited(attempt, async () => {
     account = await extras.updateUser(id, { firstName: input.firstName, lastName: input.lastName });
   });
-  rename(id, account!.name);
+  await rename(id, account!.name);
   return { account: account!, auditId };
 }
 

@@ -1,0 +1,62 @@
+import { ledgerEntries } from "../invites/repository";
+import { hasJoined } from "../invites/rules";
+import type { ConfiguredProvider } from "../providers/registry";
+import type { Invite, ListProgress, Member } from "../providers/types";
+
+/**
+ * One full read of a provider: every member (all pages, in parallel where the provider's
+ * paging allows) and every pending invite, merged into one list of members.
+ */
+
+function inviteAsMember(invite: Invite): Member {
+  return {
+    provider: invite.provider,
+    id: invite.id,
+    email: invite.email,
+    name: "",
+    role: invite.role,
+    roleId: invite.role,
+    status: "invited",
+    kind: "person",
+    addedAt: invite.createdAt,
+    managed: false,
+  };
+}
+
+/** Members plus pending invites for people who are not members yet. */
+export function mergeInvites(members: Member[], invites: Invite[]): Member[] {
+  const emails = new Set(members.map((m) => m.email?.trim().toLowerCase()).filter(Boolean));
+  return [...members, ...invites.filter((i) => !emails.has(i.email.trim().toLowerCase())).map(inviteAsMember)];
+}
+
+/**
+ * A provider that lists no invites (Arthur) shows an invited person as an account of
+ * their own: Roster's ledger of the invites it sent there tells which accounts are
+ * still invitations (until the person has joined).
+ */
+async function withLedgerInvites(provider: ConfiguredProvider, members: Member[]): Promise<Member[]> {
+  if (provider.adapter!.capabilities.listInvites) return members;
+  let invited: Set<string>;
+  try {
+    invited = new Set((await ledgerEntries(provider.settings.id)).map((e) => e.email));
+  } catch (error) {
+    console.error(`[roster] could not read the ${provider.settings.id} invite ledger:`, error);
+    return members;
+  }
+  if (invited.size === 0) return members;
+  return members.map((m) =>
+    m.email && invited.has(m.email.trim().toLowerCase()) && !hasJoined(m) ? { ...m, status: "invited" } : m,
+  );
+}
+
+export async function fetchProvider(
+  provider: ConfiguredProvider,
+  onProgress: (progress: ListProgress) => void,
+): Promise<Member[]> {
+  const adapter = provider.adapter!;
+  const [members, invites] = await Promise.all([
+    adapter.listMembers({ onProgress }),
+    adapter.capabilities.listInvites ? adapter.listInvites() : Promise.resolve([]),
+  ]);
+  return mergeInvites(await withLedgerInvites(provider, members), invites);
+}
