@@ -4,12 +4,12 @@ import type { ProviderId } from "../lib/providers/types";
 import type { FaultInput } from "../lib/sandbox/faults";
 
 /** Signs in through next-auth's credentials endpoint, as the browser form does. */
-export async function signIn(ctx: APIRequestContext, role: DemoRole): Promise<void> {
+export async function signIn(ctx: APIRequestContext, role: DemoRole, baseUrl: string = E2E.baseUrl): Promise<void> {
   const csrf = await ctx.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await ctx.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: E2E.operators[role], password: E2E.password, json: "true", callbackUrl: "/" },
-    headers: { origin: E2E.baseUrl },
+    headers: { origin: baseUrl },
     maxRedirects: 0,
   });
   expect([200, 302]).toContain(res.status());
@@ -17,9 +17,10 @@ export async function signIn(ctx: APIRequestContext, role: DemoRole): Promise<vo
   expect(session?.user?.email, `signed in as ${role}`).toBe(E2E.operators[role]);
 }
 
-export async function apiAs(role: DemoRole): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: E2E.baseUrl, extraHTTPHeaders: { origin: E2E.baseUrl } });
-  await signIn(ctx, role);
+/** An API client signed in as a demo operator (on another Roster server when `baseUrl` says). */
+export async function apiAs(role: DemoRole, baseUrl: string = E2E.baseUrl): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL: baseUrl, extraHTTPHeaders: { origin: baseUrl } });
+  await signIn(ctx, role, baseUrl);
   return ctx;
 }
 

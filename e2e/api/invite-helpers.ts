@@ -19,8 +19,11 @@ export function freshEmail(tag: string): string {
   return `invitee-${tag}-${Date.now()}-${++serial}@example.com`;
 }
 
-async function sandboxGet<T>(provider: ProviderId, path: string): Promise<T> {
-  const res = await fetch(`${E2E.sandbox[provider]}${path}`, { headers: AUTH });
+/** Where each sandbox listens: the e2e server's by default, another set for tests that run their own. */
+export type SandboxUrls = Record<ProviderId, string>;
+
+async function sandboxGet<T>(provider: ProviderId, path: string, sandboxes: SandboxUrls = E2E.sandbox): Promise<T> {
+  const res = await fetch(`${sandboxes[provider]}${path}`, { headers: AUTH });
   expect(res.status, `${provider} ${path}`).toBe(200);
   return (await res.json()) as T;
 }
@@ -67,10 +70,11 @@ export function inviteRoute(provider: ProviderId): string {
 }
 
 /** How many invite POSTs for this email the sandbox received and answered with success. */
-export async function invitePostsOnSandbox(provider: ProviderId, email: string): Promise<number> {
+export async function invitePostsOnSandbox(provider: ProviderId, email: string, sandboxes?: SandboxUrls): Promise<number> {
   const { requests } = await sandboxGet<{ requests: Array<{ method: string; pattern: string | null; body: unknown; status: number }> }>(
     provider,
     "/__sandbox/requests",
+    sandboxes,
   );
   const route = INVITE_ROUTE[provider];
   return requests.filter(

@@ -173,6 +173,11 @@ export type ArthurLedgerRow = typeof arthurInviteLedger.$inferSelect;
  */
 export const directorySnapshots = pgTable("directory_snapshots", {
   provider: text("provider").$type<ProviderId>().primaryKey(),
+  /**
+   * Which connection the list was read from (a hash of base URL, organization and key):
+   * a server configured for another organization, or another sandbox, ignores it.
+   */
+  source: text("source").notNull().default(""),
   revision: bigint("revision", { mode: "number" }).notNull(),
   syncRevision: bigint("sync_revision", { mode: "number" }).notNull(),
   fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),

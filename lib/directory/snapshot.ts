@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { configuredProviders, type ConfiguredProvider } from "../providers/registry";
 import { isProviderError } from "../providers/errors";
 import type { ListProgress, Member, ProviderId } from "../providers/types";
@@ -81,18 +82,28 @@ function errorOf(error: unknown): { status: number | null; message: string } {
   return { status: null, message: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * Which connection a snapshot was read from: a hash of base URL, organization and key, so
+ * a server pointed at another organization (or another sandbox) never shows its list.
+ */
+function sourceOf(provider: ConfiguredProvider): string {
+  const c = provider.settings.connection;
+  if (!c) return "";
+  return createHash("sha256").update(`${c.baseUrl}\n${c.organizationId ?? ""}\n${c.token}`).digest("base64url").slice(0, 22);
+}
+
 /** Brings this server's copies up to the stored revisions (another server's sync or change). */
 async function catchUpOnce(): Promise<void> {
-  const configured = new Set(configuredProviders().filter((p) => p.adapter).map((p) => p.settings.id));
+  const sources = new Map(configuredProviders().filter((p) => p.adapter).map((p) => [p.settings.id, sourceOf(p)]));
   const heads = await readHeads();
   await Promise.all(
     heads
-      .filter((head) => configured.has(head.provider))
+      .filter((head) => sources.get(head.provider) === head.source)
       .map(async (head) => {
         const snap = snapshotOf(head.provider);
         if (head.syncRevision > snap.syncRevision) {
           const stored = await readSnapshot(head.provider);
-          if (!stored || stored.head.syncRevision <= snap.syncRevision) return;
+          if (!stored || stored.head.source !== head.source || stored.head.syncRevision <= snap.syncRevision) return;
           setMembers(snap, stored.members);
           snap.revision = stored.head.revision;
           snap.syncRevision = stored.head.syncRevision;
@@ -130,7 +141,7 @@ function sync(provider: ConfiguredProvider): Promise<void> {
       const fetchedAt = new Date();
       let members = fetched;
       try {
-        const stored = await writeSync(id, fetched, fetchedAt, baseRevision);
+        const stored = await writeSync(id, sourceOf(provider), fetched, fetchedAt, baseRevision);
         members = stored.members;
         snap.revision = stored.head.revision;
         snap.syncRevision = stored.head.syncRevision;

@@ -15,6 +15,8 @@ const { applyPatches, readHeads, readPatches, readSnapshot, writePatches, writeS
 /** A provider name of this run alone, so a shared Postgres with earlier rows does not matter. */
 const providerOf = (name: string) => `${name}-${run}` as ProviderId;
 
+const SOURCE = "test-source";
+
 const member = (id: string, role = "reader"): Member => ({
   provider: "openai",
   id,
@@ -43,8 +45,8 @@ describe(`stored directory snapshot (${process.env.DATABASE_URL ? "Postgres" : "
 
   it("stores a full read and hands it back, with its revision in the heads", async () => {
     const p = providerOf("full");
-    const { head } = await writeSync(p, [member("u1"), member("u2")], new Date("2026-11-22T10:00:00Z"), 0);
-    expect(head).toMatchObject({ revision: 1, syncRevision: 1, memberCount: 2 });
+    const { head } = await writeSync(p, SOURCE, [member("u1"), member("u2")], new Date("2026-11-22T10:00:00Z"), 0);
+    expect(head).toMatchObject({ revision: 1, syncRevision: 1, memberCount: 2, source: SOURCE });
     const stored = await readSnapshot(p);
     expect(stored?.members.map((m) => m.id)).toEqual(["u1", "u2"]);
     expect(stored?.head.fetchedAt.toISOString()).toBe("2026-11-22T10:00:00.000Z");
@@ -53,7 +55,7 @@ describe(`stored directory snapshot (${process.env.DATABASE_URL ? "Postgres" : "
 
   it("records changes as patches another server can replay after the revision it holds", async () => {
     const p = providerOf("patch");
-    const { head, members } = await writeSync(p, [member("u1"), member("u2")], new Date(), 0);
+    const { head, members } = await writeSync(p, SOURCE, [member("u1"), member("u2")], new Date(), 0);
     const r1 = await writePatches(p, [{ id: "u1", member: member("u1", "owner") }]);
     const r2 = await writePatches(p, [{ id: "u2", member: null }, { id: "u3", member: member("u3") }]);
     expect([r1, r2]).toEqual([head.revision + 1, head.revision + 2]);
@@ -69,21 +71,30 @@ describe(`stored directory snapshot (${process.env.DATABASE_URL ? "Postgres" : "
 
   it("keeps a change made while a full read was running, and drops patches the read supersedes", async () => {
     const p = providerOf("fold");
-    await writeSync(p, [member("u1")], new Date(), 0);
+    await writeSync(p, SOURCE, [member("u1")], new Date(), 0);
     const before = await writePatches(p, [{ id: "u9", member: member("u9") }]); // folded into the old list
     // A sync starts at revision `before`; meanwhile someone changes u1 through Roster.
     await writePatches(p, [{ id: "u1", member: member("u1", "owner") }]);
     const read = [member("u1", "reader"), member("u2")]; // the provider's list, read before the change
-    const { head, members } = await writeSync(p, read, new Date(), before!);
+    const { head, members } = await writeSync(p, SOURCE, read, new Date(), before!);
     expect(members.map((m) => `${m.id}:${m.role}`)).toEqual(["u1:owner", "u2:reader"]);
     expect(head.syncRevision).toBe(head.revision);
     expect(await readPatches(p, 0)).toEqual([]);
     expect((await readSnapshot(p))?.members.map((m) => m.role)).toEqual(["owner", "reader"]);
   });
 
+  it("does not fold patches read from another connection into a new one", async () => {
+    const p = providerOf("source");
+    await writeSync(p, "org-a", [member("u1")], new Date(), 0);
+    await writePatches(p, [{ id: "a-only", member: member("a-only") }]);
+    const { members, head } = await writeSync(p, "org-b", [member("b1")], new Date(), 0);
+    expect(members.map((m) => m.id)).toEqual(["b1"]);
+    expect(head.source).toBe("org-b");
+  });
+
   it("gives concurrent changes distinct revisions, none lost", async () => {
     const p = providerOf("race");
-    const { head } = await writeSync(p, [member("u1")], new Date(), 0);
+    const { head } = await writeSync(p, SOURCE, [member("u1")], new Date(), 0);
     const revisions = await Promise.all(
       Array.from({ length: 8 }, (_, i) => writePatches(p, [{ id: `n${i}`, member: member(`n${i}`) }])),
     );

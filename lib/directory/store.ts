@@ -13,6 +13,7 @@ import type { Member, ProviderId } from "../providers/types";
 
 export interface SnapshotHead {
   provider: ProviderId;
+  source: string;
   revision: number;
   syncRevision: number;
   fetchedAt: Date;
@@ -31,6 +32,7 @@ export interface StoredPatch extends MemberPatch {
 
 const headColumns = {
   provider: directorySnapshots.provider,
+  source: directorySnapshots.source,
   revision: directorySnapshots.revision,
   syncRevision: directorySnapshots.syncRevision,
   fetchedAt: directorySnapshots.fetchedAt,
@@ -80,6 +82,7 @@ export function applyPatches(members: Member[], patches: readonly MemberPatch[])
  */
 export async function writeSync(
   provider: ProviderId,
+  source: string,
   fetched: Member[],
   fetchedAt: Date,
   baseRevision: number,
@@ -87,23 +90,24 @@ export async function writeSync(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ revision: directorySnapshots.revision })
+      .select({ revision: directorySnapshots.revision, source: directorySnapshots.source })
       .from(directorySnapshots)
       .where(eq(directorySnapshots.provider, provider))
       .for("update");
-    const later = current
-      ? await tx
-          .select({ id: directoryPatches.memberId, member: directoryPatches.member })
-          .from(directoryPatches)
-          .where(and(eq(directoryPatches.provider, provider), gt(directoryPatches.revision, baseRevision)))
-          .orderBy(asc(directoryPatches.id))
-      : [];
+    const later =
+      current?.source === source
+        ? await tx
+            .select({ id: directoryPatches.memberId, member: directoryPatches.member })
+            .from(directoryPatches)
+            .where(and(eq(directoryPatches.provider, provider), gt(directoryPatches.revision, baseRevision)))
+            .orderBy(asc(directoryPatches.id))
+        : [];
     const members = applyPatches(
       fetched,
       later.map((p) => ({ id: p.id, member: (p.member as Member | null) ?? null })),
     );
     const revision = (current?.revision ?? 0) + 1;
-    const head: SnapshotHead = { provider, revision, syncRevision: revision, fetchedAt, memberCount: members.length };
+    const head: SnapshotHead = { provider, source, revision, syncRevision: revision, fetchedAt, memberCount: members.length };
     const values = { ...head, members: JSON.stringify(members) };
     await tx
       .insert(directorySnapshots)

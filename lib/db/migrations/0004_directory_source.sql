@@ -1,0 +1,1 @@
+ALTER TABLE "directory_snapshots" ADD COLUMN "source" text DEFAULT '' NOT NULL;
