@@ -42,6 +42,25 @@ async function openPostgres(url: string): Promise<Handle> {
   return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
 }
 
+/** Smaller buffers than PGlite's defaults: Roster's database is small, and it shares the server's memory. */
+const PGLITE_SETTINGS = ["-c", "shared_buffers=32MB", "-c", "work_mem=8MB"];
+
+/**
+ * Creates a new PGlite data directory in a child process. Creating one (initdb) grows the
+ * WebAssembly heap to ~700 MB, and a WebAssembly heap never shrinks: done in the server
+ * itself, the server would hold that memory for as long as it runs.
+ */
+async function initPgliteDir(target: string): Promise<void> {
+  if (fs.existsSync(path.join(target, "PG_VERSION"))) return;
+  const { execFile } = await import("node:child_process");
+  const script = `import { PGlite } from "@electric-sql/pglite"; const db = await PGlite.create(${JSON.stringify(target)}); await db.close();`;
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, ["--input-type=module", "-e", script], { cwd: process.cwd() }, (error, _out, stderr) =>
+      error ? reject(new Error(`could not create the PGlite database in ${target}: ${stderr || error.message}`)) : resolve(),
+    ),
+  );
+}
+
 async function openPglite(dataDir: string): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -50,8 +69,9 @@ async function openPglite(dataDir: string): Promise<Handle> {
   if (!dataDir.startsWith("memory://")) {
     target = path.resolve(dataDir);
     fs.mkdirSync(path.dirname(target), { recursive: true });
+    await initPgliteDir(target);
   }
-  const client = await PGlite.create(target);
+  const client = await PGlite.create(target, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: migrationsFolder() });
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
