@@ -75,12 +75,25 @@ export async function signedInContext(browser: Browser, session: Session): Promi
 
 export const marksOf = (page: Page): Promise<PageMarks> => page.evaluate(() => window.__bench);
 
+export interface Visit extends PageMarks {
+  /** The page's first `GET /api/users`: when it was sent and when its answer had arrived (page clock). */
+  api: { sent: number; answered: number } | null;
+}
+
 /** Opens `/` and waits for the first row with a person; returns the page's marks. */
-export async function openUsersPage(page: Page, baseUrl: string, timeoutMs = 180_000): Promise<PageMarks> {
+export async function openUsersPage(page: Page, baseUrl: string, timeoutMs = 180_000): Promise<Visit> {
   await page.goto(`${baseUrl}/`, { waitUntil: "commit" });
   await page.waitForFunction(() => window.__bench?.firstRow !== null, undefined, { timeout: timeoutMs, polling: 50 });
-  return marksOf(page);
+  const api = await page.evaluate(() => {
+    const entry = performance.getEntriesByType("resource").find((e) => e.name.includes("/api/users")) as PerformanceResourceTiming | undefined;
+    return entry ? { sent: entry.startTime, answered: entry.responseEnd } : null;
+  });
+  return { ...(await marksOf(page)), api };
 }
+
+/** "users API sent at 2.1 s, answered at 3.4 s", for the log. */
+export const describeApi = (v: Visit) =>
+  v.api ? `GET /api/users sent at ${(v.api.sent / 1000).toFixed(2)} s, answered at ${(v.api.answered / 1000).toFixed(2)} s` : "no GET /api/users seen";
 
 /** JS heap in use after a forced garbage collection, bytes. */
 export async function heapAfterGc(context: BrowserContext, page: Page): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Browser, Request } from "@playwright/test";
 import { gzipSync } from "node:zlib";
-import { heapAfterGc, lastKeystrokeToRows, openUsersPage, signedInContext, tableRowCount } from "./browser";
+import { describeApi, heapAfterGc, lastKeystrokeToRows, openUsersPage, signedInContext, tableRowCount } from "./browser";
 import { BENCH } from "./config";
 import { type Session, api } from "./servers";
 import { type Row, fmt, log, median, verdict } from "./stats";
@@ -42,6 +42,7 @@ export async function findSearchTerm(session: Session): Promise<{ term: string; 
 
 interface PageRun {
   firstRowMs: number;
+  api: string;
   searchMs: number;
   rows: number;
   heap: number;
@@ -70,6 +71,7 @@ async function onePageRun(browser: Browser, session: Session, search: { term: st
     const searchMs = await lastKeystrokeToRows(page, search.term, search.before, search.after);
     return {
       firstRowMs: marks.firstRow!,
+      api: describeApi(marks),
       searchMs,
       rows,
       heap,
@@ -92,7 +94,7 @@ export async function measureUsersPage(browser: Browser, session: Session, peopl
     const r = await onePageRun(browser, session, search);
     runs.push(r);
     log(
-      `users page run ${i + 1}: first rows ${fmt.ms(r.firstRowMs)}, keystroke→rows ${fmt.ms(r.searchMs)}, ${r.rows} tr, ` +
+      `users page run ${i + 1}: first rows ${fmt.ms(r.firstRowMs)} (${r.api}), keystroke→rows ${fmt.ms(r.searchMs)}, ${r.rows} tr, ` +
         `heap ${fmt.mib(r.heap)}, JS ${fmt.kb(r.jsGzip)} gzip (${r.scripts} files, ${fmt.kb(r.jsRaw)} raw)`,
     );
   }

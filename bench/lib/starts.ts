@@ -1,5 +1,5 @@
 import type { Browser } from "@playwright/test";
-import { openUsersPage, signedInContext } from "./browser";
+import { describeApi, openUsersPage, signedInContext } from "./browser";
 import { BENCH } from "./config";
 import { waitSynced } from "./changes";
 import { type Roster, type Sandboxes, newDataDir, signIn, startRoster } from "./servers";
@@ -16,6 +16,7 @@ interface Visit {
   progressbarMs: number | null;
   labels: string[];
   maxBars: number;
+  api: string;
 }
 
 async function visit(browser: Browser, roster: Roster): Promise<Visit> {
@@ -25,14 +26,15 @@ async function visit(browser: Browser, roster: Roster): Promise<Visit> {
     const marks = await openUsersPage(await context.newPage(), roster.baseUrl);
     // Let the sync finish, so a warm restart finds a whole snapshot.
     await waitSynced(session);
-    return { firstRowMs: marks.firstRow!, progressbarMs: marks.progressbar, labels: marks.progressLabels, maxBars: marks.maxBars };
+    return { firstRowMs: marks.firstRow!, progressbarMs: marks.progressbar, labels: marks.progressLabels, maxBars: marks.maxBars, api: describeApi(marks) };
   } finally {
     await context.close();
   }
 }
 
 function describe(v: Visit) {
-  return v.progressbarMs === null ? "no progress bar" : `${v.maxBars} progress bar(s) at ${fmt.ms(v.progressbarMs)}: ${v.labels.join(", ")}`;
+  const bars = v.progressbarMs === null ? "no progress bar" : `${v.maxBars} progress bar(s) at ${fmt.ms(v.progressbarMs)}: ${v.labels.join(", ")}`;
+  return `${bars}; ${v.api}`;
 }
 
 /** Returns the rows, and a Roster left running on a warm data directory (for the change figures). */

@@ -44,14 +44,24 @@ async function readProvider(adapter: ProviderAdapter, together: boolean): Promis
 interface SyncRun {
   ms: number;
   items: number;
+  /** When each provider was done, for the log: "openai 5.2 s". */
+  done?: string;
 }
 
 /** Roster's way: every provider at once, each at its normal page concurrency. */
 async function parallelSync(sandboxes: Sandboxes): Promise<SyncRun> {
   const adapters = freshAdapters(sandboxes);
   const start = performance.now();
-  const counts = await Promise.all(adapters.map((a) => readProvider(a, true)));
-  return { ms: performance.now() - start, items: counts.reduce((a, b) => a + b, 0) };
+  const done: string[] = [];
+  const counts = await Promise.all(
+    adapters.map((a) =>
+      readProvider(a, true).then((n) => {
+        done.push(`${a.id} ${fmt.ms(performance.now() - start)}`);
+        return n;
+      }),
+    ),
+  );
+  return { ms: performance.now() - start, items: counts.reduce((a, b) => a + b, 0), done: done.join(", ") };
 }
 
 /** The naive way: one page at a time (ROSTER_PAGE_CONCURRENCY=1), one provider after another. */
@@ -76,7 +86,7 @@ export async function measureSync(sandboxes: Sandboxes, label: string): Promise<
   for (let i = 0; i < Math.max(BENCH.repeats, BENCH.slowRepeats); i++) {
     if (i < BENCH.repeats) {
       fast.push(await parallelSync(sandboxes));
-      log(`sync ${label}: parallel ${fmt.ms(fast.at(-1)!.ms)} (${fmt.int(fast.at(-1)!.items)} members + invites)`);
+      log(`sync ${label}: parallel ${fmt.ms(fast.at(-1)!.ms)} (${fmt.int(fast.at(-1)!.items)} members + invites; done: ${fast.at(-1)!.done})`);
     }
     if (i < BENCH.slowRepeats) {
       naive.push(await naiveSync(sandboxes));
