@@ -26,7 +26,7 @@ interface Membership {
 }
 interface UsersPage {
   people: Array<{ email: string | null; memberships: Membership[] }>;
-  providers?: Array<{ id: string; syncing?: boolean; fetchedAt?: string | null }>;
+  providers?: Array<{ id: string; syncing?: boolean; fetchedAt?: string | null; ok?: boolean }>;
 }
 interface RolesAnswer {
   providers: Array<{ id: Provider; roles: Array<{ id: string; name: string; scope: string; isOwner: boolean }> }>;
@@ -47,7 +47,8 @@ export async function waitSynced(session: Session, timeoutMs = 600_000): Promise
   while (Date.now() < deadline) {
     const page = await api<UsersPage>(session, "GET", "/api/users?pageSize=1");
     const states = page.providers ?? [];
-    if (states.every((p) => !p.syncing && p.fetchedAt)) return;
+    // Done: not syncing, and holding data (or failed: the figures then show what it costs).
+    if (states.every((p) => !p.syncing && (p.fetchedAt !== null || p.ok === false))) return;
     await sleep(500);
   }
   throw new Error("providers were still syncing after 10 minutes");
