@@ -24,7 +24,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 /** Search box: debounced, "/" focuses it from anywhere on the page, Escape clears it. */
-export function DataTableSearch({ value, onChange, label, placeholder, debounceMs = 250, className, id }: DataTableSearchProps) {
+export function DataTableSearch({ value, onChange, label, placeholder, debounceMs = 100, className, id }: DataTableSearchProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [text, setText] = useState(value);

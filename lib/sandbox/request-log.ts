@@ -97,9 +97,14 @@ export function createRequestLog(maxRetainedChars = MAX_RETAINED_RESPONSE_CHARS)
     answered(record, status, text) {
       record.status = status;
       if (text === undefined) return;
-      const body = parseRedacted(text);
-      if (body === undefined) return;
-      record.responseBody = body;
+      // Parsed (and redacted) when first read, not on every answer: a sync of 50,000
+      // members would otherwise spend as long re-reading the sandbox's answers as writing them.
+      let parsed: { body: unknown } | null = null;
+      Object.defineProperty(record, "responseBody", {
+        enumerable: true,
+        configurable: true,
+        get: () => (parsed ??= { body: parseRedacted(text) }).body,
+      });
       sizes.set(record, text.length);
       retained += text.length;
       if (retained > maxRetainedChars) trim();
