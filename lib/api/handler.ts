@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getOperator } from "../auth/session";
 import { hasRole, type Operator, type RosterRole } from "../auth/roles";
+import { log } from "../log";
 import { ApiError, errorBody, forbidden, unauthorized, validationError } from "./errors";
 
 /**
@@ -72,6 +73,13 @@ function parse<S extends AnySchema | undefined>(schema: S, value: unknown, where
   return result.data as Infer<S>;
 }
 
+/** Every 5xx, with the request (its headers go through the logger's redaction). */
+function logFailure(request: Request, requestId: string, status: number, error: unknown) {
+  const url = new URL(request.url);
+  const req = { method: request.method, path: url.pathname, headers: Object.fromEntries(request.headers.entries()) };
+  log.error({ err: error, requestId, status, req }, `${request.method} ${url.pathname} answered ${status}`);
+}
+
 export function route<
   P extends AnySchema | undefined = undefined,
   Q extends AnySchema | undefined = undefined,
@@ -99,6 +107,7 @@ export function route<
       return NextResponse.json(result ?? { ok: true }, { headers });
     } catch (error) {
       const { status, body } = errorBody(error, requestId);
+      if (status >= 500) logFailure(request, requestId, status, error);
       return NextResponse.json(body, { status, headers });
     }
   };
