@@ -47,14 +47,33 @@ function assertSameOrigin(request: Request) {
   if (sourceHost !== host) throw new ApiError(403, "cross_origin", "Changes must come from Roster itself (cross-origin request refused)");
 }
 
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json$/i;
+
+/** The JSON body; an empty body is `{}`. Anything but JSON (by content-type and by parse) is refused. */
 async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (!text.trim()) return {};
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim();
+  if (!JSON_TYPE.test(type)) {
+    const got = type ? `"${type.slice(0, 100)}"` : "none";
+    throw new ApiError(415, "unsupported_media_type", `body: must be JSON with content-type application/json (got ${got})`, [
+      { field: "body", message: "content-type must be application/json" },
+    ]);
+  }
   try {
     return JSON.parse(text);
   } catch {
     throw new ApiError(422, "invalid_input", "body: not valid JSON", [{ field: "body", message: "not valid JSON" }]);
   }
+}
+
+/** Routes without a body schema take none: an empty body or `{}`, so nothing sent is silently ignored. */
+async function assertNoBody(request: Request): Promise<undefined> {
+  const text = (await request.text()).trim();
+  if (!text || /^\{\s*\}$/.test(text)) return undefined;
+  throw new ApiError(422, "invalid_input", "body: this route takes no body (send none, or {})", [
+    { field: "body", message: "this route takes no body" },
+  ]);
 }
 
 function queryObject(url: URL): Record<string, string | string[]> {
@@ -98,7 +117,7 @@ export function route<
       if (!hasRole(operator.role, options.role)) throw forbidden(options.role);
       const params = parse(options.params as P, await context.params, "path");
       const query = parse(options.query as Q, queryObject(new URL(request.url)), "query");
-      const body = options.body ? parse(options.body as B, await readJson(request), "body") : (undefined as Infer<B>);
+      const body = options.body ? parse(options.body as B, await readJson(request), "body") : ((await assertNoBody(request)) as Infer<B>);
       const result = await handler({ operator, params, query, body, requestId, request });
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);

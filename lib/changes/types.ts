@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pathId } from "../api/path-id";
 import { PROVIDER_IDS, type ProviderId } from "../providers/types";
 
 /**
@@ -13,8 +14,8 @@ export const providerParam = z.enum(PROVIDER_IDS, {
 const id = (field: string) =>
   z.string({ error: `${field} is required` }).trim().min(1, `${field} is required`).max(200, `${field} is too long`);
 
-export const memberParamsSchema = z.object({ provider: providerParam, memberId: id("memberId") });
-export const inviteParamsSchema = z.object({ provider: providerParam, inviteId: id("inviteId") });
+export const memberParamsSchema = z.object({ provider: providerParam, memberId: pathId("memberId") });
+export const inviteParamsSchema = z.object({ provider: providerParam, inviteId: pathId("inviteId") });
 
 export const changeRoleSchema = z
   .object({

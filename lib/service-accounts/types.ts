@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pathId } from "../api/path-id";
 import type { ArthurAccount } from "../providers/arthur/adapter";
 import type { Member } from "../providers/types";
 
@@ -14,7 +15,7 @@ const text = (field: string, max: number) =>
     .min(1, `${field} is required`)
     .max(max, `${field} must be at most ${max} characters`);
 
-export const accountIdParamsSchema = z.object({ id: text("id", 200) });
+export const accountIdParamsSchema = z.object({ id: pathId("id") });
 
 export const serviceAccountNameSchema = z.object({ name: text("name", 200) }).strict();
 
