@@ -14,6 +14,5 @@ export function pathId(field: string, max = 200) {
     .max(max, `${field} must be at most ${max} characters`)
     .refine((v) => v !== "." && v !== "..", `${field} must not be "." or ".."`)
     .refine((v) => !/[/\\]/.test(v), `${field} must not contain a slash`)
-    // eslint-disable-next-line no-control-regex
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${field} must not contain control characters`);
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { pathId } from "../api/path-id";
 import type { ArthurAccount } from "../providers/arthur/adapter";
 import type { Member } from "../providers/types";
 
@@ -15,7 +14,8 @@ const text = (field: string, max: number) =>
     .min(1, `${field} is required`)
     .max(max, `${field} must be at most ${max} characters`);
 
-export const accountIdParamsSchema = z.object({ id: pathId("id") });
+/** Arthur's account ids are UUIDs; anything else would only come back from Arthur as a 422. */
+export const accountIdParamsSchema = z.object({ id: z.guid({ error: "id must be an Arthur account id (a UUID)" }) });
 
 export const serviceAccountNameSchema = z.object({ name: text("name", 200) }).strict();
 
