@@ -12,7 +12,8 @@ import { PROVIDER_IDS } from "../../lib/providers/types";
  */
 
 export type Field =
-  | { kind: "string"; max: number; required?: boolean; min1?: boolean }
+  /** `pathSafe`: an id Roster puts into a provider's URL path. */
+  | { kind: "string"; max: number; required?: boolean; min1?: boolean; pathSafe?: boolean }
   | { kind: "enum"; values: readonly string[]; required?: boolean }
   | { kind: "email"; required?: boolean }
   | { kind: "bool" }
@@ -38,6 +39,7 @@ export interface RouteInput {
 const providers = PROVIDER_IDS;
 const str = (max: number, required = false): Field => ({ kind: "string", max, required, min1: required });
 const id: Field = { kind: "string", max: 200, min1: true };
+const workspaceId: Field = { ...id, pathSafe: true };
 const auditQuery: Record<string, Field> = {
   actor: { kind: "string", max: 320 },
   provider: { kind: "enum", values: providers },
@@ -94,11 +96,11 @@ export const ROUTES: Record<string, RouteInput> = {
   "DELETE /api/invites/[provider]/[inviteId]": { params: { provider: "provider", inviteId: "id" }, body: "none" },
   "PATCH /api/members/[provider]/[memberId]": {
     params: { provider: "provider", memberId: "id" },
-    body: { role: { ...id, required: true }, workspaceId: id, confirmSelf: { kind: "bool" } },
+    body: { role: { ...id, required: true }, workspaceId, confirmSelf: { kind: "bool" } },
   },
   "DELETE /api/members/[provider]/[memberId]": {
     params: { provider: "provider", memberId: "id" },
-    query: { workspaceId: id, confirmSelf: { kind: "enum", values: ["true", "false"] } },
+    query: { workspaceId, confirmSelf: { kind: "enum", values: ["true", "false"] } },
     body: "none",
   },
   "POST /api/operators": {
@@ -120,8 +122,8 @@ export const ROUTES: Record<string, RouteInput> = {
     body: { providers: { kind: "provider-list" }, confirmSelf: { kind: "bool" } },
   },
   "POST /api/service-accounts": { body: { name: str(200, true) } },
-  "PATCH /api/service-accounts/[id]": { params: { id: "id" }, body: { name: str(200, true) } },
-  "POST /api/service-accounts/[id]/credentials": { params: { id: "id" }, body: "none" },
+  "PATCH /api/service-accounts/[id]": { params: { id: "uuid" }, body: { name: str(200, true) } },
+  "POST /api/service-accounts/[id]/credentials": { params: { id: "uuid" }, body: "none" },
   "POST /api/arthur/accept-invites": { body: "none" },
   "POST /api/arthur/users": {
     body: {
@@ -132,7 +134,7 @@ export const ROUTES: Record<string, RouteInput> = {
     },
   },
   "PATCH /api/arthur/users/[id]": {
-    params: { id: "id" },
+    params: { id: "uuid" },
     body: { firstName: { kind: "string", max: 200, min1: true }, lastName: { kind: "string", max: 200 } },
     oneOf: ["firstName", "lastName"],
   },
@@ -164,7 +166,7 @@ const base = (field: Field): unknown => {
     case "provider-list":
       return ["openai"];
     default:
-      return field.kind === "string" ? "fuzz" : undefined;
+      return field.kind === "string" ? "fuzz-value-0123456789" : undefined;
   }
 };
 
@@ -249,13 +251,15 @@ const notString = fc.oneof(
 const notBool = fc.oneof(fc.constantFrom("true", "false", 0, 1, "", null, [], {}), nastyString);
 const notArray = fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), fc.constant(null), fc.integer({ min: 50, max: 2000 }).map((d) => deep(d, 1)));
 const noAt = nastyString.filter((s) => !s.includes("@"));
+/** Ids that would change which provider URL a call reaches. */
+const pathUnsafe = fc.constantFrom(".", "..", " .. ", "../users/x", "a/b", "..\\x", "\u0000", "x\u0001y", "\u007f");
 const notIn = (values: readonly string[]) => nastyString.filter((s) => !values.includes(s));
 
 /** A JSON value the field refuses. */
 export function invalidBodyValue(field: Field): fc.Arbitrary<unknown> {
   switch (field.kind) {
     case "string":
-      return fc.oneof(notString, hugeString, ...(field.min1 ? [fc.constantFrom("", "   ", "\t\n")] : []));
+      return fc.oneof(notString, hugeString, ...(field.min1 ? [fc.constantFrom("", "   ", "\t\n")] : []), ...(field.pathSafe ? [pathUnsafe] : []));
     case "enum":
       return fc.oneof(notString, notIn(field.values), hugeString);
     case "email":
@@ -299,7 +303,7 @@ export function invalidQueryValue(field: Field): fc.Arbitrary<string | string[]>
   const repeated: fc.Arbitrary<string[]> = fc.constant(["1", "2"]);
   switch (field.kind) {
     case "string":
-      return fc.oneof(longString, repeated);
+      return fc.oneof(longString, repeated, ...(field.kind === "string" && field.pathSafe ? [pathUnsafe] : []));
     case "enum":
       return fc.oneof(query(notIn(field.values)), repeated);
     case "int": {
