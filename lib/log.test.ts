@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger, REDACTED, scrub, scrubText } from "./log";
+import { createLogger, prettyLine, REDACTED, scrub, scrubText } from "./log";
 
 /** Logs into memory and answers the lines written. */
 function memoryLogger(level: "info" | "debug" = "debug") {
@@ -72,5 +72,14 @@ describe("log redaction", () => {
     a.self = a;
     expect(scrub(a)).toEqual({ name: "Ada", count: 3, self: "[circular]" });
     expect(scrubText("nothing secret here: 42 users")).toBe("nothing secret here: 42 users");
+  });
+
+  it("reads as plain lines on a terminal, from the redacted JSON", () => {
+    const { logger, text } = memoryLogger();
+    logger.info("openai sandbox on http://127.0.0.1:4010/v1");
+    logger.warn({ err: new Error(`refused Bearer ${SECRETS.bearer}`) }, "call failed");
+    const [first, second] = text().split("\n").filter(Boolean).map((l) => prettyLine(l));
+    expect(first).toBe("[roster] openai sandbox on http://127.0.0.1:4010/v1\n");
+    expect(second).toMatch(/^\[roster\] WARN call failed\nError: refused Bearer \[redacted\]/);
   });
 });

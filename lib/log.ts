@@ -123,12 +123,31 @@ export function createLogger(destination: DestinationStream, level: Level = "inf
   return pino(loggerOptions(level), destination);
 }
 
+/** One already-redacted JSON line as a person reads it: `[roster] msg`, the level when not info, the error's stack. */
+export function prettyLine(line: string): string {
+  try {
+    const entry = JSON.parse(line) as { level?: string; msg?: string; err?: { stack?: string; message?: string } };
+    const level = entry.level && entry.level !== "info" ? `${entry.level.toUpperCase()} ` : "";
+    const err = entry.err ? `\n${entry.err.stack || entry.err.message || ""}` : "";
+    return `[roster] ${level}${entry.msg ?? ""}${err}\n`;
+  } catch {
+    return line;
+  }
+}
+
+/** JSON lines, or readable lines on a terminal (`npm run demo`) unless ROSTER_LOG_FORMAT=json. */
+function stdoutStream(): DestinationStream {
+  const out = pino.destination({ dest: 1, sync: true });
+  if (!process.stdout.isTTY || process.env.ROSTER_LOG_FORMAT === "json") return out;
+  return { write: (line: string) => void out.write(prettyLine(line)) };
+}
+
 function processLogger(): Logger {
   const level = logLevel();
   const file = process.env.ROSTER_LOG_FILE?.trim();
-  if (!file) return createLogger(pino.destination({ dest: 1, sync: true }), level);
+  if (!file) return createLogger(stdoutStream(), level);
   const streams = pino.multistream([
-    { level, stream: pino.destination({ dest: 1, sync: true }) },
+    { level, stream: stdoutStream() },
     { level, stream: pino.destination({ dest: file, mkdir: true, append: true, sync: true }) },
   ]);
   return createLogger(streams, level);
