@@ -61,6 +61,10 @@ export default defineConfig({
       ROSTER_DEMO: "1",
       // Short provider timeouts so the hang faults resolve quickly.
       ROSTER_PROVIDER_TIMEOUT_MS: "1500",
+      // Logs at debug (every provider call) into a file e2e/api/logs.spec.ts reads; a sandbox token only Roster uses.
+      ROSTER_LOG_FILE: E2E.logFile,
+      ROSTER_LOG_LEVEL: "debug",
+      ROSTER_SANDBOX_TOKENS: `${E2E.sandboxToken},sandbox`,
       NEXTAUTH_URL: E2E.baseUrl,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       ...(process.env.ROSTER_E2E_DATABASE_URL ? { DATABASE_URL: process.env.ROSTER_E2E_DATABASE_URL } : {}),

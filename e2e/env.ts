@@ -1,3 +1,6 @@
+import os from "node:os";
+import path from "node:path";
+
 /** Where the e2e app and its sandboxes listen (away from the demo's defaults). */
 const port = Number(process.env.ROSTER_E2E_PORT ?? 3100);
 const sandboxPort = Number(process.env.ROSTER_E2E_SANDBOX_PORT ?? 4110);
@@ -12,6 +15,10 @@ export const E2E = {
     arthur: `http://127.0.0.1:${sandboxPort + 2}`,
   },
   password: "roster-demo",
+  /** The server's log file (ROSTER_LOG_FILE), which e2e/api/logs.spec.ts reads. */
+  logFile: process.env.ROSTER_E2E_LOG_FILE ?? path.join(os.tmpdir(), `roster-e2e-${port}.log`),
+  /** The bearer token Roster sends to the sandboxes; they also accept "sandbox". Never in a log. */
+  sandboxToken: "sk-e2e-sandbox-7c41d09a5be3",
   operators: {
     owner: "owner@roster.demo",
     admin: "admin@roster.demo",

@@ -1,4 +1,5 @@
 import { sandboxedProviders } from "./config";
+import { log } from "./log";
 
 /**
  * Server start: refuses to run production without a session secret, and starts the
@@ -7,8 +8,8 @@ import { sandboxedProviders } from "./config";
  */
 export async function startRoster(): Promise<void> {
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
-    console.error(
-      "[roster] NEXTAUTH_SECRET is not set. Roster refuses to start in production without it: " +
+    log.fatal(
+      "NEXTAUTH_SECRET is not set. Roster refuses to start in production without it: " +
         "set it to a long random string (for example `openssl rand -base64 32`), or run `npm run demo`.",
     );
     process.exit(1);
@@ -16,6 +17,6 @@ export async function startRoster(): Promise<void> {
   if (sandboxedProviders().length === 0) return;
   const { startConfiguredSandboxes } = await import("./sandbox/start");
   const started = await startConfiguredSandboxes();
-  for (const s of started.running) console.log(`[roster] ${s.provider} sandbox on ${s.baseUrl}`);
-  for (const p of started.reused) console.log(`[roster] ${p} sandbox already running; using it`);
+  for (const s of started.running) log.info({ provider: s.provider, url: s.baseUrl }, `${s.provider} sandbox on ${s.baseUrl}`);
+  for (const p of started.reused) log.info({ provider: p }, `${p} sandbox already running; using it`);
 }

@@ -53,7 +53,6 @@ export function errorBody(error: unknown, requestId: string): { status: number; 
       },
     };
   }
-  console.error(`[roster] request ${requestId} failed:`, error);
   return {
     status: 500,
     body: { error: { code: "internal", message: `Something went wrong on the server (request ${requestId})` } },

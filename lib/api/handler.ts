@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getOperator } from "../auth/session";
 import { hasRole, type Operator, type RosterRole } from "../auth/roles";
+import { log } from "../log";
 import { ApiError, errorBody, forbidden, unauthorized, validationError } from "./errors";
 
 /**
@@ -46,14 +47,33 @@ function assertSameOrigin(request: Request) {
   if (sourceHost !== host) throw new ApiError(403, "cross_origin", "Changes must come from Roster itself (cross-origin request refused)");
 }
 
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json$/i;
+
+/** The JSON body; an empty body is `{}`. Anything but JSON (by content-type and by parse) is refused. */
 async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (!text.trim()) return {};
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim();
+  if (!JSON_TYPE.test(type)) {
+    const got = type ? `"${type.slice(0, 100)}"` : "none";
+    throw new ApiError(415, "unsupported_media_type", `body: must be JSON with content-type application/json (got ${got})`, [
+      { field: "body", message: "content-type must be application/json" },
+    ]);
+  }
   try {
     return JSON.parse(text);
   } catch {
     throw new ApiError(422, "invalid_input", "body: not valid JSON", [{ field: "body", message: "not valid JSON" }]);
   }
+}
+
+/** Routes without a body schema take none: an empty body or `{}`, so nothing sent is silently ignored. */
+async function assertNoBody(request: Request): Promise<undefined> {
+  const text = (await request.text()).trim();
+  if (!text || /^\{\s*\}$/.test(text)) return undefined;
+  throw new ApiError(422, "invalid_input", "body: this route takes no body (send none, or {})", [
+    { field: "body", message: "this route takes no body" },
+  ]);
 }
 
 function queryObject(url: URL): Record<string, string | string[]> {
@@ -70,6 +90,13 @@ function parse<S extends AnySchema | undefined>(schema: S, value: unknown, where
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(where, result.error);
   return result.data as Infer<S>;
+}
+
+/** Every 5xx, with the request (its headers go through the logger's redaction). */
+function logFailure(request: Request, requestId: string, status: number, error: unknown) {
+  const url = new URL(request.url);
+  const req = { method: request.method, path: url.pathname, headers: Object.fromEntries(request.headers.entries()) };
+  log.error({ err: error, requestId, status, req }, `${request.method} ${url.pathname} answered ${status}`);
 }
 
 export function route<
@@ -90,7 +117,7 @@ export function route<
       if (!hasRole(operator.role, options.role)) throw forbidden(options.role);
       const params = parse(options.params as P, await context.params, "path");
       const query = parse(options.query as Q, queryObject(new URL(request.url)), "query");
-      const body = options.body ? parse(options.body as B, await readJson(request), "body") : (undefined as Infer<B>);
+      const body = options.body ? parse(options.body as B, await readJson(request), "body") : ((await assertNoBody(request)) as Infer<B>);
       const result = await handler({ operator, params, query, body, requestId, request });
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
@@ -99,6 +126,7 @@ export function route<
       return NextResponse.json(result ?? { ok: true }, { headers });
     } catch (error) {
       const { status, body } = errorBody(error, requestId);
+      if (status >= 500) logFailure(request, requestId, status, error);
       return NextResponse.json(body, { status, headers });
     }
   };

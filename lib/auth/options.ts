@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { findOperatorForSignIn } from "../operators/repository";
+import { authLogger } from "./auth-logger";
 import { verifyPassword } from "./password";
 
 const credentialsSchema = z.object({
@@ -14,6 +15,7 @@ export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/signin", error: "/signin" },
+  logger: authLogger,
   providers: [
     CredentialsProvider({
       id: "credentials",

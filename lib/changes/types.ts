@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pathId } from "../api/path-id";
 import { PROVIDER_IDS, type ProviderId } from "../providers/types";
 
 /**
@@ -13,21 +14,27 @@ export const providerParam = z.enum(PROVIDER_IDS, {
 const id = (field: string) =>
   z.string({ error: `${field} is required` }).trim().min(1, `${field} is required`).max(200, `${field} is too long`);
 
-export const memberParamsSchema = z.object({ provider: providerParam, memberId: id("memberId") });
-export const inviteParamsSchema = z.object({ provider: providerParam, inviteId: id("inviteId") });
+/** Arthur's user ids are UUIDs: anything else is refused here rather than by Arthur (which Roster would report as a 502). */
+export const memberParamsSchema = z
+  .object({ provider: providerParam, memberId: pathId("memberId") })
+  .refine((p) => p.provider !== "arthur" || z.guid().safeParse(p.memberId).success, {
+    error: "memberId must be an Arthur user id (a UUID)",
+    path: ["memberId"],
+  });
+export const inviteParamsSchema = z.object({ provider: providerParam, inviteId: pathId("inviteId") });
 
 export const changeRoleSchema = z
   .object({
     role: id("role"),
     /** Astronomer: change the role on this workspace instead of the organization. */
-    workspaceId: id("workspaceId").optional(),
+    workspaceId: pathId("workspaceId").optional(),
     /** Needed to change your own membership. */
     confirmSelf: z.boolean({ error: "confirmSelf must be true or false" }).optional(),
   })
   .strict();
 
 export const removeMemberQuerySchema = z.object({
-  workspaceId: id("workspaceId").optional(),
+  workspaceId: pathId("workspaceId").optional(),
   confirmSelf: z
     .enum(["true", "false"], { error: "confirmSelf must be true or false" })
     .optional()

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { log } from "../log";
 import { ProviderError } from "./errors";
 import type { ProviderId } from "./types";
 
@@ -43,6 +44,12 @@ export interface ProviderHttp {
   request<S extends z.ZodType | undefined = undefined>(
     options: RequestOptions<S>,
   ): Promise<S extends z.ZodType ? z.infer<S> : null>;
+}
+
+/** What one attempt learnt, for its log entry. */
+interface CallRecord {
+  status?: number;
+  requestId?: string | null;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -109,7 +116,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
   const noAnswer = (requestId: string | null = null) =>
     new ProviderError({ provider, kind: "timeout", status: null, message: `No answer within ${Math.round(timeoutMs / 1000)} s`, requestId });
 
-  async function attempt(req: RequestOptions<z.ZodType | undefined>): Promise<unknown> {
+  async function attempt(req: RequestOptions<z.ZodType | undefined>, call: CallRecord = {}): Promise<unknown> {
     const method = req.method ?? "GET";
     const url = buildUrl(baseUrl, req.path, req.query);
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -139,6 +146,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     }
 
     const requestId = requestIdHeader ? response.headers.get(requestIdHeader) : null;
+    Object.assign(call, { status: response.status, requestId });
     let text: string;
     try {
       text = await response.text();
@@ -200,6 +208,34 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     return result.data;
   }
 
+  /** One attempt, logged: debug when it succeeds, warn when it fails (headers and query go through redaction). */
+  async function loggedAttempt(req: RequestOptions<z.ZodType | undefined>, retry: number): Promise<unknown> {
+    const call: CallRecord = {};
+    const started = performance.now();
+    const entry = () => ({
+      provider,
+      method: req.method ?? "GET",
+      path: req.path,
+      query: req.query,
+      headers: { authorization: `Bearer ${token}` },
+      status: call.status ?? null,
+      ms: Math.round(performance.now() - started),
+      requestId: call.requestId ?? null,
+      retry,
+    });
+    try {
+      const result = await attempt(req, call);
+      const e = entry();
+      log.debug({ providerCall: e }, `${provider} ${e.method} ${e.path} -> ${e.status} in ${e.ms} ms`);
+      return result;
+    } catch (error) {
+      const e = entry();
+      const status = e.status ?? (error instanceof ProviderError ? error.kind : "error");
+      log.warn({ providerCall: e, err: error }, `${provider} ${e.method} ${e.path} -> ${status} in ${e.ms} ms`);
+      throw error;
+    }
+  }
+
   function retryable(error: unknown): error is ProviderError {
     if (!(error instanceof ProviderError)) return false;
     if (error.kind === "timeout" || error.kind === "network" || error.kind === "malformed") return true;
@@ -212,7 +248,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
       const maxAttempts = safe ? retries + 1 : 1;
       for (let n = 0; ; n++) {
         try {
-          return (await attempt(req)) as never;
+          return (await loggedAttempt(req, n)) as never;
         } catch (error) {
           if (n + 1 >= maxAttempts || !retryable(error)) throw error;
           const retryAfter = (error as ProviderError & { retryAfterMs?: number | null }).retryAfterMs;

@@ -14,7 +14,8 @@ const text = (field: string, max: number) =>
     .min(1, `${field} is required`)
     .max(max, `${field} must be at most ${max} characters`);
 
-export const accountIdParamsSchema = z.object({ id: text("id", 200) });
+/** Arthur's account ids are UUIDs; anything else would only come back from Arthur as a 422. */
+export const accountIdParamsSchema = z.object({ id: z.guid({ error: "id must be an Arthur account id (a UUID)" }) });
 
 export const serviceAccountNameSchema = z.object({ name: text("name", 200) }).strict();
 
