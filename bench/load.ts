@@ -50,6 +50,8 @@ function pickKind(): Kind {
 class Load {
   readonly samples: Sample[] = [];
   readonly changes: Sent[] = [];
+  /** What the first few 5xx answers said. */
+  readonly errors: string[] = [];
   private invites = 0;
 
   constructor(
@@ -59,27 +61,39 @@ class Load {
     private readonly targets: Targets,
   ) {}
 
-  private read(path: string) {
-    return this.viewer.get(path).then((a) => a.status);
+  private note(kind: string, status: number, body: unknown) {
+    if ((status >= 500 || status === 0) && this.errors.length < 5) this.errors.push(`${kind} ${status}: ${JSON.stringify(body).slice(0, 300)}`);
+    return status;
   }
 
-  private async change(kind: "change_role" | "request_invite"): Promise<number> {
+  private read(path: string) {
+    return this.viewer.get(path).then((a) => this.note(path.split("?")[0], a.status, a.body));
+  }
+
+  /** Each client changes only its own members, back and forth between two roles, as one operator would. */
+  private roleNow = new Map<string, string>();
+
+  private async change(kind: "change_role" | "request_invite", client: number): Promise<number> {
     if (kind === "change_role") {
-      const provider = pick(PROVIDERS);
-      const member = pick(this.targets.members[provider].slice(0, 40));
-      const role = pick(this.targets.roles[provider]);
+      const changeable = PROVIDERS.filter((p) => this.targets.roles[p].length > 1);
+      const provider = pick(changeable);
+      const members = this.targets.members[provider];
+      const member = members[client % members.length];
+      const key = `${provider}|${member.id}`;
+      const role = this.targets.roles[provider].find((r) => r !== (this.roleNow.get(key) ?? member.role))!;
+      this.roleNow.set(key, role);
       const sent = await send(this.admin, { kind, requestId: randomUUID() }, "PATCH", `/api/members/${provider}/${encodeURIComponent(member.id)}`, { role });
       this.changes.push(sent);
-      return sent.status;
+      return this.note(kind, sent.status, sent.body);
     }
     const provider = pick(PROVIDERS);
     const body = { emails: [`load-${Date.now()}-${++this.invites}@example.com`], providers: [{ provider, role: this.targets.roles[provider][0] }], reason: "Load bench" };
     const sent = await send(this.requester, { kind, requestId: randomUUID() }, "POST", "/api/invite-requests", body);
     this.changes.push(sent);
-    return sent.status;
+    return this.note(kind, sent.status, sent.body);
   }
 
-  private once(kind: Kind): Promise<number> {
+  private once(kind: Kind, client: number): Promise<number> {
     const someone = pick(PROVIDERS.flatMap((p) => this.targets.members[p]));
     switch (kind) {
       case "users": {
@@ -95,17 +109,17 @@ class Load {
       case "invites":
         return this.read(Math.random() < 0.5 ? "/api/invites" : "/api/invite-requests?pageSize=50");
       default:
-        return this.change(kind);
+        return this.change(kind, client);
     }
   }
 
-  async client(until: number) {
+  async client(client: number, until: number) {
     while (Date.now() < until) {
       const kind = pickKind();
       const start = performance.now();
       let status: number;
       try {
-        status = await this.once(kind);
+        status = await this.once(kind, client);
       } catch {
         status = 0;
       }
@@ -152,6 +166,8 @@ async function main() {
     port: portFrom("BENCH_LOAD_PORT", 5490),
     sandboxPort,
     ...(databaseUrl ? { databaseUrl } : { dataDir: tempDataDir("load") }),
+    // The production default provider timeout, not the tests' shorter one.
+    env: { ROSTER_PROVIDER_TIMEOUT_MS: process.env.ROSTER_PROVIDER_TIMEOUT_MS ?? "15000" },
   });
   try {
     const from = new Date(Date.now() - 1_000);
@@ -160,10 +176,11 @@ async function main() {
     const viewer = await new RosterClient(server.url).signIn("viewer@roster.demo");
     const targets = await loadTargets(admin);
     const rssStart = server.rssMiB();
-    console.log(`Roster ${server.url} (${databaseUrl ? "Postgres" : "PGlite"}), ${CLIENTS} clients for ${SECONDS} s…`);
+    const counts = PROVIDERS.map((p) => `${p} ${targets.members[p].length}`).join(", ");
+    console.log(`Roster ${server.url} (${databaseUrl ? "Postgres" : "PGlite"}), ${CLIENTS} clients for ${SECONDS} s; members to change: ${counts}`);
     const load = new Load(admin, requester, viewer, targets);
     const until = Date.now() + SECONDS * 1000;
-    await Promise.all(Array.from({ length: CLIENTS }, () => load.client(until)));
+    await Promise.all(Array.from({ length: CLIENTS }, (_, i) => load.client(i, until)));
     const rssEnd = server.rssMiB();
 
     const audit = await auditByRequest(admin, from);
@@ -172,6 +189,7 @@ async function main() {
     const fiveHundreds = load.samples.filter((s) => s.status >= 500 || s.status === 0).length;
     console.log(`\n${table(load.samples, SECONDS)}\n`);
     console.log(`5xx (or no answer): ${fiveHundreds}`);
+    for (const error of load.errors) console.log(`  ${error}`);
     console.log(`audit: ${ok} changes answered 2xx, ${ok - lost.length} with their success row, lost ${lost.length}`);
     console.log(`server RSS: ${rssStart} MiB at start, ${rssEnd} MiB at end`);
     if (fiveHundreds > 0 || lost.length > 0) process.exitCode = 1;
