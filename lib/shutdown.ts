@@ -1,3 +1,4 @@
+import { ConfigError } from "./config";
 import { closeDb } from "./db";
 
 /**
@@ -39,19 +40,23 @@ function whenIdle(): Promise<void> {
 
 export function shutdownGraceMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.ROSTER_SHUTDOWN_GRACE_MS?.trim();
-  const ms = raw ? Number(raw) : 25_000;
-  return Number.isInteger(ms) && ms >= 0 && ms <= 600_000 ? ms : 25_000;
+  if (!raw) return 25_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
+    throw new ConfigError(`ROSTER_SHUTDOWN_GRACE_MS must be milliseconds from 0 to 600000, got "${raw}"`);
+  }
+  return ms;
 }
 
 const timeout = (ms: number) => new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), ms).unref());
 
-async function drain(signal: NodeJS.Signals, nextDone: Promise<void>, exit: (code: number) => never) {
-  const deadline = Date.now() + shutdownGraceMs();
+async function drain(signal: NodeJS.Signals, graceMs: number, nextDone: Promise<void>, exit: (code: number) => never) {
+  const deadline = Date.now() + graceMs;
   console.log(`[roster] ${signal}: refusing new changes, waiting for ${state.inFlight} under way`);
   const drained = await Promise.race([whenIdle().then(() => "idle" as const), timeout(deadline - Date.now())]);
   // Next's own cleanup stops the HTTP server and answers the requests it still holds.
   await Promise.race([nextDone, timeout(Math.max(0, deadline - Date.now()))]);
-  if (drained === "timeout") console.error(`[roster] ${state.inFlight} change(s) still running after ${shutdownGraceMs()} ms: stopping anyway`);
+  if (drained === "timeout") console.error(`[roster] ${state.inFlight} change(s) still running after ${graceMs} ms: stopping anyway`);
   await closeDb().catch((error) => console.error("[roster] closing the database failed:", error));
   console.log("[roster] stopped");
   exit(drained === "idle" ? 0 : 1);
@@ -60,6 +65,7 @@ async function drain(signal: NodeJS.Signals, nextDone: Promise<void>, exit: (cod
 /** Installs the drain on SIGTERM and SIGINT, ahead of Next's own handler (once per process). */
 export function installGracefulShutdown(): void {
   if (state.installed) return;
+  const graceMs = shutdownGraceMs(); // a bad value stops the start, not the stop
   state.installed = true;
   const onSignal = (signal: NodeJS.Signals) => {
     if (state.draining) return;
@@ -75,7 +81,7 @@ export function installGracefulShutdown(): void {
         }) as typeof process.exit;
       });
     }
-    void drain(signal, nextDone, exit);
+    void drain(signal, graceMs, nextDone, exit);
   };
   process.prependListener("SIGTERM", onSignal);
   process.prependListener("SIGINT", onSignal);
