@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { isDraining, shutdownGraceMs, trackChange } from "./shutdown";
 
+const env = (vars: Record<string, string>) => ({ NODE_ENV: "test", ...vars }) as NodeJS.ProcessEnv;
+
 describe("graceful stop settings", () => {
   it("waits 25 s by default and takes ROSTER_SHUTDOWN_GRACE_MS in ms", () => {
-    expect(shutdownGraceMs({})).toBe(25_000);
-    expect(shutdownGraceMs({ ROSTER_SHUTDOWN_GRACE_MS: "5000" })).toBe(5_000);
+    expect(shutdownGraceMs(env({}))).toBe(25_000);
+    expect(shutdownGraceMs(env({ ROSTER_SHUTDOWN_GRACE_MS: "5000" }))).toBe(5_000);
   });
 
   it("names the variable when its value is not a duration", () => {
     for (const bad of ["-1", "soon", "1.5", "600001"]) {
-      expect(() => shutdownGraceMs({ ROSTER_SHUTDOWN_GRACE_MS: bad })).toThrow(`ROSTER_SHUTDOWN_GRACE_MS must be milliseconds from 0 to 600000, got "${bad}"`);
+      expect(() => shutdownGraceMs(env({ ROSTER_SHUTDOWN_GRACE_MS: bad }))).toThrow(`ROSTER_SHUTDOWN_GRACE_MS must be milliseconds from 0 to 600000, got "${bad}"`);
     }
   });
 

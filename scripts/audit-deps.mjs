@@ -40,7 +40,7 @@ const counts = audit.json?.metadata?.vulnerabilities;
 
 if (counts) {
   console.log(
-    `npm audit (production dependencies): ${counts.total ?? 0} advisories: ` +
+    `npm audit (production dependencies): ${counts.total ?? 0} advisor${counts.total === 1 ? "y" : "ies"}: ` +
       ["critical", "high", "moderate", "low", "info"].map((s) => `${counts[s] ?? 0} ${s}`).join(", "),
   );
   const serious = Object.values(audit.json.vulnerabilities ?? {}).filter((v) => v.severity === "high" || v.severity === "critical");
