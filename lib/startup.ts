@@ -2,9 +2,10 @@ import { sandboxedProviders } from "./config";
 import { log } from "./log";
 
 /**
- * Server start: refuses to run production without a session secret, and starts the
- * provider sandboxes the configuration asks for, so `npm start` with no provider keys
- * is the full demo.
+ * Server start: refuses to run production without a session secret, installs the
+ * graceful stop (lib/shutdown.ts) and the sweep that closes changes a crashed server
+ * left unfinished (lib/audit/interrupted.ts), and starts the provider sandboxes the
+ * configuration asks for, so `npm start` with no provider keys is the full demo.
  */
 export async function startRoster(): Promise<void> {
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
@@ -14,6 +15,10 @@ export async function startRoster(): Promise<void> {
     );
     process.exit(1);
   }
+  const { installGracefulShutdown } = await import("./shutdown");
+  installGracefulShutdown();
+  const { startInterruptedSweep } = await import("./audit/interrupted");
+  startInterruptedSweep();
   if (sandboxedProviders().length === 0) return;
   const { startConfiguredSandboxes } = await import("./sandbox/start");
   const started = await startConfiguredSandboxes();

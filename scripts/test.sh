@@ -12,6 +12,8 @@ step "lint"
 npx eslint . --max-warnings 0
 step "typecheck"
 npx tsc --noEmit
+step "dependency advisories (npm audit --omit=dev; says so when the registry has no audit endpoint)"
+npm run -s audit:deps
 step "unit, contract and database tests (PGlite)"
 npx vitest run
 if [ -n "${ROSTER_TEST_DATABASE_URL:-}" ]; then

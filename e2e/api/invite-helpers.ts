@@ -58,7 +58,7 @@ export async function invitesOnSandbox(provider: ProviderId, email: string): Pro
   return body.records.filter((u) => u.email?.toLowerCase() === wanted).length;
 }
 
-const INVITE_ROUTE: Record<ProviderId, { pattern: string; email: (body: Record<string, unknown>) => unknown }> = {
+export const INVITE_ROUTE: Record<ProviderId, { pattern: string; email: (body: Record<string, unknown>) => unknown }> = {
   openai: { pattern: "/organization/invites", email: (b) => b.email },
   astronomer: { pattern: "/organizations/{organizationId}/invites", email: (b) => b.inviteeEmail },
   arthur: { pattern: "/api/v1/organization/users/invite-user", email: (b) => b.email },

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getOperator } from "../auth/session";
 import { hasRole, type Operator, type RosterRole } from "../auth/roles";
 import { log } from "../log";
+import { isDraining, trackChange } from "../shutdown";
 import { ApiError, errorBody, forbidden, unauthorized, validationError } from "./errors";
 
 /**
@@ -107,7 +108,7 @@ export function route<
   options: RouteOptions<P, Q, B>,
   handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
 ) {
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
+  const run = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     const headers = { "x-request-id": requestId, "cache-control": "no-store" };
     try {
@@ -129,5 +130,14 @@ export function route<
       if (status >= 500) logFailure(request, requestId, status, error);
       return NextResponse.json(body, { status, headers });
     }
+  };
+  // Changes are counted while they run, so a stopping server lets them finish (lib/shutdown.ts).
+  return (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
+    if (SAFE_METHODS.has(request.method)) return run(request, context);
+    if (isDraining()) {
+      const { status, body } = errorBody(new ApiError(503, "shutting_down", "Roster is stopping: try again in a moment"), "");
+      return Promise.resolve(NextResponse.json(body, { status, headers: { "retry-after": "5", connection: "close", "cache-control": "no-store" } }));
+    }
+    return trackChange(() => run(request, context));
   };
 }

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, ilike, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "../db";
+import { type Db, getDb } from "../db";
 import { auditEvents } from "../db/schema";
 import { type AuditContent, GENESIS_HASH, hashEntry } from "./chain";
 import type { AuditEvent, AuditOutcome, AuditQuery } from "./types";
@@ -19,17 +19,24 @@ export interface AuditAttempt {
   requestId?: string | null;
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Appends one row; the caller holds the chain lock in this transaction. */
+async function appendLocked(tx: Tx, content: AuditContent): Promise<number> {
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const [row] = await tx
+    .insert(auditEvents)
+    .values({ ...content, prevHash, hash: hashEntry(prevHash, content) })
+    .returning({ id: auditEvents.id });
+  return row.id;
+}
+
 async function append(content: AuditContent): Promise<number> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-    const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const [row] = await tx
-      .insert(auditEvents)
-      .values({ ...content, prevHash, hash: hashEntry(prevHash, content) })
-      .returning({ id: auditEvents.id });
-    return row.id;
+    return appendLocked(tx, content);
   });
 }
 
@@ -133,4 +140,45 @@ export async function pendingAttempts(): Promise<number> {
     .leftJoin(results, eq(results.attemptId, auditEvents.id))
     .where(and(eq(auditEvents.kind, "attempt"), eq(auditEvents.outcome, "pending"), isNull(results.id)));
   return Number(n);
+}
+
+/**
+ * Attempts written before `before` that never got a result: the server that made them
+ * stopped (a crash) before the provider answered. Each gets a `failure` result saying so,
+ * so no change stays pending forever; whether the provider applied it is unknown.
+ * Under the chain lock, so two servers sweeping at once close each attempt once.
+ */
+export async function closeInterruptedAttempts(before: Date): Promise<number> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+    const open = await tx
+      .select({ attempt: auditEvents })
+      .from(auditEvents)
+      .leftJoin(results, eq(results.attemptId, auditEvents.id))
+      .where(and(eq(auditEvents.kind, "attempt"), eq(auditEvents.outcome, "pending"), isNull(results.id), lt(auditEvents.at, before)))
+      .orderBy(asc(auditEvents.id));
+    for (const { attempt: a } of open) {
+      const where = a.provider ? `check ${a.provider} for whether it was applied` : "check whether it was applied";
+      await appendLocked(tx, {
+        at: new Date(),
+        kind: "result",
+        attemptId: a.id,
+        actorId: a.actorId,
+        actorEmail: a.actorEmail,
+        actorRole: a.actorRole,
+        action: a.action,
+        provider: a.provider,
+        targetId: a.targetId,
+        targetEmail: a.targetEmail,
+        before: a.before,
+        after: a.after,
+        outcome: "failure",
+        providerStatus: null,
+        providerMessage: `Interrupted: Roster stopped before this change finished; ${where}`,
+        requestId: a.requestId,
+      });
+    }
+    return open.length;
+  });
 }
