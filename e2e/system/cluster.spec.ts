@@ -4,7 +4,7 @@ import type { InviteRequestResponse } from "../../lib/invites/types";
 import type { ProviderId } from "../../lib/providers/types";
 import { createRequest, freshEmail, invitePostsOnSandbox, plainRoles } from "../api/invite-helpers";
 import { apiAs, expect, test } from "../fixtures";
-import { type RosterServer, type RunningProcess, sandboxUrls, startRoster, startSandboxes } from "./processes";
+import { type RosterServer, type Sandboxes, startRoster, startSandboxes } from "./servers";
 
 /**
  * Two Roster servers on one Postgres, behind one (imagined) load balancer, sharing one
@@ -14,7 +14,6 @@ import { type RosterServer, type RunningProcess, sandboxUrls, startRoster, start
 
 const databaseUrl = process.env.ROSTER_TEST_DATABASE_URL;
 const base = Number(process.env.ROSTER_SYSTEM_PORT ?? 5010);
-const sandboxes = sandboxUrls(base + 10);
 const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
 
 async function users(api: APIRequestContext, query: string): Promise<UsersResponse> {
@@ -23,50 +22,50 @@ async function users(api: APIRequestContext, query: string): Promise<UsersRespon
   return res.json();
 }
 
-async function listCalls(provider: ProviderId): Promise<number> {
-  const res = await fetch(`${sandboxes[provider]}/__sandbox/requests`);
-  const { requests } = (await res.json()) as { requests: Array<{ method: string; pattern: string | null }> };
+async function listCalls(sandboxes: Sandboxes, provider: ProviderId): Promise<number> {
+  const requests = await sandboxes.requests(provider);
   return requests.filter((r) => r.method === "GET" && /users$|members$|invites$/.test(r.pattern ?? "")).length;
 }
 
 test.describe("two Roster servers on one Postgres", () => {
   test.skip(!databaseUrl, "needs ROSTER_TEST_DATABASE_URL (PGlite is one process's database)");
 
-  let sandboxProcess: RunningProcess;
+  let sandboxes: Sandboxes;
   let a: RosterServer;
   let b: RosterServer;
 
   test.beforeAll(async () => {
-    sandboxProcess = await startSandboxes(base + 10);
+    sandboxes = await startSandboxes(base + 10);
     [a, b] = await Promise.all([
       startRoster({ port: base, sandboxPort: base + 10, databaseUrl }),
       startRoster({ port: base + 1, sandboxPort: base + 10, databaseUrl }),
     ]);
   });
   test.afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await sandboxProcess?.stop();
+    for (const server of [a, b]) server?.kill("SIGTERM");
+    await Promise.all([a?.exited, b?.exited]);
+    await sandboxes?.stop();
   });
 
   test("a role change through one server shows through the other at its next read, with no list call", async () => {
-    const adminA = await apiAs("admin", a.baseUrl);
-    const viewerB = await apiAs("viewer", b.baseUrl);
+    const adminA = await apiAs("admin", a.url);
+    const viewerB = await apiAs("viewer", b.url);
     // Both servers hold the directory (B reads what A stored, or syncs itself).
     await adminA.post("/api/sync", { data: {} });
     const before = await users(viewerB, "provider=openai&status=active&kind=person&role=reader");
     const target = before.people.find((p) => p.memberships.some((m) => m.provider === "openai" && !m.managed))!;
     const membership = target.memberships.find((m) => m.provider === "openai")!;
 
-    const lists = await Promise.all(PROVIDERS.map(listCalls));
+    const lists = await Promise.all(PROVIDERS.map((p) => listCalls(sandboxes, p)));
     const changed = await adminA.patch(`/api/members/openai/${membership.id}`, { data: { role: "owner" } });
     expect(changed.status(), await changed.text()).toBe(200);
 
     const after = await users(viewerB, `q=${encodeURIComponent(target.email!)}`);
     expect(after.people[0].memberships.find((m) => m.provider === "openai")?.role).toBe("owner");
-    expect(await Promise.all(PROVIDERS.map(listCalls)), "no provider list was read again").toEqual(lists);
+    expect(await Promise.all(PROVIDERS.map((p) => listCalls(sandboxes, p))), "no provider list was read again").toEqual(lists);
 
     // And back, through B this time, seen by A.
-    const adminB = await apiAs("admin", b.baseUrl);
+    const adminB = await apiAs("admin", b.url);
     expect((await adminB.patch(`/api/members/openai/${membership.id}`, { data: { role: "reader" } })).status()).toBe(200);
     const back = await users(adminA, `q=${encodeURIComponent(target.email!)}`);
     expect(back.people[0].memberships.find((m) => m.provider === "openai")?.role).toBe("reader");
@@ -74,9 +73,9 @@ test.describe("two Roster servers on one Postgres", () => {
   });
 
   test("an invite request approved on both servers at once sends each invite once", async () => {
-    const requester = await apiAs("requester", a.baseUrl);
-    const ownerA = await apiAs("owner", a.baseUrl);
-    const adminB = await apiAs("admin", b.baseUrl);
+    const requester = await apiAs("requester", a.url);
+    const ownerA = await apiAs("owner", a.url);
+    const adminB = await apiAs("admin", b.url);
     const email = freshEmail("cluster");
     const created = await createRequest(requester, [email], await plainRoles(requester));
 
@@ -98,7 +97,7 @@ test.describe("two Roster servers on one Postgres", () => {
       ["sent", 1],
     ]);
     for (const provider of PROVIDERS) {
-      expect(await invitePostsOnSandbox(provider, email, sandboxes), `${provider} invites for ${email}`).toBe(1);
+      expect(await invitePostsOnSandbox(provider, email, sandboxes.url), `${provider} invites for ${email}`).toBe(1);
     }
     await Promise.all([requester.dispose(), ownerA.dispose(), adminB.dispose()]);
   });

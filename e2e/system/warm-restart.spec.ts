@@ -1,10 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { UsersResponse } from "../../lib/directory/types";
-import type { ProviderId } from "../../lib/providers/types";
 import { apiAs, expect, test } from "../fixtures";
-import { type RunningProcess, sandboxUrls, startRoster, startSandboxes } from "./processes";
+import { type RosterServer, type Sandboxes, startRoster, startSandboxes, tempDataDir } from "./servers";
 
 /**
  * A restarted Roster shows the directory it stored at once, even while every provider
@@ -12,46 +8,37 @@ import { type RunningProcess, sandboxUrls, startRoster, startSandboxes } from ".
  */
 
 const base = Number(process.env.ROSTER_SYSTEM_PORT ?? 5010) + 20;
-const sandboxes = sandboxUrls(base + 10);
-const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
 
-async function hangEveryList() {
-  for (const provider of PROVIDERS) {
-    const res = await fetch(`${sandboxes[provider]}/__sandbox/faults`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ route: "*", method: "GET", hang: true }),
-    });
-    expect(res.status).toBe(200);
-  }
+async function stop(server: RosterServer) {
+  server.kill("SIGTERM");
+  await server.exited;
 }
 
 test.describe("warm restart", () => {
-  let sandboxProcess: RunningProcess;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-warm-"));
+  let sandboxes: Sandboxes;
+  const dataDir = tempDataDir("warm");
 
   test.beforeAll(async () => {
-    sandboxProcess = await startSandboxes(base + 10);
+    sandboxes = await startSandboxes(base + 10);
   });
   test.afterAll(async () => {
-    await sandboxProcess?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await sandboxes?.stop();
   });
 
   test("the stored snapshot is shown at once after a restart while providers hang", async () => {
     const first = await startRoster({ port: base, sandboxPort: base + 10, dataDir });
-    const viewer = await apiAs("viewer", first.baseUrl);
+    const viewer = await apiAs("viewer", first.url);
     expect((await viewer.post("/api/sync", { data: {} })).status()).toBe(200);
     const synced = (await (await viewer.get("/api/users?pageSize=5")).json()) as UsersResponse;
     expect(synced.total).toBeGreaterThan(100);
     await viewer.dispose();
-    await first.stop();
+    await stop(first);
 
-    await hangEveryList();
+    await sandboxes.fault("all", { route: "*", method: "GET", hang: true });
     // Stale at once, so the restarted server also refreshes in the background.
     const second = await startRoster({ port: base, sandboxPort: base + 10, dataDir, env: { ROSTER_SYNC_FRESH_SECONDS: "0" } });
     try {
-      const again = await apiAs("viewer", second.baseUrl);
+      const again = await apiAs("viewer", second.url);
       const res = await again.get("/api/users?pageSize=5");
       expect(res.status()).toBe(200);
       const warm = (await res.json()) as UsersResponse;
@@ -66,7 +53,7 @@ test.describe("warm restart", () => {
       }
       await again.dispose();
     } finally {
-      await second.stop();
+      await stop(second);
     }
   });
 });

@@ -2,6 +2,7 @@ import { ledgerEntries } from "../invites/repository";
 import { hasJoined } from "../invites/rules";
 import type { ConfiguredProvider } from "../providers/registry";
 import type { Invite, ListProgress, Member } from "../providers/types";
+import { log } from "../log";
 
 /**
  * One full read of a provider: every member (all pages, in parallel where the provider's
@@ -40,7 +41,7 @@ async function withLedgerInvites(provider: ConfiguredProvider, members: Member[]
   try {
     invited = new Set((await ledgerEntries(provider.settings.id)).map((e) => e.email));
   } catch (error) {
-    console.error(`[roster] could not read the ${provider.settings.id} invite ledger:`, error);
+    log.error({ err: error }, `[roster] could not read the ${provider.settings.id} invite ledger`);
     return members;
   }
   if (invited.size === 0) return members;

@@ -6,6 +6,7 @@ import { fetchProvider } from "./fetch";
 import { type MemberPatch, applyPatches, readHeads, readPatches, readSnapshot, writePatches, writeSync } from "./store";
 import { recordSync } from "./sync-log";
 import type { ProviderState } from "./types";
+import { log } from "../log";
 
 /**
  * One snapshot per provider: every member and pending invite, read from the provider
@@ -122,7 +123,7 @@ async function catchUpOnce(): Promise<void> {
 function catchUp(): Promise<void> {
   const s = store();
   s.catchingUp ??= catchUpOnce()
-    .catch((error) => console.error("[roster] could not read the stored directory:", error))
+    .catch((error) => log.error({ err: error }, "[roster] could not read the stored directory"))
     .finally(() => {
       s.catchingUp = null;
     });
@@ -146,7 +147,7 @@ function sync(provider: ConfiguredProvider): Promise<void> {
         snap.revision = stored.head.revision;
         snap.syncRevision = stored.head.syncRevision;
       } catch (error) {
-        console.error(`[roster] could not store the ${id} snapshot:`, error);
+        log.error({ err: error }, `[roster] could not store the ${id} snapshot`);
       }
       setMembers(snap, members);
       snap.fetchedAt = fetchedAt.getTime();
@@ -279,7 +280,7 @@ export async function patchSnapshot(provider: ProviderId, update: (members: Memb
     // (re-applying this patch is harmless).
     if (revision !== null && revision === snap.revision + 1) snap.revision = revision;
   } catch (error) {
-    console.error(`[roster] could not store a change to the ${provider} snapshot:`, error);
+    log.error({ err: error }, `[roster] could not store a change to the ${provider} snapshot`);
   }
 }
 

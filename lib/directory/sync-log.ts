@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "../db";
 import { providerSyncs } from "../db/schema";
 import type { ProviderId } from "../providers/types";
+import { log } from "../log";
 
 /** Remembers each provider's last successful sync and last error in the database (Connections page). */
 export function recordSync(
@@ -24,7 +25,7 @@ export function recordSync(
             : { lastErrorAt: now, lastError: sql`${JSON.stringify(result.error)}::jsonb` },
         }),
     )
-    .catch((error) => console.error(`[roster] could not record the ${provider} sync:`, error));
+    .catch((error) => log.error({ err: error }, `[roster] could not record the ${provider} sync`));
 }
 
 export async function readSyncLog() {

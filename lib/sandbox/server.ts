@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { ProviderId } from "../providers/types";
 import { type Fault, FaultBook, faultSchema } from "./faults";
 import { type RecordedRequest, createRequestLog, parseRedacted } from "./request-log";
+import { log as serverLog } from "../log";
 
 /**
  * The provider-neutral part of a sandbox: an HTTP server on loopback that routes
@@ -251,18 +252,21 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
       });
       answer(result.status, result.body, result.headers);
     } catch (error) {
-      console.error(`[sandbox:${definition.provider}]`, error);
+      serverLog.error({ err: error }, `[sandbox:${definition.provider}]`);
       answer(500, definition.errorBody(500, "Internal server error"));
     }
   }
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
-      console.error(`[sandbox:${definition.provider}]`, error);
+      serverLog.error({ err: error }, `[sandbox:${definition.provider}]`);
       send(res, 500, definition.errorBody(500, "Internal server error"));
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than the client keeps an idle connection (undici: 4 s), as providers' load
+  // balancers are: a server closing a kept-alive connection just as the client reuses it
+  // fails that request, and a change (POST) is rightly never retried blindly.
+  server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
