@@ -13,6 +13,8 @@ export async function startRoster(): Promise<void> {
     );
     process.exit(1);
   }
+  const { checkSignInConfig } = await import("./auth/check-config");
+  checkSignInConfig();
   if (sandboxedProviders().length === 0) return;
   const { startConfiguredSandboxes } = await import("./sandbox/start");
   const started = await startConfiguredSandboxes();
