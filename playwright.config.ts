@@ -62,7 +62,9 @@ export default defineConfig({
       // Short provider timeouts so the hang faults resolve quickly.
       ROSTER_PROVIDER_TIMEOUT_MS: "1500",
       NEXTAUTH_URL: E2E.baseUrl,
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      NEXTAUTH_SECRET: E2E.nextAuthSecret,
+      ROSTER_TRUST_PROXY: "1",
+      ROSTER_SIGNIN_MAX_PER_ADDRESS: String(E2E.signInMaxPerAddress),
       ...(process.env.ROSTER_E2E_DATABASE_URL ? { DATABASE_URL: process.env.ROSTER_E2E_DATABASE_URL } : {}),
     },
   },

@@ -12,6 +12,15 @@ export const E2E = {
     arthur: `http://127.0.0.1:${sandboxPort + 2}`,
   },
   password: "roster-demo",
+  /** The e2e server's session secret (tests sign their own tokens with it). */
+  nextAuthSecret: "e2e-only-secret-not-for-production-0123456789",
+  /**
+   * Failed sign-ins allowed per client address per minute on the e2e server (default 5),
+   * so suites that fail a sign-in on purpose do not lock out each other: every test signs
+   * in from 127.0.0.1. The throttle tests use addresses of their own (x-forwarded-for,
+   * trusted there with ROSTER_TRUST_PROXY=1).
+   */
+  signInMaxPerAddress: 20,
   operators: {
     owner: "owner@roster.demo",
     admin: "admin@roster.demo",

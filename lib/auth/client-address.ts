@@ -2,6 +2,9 @@ import http from "node:http";
 import { isIP } from "node:net";
 import { ConfigError } from "../config";
 
+/** Environment variables (process.env, or a test's own). */
+type Env = Record<string, string | undefined>;
+
 /**
  * The address a request came from, for the sign-in throttle.
  *
@@ -39,7 +42,7 @@ export function stampClientAddresses(): void {
 }
 
 /** How many proxies in front of Roster to trust (ROSTER_TRUST_PROXY, default 0). */
-export function trustedProxyCount(env: NodeJS.ProcessEnv = process.env): number {
+export function trustedProxyCount(env: Env = process.env): number {
   const raw = env.ROSTER_TRUST_PROXY?.trim();
   if (!raw || raw === "0" || raw === "false") return 0;
   if (raw === "true") return 1;
@@ -59,7 +62,7 @@ function normalise(address: string | undefined): string | null {
 }
 
 /** The client's address, or null when Roster cannot tell (then only the per-email limit applies). */
-export function clientAddress(headers: Headers, env: NodeJS.ProcessEnv = process.env): string | null {
+export function clientAddress(headers: Headers, env: Env = process.env): string | null {
   const proxies = trustedProxyCount(env);
   if (proxies > 0) {
     const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);

@@ -3,6 +3,9 @@ import { ConfigError } from "../config";
 import { ROSTER_ROLES, isRosterRole, roleRank, type RosterRole } from "./roles";
 import type { SsoRefusal } from "./sso-messages";
 
+/** Environment variables (process.env, or a test's own). */
+type Env = Record<string, string | undefined>;
+
 /**
  * Single sign-on through OpenID Connect (next-auth's OAuth provider with discovery),
  * on when AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET are all set.
@@ -51,7 +54,7 @@ function pairs(name: string, raw: string | undefined, lowerKeys: boolean): Map<s
 }
 
 /** The SSO settings, null when SSO is off; a ConfigError names what is wrong. */
-export function oidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | null {
+export function oidcConfig(env: Env = process.env): OidcConfig | null {
   const required = ["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"] as const;
   const set = required.filter((k) => env[k]?.trim());
   if (set.length === 0) return null;
@@ -94,7 +97,7 @@ export function oidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | n
 }
 
 /** Like oidcConfig, but never throws (the server start reports a bad configuration and stops). */
-export function oidcConfigOrNull(env: NodeJS.ProcessEnv = process.env): OidcConfig | null {
+export function oidcConfigOrNull(env: Env = process.env): OidcConfig | null {
   try {
     return oidcConfig(env);
   } catch {

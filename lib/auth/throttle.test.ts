@@ -19,7 +19,7 @@ const { closeDb, getDb } = await import("../db");
 const { signInFailures } = await import("../db/schema");
 const { claimSignInAttempt, settleSignInAttempt, pruneSignInFailures, SIGN_IN_MAX_PER_EMAIL, SIGN_IN_WINDOW_S } = await import("./throttle");
 
-async function fail(source: { email: string | null; address: string | null }, env: NodeJS.ProcessEnv = {}) {
+async function fail(source: { email: string | null; address: string | null }, env: Record<string, string | undefined> = {}) {
   const claim = await claimSignInAttempt(source, env);
   await settleSignInAttempt(claim, false);
   return claim;

@@ -4,6 +4,9 @@ import { getDb } from "../db";
 import { signInFailures } from "../db/schema";
 import { normaliseEmail } from "../operators/bootstrap";
 
+/** Environment variables (process.env, or a test's own). */
+type Env = Record<string, string | undefined>;
+
 /**
  * The sign-in throttle: after SIGN_IN_MAX_PER_EMAIL failed sign-ins for one email, or
  * `ROSTER_SIGNIN_MAX_PER_ADDRESS` (default 5) from one client address, within
@@ -24,7 +27,7 @@ const DEFAULT_MAX_PER_ADDRESS = 5;
 const LOCK_NAMESPACE = 727_277;
 const PRUNE_EVERY_MS = SIGN_IN_WINDOW_S * 1000;
 
-export function maxPerAddress(env: NodeJS.ProcessEnv = process.env): number {
+export function maxPerAddress(env: Env = process.env): number {
   const raw = env.ROSTER_SIGNIN_MAX_PER_ADDRESS?.trim();
   if (!raw) return DEFAULT_MAX_PER_ADDRESS;
   const n = Number(raw);
@@ -43,7 +46,7 @@ export type SignInClaim =
   | { ok: true; ids: number[] }
   | { ok: false; retryAfterS: number; scope: "email" | "address" };
 
-function keysOf(source: SignInSource, env: NodeJS.ProcessEnv) {
+function keysOf(source: SignInSource, env: Env) {
   const keys: Array<{ key: string; scope: "email" | "address"; limit: number }> = [];
   const email = source.email ? normaliseEmail(source.email).slice(0, 320) : "";
   if (email) keys.push({ key: `email:${email}`, scope: "email", limit: SIGN_IN_MAX_PER_EMAIL });
@@ -66,7 +69,7 @@ export async function pruneSignInFailures(force = false): Promise<void> {
 }
 
 /** Claims one sign-in attempt, or says how long to wait. */
-export async function claimSignInAttempt(source: SignInSource, env: NodeJS.ProcessEnv = process.env): Promise<SignInClaim> {
+export async function claimSignInAttempt(source: SignInSource, env: Env = process.env): Promise<SignInClaim> {
   const keys = keysOf(source, env);
   if (!keys.length) return { ok: true, ids: [] };
   await pruneSignInFailures();
