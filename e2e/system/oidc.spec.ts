@@ -41,6 +41,7 @@ async function startIdentityProvider(): Promise<Server> {
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
     cookies: { keys: [`signin-system-test-${run}`] },
     features: { devInteractions: { enabled: true } },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
     async findAccount(_ctx, id) {
       const account = accounts[id];
       return account ? { accountId: id, claims: async () => ({ sub: id, ...account }) } : undefined;
@@ -122,25 +123,28 @@ for (const backend of backends()) {
     test("an account no mapping covers is refused with a clear message, and gets no session", async ({ browser }) => {
       const page = await ssoSignIn(browser, "una");
       await expect(page).toHaveURL(/\/signin\?error=SsoNoRole/);
-      await expect(page.getByRole("alert")).toHaveText("Your single sign-on account has no Roster role. Ask a Roster owner to grant you one.");
+      await expect(page.locator("form").getByRole("alert")).toHaveText("Your single sign-on account has no Roster role. Ask a Roster owner to grant you one.");
       expect((await (await page.request.get("/api/auth/session")).json())?.user).toBeUndefined();
       expect((await page.request.get("/api/roles")).status()).toBe(401);
       await page.context().close();
     });
 
     test("a disabled operator stays refused at the next SSO sign-in", async ({ browser, playwright }) => {
+      const first = await ssoSignIn(browser, "ada");
+      await expect(first).toHaveURL(`${rosterUrl}/`);
+      await first.context().close();
       const owner = await playwright.request.newContext({ baseURL: rosterUrl, extraHTTPHeaders: { origin: rosterUrl } });
       const { csrfToken } = await (await owner.get("/api/auth/csrf")).json();
       await owner.post("/api/auth/callback/credentials", { form: { csrfToken, email: E2E.operators.owner, password: E2E.password, json: "true" } });
       const { operators } = await (await owner.get("/api/operators")).json();
       const ada = (operators as Array<{ id: string; email: string }>).find((o) => o.email === accounts.ada.email);
-      expect(ada, "Ada was created by her first SSO sign-in").toBeTruthy();
+      expect(ada, "Ada was created by her SSO sign-in").toBeTruthy();
       expect((await owner.patch(`/api/operators/${ada!.id}`, { data: { disabled: true } })).status()).toBe(200);
       await owner.dispose();
 
       const page = await ssoSignIn(browser, "ada");
       await expect(page).toHaveURL(/\/signin\?error=SsoDisabled/);
-      await expect(page.getByRole("alert")).toContainText("Your Roster access has been disabled");
+      await expect(page.locator("form").getByRole("alert")).toContainText("Your Roster access has been disabled");
       expect((await page.request.get("/api/roles")).status()).toBe(401);
       await page.context().close();
     });
