@@ -19,6 +19,15 @@ export const E2E = {
   logFile: process.env.ROSTER_E2E_LOG_FILE ?? path.join(os.tmpdir(), `roster-e2e-${port}.log`),
   /** The bearer token Roster sends to the sandboxes; they also accept "sandbox". Never in a log. */
   sandboxToken: "sk-e2e-sandbox-7c41d09a5be3",
+  /** The e2e server's session secret (tests sign their own tokens with it). */
+  nextAuthSecret: "e2e-only-secret-not-for-production-0123456789",
+  /**
+   * Failed sign-ins allowed per client address per minute on the e2e server (default 5),
+   * so suites that fail a sign-in on purpose do not lock out each other: every test signs
+   * in from 127.0.0.1. The throttle tests use addresses of their own (x-forwarded-for,
+   * trusted there with ROSTER_TRUST_PROXY=1).
+   */
+  signInMaxPerAddress: 20,
   operators: {
     owner: "owner@roster.demo",
     admin: "admin@roster.demo",

@@ -15,6 +15,8 @@ export async function startRoster(): Promise<void> {
     );
     process.exit(1);
   }
+  const { checkSignInConfig } = await import("./auth/check-config");
+  checkSignInConfig();
   const { installGracefulShutdown } = await import("./shutdown");
   installGracefulShutdown();
   const { startInterruptedSweep } = await import("./audit/interrupted");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { oidcConfigOrNull } from "@/lib/auth/oidc";
 import { getOperator } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
@@ -32,7 +33,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
           <p className="mt-1 mb-6 text-[13px] leading-5 text-muted-foreground">
             Manage your organization&apos;s members on OpenAI, Astronomer and Arthur.
           </p>
-          <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
+          <SignInForm callbackUrl={callbackUrl} initialError={initialError} ssoName={oidcConfigOrNull()?.name} />
         </div>
         <p className="mt-6 text-center text-xs text-muted-foreground">
           Access is granted by a Roster owner. Ask them if you need an account.

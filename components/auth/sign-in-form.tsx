@@ -7,6 +7,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Input, Label } from "@/components/ui/input";
+import { isSsoRefusal, SSO_REFUSALS } from "@/lib/auth/sso-messages";
 
 const WRONG_CREDENTIALS = "Wrong email or password";
 const THROTTLED = "Too many sign-in attempts. Wait a minute, then try again.";
@@ -21,16 +22,19 @@ export function signInErrorMessage(error: string | null | undefined, status?: nu
   if (!error) return null;
   if (error === "CredentialsSignin") return WRONG_CREDENTIALS;
   if (error === "SessionRequired" || error === "Callback") return "Sign in to continue.";
+  if (isSsoRefusal(error)) return SSO_REFUSALS[error];
   return /\s/.test(error) ? error : "Sign-in failed. Try again, or ask a Roster owner for help.";
 }
 
 interface SignInFormProps {
   callbackUrl: string;
+  /** The single sign-on button's label (`Sign in with …`), when SSO is configured. */
+  ssoName?: string;
   /** An error next-auth put in the URL (`?error=`), shown until the next attempt. */
   initialError?: string;
 }
 
-export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
+export function SignInForm({ callbackUrl, initialError, ssoName }: SignInFormProps) {
   const router = useRouter();
   const errorId = useId();
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -107,6 +111,28 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
         {submitting ? <Loader2 aria-hidden className="animate-spin" /> : null}
         Sign in
       </Button>
+      {ssoName ? (
+        <>
+          <div className="flex items-center gap-3 text-xs text-muted-foreground" aria-hidden>
+            <span className="h-px flex-1 bg-border" />
+            or
+            <span className="h-px flex-1 bg-border" />
+          </div>
+          <Button
+            type="button"
+            variant="secondary"
+            size="md"
+            className="w-full"
+            disabled={submitting}
+            onClick={() => {
+              setSubmitting(true);
+              void signIn("oidc", { callbackUrl });
+            }}
+          >
+            Sign in with {ssoName}
+          </Button>
+        </>
+      ) : null}
     </form>
   );
 }

@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { findOperatorForSignIn } from "../operators/repository";
 import { authLogger } from "./auth-logger";
+import { OIDC_PROVIDER_ID, oidcConfigOrNull, oidcProvider, resolveSsoRole } from "./oidc";
 import { verifyPassword } from "./password";
 
 const credentialsSchema = z.object({
@@ -10,9 +11,19 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
+/** A session lasts 8 hours from sign-in, however active (the token carries its sign-in time). */
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
+/** True while a token is within its session's lifetime (from its sign-in, not its last refresh). */
+export function sessionIsCurrent(token: Record<string, unknown>, nowS = Math.floor(Date.now() / 1000)): boolean {
+  return typeof token.authTime === "number" && token.authTime <= nowS + 60 && nowS - token.authTime < SESSION_MAX_AGE_S;
+}
+
+const sso = oidcConfigOrNull();
+
 export const authOptions: NextAuthOptions = {
+  // Cookies: next-auth's defaults are HttpOnly and SameSite=Lax; with an https
+  // NEXTAUTH_URL they are also Secure and named `__Secure-…` (checked by e2e tests).
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/signin", error: "/signin" },
   logger: authLogger,
@@ -33,17 +44,35 @@ export const authOptions: NextAuthOptions = {
         return { id: found.operator.id, email: found.operator.email, name: found.operator.name };
       },
     }),
+    ...(sso ? [oidcProvider(sso)] : []),
   ],
   callbacks: {
-    async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    async signIn({ account, profile, user }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      if (!sso) return "/signin?error=SsoNoRole";
+      const resolved = resolveSsoRole(sso, (profile ?? {}) as Record<string, unknown>);
+      if ("refused" in resolved) return `/signin?error=${resolved.refused}`;
+      const { syncSsoOperator } = await import("../operators/sso");
+      const name = user.name?.trim() || resolved.email.split("@")[0];
+      const synced = await syncSsoOperator({ email: resolved.email, name, role: resolved.role });
+      if (!synced.ok) return "/signin?error=SsoDisabled";
+      // The session carries Roster's operator id, not the identity provider's subject.
+      user.id = synced.operator.id;
+      return true;
+    },
+    async jwt({ token, user, account }) {
+      if (user) {
+        token.sub = user.id;
+        token.authTime = Math.floor(Date.now() / 1000);
+        if (account?.provider) token.via = account.provider;
+      }
       return token;
     },
     async session({ session, token }) {
       // Only the operator id travels in the token; role and name are read fresh from the
       // database on every request (lib/auth/session.ts), so a role change or a disabled
-      // operator takes effect at the next request.
-      if (session.user) (session.user as { id?: string }).id = token.sub;
+      // operator takes effect at the next request. A session past its lifetime has no id.
+      if (session.user && sessionIsCurrent(token)) (session.user as { id?: string }).id = token.sub;
       return session;
     },
     async redirect({ url, baseUrl }) {

@@ -1,0 +1,24 @@
+import { ConfigError } from "../config";
+import { trustedProxyCount } from "./client-address";
+import { oidcConfig } from "./oidc";
+import { maxPerAddress } from "./throttle";
+
+/** Environment variables (process.env, or a test's own). */
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads every sign-in setting once at server start, so a bad or half-set one stops the
+ * server with a message naming it rather than failing sign-ins later.
+ */
+export function checkSignInConfig(env: Env = process.env, exit: (code: number) => never = process.exit): void {
+  try {
+    trustedProxyCount(env);
+    maxPerAddress(env);
+    const sso = oidcConfig(env);
+    if (sso) console.log(`[roster] single sign-on through ${sso.issuer} ("Sign in with ${sso.name}")`);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[roster] ${error.message}`);
+    exit(1);
+  }
+}
