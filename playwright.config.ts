@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { E2E } from "./e2e/env";
+import { CANARIES, E2E } from "./e2e/env";
 
 /**
  * End-to-end tests against the real app (`next start`) and its real provider sandboxes,
@@ -63,6 +63,8 @@ export default defineConfig({
       ROSTER_PROVIDER_TIMEOUT_MS: "1500",
       NEXTAUTH_URL: E2E.baseUrl,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      // Roster sends the first token; tests that call a sandbox directly still use "sandbox".
+      ROSTER_SANDBOX_TOKENS: `${CANARIES.sandboxToken},sandbox`,
       ...(process.env.ROSTER_E2E_DATABASE_URL ? { DATABASE_URL: process.env.ROSTER_E2E_DATABASE_URL } : {}),
     },
   },

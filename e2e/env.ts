@@ -21,3 +21,5 @@ export const E2E = {
 } as const;
 
 export type DemoRole = keyof typeof E2E.operators;
+
+export { default as CANARIES } from "./canaries.json";
