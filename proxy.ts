@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { HSTS_VALUE, isHttps, newNonce, pageCsp } from "@/lib/security/headers";
+import { HSTS_VALUE, newNonce, pageCsp } from "@/lib/security/headers";
 
 /**
  * Every page gets a Content-Security-Policy with a nonce made for this response alone.
@@ -9,7 +9,9 @@ import { HSTS_VALUE, isHttps, newNonce, pageCsp } from "@/lib/security/headers";
  */
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const https = isHttps(request.nextUrl.protocol, process.env.NEXTAUTH_URL);
+  // Over https, or behind a TLS proxy that says so (Next reads X-Forwarded-Proto). Over
+  // plain http browsers ignore HSTS, and upgrading requests would break the page.
+  const https = request.nextUrl.protocol === "https:";
   const csp = pageCsp({ nonce, https, dev: process.env.NODE_ENV === "development" });
 
   const requestHeaders = new Headers(request.headers);

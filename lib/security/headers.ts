@@ -49,8 +49,3 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
-
-/** Served over https: the request itself, or the public URL Roster is configured with. */
-export function isHttps(protocol: string, publicUrl: string | undefined): boolean {
-  return protocol === "https:" || Boolean(publicUrl?.startsWith("https://"));
-}
