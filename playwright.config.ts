@@ -61,7 +61,9 @@ export default defineConfig({
       ROSTER_DEMO: "1",
       // Short provider timeouts so the hang faults resolve quickly.
       ROSTER_PROVIDER_TIMEOUT_MS: "1500",
-      // Logs at debug (every provider call) into a file e2e/api/logs.spec.ts reads; a sandbox token only Roster uses.
+      // Logs at debug (every provider call) into a file e2e/api/logs.spec.ts reads. Roster sends the
+      // first sandbox token (a canary e2e/api/secrets.spec.ts and logs.spec.ts search for); tests that
+      // call a sandbox directly still use "sandbox".
       ROSTER_LOG_FILE: E2E.logFile,
       ROSTER_LOG_LEVEL: "debug",
       ROSTER_SANDBOX_TOKENS: `${E2E.sandboxToken},sandbox`,

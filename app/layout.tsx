@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { THEME_SCRIPT } from "@/components/theme/theme-script";
 import { Providers } from "./providers";
@@ -18,12 +19,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The nonce proxy.ts put in this page's Content-Security-Policy: without it the browser
+  // refuses the inline theme script.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The theme script sets the `dark` class before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-dvh bg-background text-foreground">
         <Providers>{children}</Providers>

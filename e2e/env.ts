@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import canaries from "./canaries.json";
 
 /** Where the e2e app and its sandboxes listen (away from the demo's defaults). */
 const port = Number(process.env.ROSTER_E2E_PORT ?? 3100);
@@ -18,7 +19,7 @@ export const E2E = {
   /** The server's log file (ROSTER_LOG_FILE), which e2e/api/logs.spec.ts reads. */
   logFile: process.env.ROSTER_E2E_LOG_FILE ?? path.join(os.tmpdir(), `roster-e2e-${port}.log`),
   /** The bearer token Roster sends to the sandboxes; they also accept "sandbox". Never in a log. */
-  sandboxToken: "sk-e2e-sandbox-7c41d09a5be3",
+  sandboxToken: canaries.sandboxToken,
   /** The e2e server's session secret (tests sign their own tokens with it). */
   nextAuthSecret: "e2e-only-secret-not-for-production-0123456789",
   /**
@@ -37,3 +38,5 @@ export const E2E = {
 } as const;
 
 export type DemoRole = keyof typeof E2E.operators;
+
+export { canaries as CANARIES };

@@ -1,8 +1,6 @@
 import type { AuditResponse } from "../../lib/audit/types";
 import type { UsersResponse } from "../../lib/directory/types";
 import type { InviteRequestResponse, InviteRequestsResponse, PendingInvitesResponse } from "../../lib/invites/types";
-import { request as playwrightRequest } from "@playwright/test";
-import { E2E } from "../env";
 import { apiAs, expect, sandbox, test } from "../fixtures";
 import {
   approve,
@@ -290,27 +288,5 @@ test.describe("invite requests", () => {
     const direct = await (await as("admin")).post("/api/invite-requests", { data: { ...ok, direct: true } });
     expect(direct.status()).toBe(403);
     expect((await direct.json()).error.code).toBe("direct_invites_off");
-  });
-
-  test("invite routes need a session (401) and changes from Roster's own origin (403)", async ({ as }) => {
-    const anon = await playwrightRequest.newContext({ baseURL: E2E.baseUrl });
-    const id = "00000000-0000-4000-8000-000000000000";
-    for (const [method, path] of [
-      ["GET", "/api/invite-requests"],
-      ["POST", "/api/invite-requests"],
-      ["GET", `/api/invite-requests/${id}`],
-      ["POST", `/api/invite-requests/${id}/approve`],
-      ["POST", `/api/invite-requests/${id}/retry`],
-      ["GET", "/api/invites"],
-    ] as const) {
-      const res = await anon.fetch(path, { method, data: method === "POST" ? {} : undefined });
-      expect(res.status(), `${method} ${path}`).toBe(401);
-      expect((await res.json()).error.code).toBe("unauthorized");
-    }
-    await anon.dispose();
-    const admin = await as("admin");
-    const foreign = await admin.post(`/api/invite-requests/${id}/approve`, { data: {}, headers: { origin: "http://evil.example" } });
-    expect(foreign.status()).toBe(403);
-    expect((await foreign.json()).error.code).toBe("cross_origin");
   });
 });

@@ -97,21 +97,6 @@ test.describe("member changes", () => {
     });
   }
 
-  test("viewers and requesters get 403 for every change", async ({ as }) => {
-    for (const role of ["viewer", "requester"] as const) {
-      const api = await as(role);
-      for (const res of [
-        await api.patch("/api/members/openai/user_x", { data: { role: "reader" } }),
-        await api.delete("/api/members/openai/user_x"),
-        await api.delete("/api/invites/openai/invite-x"),
-        await api.post(`/api/people/${encodeURIComponent("ada@example.com")}/offboard`, { data: {} }),
-      ]) {
-        expect(res.status(), `${role} ${res.url()}`).toBe(403);
-        expect((await res.json()).error.code).toBe("forbidden");
-      }
-    }
-  });
-
   test("bad input gets 422 naming the field", async ({ as }) => {
     const admin = await as("admin");
     const cases: Array<[Promise<import("@playwright/test").APIResponse>, RegExp]> = [

@@ -23,21 +23,6 @@ async function lastAudit(api: APIRequestContext, action: string) {
 }
 
 test.describe("Arthur service accounts", () => {
-  test("admin-only: viewers and requesters get 403, signed-out callers 401, cross-origin changes 403", async ({ as, playwright }) => {
-    for (const role of ["viewer", "requester"] as const) {
-      const api = await as(role);
-      expect((await api.get("/api/service-accounts")).status()).toBe(403);
-      expect((await api.post("/api/service-accounts", { data: { name: "x" } })).status()).toBe(403);
-      expect((await api.post("/api/arthur/users", { data: {} })).status()).toBe(403);
-    }
-    const anonymous = await playwright.request.newContext({ baseURL: E2E.baseUrl });
-    expect((await anonymous.get("/api/service-accounts")).status()).toBe(401);
-    await anonymous.dispose();
-    const admin = await as("admin");
-    const cross = await admin.post("/api/service-accounts", { data: { name: "x" }, headers: { origin: "https://evil.example" } });
-    expect(cross.status()).toBe(403);
-  });
-
   test("create shows the secret once: never in the list, the audit log or its CSV; regenerate replaces it", async ({ as }) => {
     const admin = await as("admin");
     const name = `export-${run}`;

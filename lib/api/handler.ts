@@ -46,6 +46,11 @@ function assertSameOrigin(request: Request) {
     throw new ApiError(403, "cross_origin", "Changes must come from Roster itself (bad Origin)");
   }
   if (sourceHost !== host) throw new ApiError(403, "cross_origin", "Changes must come from Roster itself (cross-origin request refused)");
+  // Browsers also say where a request comes from; only Roster's own pages (or the user) may change things.
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") {
+    throw new ApiError(403, "cross_origin", "Changes must come from Roster itself (cross-site request refused)");
+  }
 }
 
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json$/i;

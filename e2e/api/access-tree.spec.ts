@@ -1,0 +1,69 @@
+import { type APIRequestContext, request } from "@playwright/test";
+import { type DemoRole, E2E } from "../env";
+import { apiAs, expect, test } from "../fixtures";
+import { ACCESS, type Access, CHANGING, ROLES, routesInTree } from "./api-routes";
+
+/**
+ * Access control, from the file tree: every `app/api/** /route.ts` and every HTTP method
+ * it exports must have an entry in ACCESS (api-routes.ts), so a new route (or method)
+ * without one fails here. For each entry: no session → 401; every demo role below the one
+ * it needs → 403; the role it needs is let through; and a change from another origin, or
+ * one the browser marks cross-site, → 403 even for the owner.
+ */
+
+function send(ctx: APIRequestContext, key: string, access: Access, headers: Record<string, string> = {}) {
+  const method = key.split(" ")[0];
+  return ctx.fetch(access.path, { method, headers, data: CHANGING.has(method) ? (access.body ?? {}) : undefined, maxRedirects: 0 });
+}
+
+test.describe("access control from the file tree", () => {
+  const sessions = new Map<DemoRole, APIRequestContext>();
+  let anonymous: APIRequestContext;
+
+  test.beforeAll(async () => {
+    for (const role of ROLES) sessions.set(role, await apiAs(role));
+    anonymous = await request.newContext({ baseURL: E2E.baseUrl, extraHTTPHeaders: { origin: E2E.baseUrl } });
+  });
+  test.afterAll(async () => {
+    await Promise.all([...sessions.values(), anonymous].map((c) => c.dispose()));
+  });
+
+  test("every route and method under app/api has an entry in the access table", () => {
+    const tree = routesInTree();
+    expect(tree.length).toBeGreaterThan(20);
+    const missing = tree.filter((key) => !(key in ACCESS));
+    expect(missing, "routes without an access entry: add each to ACCESS with the role it needs").toEqual([]);
+    const stale = Object.keys(ACCESS).filter((key) => !tree.includes(key));
+    expect(stale, "access entries for routes that no longer exist").toEqual([]);
+  });
+
+  for (const [key, access] of Object.entries(ACCESS)) {
+    test(`${key}: 401 signed out, 403 below ${access.role}, cross-site changes refused`, async () => {
+      const anon = await send(anonymous, key, access);
+      expect.soft(anon.status(), `${key} without a session`).toBe(401);
+      expect.soft(anon.headers()["content-type"]).toContain("application/json");
+      expect.soft((await anon.json()).error).toMatchObject({ code: "unauthorized", message: expect.any(String) });
+
+      for (const role of ROLES.slice(0, ROLES.indexOf(access.role))) {
+        const res = await send(sessions.get(role)!, key, access);
+        expect.soft(res.status(), `${key} as ${role}`).toBe(403);
+        expect.soft((await res.json()).error.code, `${key} as ${role}`).toBe("forbidden");
+      }
+
+      if (!access.skipAllowed) {
+        const allowed = await send(sessions.get(access.role)!, key, access);
+        expect.soft([401, 403], `${key} as ${access.role} is let through (got ${allowed.status()})`).not.toContain(allowed.status());
+      }
+
+      if (CHANGING.has(key.split(" ")[0])) {
+        const owner = sessions.get("owner")!;
+        const foreign = await send(owner, key, access, { origin: "https://evil.example" });
+        expect.soft(foreign.status(), `${key} from another origin`).toBe(403);
+        expect.soft((await foreign.json()).error.code).toBe("cross_origin");
+        const crossSite = await send(owner, key, access, { "sec-fetch-site": "cross-site" });
+        expect.soft(crossSite.status(), `${key} marked Sec-Fetch-Site: cross-site`).toBe(403);
+        expect.soft((await crossSite.json()).error.code).toBe("cross_origin");
+      }
+    });
+  }
+});

@@ -1,0 +1,39 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { HSTS_VALUE, newNonce, pageCsp } from "@/lib/security/headers";
+
+/**
+ * Every page gets a Content-Security-Policy with a nonce made for this response alone.
+ * Next reads the nonce from the request's CSP header and puts it on its own scripts; the
+ * root layout reads `x-nonce` for the theme script. The static headers come from
+ * next.config.js; the API and build assets are not matched (see `config`).
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  // Over https, or behind a TLS proxy that says so (Next reads X-Forwarded-Proto). Over
+  // plain http browsers ignore HSTS, and upgrading requests would break the page.
+  const https = request.nextUrl.protocol === "https:";
+  const csp = pageCsp({ nonce, https, dev: process.env.NODE_ENV === "development" });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Not the API (its bodies would be buffered here for nothing; next.config.js gives it
+      // headers), nor hashed build assets and icons, which run no inline code.
+      source: "/((?!api/|_next/static/|_next/image|favicon\\.svg).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
