@@ -1,5 +1,6 @@
 import { ConfigError } from "./config";
 import { closeDb } from "./db";
+import { log } from "./log";
 
 /**
  * Graceful stop. `next start` on SIGTERM/SIGINT stops accepting connections, waits (with no
@@ -52,13 +53,13 @@ const timeout = (ms: number) => new Promise<"timeout">((resolve) => setTimeout((
 
 async function drain(signal: NodeJS.Signals, graceMs: number, nextDone: Promise<void>, exit: (code: number) => never) {
   const deadline = Date.now() + graceMs;
-  console.log(`[roster] ${signal}: refusing new changes, waiting for ${state.inFlight} under way`);
+  log.info(`${signal}: refusing new changes, waiting for ${state.inFlight} under way`);
   const drained = await Promise.race([whenIdle().then(() => "idle" as const), timeout(deadline - Date.now())]);
   // Next's own cleanup stops the HTTP server and answers the requests it still holds.
   await Promise.race([nextDone, timeout(Math.max(0, deadline - Date.now()))]);
-  if (drained === "timeout") console.error(`[roster] ${state.inFlight} change(s) still running after ${graceMs} ms: stopping anyway`);
-  await closeDb().catch((error) => console.error("[roster] closing the database failed:", error));
-  console.log("[roster] stopped");
+  if (drained === "timeout") log.error(`${state.inFlight} change(s) still running after ${graceMs} ms: stopping anyway`);
+  await closeDb().catch((error) => log.error({ err: error }, "closing the database failed"));
+  log.info("stopped");
   exit(drained === "idle" ? 0 : 1);
 }
 

@@ -1,4 +1,5 @@
-import { providerTimeoutMs } from "../config";
+import { sendLeaseMs } from "../invites/policy";
+import { log } from "../log";
 import { closeInterruptedAttempts } from "./log";
 
 /**
@@ -8,18 +9,19 @@ import { closeInterruptedAttempts } from "./log";
  * the call, with room to spare), at start and then every minute.
  */
 
+/** The same bound as an invite send's lease: no change takes longer than that. */
 export function interruptedAfterMs(env: NodeJS.ProcessEnv = process.env): number {
-  return providerTimeoutMs(env) * 4 + 30_000;
+  return sendLeaseMs(env);
 }
 
 export async function sweepInterrupted(now = new Date()): Promise<number> {
   const closed = await closeInterruptedAttempts(new Date(now.getTime() - interruptedAfterMs()));
-  if (closed > 0) console.log(`[roster] closed ${closed} change(s) left unfinished by a server that stopped`);
+  if (closed > 0) log.warn({ closed }, `closed ${closed} change(s) left unfinished by a server that stopped`);
   return closed;
 }
 
 export function startInterruptedSweep(): void {
-  const sweep = () => void sweepInterrupted().catch((error) => console.error("[roster] closing interrupted changes failed:", error));
+  const sweep = () => void sweepInterrupted().catch((error) => log.error({ err: error }, "closing interrupted changes failed"));
   sweep();
   setInterval(sweep, Math.min(60_000, interruptedAfterMs() / 2)).unref();
 }

@@ -2,6 +2,7 @@ import { ConfigError } from "../config";
 import { trustedProxyCount } from "./client-address";
 import { oidcConfig } from "./oidc";
 import { maxPerAddress } from "./throttle";
+import { log } from "../log";
 
 /** Environment variables (process.env, or a test's own). */
 type Env = Record<string, string | undefined>;
@@ -15,10 +16,10 @@ export function checkSignInConfig(env: Env = process.env, exit: (code: number) =
     trustedProxyCount(env);
     maxPerAddress(env);
     const sso = oidcConfig(env);
-    if (sso) console.log(`[roster] single sign-on through ${sso.issuer} ("Sign in with ${sso.name}")`);
+    if (sso) log.info(`single sign-on through ${sso.issuer} ("Sign in with ${sso.name}")`);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`[roster] ${error.message}`);
+    log.error(`${error.message}`);
     exit(1);
   }
 }
