@@ -3,14 +3,9 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
-import { z } from "zod";
 import { isApiError } from "@/lib/api/fetcher";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { useTheme, useThemeSync } from "@/components/theme/use-theme";
-
-// zod 4 probes `new Function` to compile faster parsers; Roster's Content-Security-Policy
-// forbids eval, so the probe would only add a violation report. Parse without it.
-if (typeof window !== "undefined") z.config({ jitless: true });
 
 /** A 401 from the API means the session ended: go back to sign-in and return here after. */
 function onApiError(error: unknown) {

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { MAX_EMAILS, type SkipReason } from "@/lib/invites/types";
+import { MAX_EMAILS, isEmailAddress } from "@/lib/invites/constants";
+import type { SkipReason } from "@/lib/invites/types";
 import type { ExistingLookup } from "@/lib/queries/invites";
 import type { ProviderId } from "@/lib/providers/types";
 
@@ -15,8 +15,6 @@ export interface ParsedEmails {
   overLimit: number;
 }
 
-const emailSchema = z.email().max(320);
-
 /** Splits on commas, semicolons and white space (a pasted column or a mail header), like the API. */
 export function parseEmails(text: string): ParsedEmails {
   const valid: string[] = [];
@@ -27,7 +25,7 @@ export function parseEmails(text: string): ParsedEmails {
     // "Ada Lovelace <ada@example.com>" pasted from a mail client.
     const entry = raw.replace(/^<|>$/g, "");
     const email = entry.trim().toLowerCase();
-    if (!emailSchema.safeParse(email).success) {
+    if (!isEmailAddress(email)) {
       invalid.push(raw);
       continue;
     }

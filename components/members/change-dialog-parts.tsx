@@ -3,7 +3,7 @@
 import { AlertTriangle, ShieldAlert, UserRound } from "lucide-react";
 import type { ReactNode } from "react";
 import { isApiError } from "@/lib/api/fetcher";
-import { CHANGE_ERROR_CODES } from "@/lib/changes/types";
+import { CHANGE_ERROR_CODES } from "@/lib/changes/constants";
 import type { Membership } from "@/lib/directory/types";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
 import { Badge } from "@/components/ui/badge";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { isApiError } from "@/lib/api/fetcher";
-import { CHANGE_ERROR_CODES } from "@/lib/changes/types";
+import { CHANGE_ERROR_CODES } from "@/lib/changes/constants";
 
 /**
  * The refusals every change dialog handles alike: `confirm_self` asks "This is you.

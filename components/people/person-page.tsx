@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle, ArrowLeft, UserSearch } from "lucide-react";
 import Link from "next/link";
 import { isApiError } from "@/lib/api/fetcher";
-import { CHANGE_ERROR_CODES } from "@/lib/changes/types";
+import { CHANGE_ERROR_CODES } from "@/lib/changes/constants";
 import { personQueryOptions } from "@/lib/queries/people";
 import { QueryErrorState } from "@/components/common/query-error-state";
 import { Button } from "@/components/ui/button";

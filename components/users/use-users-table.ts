@@ -9,7 +9,8 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { useCallback, useMemo, useState } from "react";
-import { SORT_FIELDS, type Person, type SortField, type UsersQuery, type UsersResponse } from "@/lib/directory/types";
+import { SORT_FIELDS, type SortField } from "@/lib/directory/constants";
+import type { Person, UsersQuery, UsersResponse } from "@/lib/directory/types";
 import { isShiftClick, serverTableFeatures } from "@/components/data-table/features";
 import { useColumnVisibility } from "@/components/data-table/use-column-visibility";
 import type { SetUsersQueryOptions } from "./use-users-query-state";

@@ -1,29 +1,8 @@
 import { z } from "zod";
 import { PROVIDER_IDS } from "../providers/types";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_QUERY_LIMITS as L, type AuditOutcome } from "./constants";
 
-export const AUDIT_OUTCOMES = ["success", "failure", "refused", "pending"] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
-
-export const AUDIT_ACTIONS = [
-  "change_role",
-  "remove_member",
-  "revoke_invite",
-  "offboard",
-  "request_invite",
-  "approve_request",
-  "reject_request",
-  "cancel_request",
-  "expire_request",
-  "send_invite",
-  "create_service_account",
-  "rename_service_account",
-  "regenerate_credentials",
-  "create_user",
-  "update_user",
-  "accept_invites",
-  "add_operator",
-  "update_operator",
-] as const;
+export { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditOutcome } from "./constants";
 
 /** One attempted change, as `GET /api/audit` answers it. */
 export interface AuditEvent {
@@ -56,14 +35,14 @@ const date = (field: string) =>
     .transform((v) => new Date(v));
 
 export const auditQuerySchema = z.object({
-  actor: z.string().trim().max(320).optional(),
+  actor: z.string().trim().max(L.actor).optional(),
   provider: z.enum(PROVIDER_IDS, { error: () => `provider must be one of ${PROVIDER_IDS.join(", ")}` }).optional(),
   action: z.enum(AUDIT_ACTIONS, { error: () => `action must be one of ${AUDIT_ACTIONS.join(", ")}` }).optional(),
   outcome: z.enum(AUDIT_OUTCOMES, { error: () => `outcome must be one of ${AUDIT_OUTCOMES.join(", ")}` }).optional(),
   from: date("from").optional(),
   to: date("to").optional(),
   page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page must be 1 or more").default(1),
-  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1).max(500, "pageSize must be at most 500").default(50),
+  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1).max(L.pageSize, `pageSize must be at most ${L.pageSize}`).default(L.defaultPageSize),
 });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

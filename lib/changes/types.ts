@@ -99,15 +99,7 @@ export interface OffboardResponse {
   steps: OffboardStep[];
 }
 
-/** Error codes the change routes answer with (in the usual `{ error: { code, message } }`). */
-export const CHANGE_ERROR_CODES = {
-  lastOwner: "last_owner",
-  confirmSelf: "confirm_self",
-  unknownRole: "unknown_role",
-  notFound: "not_found",
-  unsupported: "unsupported",
-  provider: "provider_error",
-} as const;
+export { CHANGE_ERROR_CODES } from "./constants";
 
 /** `GET /api/people/{email}`: every membership, read fresh from each provider. */
 export interface PersonDetailResponse {

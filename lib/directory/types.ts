@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROVIDER_IDS, type MemberKind, type MemberStatus, type ProviderId } from "../providers/types";
+import { MEMBER_KINDS, MEMBER_STATUSES, SORT_FIELDS, SORT_ORDERS, USERS_QUERY_LIMITS as L } from "./constants";
 
 /**
  * The users directory as the API answers it (`GET /api/users`). Shared by the route
@@ -55,8 +56,7 @@ export interface UsersResponse {
   facets: Facets;
 }
 
-export const SORT_FIELDS = ["name", "email", "addedAt", "providers"] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
+export { SORT_FIELDS, type SortField } from "./constants";
 
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess(
@@ -70,15 +70,15 @@ const csv = <T extends z.ZodType>(item: T) =>
 
 /** Query of `GET /api/users`; the users page keeps the same keys in its URL. */
 export const usersQuerySchema = z.object({
-  q: z.string().trim().max(200, "q must be at most 200 characters").optional().default(""),
+  q: z.string().trim().max(L.q, `q must be at most ${L.q} characters`).optional().default(""),
   provider: csv(z.enum(PROVIDER_IDS, { error: (i) => `provider must be one of ${PROVIDER_IDS.join(", ")} (got "${String(i.input)}")` })),
-  role: csv(z.string().max(100)),
-  status: csv(z.enum(["active", "invited"], { error: (i) => `status must be active or invited (got "${String(i.input)}")` })),
-  kind: csv(z.enum(["person", "service_account"], { error: (i) => `kind must be person or service_account (got "${String(i.input)}")` })),
+  role: csv(z.string().max(L.role)),
+  status: csv(z.enum(MEMBER_STATUSES, { error: (i) => `status must be active or invited (got "${String(i.input)}")` })),
+  kind: csv(z.enum(MEMBER_KINDS, { error: (i) => `kind must be person or service_account (got "${String(i.input)}")` })),
   sort: z.enum(SORT_FIELDS, { error: () => `sort must be one of ${SORT_FIELDS.join(", ")}` }).optional().default("name"),
-  order: z.enum(["asc", "desc"], { error: () => "order must be asc or desc" }).optional().default("asc"),
-  page: z.coerce.number({ error: "page must be a number" }).int("page must be a whole number").min(1, "page must be 1 or more").max(100_000).optional().default(1),
-  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int("pageSize must be a whole number").min(1, "pageSize must be at least 1").max(200, "pageSize must be at most 200").optional().default(50),
+  order: z.enum(SORT_ORDERS, { error: () => "order must be asc or desc" }).optional().default("asc"),
+  page: z.coerce.number({ error: "page must be a number" }).int("page must be a whole number").min(1, "page must be 1 or more").max(L.page).optional().default(1),
+  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int("pageSize must be a whole number").min(1, "pageSize must be at least 1").max(L.pageSize, `pageSize must be at most ${L.pageSize}`).optional().default(L.defaultPageSize),
 });
 
 export type UsersQuery = z.infer<typeof usersQuerySchema>;

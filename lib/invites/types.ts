@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EMAIL_MAX, EMAIL_PATTERN, MAX_EMAILS } from "./constants";
 import { providerParam } from "../changes/types";
 import type { ProviderId } from "../providers/types";
 
@@ -13,13 +14,13 @@ export type InviteRequestStatus = (typeof INVITE_REQUEST_STATUSES)[number];
 export type InviteItemState = (typeof INVITE_ITEM_STATES)[number];
 export type SkipReason = "already_member" | "already_invited";
 
-export const MAX_EMAILS = 100;
+export { MAX_EMAILS } from "./constants";
 
 const email = z
   .string({ error: "must be an email address" })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: (issue) => `"${String(issue.input)}" is not an email address` }).max(320, "is too long"));
+  .pipe(z.email({ pattern: EMAIL_PATTERN, error: (issue) => `"${String(issue.input)}" is not an email address` }).max(EMAIL_MAX, "is too long"));
 
 /** One or more emails: a list, or one string separated by commas, semicolons or white space. */
 const emails = z.preprocess(

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { ROSTER_ROLES, type RosterRole } from "../auth/roles";
+import { OPERATOR_PASSWORD_MIN } from "./constants";
 
 /** Roster operators as the API takes and answers them. Shared by routes, service and browser. */
 
 const role = z.enum(ROSTER_ROLES, { error: () => `role must be one of ${ROSTER_ROLES.join(", ")}` });
 
-export const OPERATOR_PASSWORD_MIN = 12;
+export { OPERATOR_PASSWORD_MIN } from "./constants";
 
 export const operatorIdParamsSchema = z.object({ id: z.uuid({ error: "id must be an operator id" }) });
 

@@ -1,4 +1,5 @@
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, auditQuerySchema, type AuditOutcome } from "@/lib/audit/types";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_QUERY_LIMITS as L, type AuditOutcome } from "@/lib/audit/constants";
+import { PROVIDER_IDS } from "@/lib/providers/types";
 import type { ProviderId } from "@/lib/providers/types";
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -18,39 +19,42 @@ export interface AuditFilters {
   pageSize: number;
 }
 
-export const DEFAULT_AUDIT_FILTERS: AuditFilters = { actor: "", page: 1, pageSize: 50 };
+export const DEFAULT_AUDIT_FILTERS: AuditFilters = { actor: "", page: 1, pageSize: L.defaultPageSize };
 
 export const AUDIT_FILTER_KEYS = ["actor", "provider", "action", "outcome", "from", "to"] as const;
 export type AuditFilterKey = (typeof AUDIT_FILTER_KEYS)[number];
 
-const shape = auditQuerySchema.shape;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 interface ParamSource {
   get(name: string): string | null;
 }
 
-function pick<T>(schema: { safeParse(value: unknown): { success: boolean; data?: T } }, raw: string | null): T | undefined {
-  if (raw === null || raw === "") return undefined;
-  const parsed = schema.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
+function oneOf<T extends string>(values: readonly T[], raw: string | null): T | undefined {
+  return raw !== null && (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+}
+
+function whole(raw: string | null, max: number, fallback: number): number {
+  const n = raw === null || raw.trim() === "" ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : fallback;
 }
 
 function day(raw: string | null): string | undefined {
   return raw && DAY.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
 }
 
-/** Reads the filters from search params; a bad value falls back to "no filter" instead of failing. */
+/** Reads the filters from search params by the API's rules; a bad value falls back to "no filter" instead of failing. */
 export function parseAuditFilters(params: ParamSource): AuditFilters {
+  const actor = (params.get("actor") ?? "").trim();
   return {
-    actor: pick<string>(shape.actor, params.get("actor")) ?? "",
-    provider: pick<ProviderId>(shape.provider, params.get("provider")),
-    action: pick<AuditAction>(shape.action, params.get("action")),
-    outcome: pick<AuditOutcome>(shape.outcome, params.get("outcome")),
+    actor: actor.length <= L.actor ? actor : "",
+    provider: oneOf(PROVIDER_IDS, params.get("provider")),
+    action: oneOf(AUDIT_ACTIONS, params.get("action")),
+    outcome: oneOf(AUDIT_OUTCOMES, params.get("outcome")),
     from: day(params.get("from")),
     to: day(params.get("to")),
-    page: pick<number>(shape.page, params.get("page")) ?? DEFAULT_AUDIT_FILTERS.page,
-    pageSize: pick<number>(shape.pageSize, params.get("pageSize")) ?? DEFAULT_AUDIT_FILTERS.pageSize,
+    page: whole(params.get("page"), Number.MAX_SAFE_INTEGER, DEFAULT_AUDIT_FILTERS.page),
+    pageSize: whole(params.get("pageSize"), L.pageSize, DEFAULT_AUDIT_FILTERS.pageSize),
   };
 }
 

@@ -1,20 +1,33 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
-import { usersQuerySchema, type UsersQuery, type UsersResponse } from "@/lib/directory/types";
+import { MEMBER_KINDS, MEMBER_STATUSES, SORT_FIELDS, SORT_ORDERS, USERS_QUERY_LIMITS as L } from "@/lib/directory/constants";
+import type { UsersQuery, UsersResponse } from "@/lib/directory/types";
 import { PROVIDER_IDS } from "@/lib/providers/types";
 import { usersKeys } from "./keys";
 
-export const DEFAULT_USERS_QUERY: UsersQuery = usersQuerySchema.parse({});
+export const DEFAULT_USERS_QUERY: UsersQuery = {
+  q: "",
+  sort: "name",
+  order: "asc",
+  page: 1,
+  pageSize: L.defaultPageSize,
+};
 
 export const USERS_LIST_KEYS = ["provider", "role", "status", "kind"] as const;
 export type UsersListKey = (typeof USERS_LIST_KEYS)[number];
-
-const shape = usersQuerySchema.shape;
 
 /** Something with `get`, such as `URLSearchParams` or Next's `ReadonlyURLSearchParams`. */
 interface ParamSource {
   get(name: string): string | null;
 }
+
+/** Which values each list filter takes (null: any text up to the role limit). */
+const LIST_VALUES: Record<UsersListKey, readonly string[] | null> = {
+  provider: PROVIDER_IDS,
+  role: null,
+  status: MEMBER_STATUSES,
+  kind: MEMBER_KINDS,
+};
 
 function orderOf(key: UsersListKey, value: string): number {
   return key === "provider" ? (PROVIDER_IDS as readonly string[]).indexOf(value) : 0;
@@ -22,35 +35,40 @@ function orderOf(key: UsersListKey, value: string): number {
 
 function parseList<K extends UsersListKey>(key: K, raw: string | null): UsersQuery[K] {
   if (!raw) return undefined;
+  const allowed = LIST_VALUES[key];
   // Keep the valid items and drop the rest, one by one, so one bad value does not cost the others.
   const items = [...new Set(raw.split(",").map((item) => item.trim()).filter(Boolean))]
-    .filter((item) => shape[key].safeParse(item).success)
+    .filter((item) => (allowed ? allowed.includes(item) : item.length <= L.role))
     .sort((a, b) => orderOf(key, a) - orderOf(key, b) || a.localeCompare(b));
-  if (items.length === 0) return undefined;
-  const parsed = shape[key].safeParse(items.join(","));
-  return (parsed.success ? parsed.data : undefined) as UsersQuery[K];
+  return (items.length > 0 ? items : undefined) as UsersQuery[K];
 }
 
-function parseScalar<K extends "q" | "sort" | "order" | "page" | "pageSize">(key: K, raw: string | null): UsersQuery[K] {
-  const parsed = shape[key].safeParse(raw ?? undefined);
-  return (parsed.success ? parsed.data : DEFAULT_USERS_QUERY[key]) as UsersQuery[K];
+function oneOf<T extends string>(values: readonly T[], raw: string | null, fallback: T): T {
+  return raw !== null && (values as readonly string[]).includes(raw) ? (raw as T) : fallback;
+}
+
+function whole(raw: string | null, max: number, fallback: number): number {
+  const n = raw === null || raw.trim() === "" ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : fallback;
 }
 
 /**
- * Reads the users query from URL search params with the API's own rules; every value that
- * does not pass falls back to its default instead of failing the page.
+ * Reads the users query from URL search params by the API's rules (the limits in
+ * lib/directory/constants.ts); every value that does not pass falls back to its default
+ * instead of failing the page. The server validates again (zod) whatever it is sent.
  */
 export function parseUsersQuery(params: ParamSource): UsersQuery {
+  const q = (params.get("q") ?? "").trim();
   return {
-    q: parseScalar("q", params.get("q")),
+    q: q.length <= L.q ? q : DEFAULT_USERS_QUERY.q,
     provider: parseList("provider", params.get("provider")),
     role: parseList("role", params.get("role")),
     status: parseList("status", params.get("status")),
     kind: parseList("kind", params.get("kind")),
-    sort: parseScalar("sort", params.get("sort")),
-    order: parseScalar("order", params.get("order")),
-    page: parseScalar("page", params.get("page")),
-    pageSize: parseScalar("pageSize", params.get("pageSize")),
+    sort: oneOf(SORT_FIELDS, params.get("sort"), DEFAULT_USERS_QUERY.sort),
+    order: oneOf(SORT_ORDERS, params.get("order"), DEFAULT_USERS_QUERY.order),
+    page: whole(params.get("page"), L.page, DEFAULT_USERS_QUERY.page),
+    pageSize: whole(params.get("pageSize"), L.pageSize, DEFAULT_USERS_QUERY.pageSize),
   };
 }
 

@@ -1,0 +1,26 @@
+/** The audit log's actions, outcomes and query limits, for the server's schema and the page alike. */
+export const AUDIT_OUTCOMES = ["success", "failure", "refused", "pending"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const AUDIT_ACTIONS = [
+  "change_role",
+  "remove_member",
+  "revoke_invite",
+  "offboard",
+  "request_invite",
+  "approve_request",
+  "reject_request",
+  "cancel_request",
+  "expire_request",
+  "send_invite",
+  "create_service_account",
+  "rename_service_account",
+  "regenerate_credentials",
+  "create_user",
+  "update_user",
+  "accept_invites",
+  "add_operator",
+  "update_operator",
+] as const;
+
+export const AUDIT_QUERY_LIMITS = { actor: 320, pageSize: 500, defaultPageSize: 50 } as const;

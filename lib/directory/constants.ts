@@ -1,0 +1,18 @@
+/**
+ * The users query's values and limits, shared by the API's schema (lib/directory/types.ts,
+ * zod, on the server) and the page's URL reader (lib/queries/users.ts, in the browser,
+ * which does without zod to keep it out of the page's script).
+ */
+export const SORT_FIELDS = ["name", "email", "addedAt", "providers"] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export const SORT_ORDERS = ["asc", "desc"] as const;
+export const MEMBER_STATUSES = ["active", "invited"] as const;
+export const MEMBER_KINDS = ["person", "service_account"] as const;
+
+export const USERS_QUERY_LIMITS = {
+  q: 200,
+  role: 100,
+  page: 100_000,
+  pageSize: 200,
+  defaultPageSize: 50,
+} as const;
