@@ -1,0 +1,45 @@
+import { PROVIDER_LABELS, type ProviderId } from "../../lib/providers/types";
+import { E2E } from "../env";
+import { FAULTS } from "../faults";
+import { expect, sandbox, signInPage, test } from "../fixtures";
+
+/**
+ * The provider fault matrix on the users page: for each provider × fault, one page load
+ * shows the other providers' people and an alert naming the failing provider with its
+ * message; after the fault is gone, the alert's Retry brings the provider back.
+ */
+
+const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+
+test.describe("users page with a failing provider", () => {
+  test.afterEach(async () => sandbox.clearFaults());
+
+  for (const provider of PROVIDERS) {
+    const label = PROVIDER_LABELS[provider];
+    const others = PROVIDERS.filter((p) => p !== provider).map((p) => PROVIDER_LABELS[p]);
+
+    for (const fault of FAULTS) {
+      test(`${label}, ${fault.name}: the others still show, ${label}'s error is named, Retry recovers`, async ({ page }) => {
+        await sandbox.fault(provider, { route: "*", ...fault.input(label) });
+        await signInPage(page, "viewer");
+        const sync = await page.request.post("/api/sync", { data: { provider }, headers: { origin: E2E.baseUrl } });
+        expect(sync.status()).toBe(200);
+        await page.goto("/");
+
+        const alert = page.getByRole("alert").filter({ hasText: `${label}:` });
+        await expect(alert).toContainText(`${label}: ${fault.message(label)}`);
+        if (fault.status) await expect(alert).toContainText(`(HTTP ${fault.status})`);
+        const table = page.getByRole("table", { name: "People" });
+        for (const other of others) await expect(table.getByText(other).first()).toBeVisible();
+        await expect(page.getByText(/Traceback|at Object\.|TypeError/)).toHaveCount(0);
+        if (provider === "astronomer" && fault.status === 500) {
+          await page.screenshot({ path: "screenshots/users-provider-error.png", fullPage: true });
+        }
+
+        await sandbox.clearFaults(provider);
+        await alert.getByRole("button", { name: "Retry" }).click();
+        await expect(page.getByRole("alert").filter({ hasText: `${label}:` })).toHaveCount(0);
+      });
+    }
+  }
+});
