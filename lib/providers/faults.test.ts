@@ -133,7 +133,7 @@ for (const id of ["openai", "astronomer", "arthur"] as const) {
 
   describe(`${label}: reading members through faults`, () => {
     it("waits out a 429 for the Retry-After it was given, then reads everything", async () => {
-      const stop = rateLimitWindow(s(), s().listRoute, 1);
+      const stop = rateLimitWindow(s(), s().listRoute, 2);
       try {
         const members = await s().adapter.listMembers();
         expect(members.length).toBeGreaterThan(0);
