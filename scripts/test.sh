@@ -16,7 +16,7 @@ step "unit, contract and database tests (PGlite)"
 npx vitest run
 if [ -n "${ROSTER_TEST_DATABASE_URL:-}" ]; then
   step "database tests on Postgres"
-  DATABASE_URL="$ROSTER_TEST_DATABASE_URL" npx vitest run lib/operators lib/audit
+  DATABASE_URL="$ROSTER_TEST_DATABASE_URL" npx vitest run lib/operators lib/audit lib/changes
 else
   echo "(ROSTER_TEST_DATABASE_URL is not set: skipping the Postgres run of the database tests; CI sets it)"
 fi
