@@ -13,6 +13,8 @@ import { expect, sandbox, signInPage, test } from "../fixtures";
 const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
 
 test.describe("users page with a failing provider", () => {
+  // A hang costs three timed-out attempts per read, and the first page load of a fresh server is slow.
+  test.describe.configure({ timeout: 120_000 });
   test.afterEach(async () => sandbox.clearFaults());
 
   for (const provider of PROVIDERS) {
