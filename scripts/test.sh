@@ -18,7 +18,7 @@ step "unit, contract and database tests (PGlite)"
 npx vitest run
 if [ -n "${ROSTER_TEST_DATABASE_URL:-}" ]; then
   step "database tests on Postgres"
-  DATABASE_URL="$ROSTER_TEST_DATABASE_URL" npx vitest run lib/operators lib/audit lib/directory/store lib/auth/throttle.test.ts
+  DATABASE_URL="$ROSTER_TEST_DATABASE_URL" npx vitest run lib/operators lib/audit lib/changes lib/directory/store lib/auth/throttle.test.ts
 else
   echo "(ROSTER_TEST_DATABASE_URL is not set: skipping the Postgres run of the database tests; CI sets it)"
 fi

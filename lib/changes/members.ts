@@ -56,6 +56,27 @@ async function checkLastOwner(provider: ProviderId, member: Member, newRoleId: s
   }
 }
 
+/**
+ * The provider's roles, to check the role asked for. When the provider cannot give them
+ * (it is down and Roster has none kept), the change still goes on the audit log, failed.
+ */
+async function rolesOrAuditedFailure(ctx: ChangeContext, input: { provider: ProviderId; memberId: string; role: string }) {
+  try {
+    return await rolesFor(input.provider);
+  } catch (error) {
+    const member = await knownMember(input.provider, input.memberId);
+    const attempt = attemptOf(ctx, {
+      action: "change_role",
+      provider: input.provider,
+      target: { id: input.memberId, email: member?.email ?? null },
+      before: { role: member?.role ?? null },
+      after: { role: input.role },
+    });
+    await audited(attempt, () => Promise.reject(error));
+    throw error;
+  }
+}
+
 export async function changeRole(
   ctx: ChangeContext,
   input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string; confirmSelf?: boolean },
@@ -67,7 +88,7 @@ export async function changeRole(
       { field: "workspaceId", message: `${labelOf(provider)} has no workspace roles` },
     ]);
   }
-  const { roles, workspaces } = await rolesFor(provider);
+  const { roles, workspaces } = await rolesOrAuditedFailure(ctx, input);
   const scope = workspaceId ? "workspace" : "organization";
   const role = findRole(roles, input.role, scope);
   if (!role) {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { log } from "../log";
 import { ProviderError } from "./errors";
-import type { ProviderId } from "./types";
+import { PROVIDER_LABELS, type ProviderId } from "./types";
 
 /**
  * The shared HTTP layer for every provider: bearer auth, timeouts, retries with
@@ -95,6 +95,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** "1.5 s", "15 s". */
+function seconds(ms: number): string {
+  return `${ms < 10_000 ? Math.round(ms / 100) / 10 : Math.round(ms / 1000)} s`;
+}
+
 function shortText(text: string): string {
   const trimmed = text.trim().replace(/\s+/g, " ");
   return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
@@ -113,8 +118,9 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     errorRequestId,
   } = options;
 
+  const label = PROVIDER_LABELS[provider];
   const noAnswer = (requestId: string | null = null) =>
-    new ProviderError({ provider, kind: "timeout", status: null, message: `No answer within ${Math.round(timeoutMs / 1000)} s`, requestId });
+    new ProviderError({ provider, kind: "timeout", status: null, message: `No answer within ${seconds(timeoutMs)} from ${label}`, requestId });
 
   async function attempt(req: RequestOptions<z.ZodType | undefined>, call: CallRecord = {}): Promise<unknown> {
     const method = req.method ?? "GET";
@@ -166,9 +172,11 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     }
 
     if (!response.ok) {
-      const message =
+      const said =
         (parsed ? errorMessage(body, response.status) : null) ??
         (parsed || !text ? `HTTP ${response.status} ${response.statusText}`.trim() : `HTTP ${response.status}: ${shortText(text)}`);
+      // A 401 means the key itself: say so, since the provider's words ("Invalid token") rarely do.
+      const message = response.status === 401 ? `${label} rejected Roster's API key, which may have expired or been revoked: ${said}` : said;
       const bodyRequestId = parsed && errorRequestId ? errorRequestId(body) : null;
       const error = new ProviderError({
         provider,
@@ -188,7 +196,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
         provider,
         kind: "malformed",
         status: response.status,
-        message: `The answer was not valid JSON (${shortText(text) || "empty"})`,
+        message: `${label}'s answer was not valid JSON (${shortText(text) || "empty"})`,
         requestId,
       });
     }

@@ -2,13 +2,13 @@ import { allProviderSettings, type ProviderSettings } from "../config";
 import { createArthurAdapter } from "./arthur/adapter";
 import { createAstronomerAdapter } from "./astronomer/adapter";
 import { createOpenAIAdapter } from "./openai/adapter";
-import type { ProviderAdapter, ProviderConnection, ProviderId } from "./types";
+import { PROVIDER_LABELS, type ProviderAdapter, type ProviderConnection, type ProviderId } from "./types";
 
 /** Every provider Roster knows. A fourth provider is one folder plus one line here. */
 export const PROVIDERS: Record<ProviderId, { label: string; create: (c: ProviderConnection) => ProviderAdapter }> = {
-  openai: { label: "OpenAI", create: createOpenAIAdapter },
-  astronomer: { label: "Astronomer", create: createAstronomerAdapter },
-  arthur: { label: "Arthur", create: createArthurAdapter },
+  openai: { label: PROVIDER_LABELS.openai, create: createOpenAIAdapter },
+  astronomer: { label: PROVIDER_LABELS.astronomer, create: createAstronomerAdapter },
+  arthur: { label: PROVIDER_LABELS.arthur, create: createArthurAdapter },
 };
 
 export interface ConfiguredProvider {

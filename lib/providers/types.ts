@@ -8,6 +8,9 @@
 export const PROVIDER_IDS = ["openai", "astronomer", "arthur"] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
+/** How Roster names each provider to people (messages, pages). */
+export const PROVIDER_LABELS: Record<ProviderId, string> = { openai: "OpenAI", astronomer: "Astronomer", arthur: "Arthur" };
+
 export type MemberStatus = "active" | "invited";
 export type MemberKind = "person" | "service_account";
 

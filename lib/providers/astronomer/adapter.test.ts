@@ -195,7 +195,6 @@ describe("astronomer adapter against the sandbox", () => {
 describe("astronomer adapter errors", () => {
   let h: Harness;
   let adapter: ProviderAdapter;
-  const USERS_ROUTE = "/organizations/{organizationId}/users";
 
   beforeAll(async () => {
     h = await startAstronomerHarness({ users: 40 });
@@ -217,37 +216,6 @@ describe("astronomer adapter errors", () => {
     expect(error.message).toMatch(/^Invalid role 'ORGANIZATION_GOD': must be one of ORGANIZATION_OWNER/);
     const badEmail = await providerError(adapter.invite({ email: "not-an-email", role: ROLE.orgMember }));
     expect(badEmail).toMatchObject({ status: 400, message: "Invalid inviteeEmail 'not-an-email'" });
-  });
-
-  it("reports an injected 500 after retrying the read", async () => {
-    h.running.faults.add({ route: USERS_ROUTE, method: "GET", status: 500, message: "database unavailable" });
-    const error = await providerError(adapter.listMembers());
-    expect(error).toMatchObject({ status: 500, message: "database unavailable" });
-    expect(error.requestId).toBeTruthy();
-    expect(h.running.requests.filter((r) => r.pattern === USERS_ROUTE)).toHaveLength(3);
-  });
-
-  it("never retries a write", async () => {
-    h.running.faults.add({ route: "/organizations/{organizationId}/invites", method: "POST", status: 500 });
-    const error = await providerError(adapter.invite({ email: "once@example.com", role: ROLE.orgMember }));
-    expect(error).toMatchObject({ status: 500, message: "Internal server error" });
-    expect(h.running.requests.filter((r) => r.method === "POST")).toHaveLength(1);
-  });
-
-  it("waits out a 429 with Retry-After, then succeeds", async () => {
-    h.running.faults.add({ route: USERS_ROUTE, method: "GET", status: 429, retryAfter: 0, times: 1 });
-    expect(await adapter.listMembers()).toHaveLength(40);
-    expect(h.running.requests.filter((r) => r.pattern === USERS_ROUTE).map((r) => r.status)).toEqual([429, 200]);
-  });
-
-  it("reports malformed JSON", async () => {
-    h.running.faults.add({ route: "/users/self", malformed: true });
-    expect(await providerError(adapter.whoami())).toMatchObject({ kind: "malformed", status: 200 });
-  });
-
-  it("gives the provider's 401 message for a wrong token", async () => {
-    const error = await providerError(h.adapter({}, "wrong-token").whoami());
-    expect(error).toMatchObject({ status: 401, message: "Invalid authentication credentials" });
   });
 
   it("refuses another organization with 403", async () => {

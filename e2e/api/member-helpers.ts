@@ -1,0 +1,35 @@
+import type { APIRequestContext } from "@playwright/test";
+import type { AuditResponse } from "../../lib/audit/types";
+import type { RolesResponse } from "../../lib/changes/types";
+import type { UsersResponse } from "../../lib/directory/types";
+import type { ProviderId } from "../../lib/providers/types";
+import { expect } from "../fixtures";
+
+/** Helpers for the member change API tests: people, roles and the audit log as Roster's API answers them. */
+
+export async function people(api: APIRequestContext, query: string): Promise<UsersResponse> {
+  const res = await api.get(`/api/users?pageSize=200&${query}`);
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+export async function roles(api: APIRequestContext, provider: ProviderId) {
+  const body = (await (await api.get("/api/roles")).json()) as RolesResponse;
+  const entry = body.providers.find((p) => p.id === provider)!;
+  const org = entry.roles.filter((r) => r.scope === "organization");
+  return { owner: org.find((r) => r.isOwner)!, plain: org.filter((r) => !r.isOwner), workspaces: entry.workspaces, all: entry.roles };
+}
+
+/** An active, non-managed person member on the provider who is not an owner. */
+export async function ordinaryMember(api: APIRequestContext, provider: ProviderId, skip = 0) {
+  const { plain } = await roles(api, provider);
+  const list = await people(api, `provider=${provider}&status=active&kind=person&role=${encodeURIComponent(plain[0].name)}`);
+  const person = list.people.filter((p) => p.email && p.memberships.some((m) => m.provider === provider && !m.managed))[skip];
+  const membership = person.memberships.find((m) => m.provider === provider && m.status === "active")!;
+  return { person, membership };
+}
+
+export async function lastAudit(api: APIRequestContext, query = "") {
+  const body = (await (await api.get(`/api/audit?pageSize=5&${query}`)).json()) as AuditResponse;
+  return body.events[0];
+}

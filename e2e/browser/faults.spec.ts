@@ -1,0 +1,56 @@
+import { PROVIDER_LABELS, type ProviderId } from "../../lib/providers/types";
+import { E2E } from "../env";
+import { FAULTS } from "../faults";
+import type { UsersResponse } from "../../lib/directory/types";
+import { expect, sandbox, signInPage, test } from "../fixtures";
+
+/**
+ * The provider fault matrix on the users page: for each provider × fault, one page load
+ * shows the other providers' people and an alert naming the failing provider with its
+ * message; after the fault is gone, the alert's Retry brings the provider back.
+ */
+
+const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+
+test.describe("users page with a failing provider", () => {
+  // A hang costs three timed-out attempts per read, and the first page load of a fresh server is slow.
+  test.describe.configure({ timeout: 120_000 });
+  test.afterEach(async () => sandbox.clearFaults());
+
+  for (const provider of PROVIDERS) {
+    const label = PROVIDER_LABELS[provider];
+    const others = PROVIDERS.filter((p) => p !== provider).map((p) => PROVIDER_LABELS[p]);
+
+    for (const fault of FAULTS) {
+      test(`${label}, ${fault.name}: the others still show, ${label}'s error is named, Retry recovers`, async ({ page }) => {
+        await sandbox.fault(provider, { route: "*", ...fault.input(label) });
+        await signInPage(page, "viewer");
+        const sync = await page.request.post("/api/sync", { data: { provider }, headers: { origin: E2E.baseUrl } });
+        expect(sync.status()).toBe(200);
+        await page.goto("/");
+
+        const alert = page.getByRole("alert").filter({ hasText: `${label}:` });
+        // Generous: on a loaded machine the first page load may take a while.
+        await expect(alert).toContainText(`${label}: ${fault.message(label)}`, { timeout: 30_000 });
+        if (fault.status) await expect(alert).toContainText(`(HTTP ${fault.status})`);
+        const table = page.getByRole("table", { name: "People" });
+        for (const other of others) await expect(table.getByText(other).first()).toBeVisible();
+        await expect(page.getByText(/Traceback|at Object\.|TypeError/)).toHaveCount(0);
+        if (provider === "astronomer" && fault.status === 500) {
+          await page.screenshot({ path: "screenshots/users-provider-error.png", fullPage: true });
+        }
+
+        await sandbox.clearFaults(provider);
+        // Loading the page while the provider failed started a background refresh; a Retry
+        // now would join it and report its old failure (see the fault matrix notes), so wait it out.
+        await expect
+          .poll(async () => ((await (await page.request.get("/api/users?pageSize=1")).json()) as UsersResponse).providers.find((p) => p.id === provider)!.syncing, {
+            timeout: 30_000,
+          })
+          .toBe(false);
+        await alert.getByRole("button", { name: "Retry" }).click();
+        await expect(page.getByRole("alert").filter({ hasText: `${label}:` })).toHaveCount(0, { timeout: 30_000 });
+      });
+    }
+  }
+});
