@@ -34,3 +34,11 @@ export function formatDateTime(iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : dateTimeFormat.format(time);
 }
+
+/**
+ * " (HTTP 503)" after a provider's message, so an operator can tell a rate limit from an
+ * outage; nothing for a success status (a malformed 200 answer) or none at all.
+ */
+export function httpStatusSuffix(status: number | null | undefined): string {
+  return status && (status < 200 || status >= 300) ? ` (HTTP ${status})` : "";
+}

@@ -3,6 +3,7 @@
 import { AlertTriangle, RotateCw } from "lucide-react";
 import { isApiError } from "@/lib/api/fetcher";
 import { Button } from "@/components/ui/button";
+import { httpStatusSuffix } from "@/components/common/format";
 
 interface QueryErrorStateProps {
   title: string;
@@ -27,7 +28,7 @@ export function QueryErrorState({ title, error, onRetry, retrying = false }: Que
       <h2 className="text-sm font-semibold">{title}</h2>
       <p className="mt-1 max-w-md text-[13px] leading-5 text-muted-foreground">
         {message}
-        {status ? ` (HTTP ${status})` : null}
+        {httpStatusSuffix(status)}
       </p>
       {requestId ? (
         <p className="mt-3 text-xs text-muted-foreground">

@@ -3,7 +3,7 @@
 import { AlertTriangle, Check, CircleSlash, RefreshCw, Settings2 } from "lucide-react";
 import type { ReactNode } from "react";
 import type { ConnectionInfo } from "@/lib/directory/types";
-import { formatNumber } from "@/components/common/format";
+import { formatNumber, httpStatusSuffix } from "@/components/common/format";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -31,7 +31,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function httpStatus(status: number | null): string {
-  return status ? ` (HTTP ${status})` : "";
+  return httpStatusSuffix(status);
 }
 
 function Identity({ connection }: { connection: ConnectionInfo }) {

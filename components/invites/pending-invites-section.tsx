@@ -8,7 +8,7 @@ import type { PendingInvite } from "@/lib/invites/types";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
 import { pendingInvitesQueryOptions } from "@/lib/queries/invites";
 import { QueryErrorState } from "@/components/common/query-error-state";
-import { plural } from "@/components/common/format";
+import { plural, httpStatusSuffix } from "@/components/common/format";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
@@ -95,7 +95,7 @@ export function PendingInvitesSection({ isAdmin, onRevoke }: PendingInvitesSecti
       {pending.data?.errors.map((error) => (
         <Callout key={error.provider} tone="danger" role="alert" icon={<AlertTriangle aria-hidden />} title={`${providerLabel(error.provider)} could not be read`}>
           {error.message}
-          {error.status ? ` (HTTP ${error.status})` : null}
+          {httpStatusSuffix(error.status)}
         </Callout>
       ))}
       {pending.isError && !pending.data ? (

@@ -2,6 +2,7 @@ import type { InviteItem, InviteRequest, InviteRequestStatus } from "@/lib/invit
 import { PROVIDER_IDS } from "@/lib/providers/types";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { SKIP_LABEL } from "./invite-plan";
+import { httpStatusSuffix } from "@/components/common/format";
 
 const STATUS: Record<InviteRequestStatus, { label: string; tone: BadgeTone }> = {
   pending: { label: "Pending", tone: "warning" },
@@ -25,7 +26,7 @@ export function itemStateText(item: InviteItem): string {
     case "skipped":
       return `Skipped: ${item.skipReason ? SKIP_LABEL[item.skipReason].toLowerCase() : "nothing to do"}`;
     case "failed":
-      return `Failed: ${item.error?.message ?? "no answer"}${item.error?.status ? ` (HTTP ${item.error.status})` : ""}`;
+      return `Failed: ${item.error?.message ?? "no answer"}${httpStatusSuffix(item.error?.status)}`;
     case "sending":
       return "Sending…";
     default:

@@ -12,6 +12,7 @@ import { Callout } from "@/components/ui/callout";
 import { ModalClose } from "@/components/ui/dialog";
 import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
+import { httpStatusSuffix } from "@/components/common/format";
 
 export const MANAGED_WARNING = "Managed by your identity provider: it may undo this change.";
 
@@ -58,7 +59,7 @@ export function ChangeErrorCallout({ error }: { error: Error | null }) {
     <Callout tone="danger" role="alert" icon={<AlertTriangle aria-hidden />} title={errorTitle(error)}>
       <p>
         {error.message}
-        {status ? ` (HTTP ${status})` : null}
+        {httpStatusSuffix(status)}
       </p>
       {api?.requestId ? (
         <p className="mt-1 text-xs opacity-80">
@@ -116,5 +117,5 @@ export function failureText(reason: unknown): string {
   if (!(reason instanceof Error)) return String(reason);
   const api = isApiError(reason) ? reason : null;
   const status = api?.code === CHANGE_ERROR_CODES.provider ? statusOfDetails(api.details) : null;
-  return `${reason.message}${status ? ` (HTTP ${status})` : ""}`;
+  return `${reason.message}${httpStatusSuffix(status)}`;
 }

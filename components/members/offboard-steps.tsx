@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { MANAGED_WARNING } from "./change-dialog-parts";
+import { httpStatusSuffix } from "@/components/common/format";
 
 /** The steps "Remove everywhere" will take, one per membership or pending invite. */
 export function OffboardPreview({ person }: { person: PersonDetailResponse }) {
@@ -33,7 +34,7 @@ export function OffboardPreview({ person }: { person: PersonDetailResponse }) {
 function stepText(step: OffboardStep): string {
   const provider = providerLabel(step.provider);
   if (!step.ok) {
-    const status = step.error?.status ? ` (HTTP ${step.error.status})` : "";
+    const status = httpStatusSuffix(step.error?.status);
     return `${step.error?.message ?? "Failed"}${status}`;
   }
   return step.action === "revoke_invite" ? `Revoked pending invite on ${provider}` : `Removed from ${provider}`;

@@ -16,6 +16,7 @@ import { providerLabel } from "@/components/providers/provider-meta";
 import { useUsersReturnHref } from "@/components/users/users-return";
 import { PersonHeader } from "./person-header";
 import { PersonMemberships } from "./person-memberships";
+import { httpStatusSuffix } from "@/components/common/format";
 
 function PersonSkeleton() {
   return (
@@ -85,7 +86,7 @@ export function PersonPage({ email }: { email: string }) {
             {person.data.errors.map((failure) => (
               <Callout key={failure.provider} tone="danger" role="alert" icon={<AlertTriangle aria-hidden />}>
                 <span className="font-medium">{providerLabel(failure.provider)}:</span> {failure.message}
-                {failure.status ? ` (HTTP ${failure.status})` : ""}. Its memberships may be missing or out of date below.
+                {httpStatusSuffix(failure.status)}. Its memberships may be missing or out of date below.
               </Callout>
             ))}
             {person.data.memberships.length > 0 ? (

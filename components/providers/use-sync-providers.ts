@@ -6,6 +6,7 @@ import { connectionsKeys, usersKeys } from "@/lib/queries/keys";
 import { syncProviders } from "@/lib/queries/connections";
 import type { ProviderId } from "@/lib/providers/types";
 import { providerLabel } from "./provider-meta";
+import { httpStatusSuffix } from "@/components/common/format";
 
 /**
  * POST /api/sync for one provider (or all), then waits for the users and connections
@@ -28,7 +29,7 @@ export function useSyncProviders() {
       ]);
       const failed = result.providers.filter((state) => !state.ok && (!provider || state.id === provider));
       for (const state of failed) {
-        const status = state.error?.status ? ` (HTTP ${state.error.status})` : "";
+        const status = httpStatusSuffix(state.error?.status);
         toast.error(`${providerLabel(state.id)} did not sync`, {
           description: `${state.error?.message ?? "Unknown error"}${status}`,
         });

@@ -7,11 +7,12 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { useSyncProviders } from "@/components/providers/use-sync-providers";
+import { httpStatusSuffix } from "@/components/common/format";
 
 function ProviderAlert({ state }: { state: ProviderState }) {
   const sync = useSyncProviders();
   const label = providerLabel(state.id);
-  const status = state.error?.status ? ` (HTTP ${state.error.status})` : "";
+  const status = httpStatusSuffix(state.error?.status);
   return (
     <Callout
       tone="danger"

@@ -26,6 +26,8 @@ interface Snapshot {
   syncRevision: number;
   error: { status: number | null; message: string } | null;
   inflight: Promise<void> | null;
+  /** When the last sync ended (success or failure), for spacing out background retries. */
+  endedAt: number;
   progress: ListProgress | null;
   /** Bumped whenever `members` changes here, so derived indexes know to rebuild. */
   version: number;
@@ -55,6 +57,7 @@ function snapshotOf(id: ProviderId): Snapshot {
       syncRevision: 0,
       error: null,
       inflight: null,
+      endedAt: 0,
       progress: null,
       version: 0,
     };
@@ -159,9 +162,24 @@ function sync(provider: ConfiguredProvider): Promise<void> {
     } finally {
       snap.inflight = null;
       snap.progress = null;
+      snap.endedAt = Date.now();
     }
   })();
   return snap.inflight;
+}
+
+/** A failing provider is read again in the background at most this often (the page's Retry is at once). */
+const ERROR_RETRY_MS = 15_000;
+
+/**
+ * A sync someone asked for (Refresh, Retry): joins one under way, and if that one fails,
+ * reads again, since it may have started before the provider recovered.
+ */
+async function forcedSync(provider: ConfiguredProvider): Promise<void> {
+  const snap = snapshotOf(provider.settings.id);
+  if (!snap.inflight) return sync(provider);
+  await snap.inflight;
+  if (snap.error) await sync(provider);
 }
 
 export interface SnapshotView {
@@ -234,9 +252,9 @@ export async function getSnapshots(options: SnapshotOptions = {}): Promise<Snaps
     const empty = snap.fetchedAt === null;
     if (!empty) haveData = true;
     const stale = !empty && Date.now() - snap.fetchedAt! > maxAge;
-    if (forced) forcedWaits.push(sync(provider));
+    if (forced) forcedWaits.push(forcedSync(provider));
     else if (empty) coldWaits.push(sync(provider));
-    else if (stale || snap.error) void sync(provider);
+    else if (stale || (snap.error && Date.now() - snap.endedAt > ERROR_RETRY_MS)) void sync(provider);
   }
   await Promise.all(forcedWaits);
   if (options.partial) await waitForSome(coldWaits, haveData);
