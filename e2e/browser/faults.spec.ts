@@ -1,7 +1,6 @@
 import { PROVIDER_LABELS, type ProviderId } from "../../lib/providers/types";
 import { E2E } from "../env";
 import { FAULTS } from "../faults";
-import type { UsersResponse } from "../../lib/directory/types";
 import { expect, sandbox, signInPage, test } from "../fixtures";
 
 /**
