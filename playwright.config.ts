@@ -65,7 +65,9 @@ export default defineConfig({
       // first sandbox token (a canary e2e/api/secrets.spec.ts and logs.spec.ts search for); tests that
       // call a sandbox directly still use "sandbox".
       ROSTER_LOG_FILE: E2E.logFile,
-      ROSTER_LOG_LEVEL: "debug",
+      // Every provider call goes to the file; the test output shows warnings and errors only.
+      ROSTER_LOG_FILE_LEVEL: "debug",
+      ROSTER_LOG_LEVEL: "warn",
       ROSTER_SANDBOX_TOKENS: `${E2E.sandboxToken},sandbox`,
       NEXTAUTH_URL: E2E.baseUrl,
       NEXTAUTH_SECRET: E2E.nextAuthSecret,

@@ -90,10 +90,12 @@ const REDACT_PATHS = [
   "*.NEXTAUTH_SECRET",
 ];
 
-export function logLevel(env: NodeJS.ProcessEnv = process.env): Level {
-  const raw = env.ROSTER_LOG_LEVEL?.trim().toLowerCase();
-  return raw && (LEVELS as readonly string[]).includes(raw) ? (raw as Level) : "info";
+export function logLevel(env: NodeJS.ProcessEnv = process.env, name = "ROSTER_LOG_LEVEL"): Level {
+  const raw = env[name]?.trim().toLowerCase();
+  return raw && (LEVELS as readonly string[]).includes(raw) ? (raw as Level) : name === "ROSTER_LOG_LEVEL" ? "info" : logLevel(env);
 }
+
+const LEVEL_ORDER: readonly Level[] = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
 
 export function loggerOptions(level: Level): LoggerOptions {
   return {
@@ -142,15 +144,18 @@ function stdoutStream(): DestinationStream {
   return { write: (line: string) => void out.write(prettyLine(line)) };
 }
 
+/** ROSTER_LOG_LEVEL for stdout; the file may log more (ROSTER_LOG_FILE_LEVEL, default the same). */
 function processLogger(): Logger {
   const level = logLevel();
   const file = process.env.ROSTER_LOG_FILE?.trim();
   if (!file) return createLogger(stdoutStream(), level);
+  const fileLevel = logLevel(process.env, "ROSTER_LOG_FILE_LEVEL");
+  const lowest = LEVEL_ORDER.indexOf(fileLevel) < LEVEL_ORDER.indexOf(level) ? fileLevel : level;
   const streams = pino.multistream([
-    { level, stream: stdoutStream() },
-    { level, stream: pino.destination({ dest: file, mkdir: true, append: true, sync: true }) },
+    { level: level === "silent" ? "fatal" : level, stream: stdoutStream() },
+    { level: fileLevel === "silent" ? "fatal" : fileLevel, stream: pino.destination({ dest: file, mkdir: true, append: true, sync: true }) },
   ]);
-  return createLogger(streams, level);
+  return createLogger(streams, lowest);
 }
 
 const holder = globalThis as typeof globalThis & { __rosterLog?: Logger };
