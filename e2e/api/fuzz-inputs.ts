@@ -141,7 +141,6 @@ export const ROUTES: Record<string, RouteInput> = {
 };
 
 /** Not Roster's route wrapper: next-auth's own handler (sign-in is tested elsewhere). */
-export const NOT_FUZZED = new Set(["GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]"]);
 
 /** Valid-looking path params that name nothing, so even a slip could change nothing real. */
 export const SAMPLE_PARAMS: Record<Param, string> = {
