@@ -13,6 +13,7 @@ import { DataTablePagination } from "@/components/data-table/data-table-paginati
 import { ProviderStatusStrip } from "@/components/providers/provider-status-strip";
 import { useSyncProviders } from "@/components/providers/use-sync-providers";
 import { MemberDialogsProvider } from "@/components/members/member-dialogs-provider";
+import { useHydrated } from "@/components/common/use-hydrated";
 import { ProviderAlerts } from "./provider-alerts";
 import { useUsersQueryState } from "./use-users-query-state";
 import { useUsersTable } from "./use-users-table";
@@ -26,6 +27,7 @@ export function UsersPage() {
   const data = users.data;
   const { table, selectedCount, selectedPeople, clearSelection } = useUsersTable({ query, data, setQuery });
   const refresh = useSyncProviders();
+  const hydrated = useHydrated();
 
   // The server clamps the page to the last one; follow it so the URL never points past the end.
   const servedPage = users.isPlaceholderData ? undefined : data?.page;
@@ -72,7 +74,9 @@ export function UsersPage() {
           retrying={users.isFetching}
         />
       ) : (
-        <>
+        // The rows come rendered from the server; the controls wait for the script (a
+        // disabled fieldset disables every button and field inside it until then).
+        <fieldset disabled={!hydrated} aria-busy={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
           {users.isError && data ? (
             <Callout tone="warning" role="status">
               Could not refresh the list: {users.error.message}
@@ -115,7 +119,7 @@ export function UsersPage() {
             }
           />
           {data && data.total > 0 ? <DataTablePagination table={table} /> : null}
-        </>
+        </fieldset>
       )}
     </div>
     </MemberDialogsProvider>
