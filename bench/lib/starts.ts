@@ -19,11 +19,14 @@ interface Visit {
   api: string;
 }
 
-async function visit(browser: Browser, roster: Roster): Promise<Visit> {
+async function visit(browser: Browser, roster: Roster, screenshot?: string): Promise<Visit> {
   const session = await signIn(roster.baseUrl);
   const context = await signedInContext(browser, session);
   try {
-    const marks = await openUsersPage(await context.newPage(), roster.baseUrl);
+    const page = await context.newPage();
+    const marks = await openUsersPage(page, roster.baseUrl);
+    // What the page looks like while the slowest provider is still being read.
+    if (screenshot) await page.screenshot({ path: screenshot, fullPage: true }).catch(() => undefined);
     // Let the sync finish, so a warm restart finds a whole snapshot.
     await waitSynced(session);
     return { firstRowMs: marks.firstRow!, progressbarMs: marks.progressbar, labels: marks.progressLabels, maxBars: marks.maxBars, api: describeApi(marks) };
@@ -48,7 +51,7 @@ export async function measureStarts(browser: Browser, sandboxes: Sandboxes, port
       const dataDir = newDataDir();
       roster = await startRoster({ port, sandboxes, dataDir });
       log(`cold start ${i + 1}: Roster up in ${fmt.ms(roster.startMs)}`);
-      cold.push(await visit(browser, roster));
+      cold.push(await visit(browser, roster, i === 0 ? "screenshots/bench-cold-start.png" : undefined));
       log(`cold start ${i + 1}: first rows ${fmt.ms(cold.at(-1)!.firstRowMs)}, ${describe(cold.at(-1)!)}`);
       await roster.proc.stop();
       roster = await startRoster({ port, sandboxes, dataDir });
