@@ -58,7 +58,13 @@ export function UsersPage() {
 
   return (
     <MemberDialogsProvider onBulkFinished={clearSelection}>
-    <div className="mx-auto w-full max-w-[1440px] space-y-4 px-4 py-6 sm:px-6">
+    // The rows come rendered from the server; the controls wait for the script (a disabled
+    // fieldset disables every button and field inside it until then).
+    <fieldset
+      disabled={!hydrated}
+      aria-busy={!hydrated}
+      className="mx-auto w-full max-w-[1440px] min-w-0 space-y-4 border-0 px-4 py-6 sm:px-6"
+    >
       <p className="sr-only" role="status" aria-live="polite">
         {users.isPending || users.isPlaceholderData ? "Loading people…" : ""}
       </p>
@@ -74,9 +80,7 @@ export function UsersPage() {
           retrying={users.isFetching}
         />
       ) : (
-        // The rows come rendered from the server; the controls wait for the script (a
-        // disabled fieldset disables every button and field inside it until then).
-        <fieldset disabled={!hydrated} aria-busy={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
+        <>
           {users.isError && data ? (
             <Callout tone="warning" role="status">
               Could not refresh the list: {users.error.message}
@@ -119,9 +123,9 @@ export function UsersPage() {
             }
           />
           {data && data.total > 0 ? <DataTablePagination table={table} /> : null}
-        </fieldset>
+        </>
       )}
-    </div>
+    </fieldset>
     </MemberDialogsProvider>
   );
 }
