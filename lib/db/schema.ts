@@ -182,7 +182,7 @@ export const directorySnapshots = pgTable("directory_snapshots", {
   syncRevision: bigint("sync_revision", { mode: "number" }).notNull(),
   fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),
   memberCount: integer("member_count").notNull(),
-  /** Every member and pending invite, as a JSON array. */
+  /** Every member and pending invite: a JSON array, gzip-compressed and base64 (`gz:` prefix). */
   members: text("members").notNull(),
 });
 

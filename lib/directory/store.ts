@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from "node:zlib";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "../db";
 import { directoryPatches, directorySnapshots } from "../db/schema";
@@ -45,12 +46,25 @@ export async function readHeads(): Promise<SnapshotHead[]> {
   return db.select(headColumns).from(directorySnapshots);
 }
 
+/**
+ * The member list as stored: gzip, base64 (`gz:` prefix). 50,000 members are ~12 MB of JSON
+ * but ~1.5 MB stored, which keeps an embedded PGlite's memory (which never shrinks) small.
+ */
+function packMembers(members: Member[]): string {
+  return `gz:${gzipSync(JSON.stringify(members)).toString("base64")}`;
+}
+
+function unpackMembers(stored: string): Member[] {
+  const json = stored.startsWith("gz:") ? gunzipSync(Buffer.from(stored.slice(3), "base64")).toString("utf8") : stored;
+  return JSON.parse(json) as Member[];
+}
+
 export async function readSnapshot(provider: ProviderId): Promise<{ head: SnapshotHead; members: Member[] } | null> {
   const db = await getDb();
   const [row] = await db.select().from(directorySnapshots).where(eq(directorySnapshots.provider, provider));
   if (!row) return null;
   const { members, ...head } = row;
-  return { head, members: JSON.parse(members) as Member[] };
+  return { head, members: unpackMembers(members) };
 }
 
 export async function readPatches(provider: ProviderId, afterRevision: number): Promise<StoredPatch[]> {
@@ -108,7 +122,7 @@ export async function writeSync(
     );
     const revision = (current?.revision ?? 0) + 1;
     const head: SnapshotHead = { provider, source, revision, syncRevision: revision, fetchedAt, memberCount: members.length };
-    const values = { ...head, members: JSON.stringify(members) };
+    const values = { ...head, members: packMembers(members) };
     await tx
       .insert(directorySnapshots)
       .values(values)
