@@ -56,10 +56,10 @@ export function UsersPage() {
 
   const failedWithoutData = users.isError && !data;
 
+  // The rows come rendered from the server; the controls wait for the script (a disabled
+  // fieldset disables every button and field inside it until then).
   return (
     <MemberDialogsProvider onBulkFinished={clearSelection}>
-    // The rows come rendered from the server; the controls wait for the script (a disabled
-    // fieldset disables every button and field inside it until then).
     <fieldset
       disabled={!hydrated}
       aria-busy={!hydrated}
