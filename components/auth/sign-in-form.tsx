@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Input, Label } from "@/components/ui/input";
 import { isSsoRefusal, SSO_REFUSALS } from "@/lib/auth/sso-messages";
+import { useHydrated } from "@/components/common/use-hydrated";
 
 const WRONG_CREDENTIALS = "Wrong email or password";
 const THROTTLED = "Too many sign-in attempts. Wait a minute, then try again.";
@@ -40,6 +41,7 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: SignInFormPro
   const passwordRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(() => signInErrorMessage(initialError));
   const [submitting, setSubmitting] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,8 +72,11 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: SignInFormPro
     }
   }
 
+  // Until the script runs, the form is disabled: typed text would be lost to hydration, and a
+  // plain browser submit would put the password in a URL (hence also method="post").
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    <form onSubmit={onSubmit} method="post" className="space-y-4">
+      <fieldset disabled={!hydrated} aria-busy={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
       <div aria-live="assertive" className="empty:hidden">
         {error ? (
           <Callout tone="danger" role="alert" id={errorId} icon={<AlertCircle aria-hidden />}>
@@ -133,6 +138,7 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: SignInFormPro
           </Button>
         </>
       ) : null}
+      </fieldset>
     </form>
   );
 }
