@@ -5,6 +5,8 @@
  * never leave the provider folder.
  */
 
+import type { ReadReport } from "./read-report";
+
 export const PROVIDER_IDS = ["openai", "astronomer", "arthur"] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -97,6 +99,8 @@ export interface ListProgress {
 export interface ListOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ListProgress) => void;
+  /** Where a read notes deviations and parts it could not read (lib/providers/read-report.ts). */
+  report?: ReadReport;
 }
 
 export interface InviteInput {
