@@ -57,8 +57,11 @@ export const ACCESS: Record<string, Access> = {
   "GET /api/users": { role: "viewer", path: "/api/users" },
 };
 
-/** next-auth's own endpoints: sign-in itself, public by design. */
-const PUBLIC = new Set(["/api/auth/[...nextauth]"]);
+/**
+ * Public by design: next-auth's own endpoints (sign-in itself), and liveness/readiness for
+ * orchestrators (e2e/api/health.spec.ts proves they carry no member data or secret).
+ */
+const PUBLIC = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/ready"]);
 
 /** `METHOD /api/...` for every method every route file under app/api exports. */
 export function routesInTree(): string[] {
