@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import { ProviderError } from "./errors";
 import type { ReadReport } from "./read-report";
+import { PROVIDER_LABELS, type ProviderId } from "./types";
 
 /**
  * Liberal reading of the items of a provider's answer: an item that deviates from its
@@ -13,7 +15,7 @@ import type { ReadReport } from "./read-report";
  * - otherwise the item is read field by field with the same field schemas;
  * - an enum or literal that gets another string keeps that string, made readable
  *   (`unknown`); a nested object or array is read by the same rules, an array element
- *   that cannot be read at all is left out;
+ *   that cannot be read at all is left out; a union by its first option's rules;
  * - a field that still fails is tried with its lenient reader, if the caller gave one
  *   (timestamps in another precision or without a zone: `other format`), else left out
  *   (`missing`, `null` or `invalid`).
@@ -75,9 +77,16 @@ interface Def {
   innerType?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
+  options?: z.ZodType[];
 }
 
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const rawDefOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** A union is read by the rules of its first option (the shape the spec calls current). */
+function defOf(schema: z.ZodType): Def {
+  const def = rawDefOf(schema);
+  return def.type === "union" && def.options?.length ? defOf(def.options[0]) : def;
+}
 
 const FAIL = Symbol("fail");
 type Outcome = unknown | typeof FAIL;
@@ -166,7 +175,7 @@ const idOf = (raw: unknown): string | null => {
  */
 export function readItem<S extends z.ZodType>(spec: ItemSpec<S>, raw: unknown, report?: ReadReport): Tolerated<z.infer<S>> | null {
   const strict = spec.schema.safeParse(raw);
-  if (strict.success) return strict.data as Tolerated<z.infer<S>>;
+  if (strict.success && idOf(strict.data) !== null) return strict.data as Tolerated<z.infer<S>>;
   const id = idOf(raw);
   if (id === null) {
     report?.dropped(spec.item, example(raw));
@@ -192,6 +201,23 @@ export function readItems<S extends z.ZodType>(spec: ItemSpec<S>, raws: readonly
     if (item !== null) out.push(item);
   }
   return out;
+}
+
+/** One object answer read liberally; an answer without an id cannot be used and fails, naming the field. */
+export function readOne<S extends z.ZodType>(
+  provider: ProviderId,
+  spec: ItemSpec<S>,
+  raw: unknown,
+  report?: ReadReport,
+): Tolerated<z.infer<S>> {
+  const item = readItem(spec, raw, report);
+  if (item !== null) return item;
+  throw new ProviderError({
+    provider,
+    kind: "malformed",
+    status: 200,
+    message: `Unexpected answer from ${PROVIDER_LABELS[provider]}: the ${spec.item.replace(/_/g, " ")} has no id`,
+  });
 }
 
 // ---- lenient readers for timestamps ------------------------------------------------
