@@ -55,7 +55,6 @@ const MAX_READABLE = 80;
 
 /** A provider's value as shown to people: verbatim, without control characters or runs of spaces, bounded. */
 export function readable(value: string): string {
-  // eslint-disable-next-line no-control-regex
   const text = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim();
   return text.length > MAX_READABLE ? `${text.slice(0, MAX_READABLE - 1)}…` : text;
 }
