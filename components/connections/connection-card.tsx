@@ -13,6 +13,7 @@ import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { useSyncProviders } from "@/components/providers/use-sync-providers";
 import { AcceptArthurInvitesButton } from "./accept-invites-button";
+import { HealthBadge, ReadReportSection } from "./read-report-section";
 
 const CAPABILITIES: Array<{ key: keyof ConnectionInfo["capabilities"]; label: string }> = [
   { key: "listInvites", label: "Lists invites" },
@@ -71,7 +72,7 @@ export function ConnectionCard({ connection }: { connection: ConnectionInfo }) {
       aria-labelledby={headingId}
       className={cn(
         "flex flex-col rounded-xl border bg-surface shadow-xs",
-        failing ? "border-danger-border" : "border-border",
+        failing ? "border-danger-border" : connection.state === "degraded" ? "border-amber-300/70 dark:border-amber-400/30" : "border-border",
       )}
       data-provider={connection.id}
     >
@@ -81,6 +82,7 @@ export function ConnectionCard({ connection }: { connection: ConnectionInfo }) {
           {label}
         </h2>
         <ModeBadge mode={connection.mode} />
+        {configured ? <HealthBadge state={failing ? "failed" : connection.state} /> : null}
         <div className="ml-auto">
           <Button
             onClick={() => sync.mutate(connection.id)}
@@ -140,6 +142,8 @@ export function ConnectionCard({ connection }: { connection: ConnectionInfo }) {
             <span className="text-muted-foreground"> incl. pending invites</span>
           </Field>
         </dl>
+
+        <ReadReportSection connection={connection} />
 
         <div className="mt-auto pb-2">
           <h3 className="mb-2 text-xs font-medium text-muted-foreground">Capabilities</h3>
