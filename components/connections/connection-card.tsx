@@ -77,13 +77,19 @@ export function ConnectionCard({ connection }: { connection: ConnectionInfo }) {
       data-provider={connection.id}
     >
       <header className="flex items-center gap-3 border-b border-border px-5 py-4">
-        <ProviderDot provider={connection.id} className="size-2.5" />
-        <h2 id={headingId} className="text-[15px] font-semibold tracking-tight">
-          {label}
-        </h2>
-        <ModeBadge mode={connection.mode} />
-        {configured ? <HealthBadge state={failing ? "failed" : connection.state} /> : null}
-        <div className="ml-auto">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1.5">
+          <span className="flex items-center gap-3">
+            <ProviderDot provider={connection.id} className="size-2.5" />
+            <h2 id={headingId} className="text-[15px] font-semibold tracking-tight">
+              {label}
+            </h2>
+          </span>
+          <span className="flex items-center gap-1.5">
+            <ModeBadge mode={connection.mode} />
+            {configured ? <HealthBadge state={failing ? "failed" : connection.state} /> : null}
+          </span>
+        </div>
+        <div className="ml-auto shrink-0">
           <Button
             onClick={() => sync.mutate(connection.id)}
             disabled={!configured || sync.isPending}

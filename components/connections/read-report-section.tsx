@@ -88,7 +88,7 @@ export function ReadReportSection({ connection }: { connection: ConnectionInfo }
       ) : missing.length === 0 ? (
         <p className="flex items-center gap-1.5 text-xs text-muted-foreground">
           <CheckCircle2 aria-hidden className="size-3.5 text-emerald-600 dark:text-emerald-400" />
-          Every answer matched {connection.label}&apos;s published spec.
+          The last read noted nothing unexpected.
         </p>
       ) : null}
     </div>

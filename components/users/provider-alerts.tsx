@@ -62,7 +62,7 @@ function DegradedAlert({ state }: { state: ProviderState }) {
     >
       <p>
         <span className="font-medium">{label} is degraded:</span> members are listed, but{" "}
-        {parts.map((p) => `${p.part} (${p.reason}${httpStatusSuffix(p.status)})`).join("; ")} could not be read.
+        {parts.map((p) => `its ${p.part} could not be read: ${p.reason}${httpStatusSuffix(p.status)}`).join("; ")}.
       </p>
       <p className="mt-0.5 text-xs opacity-80">
         {parts.some((p) => p.part === "role bindings")
