@@ -57,4 +57,23 @@ test.describe("connections with provider variance", () => {
     await expect(table.locator('[data-provider="openai"]').filter({ hasText: "member" }).first()).toBeVisible();
     if (process.env.ROSTER_SCREENSHOTS) await page.screenshot({ path: "screenshots/users-degraded.png", fullPage: true });
   });
+
+  test("a role Roster does not know is the current role in the row menu and the change-role dialog", async ({ page }) => {
+    await signInPage(page, "admin");
+    await page.goto("/?provider=openai&role=member&kind=person");
+    const table = page.getByRole("table", { name: "People" });
+    const first = table.getByRole("button", { name: /^Actions for / }).first();
+    await expect(first).toBeVisible({ timeout: 30_000 });
+    await first.click();
+    await page.getByRole("menuitem", { name: "Change role on OpenAI" }).click();
+    const current = page.getByRole("menuitemradio", { name: "member (not a role Roster knows)" });
+    await expect(current).toHaveAttribute("aria-checked", "true");
+    await expect(current).toHaveAttribute("aria-disabled", "true");
+    await page.getByRole("menuitemradio", { name: "reader", exact: true }).press("Enter");
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText("Current: member");
+    await expect(dialog.getByRole("option", { name: "member (current, not a role Roster knows)" })).toBeDisabled();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+  });
 });
