@@ -34,7 +34,16 @@ export const sandbox = {
     });
     expect(res.status, await res.clone().text()).toBe(200);
   },
-  /** Back to the seed, faults cleared (Roster's snapshot needs a sync afterwards). */
+  /** Turns on exactly these variance cases on a provider's sandbox (lib/sandbox/variance.ts); none: off. */
+  async vary(provider: ProviderId, cases: string[]) {
+    const res = await fetch(`${E2E.sandbox[provider]}/__sandbox/variance`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ cases }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  },
+  /** Back to the seed, faults and variance cleared (Roster's snapshot needs a sync afterwards). */
   async reset() {
     const ids = Object.keys(E2E.sandbox) as ProviderId[];
     await Promise.all(ids.map((id) => fetch(`${E2E.sandbox[id]}/__sandbox/reset`, { method: "POST" })));

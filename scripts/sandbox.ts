@@ -14,6 +14,7 @@ async function main() {
     tokens: sandboxTokens(),
     users: sandboxUserCount(),
     latencyMs: process.env.ROSTER_SANDBOX_LATENCY_MS ? Number(process.env.ROSTER_SANDBOX_LATENCY_MS) : undefined,
+    variance: process.env.ROSTER_SANDBOX_VARIANCE,
   });
   for (const s of started.running) console.log(`${s.provider.padEnd(11)} ${s.baseUrl}`);
   console.log(`Bearer token: ${sandboxTokens()[0]}    Faults: POST <port>/__sandbox/faults    Ctrl+C stops.`);

@@ -13,6 +13,7 @@ import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { useSyncProviders } from "@/components/providers/use-sync-providers";
 import { AcceptArthurInvitesButton } from "./accept-invites-button";
+import { HealthBadge, ReadReportSection } from "./read-report-section";
 
 const CAPABILITIES: Array<{ key: keyof ConnectionInfo["capabilities"]; label: string }> = [
   { key: "listInvites", label: "Lists invites" },
@@ -71,17 +72,24 @@ export function ConnectionCard({ connection }: { connection: ConnectionInfo }) {
       aria-labelledby={headingId}
       className={cn(
         "flex flex-col rounded-xl border bg-surface shadow-xs",
-        failing ? "border-danger-border" : "border-border",
+        failing ? "border-danger-border" : connection.state === "degraded" ? "border-amber-300/70 dark:border-amber-400/30" : "border-border",
       )}
       data-provider={connection.id}
     >
       <header className="flex items-center gap-3 border-b border-border px-5 py-4">
-        <ProviderDot provider={connection.id} className="size-2.5" />
-        <h2 id={headingId} className="text-[15px] font-semibold tracking-tight">
-          {label}
-        </h2>
-        <ModeBadge mode={connection.mode} />
-        <div className="ml-auto">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1.5">
+          <span className="flex items-center gap-3">
+            <ProviderDot provider={connection.id} className="size-2.5" />
+            <h2 id={headingId} className="text-[15px] font-semibold tracking-tight">
+              {label}
+            </h2>
+          </span>
+          <span className="flex items-center gap-1.5">
+            <ModeBadge mode={connection.mode} />
+            {configured ? <HealthBadge state={failing ? "failed" : connection.state} /> : null}
+          </span>
+        </div>
+        <div className="ml-auto shrink-0">
           <Button
             onClick={() => sync.mutate(connection.id)}
             disabled={!configured || sync.isPending}
@@ -140,6 +148,8 @@ export function ConnectionCard({ connection }: { connection: ConnectionInfo }) {
             <span className="text-muted-foreground"> incl. pending invites</span>
           </Field>
         </dl>
+
+        <ReadReportSection connection={connection} />
 
         <div className="mt-auto pb-2">
           <h3 className="mb-2 text-xs font-medium text-muted-foreground">Capabilities</h3>

@@ -48,7 +48,9 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
   const current = currentName ? findRole(choices, currentName) : undefined;
 
   const [picked, setPicked] = useState<string | undefined>(initialRole);
-  const selected = choices.find((role) => role.id === picked) ?? current ?? choices[0];
+  // A current role Roster has no catalogue entry for stays the current one: nothing is picked for the operator.
+  const unknownCurrent = currentName && !current ? currentName : null;
+  const selected = choices.find((role) => role.id === picked) ?? current ?? (unknownCurrent ? undefined : choices[0]);
   const unchanged = Boolean(selected && current && selected.id === current.id);
 
   const flow = useChangeFlow();
@@ -147,6 +149,11 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
               onChange={(event) => setPicked(event.target.value)}
               className="w-full [&_select]:w-full"
             >
+              {unknownCurrent ? (
+                <option value="" disabled>
+                  {unknownCurrent} (current, not a role Roster knows)
+                </option>
+              ) : null}
               {choices.map((role) => (
                 <option key={role.id} value={role.id}>
                   {role.name}

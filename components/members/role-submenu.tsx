@@ -35,9 +35,16 @@ function RoleRadioGroup({
   current: string | undefined;
   onPick: (roleId: string) => void;
 }) {
-  const value = current ? (findRole(roles, current)?.id ?? current) : "";
+  const known = current ? findRole(roles, current) : undefined;
+  const value = current ? (known?.id ?? current) : "";
   return (
     <DropdownMenuRadioGroup value={value} onValueChange={(next) => (next !== value ? onPick(next) : undefined)}>
+      {current && !known ? (
+        // A role Roster has no catalogue entry for: shown as current, as the provider spells it, never offered.
+        <DropdownMenuRadioItem value={current} disabled>
+          <span className="truncate">{current} (not a role Roster knows)</span>
+        </DropdownMenuRadioItem>
+      ) : null}
       {roles.map((role) => (
         <DropdownMenuRadioItem key={role.id} value={role.id} title={role.description}>
           <span className="truncate">{role.name}</span>

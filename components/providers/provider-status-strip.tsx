@@ -27,6 +27,14 @@ function ChipStatus({ state }: { state: ProviderState }) {
       </span>
     );
   }
+  if (state.state === "degraded" && !state.syncing) {
+    return (
+      <span className="inline-flex items-center gap-1 text-amber-700 dark:text-amber-300" data-state="degraded">
+        <AlertTriangle aria-hidden className="size-3" />
+        Degraded
+      </span>
+    );
+  }
   if (state.syncing) {
     const progress = state.progress;
     return (

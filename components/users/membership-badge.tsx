@@ -12,8 +12,10 @@ export function MembershipBadge({ membership }: { membership: Membership }) {
   const meta = PROVIDER_META[membership.provider];
   const invited = membership.status === "invited";
   const workspaces = workspaceRoleSummary(membership);
+  const role = membership.roleUnknown ? "role unknown" : membership.role;
   const title = [
-    `${meta.label}: ${membership.role}${invited ? " (invite pending)" : ""}`,
+    `${meta.label}: ${role}${invited ? " (invite pending)" : ""}`,
+    membership.roleUnknown ?? null,
     membership.managed ? "Managed by SCIM / identity provider: changes made here may be undone by it." : null,
     workspaces ? `Workspace roles:\n${workspaces}` : null,
   ]
@@ -32,7 +34,7 @@ export function MembershipBadge({ membership }: { membership: Membership }) {
     >
       <span aria-hidden className={cn("size-1.5 shrink-0 rounded-full", meta.dot, invited && "opacity-60")} />
       <span className="shrink-0 font-medium">{meta.label}</span>
-      <span className="min-w-0 truncate opacity-75">{membership.role}</span>
+      <span className={cn("min-w-0 truncate opacity-75", membership.roleUnknown && "italic")}>{role}</span>
       {invited ? (
         <span className="rounded-sm bg-amber-100 px-1 text-[10px] font-medium tracking-wide text-amber-800 uppercase dark:bg-amber-400/15 dark:text-amber-300">
           invited

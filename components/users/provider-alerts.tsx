@@ -1,6 +1,7 @@
 "use client";
 
 import { AlertTriangle, RotateCw } from "lucide-react";
+import Link from "next/link";
 import type { ProviderState } from "@/lib/directory/types";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
@@ -43,14 +44,50 @@ function ProviderAlert({ state }: { state: ProviderState }) {
   );
 }
 
-/** One alert per provider that failed to read, each with its own Retry. */
+/** A provider whose members are listed, but some parts of it could not be read. */
+function DegradedAlert({ state }: { state: ProviderState }) {
+  const label = providerLabel(state.id);
+  const parts = state.report.missing;
+  return (
+    <Callout
+      tone="warning"
+      role="status"
+      data-state="degraded"
+      icon={<AlertTriangle aria-hidden />}
+      action={
+        <Link href="/connections" className="text-xs font-medium underline underline-offset-2">
+          Details
+        </Link>
+      }
+    >
+      <p>
+        <span className="font-medium">{label} is degraded:</span> members are listed, but{" "}
+        {parts.map((p) => `its ${p.part} could not be read: ${p.reason}${httpStatusSuffix(p.status)}`).join("; ")}.
+      </p>
+      <p className="mt-0.5 text-xs opacity-80">
+        {parts.some((p) => p.part === "role bindings")
+          ? `${label} roles show as unknown.`
+          : parts.some((p) => p.part === "invites")
+            ? `${label}'s pending invites are not shown.`
+            : "What is shown may be incomplete."}
+      </p>
+    </Callout>
+  );
+}
+
+/** One alert per provider that failed to read, each with its own Retry; a quieter one per degraded provider. */
 export function ProviderAlerts({ providers }: { providers: ProviderState[] }) {
-  const failed = providers.filter((state) => !state.ok && state.mode !== "unconfigured");
-  if (failed.length === 0) return null;
+  const configured = providers.filter((state) => state.mode !== "unconfigured");
+  const failed = configured.filter((state) => !state.ok);
+  const degraded = configured.filter((state) => state.ok && state.state === "degraded");
+  if (failed.length === 0 && degraded.length === 0) return null;
   return (
     <div className="space-y-2">
       {failed.map((state) => (
         <ProviderAlert key={state.id} state={state} />
+      ))}
+      {degraded.map((state) => (
+        <DegradedAlert key={state.id} state={state} />
       ))}
     </div>
   );

@@ -2,8 +2,8 @@ import { ApiError } from "../api/errors";
 import { normaliseEmail } from "../directory/people";
 import { getSnapshots, patchSnapshot, snapshotMember, snapshotMembers } from "../directory/snapshot";
 import { configuredProvider } from "../providers/registry";
-import type { Member, ProviderAdapter, ProviderId } from "../providers/types";
-import { findRole, isOwnerRoleId, rolesFor } from "./roles";
+import type { Member, ProviderAdapter, ProviderId, Role } from "../providers/types";
+import { findRole, isKnownRoleId, isOwnerRoleId, rolesFor } from "./roles";
 import { attemptOf, audited, type ChangeContext, Refusal } from "./run";
 import type { ChangeResult } from "./types";
 
@@ -49,11 +49,27 @@ async function checkLastOwner(provider: ProviderId, member: Member, newRoleId: s
   const { roles } = await rolesFor(provider);
   if (!isOwnerRoleId(roles, member.roleId)) return;
   if (newRoleId && isOwnerRoleId(roles, newRoleId)) return;
-  const owners = snapshotMembers(provider).filter((m) => m.status === "active" && isOwnerRoleId(roles, m.roleId));
+  const active = snapshotMembers(provider).filter((m) => m.status === "active");
+  const owners = active.filter((m) => isOwnerRoleId(roles, m.roleId));
   if (owners.length <= 1) {
     const who = member.name || member.email || member.id;
-    throw new Refusal("last_owner", `${who} is the last owner of the ${labelOf(provider)} organization. Make someone else an owner first.`);
+    throw new Refusal(
+      "last_owner",
+      `${who} is the last owner of the ${labelOf(provider)} organization. Make someone else an owner first.${uncountedOwners(roles, active)}`,
+    );
   }
+}
+
+/**
+ * Members whose role Roster has no catalogue entry for (or could not read) are never
+ * counted as owners; when the rule refuses, it says so, since one of them may be one.
+ */
+function uncountedOwners(roles: Role[], active: readonly Member[]): string {
+  const unknown = active.filter((m) => !isKnownRoleId(roles, m.roleId));
+  if (unknown.length === 0) return "";
+  const names = [...new Set(unknown.map((m) => (m.roleUnknown ? "role not read" : `"${m.role}"`)))].slice(0, 3).join(", ");
+  const people = unknown.length === 1 ? "1 member whose role Roster doesn't know" : `${unknown.length} members whose roles Roster doesn't know`;
+  return ` (${people}: ${names}; Roster does not count them as owners.)`;
 }
 
 /**

@@ -59,3 +59,8 @@ export function findRole(roles: Role[], wanted: string, scope: Role["scope"]): R
 export function isOwnerRoleId(roles: Role[], roleId: string): boolean {
   return roles.some((r) => r.scope === "organization" && (r.id === roleId || r.name === roleId) && r.isOwner);
 }
+
+/** Whether the role is in the provider's catalogue of organization roles (a role Roster does not know is never an owner). */
+export function isKnownRoleId(roles: Role[], roleId: string): boolean {
+  return roles.some((r) => r.scope === "organization" && (r.id === roleId || r.name === roleId));
+}

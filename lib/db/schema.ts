@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { InviteItemState, InviteRequestStatus } from "../invites/types";
+import type { ReadReportData } from "../providers/read-report";
 import type { ProviderId } from "../providers/types";
 import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
@@ -184,6 +185,8 @@ export const directorySnapshots = pgTable("directory_snapshots", {
   memberCount: integer("member_count").notNull(),
   /** Every member and pending invite: a JSON array, gzip-compressed and base64 (`gz:` prefix). */
   members: text("members").notNull(),
+  /** What the read noted (deviations, parts it could not read), so a restarted server still shows it. */
+  readReport: jsonb("read_report").$type<ReadReportData>(),
 });
 
 /** A change to one member of a snapshot after its full sync: `member` null means removed. */

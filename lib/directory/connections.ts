@@ -1,4 +1,5 @@
 import { isProviderError } from "../providers/errors";
+import { emptyReadReport } from "../providers/read-report";
 import { configuredProviders } from "../providers/registry";
 import { getSnapshots } from "./snapshot";
 import { readSyncLog } from "./sync-log";
@@ -35,6 +36,8 @@ export async function listConnections(): Promise<ConnectionInfo[]> {
         lastErrorAt: row?.lastErrorAt?.toISOString() ?? null,
         lastError: row?.lastError ?? null,
         members: snapshot?.state.count ?? 0,
+        state: snapshot?.state.state ?? "ok",
+        report: snapshot?.state.report ?? emptyReadReport(),
         capabilities: adapter?.capabilities ?? {
           listInvites: false,
           revokeInvite: false,

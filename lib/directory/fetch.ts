@@ -1,5 +1,7 @@
 import { ledgerEntries } from "../invites/repository";
 import { hasJoined } from "../invites/rules";
+import { isProviderError } from "../providers/errors";
+import { createReadReport, type ReadReport, type ReadReportData } from "../providers/read-report";
 import type { ConfiguredProvider } from "../providers/registry";
 import type { Invite, ListProgress, Member } from "../providers/types";
 import { log } from "../log";
@@ -50,14 +52,31 @@ async function withLedgerInvites(provider: ConfiguredProvider, members: Member[]
   );
 }
 
+/**
+ * Pending invites, or none when they cannot be read: the members are still listed, and
+ * `invites` is noted as a missing part. Errors that are not the provider's fail the read.
+ */
+async function invitesOrMissing(provider: ConfiguredProvider, report: ReadReport): Promise<Invite[]> {
+  const adapter = provider.adapter!;
+  if (!adapter.capabilities.listInvites) return [];
+  try {
+    return await adapter.listInvites({ report });
+  } catch (error) {
+    if (!isProviderError(error)) throw error;
+    report.missingPart({ part: "invites", reason: error.message, status: error.status });
+    return [];
+  }
+}
+
+/** One read of a provider: its members (the read fails without them), pending invites, and what the read noted. */
 export async function fetchProvider(
   provider: ConfiguredProvider,
   onProgress: (progress: ListProgress) => void,
-): Promise<Member[]> {
-  const adapter = provider.adapter!;
+): Promise<{ members: Member[]; report: ReadReportData }> {
+  const report = createReadReport();
   const [members, invites] = await Promise.all([
-    adapter.listMembers({ onProgress }),
-    adapter.capabilities.listInvites ? adapter.listInvites() : Promise.resolve([]),
+    provider.adapter!.listMembers({ onProgress, report }),
+    invitesOrMissing(provider, report),
   ]);
-  return mergeInvites(await withLedgerInvites(provider, members), invites);
+  return { members: mergeInvites(await withLedgerInvites(provider, members), invites), report: report.data() };
 }

@@ -24,6 +24,7 @@ function membershipOf(m: Member): Membership {
     kind: m.kind,
     addedAt: m.addedAt,
     managed: m.managed,
+    ...(m.roleUnknown ? { roleUnknown: m.roleUnknown } : {}),
     ...(m.scopedRoles?.length
       ? { scopedRoles: m.scopedRoles.map((s) => ({ scopeId: s.scopeId, scopeName: s.scopeName, role: s.role })) }
       : {}),

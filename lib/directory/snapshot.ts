@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { configuredProviders, type ConfiguredProvider } from "../providers/registry";
 import { isProviderError } from "../providers/errors";
+import { emptyReadReport, type ReadReportData } from "../providers/read-report";
 import type { ListProgress, Member, ProviderId } from "../providers/types";
 import { fetchProvider } from "./fetch";
 import { type MemberPatch, applyPatches, readHeads, readPatches, readSnapshot, writePatches, writeSync } from "./store";
+import { logReadReport } from "./read-report-log";
 import { recordSync } from "./sync-log";
-import type { ProviderState } from "./types";
+import type { ProviderHealth, ProviderState } from "./types";
 import { log } from "../log";
 
 /**
@@ -25,6 +27,8 @@ interface Snapshot {
   revision: number;
   syncRevision: number;
   error: { status: number | null; message: string } | null;
+  /** What the read behind `members` noted. */
+  report: ReadReportData;
   inflight: Promise<void> | null;
   /** When the last sync ended (success or failure), for spacing out background retries. */
   endedAt: number;
@@ -56,6 +60,7 @@ function snapshotOf(id: ProviderId): Snapshot {
       revision: 0,
       syncRevision: 0,
       error: null,
+      report: emptyReadReport(),
       inflight: null,
       endedAt: 0,
       progress: null,
@@ -109,6 +114,7 @@ async function catchUpOnce(): Promise<void> {
           const stored = await readSnapshot(head.provider);
           if (!stored || stored.head.source !== head.source || stored.head.syncRevision <= snap.syncRevision) return;
           setMembers(snap, stored.members);
+          snap.report = stored.report;
           snap.revision = stored.head.revision;
           snap.syncRevision = stored.head.syncRevision;
           snap.fetchedAt = stored.head.fetchedAt.getTime();
@@ -141,11 +147,13 @@ function sync(provider: ConfiguredProvider): Promise<void> {
   snap.progress = { fetched: 0, total: null };
   snap.inflight = (async () => {
     try {
-      const fetched = await fetchProvider(provider, (p) => (snap.progress = p));
+      const { members: fetched, report } = await fetchProvider(provider, (p) => (snap.progress = p));
+      logReadReport(id, report);
       const fetchedAt = new Date();
       let members = fetched;
+      snap.report = report;
       try {
-        const stored = await writeSync(id, sourceOf(provider), fetched, fetchedAt, baseRevision);
+        const stored = await writeSync(id, sourceOf(provider), fetched, fetchedAt, baseRevision, report);
         members = stored.members;
         snap.revision = stored.head.revision;
         snap.syncRevision = stored.head.syncRevision;
@@ -189,6 +197,11 @@ export interface SnapshotView {
   state: ProviderState;
 }
 
+function healthOf(configured: boolean, snap: Snapshot): ProviderHealth {
+  if (configured && snap.error !== null) return "failed";
+  return snap.report.missing.length > 0 ? "degraded" : "ok";
+}
+
 function view(provider: ConfiguredProvider): SnapshotView {
   const id = provider.settings.id;
   const snap = snapshotOf(id);
@@ -202,6 +215,8 @@ function view(provider: ConfiguredProvider): SnapshotView {
       label: provider.label,
       mode: provider.settings.mode,
       ok: !configured || snap.error === null,
+      state: healthOf(configured, snap),
+      report: snap.report,
       fetchedAt: snap.fetchedAt ? new Date(snap.fetchedAt).toISOString() : null,
       count: snap.members.length,
       syncing: snap.inflight !== null,

@@ -53,6 +53,19 @@ describe(`stored directory snapshot (${process.env.DATABASE_URL ? "Postgres" : "
     expect((await readHeads()).find((h) => h.provider === p)).toMatchObject({ revision: 1, syncRevision: 1 });
   });
 
+  it("stores what the read noted with the snapshot, so a restarted server still shows it", async () => {
+    const p = providerOf("report");
+    const report = {
+      deviations: [{ kind: "invite.projects missing", count: 12, example: "invite-abc" }],
+      missing: [{ part: "role bindings", reason: "Forbidden", status: 403, permission: "organization_list_role_bindings" }],
+      dropped: 0,
+    };
+    await writeSync(p, SOURCE, [member("u1")], new Date(), 0, report);
+    expect((await readSnapshot(p))?.report).toEqual(report);
+    await writeSync(p, SOURCE, [member("u1")], new Date(), 1);
+    expect((await readSnapshot(p))?.report).toEqual({ deviations: [], missing: [], dropped: 0 });
+  });
+
   it("records changes as patches another server can replay after the revision it holds", async () => {
     const p = providerOf("patch");
     const { head, members } = await writeSync(p, SOURCE, [member("u1"), member("u2")], new Date(), 0);

@@ -2,6 +2,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "../db";
 import { directoryPatches, directorySnapshots } from "../db/schema";
+import { emptyReadReport, type ReadReportData } from "../providers/read-report";
 import type { Member, ProviderId } from "../providers/types";
 
 /**
@@ -59,12 +60,18 @@ function unpackMembers(stored: string): Member[] {
   return JSON.parse(json) as Member[];
 }
 
-export async function readSnapshot(provider: ProviderId): Promise<{ head: SnapshotHead; members: Member[] } | null> {
+export interface StoredSnapshot {
+  head: SnapshotHead;
+  members: Member[];
+  report: ReadReportData;
+}
+
+export async function readSnapshot(provider: ProviderId): Promise<StoredSnapshot | null> {
   const db = await getDb();
   const [row] = await db.select().from(directorySnapshots).where(eq(directorySnapshots.provider, provider));
   if (!row) return null;
-  const { members, ...head } = row;
-  return { head, members: unpackMembers(members) };
+  const { members, readReport, ...head } = row;
+  return { head, members: unpackMembers(members), report: readReport ?? emptyReadReport() };
 }
 
 export async function readPatches(provider: ProviderId, afterRevision: number): Promise<StoredPatch[]> {
@@ -100,7 +107,8 @@ export async function writeSync(
   fetched: Member[],
   fetchedAt: Date,
   baseRevision: number,
-): Promise<{ head: SnapshotHead; members: Member[] }> {
+  report: ReadReportData = emptyReadReport(),
+): Promise<StoredSnapshot> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx
@@ -122,13 +130,13 @@ export async function writeSync(
     );
     const revision = (current?.revision ?? 0) + 1;
     const head: SnapshotHead = { provider, source, revision, syncRevision: revision, fetchedAt, memberCount: members.length };
-    const values = { ...head, members: packMembers(members) };
+    const values = { ...head, members: packMembers(members), readReport: report };
     await tx
       .insert(directorySnapshots)
       .values(values)
       .onConflictDoUpdate({ target: directorySnapshots.provider, set: values });
     await tx.delete(directoryPatches).where(eq(directoryPatches.provider, provider));
-    return { head, members };
+    return { head, members, report };
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ReadReportData } from "../providers/read-report";
 import { PROVIDER_IDS, type MemberKind, type MemberStatus, type ProviderId } from "../providers/types";
 import { MEMBER_KINDS, MEMBER_STATUSES, SORT_FIELDS, SORT_ORDERS, USERS_QUERY_LIMITS as L } from "./constants";
 
@@ -17,6 +18,8 @@ export interface Membership {
   managed: boolean;
   /** Astronomer workspace roles, for display. */
   scopedRoles?: Array<{ scopeId: string; scopeName: string; role: string }>;
+  /** Set when Roster could not read this membership's role (`role` is empty): why. */
+  roleUnknown?: string;
 }
 
 export interface Person {
@@ -29,11 +32,22 @@ export interface Person {
 
 export type ProviderMode = "live" | "sandbox" | "unconfigured";
 
+/**
+ * `ok`: read in full. `degraded`: listed, but parts named in the read report's `missing`
+ * could not be read. `failed`: the last read failed (`error`); the last good snapshot,
+ * if any, is what is shown.
+ */
+export type ProviderHealth = "ok" | "degraded" | "failed";
+
 export interface ProviderState {
   id: ProviderId;
   label: string;
   mode: ProviderMode;
+  /** Not failed (`state` is ok or degraded): the provider's members are listed from its last read. */
   ok: boolean;
+  state: ProviderHealth;
+  /** What the snapshot's read noted: deviations from the provider's spec Roster coped with, parts it could not read. */
+  report: ReadReportData;
   /** ISO time of the snapshot in use; null before the first successful sync. */
   fetchedAt: string | null;
   /** Members (incl. pending invites) in the snapshot. */
@@ -97,6 +111,9 @@ export interface ConnectionInfo {
   lastErrorAt: string | null;
   lastError: { status: number | null; message: string } | null;
   members: number;
+  state: ProviderHealth;
+  /** What the last stored read noted (see ProviderState.report). */
+  report: ReadReportData;
   capabilities: { listInvites: boolean; revokeInvite: boolean; workspaceRoles: boolean; serviceAccounts: boolean };
 }
 

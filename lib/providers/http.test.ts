@@ -18,7 +18,7 @@ beforeAll(async () => {
       routes: [
         { method: "GET", pattern: "/things", handler: () => (hits++, { status: 200, body: { items: [1, 2] } }) },
         { method: "POST", pattern: "/things", handler: () => (hits++, { status: 200, body: { items: [] } }) },
-        { method: "GET", pattern: "/wrong-shape", handler: () => ({ status: 200, body: { items: "nope" } }) },
+        { method: "GET", pattern: "/wrong-shape", handler: () => (hits++, { status: 200, body: { items: "nope" } }) },
       ],
     },
     { port: 0, tokens: ["good"] },
@@ -95,6 +95,13 @@ describe("createProviderHttp", () => {
     const shape = await providerError(http({ retries: 0 }).request({ path: "/wrong-shape", schema }));
     expect(shape.kind).toBe("malformed");
     expect(shape.message).toMatch(/items/);
+  });
+
+  it("does not retry an answer that fails its schema (the same answer would come back), and names the field", async () => {
+    const error = await providerError(http({ retries: 2 }).request({ path: "/wrong-shape", schema }));
+    expect(error.kind).toBe("malformed");
+    expect(error.message).toMatch(/^Unexpected answer from GET \/wrong-shape: items: /);
+    expect(hits).toBe(1);
   });
 
   it("reports an unreachable provider as a network error naming the host", async () => {

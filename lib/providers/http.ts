@@ -205,13 +205,16 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue?.path.length ? issue.path.join(".") : "body";
-      throw new ProviderError({
+      const error = new ProviderError({
         provider,
         kind: "malformed",
         status: response.status,
         message: `Unexpected answer from ${method} ${req.path}: ${where}: ${issue?.message ?? "invalid"}`,
         requestId,
       });
+      // The same request gets the same answer: asking again cannot help.
+      (error as ProviderError & { schemaFailure?: boolean }).schemaFailure = true;
+      throw error;
     }
     return result.data;
   }
@@ -246,6 +249,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
 
   function retryable(error: unknown): error is ProviderError {
     if (!(error instanceof ProviderError)) return false;
+    if ((error as ProviderError & { schemaFailure?: boolean }).schemaFailure) return false;
     if (error.kind === "timeout" || error.kind === "network" || error.kind === "malformed") return true;
     return error.status === 429 || (error.status !== null && error.status >= 500);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type OffsetWindow, type PagedList, createLimiter, laterOffsets, laterPageNumbers, readAllPages } from "./paging";
+import { type OffsetWindow, type PagedList, createLimiter, laterOffsets, laterPageNumbers, readAllPages, readCompleteList } from "./paging";
+import { createReadReport } from "./read-report";
 import type { ListProgress } from "./types";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -120,6 +121,72 @@ describe("readAllPages", () => {
     caller.abort(new Error("gone"));
     await expect(readAllPages(numbered(30, 10, seen), { limit: createLimiter(), signal: caller.signal })).rejects.toThrow("gone");
     expect(seen).toEqual([]);
+  });
+});
+
+/**
+ * A list of `count` items in pages of `pageSize` whose pages shift while they are read:
+ * on each of the first `shiftedReads` reads of the whole list, every page after the
+ * first starts one item early (an item was added before it), so each repeats the last
+ * item of the page before and the list's last item is never seen.
+ */
+function shifting(count: number, pageSize: number, shiftedReads: number, dropEvery = 0) {
+  let reads = 0;
+  const list: PagedList<number, { records: Array<{ id: string } | null>; totalPages: number; totalRecords: number }, { id: string }> = {
+    first: 1,
+    rest: (first) => laterPageNumbers(first.totalPages),
+    fetchPage: async (page) => {
+      if (page === 1) reads++;
+      await tick();
+      const shift = reads <= shiftedReads && page > 1 ? 1 : 0;
+      const start = (page - 1) * pageSize - shift;
+      const records = Array.from({ length: Math.max(0, Math.min(pageSize, count - (page - 1) * pageSize)) }, (_, i) =>
+        dropEvery && (start + i) % dropEvery === dropEvery - 1 ? null : { id: `i${start + i}` },
+      );
+      return { records, totalPages: Math.ceil(count / pageSize), totalRecords: count };
+    },
+    items: (page) => page.records.filter((r): r is { id: string } => r !== null),
+    sent: (page) => page.records.length,
+    total: (page) => page.totalRecords,
+  };
+  return { list, reads: () => reads };
+}
+
+describe("readCompleteList", () => {
+  const options = (report = createReadReport()) => ({ limit: createLimiter(), report, idOf: (i: { id: string }) => i.id, item: "user", part: "users" });
+
+  it("reads a list that holds still once, with nothing noted", async () => {
+    const { list, reads } = shifting(25, 10, 0);
+    const report = createReadReport();
+    expect((await readCompleteList(list, options(report))).map((i) => i.id)).toEqual(Array.from({ length: 25 }, (_, i) => `i${i}`));
+    expect(reads()).toBe(1);
+    expect(report.data()).toEqual({ deviations: [], missing: [], dropped: 0 });
+  });
+
+  it("keeps an item listed twice once (noted), and re-reads once when it comes up short of the total", async () => {
+    const { list, reads } = shifting(25, 10, 1);
+    const report = createReadReport();
+    const items = await readCompleteList(list, options(report));
+    expect(items.map((i) => i.id).sort()).toEqual(Array.from({ length: 25 }, (_, i) => `i${i}`).sort());
+    expect(reads()).toBe(2);
+    expect(report.data().deviations).toEqual([{ kind: "user duplicate", count: 1, example: "i9" }]);
+    expect(report.data().missing).toEqual([]);
+  });
+
+  it("reports the list as a missing part when the re-read is still short", async () => {
+    const { list, reads } = shifting(10_000, 1000, 2);
+    const report = createReadReport();
+    const items = await readCompleteList(list, options(report));
+    expect(items).toHaveLength(9_999);
+    expect(reads()).toBe(2);
+    expect(report.data().missing).toEqual([{ part: "users", reason: "read 9,999 of 10,000", status: null }]);
+  });
+
+  it("counts items the pages held but that could not be kept as read (they are noted where dropped)", async () => {
+    const { list, reads } = shifting(30, 10, 0, 7);
+    const items = await readCompleteList(list, options());
+    expect(items).toHaveLength(26);
+    expect(reads()).toBe(1);
   });
 });
 

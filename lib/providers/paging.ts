@@ -43,7 +43,10 @@ export interface PagedList<A, P, T> {
   /** The addresses of every page after the first, learned from the first. */
   rest: (first: P) => A[];
   fetchPage: (at: A, signal: AbortSignal) => Promise<P>;
+  /** The page's items as read (called once per page; items that could not be kept are left out). */
   items: (page: P) => T[];
+  /** How many items the page held as sent, kept or not (default: the items read). */
+  sent?: (page: P) => number;
   /** The item count the provider reports for the whole list. */
   total: (page: P) => number;
 }
@@ -52,36 +55,96 @@ export interface ReadAllOptions extends ListOptions {
   limit: Limiter;
 }
 
-/**
- * Every item of the list, in page order. The first failure cancels the pages still
- * queued or in flight. Progress counts items, against the total of the first page
- * (the one the other pages were planned from).
- */
-export async function readAllPages<A, P, T>(list: PagedList<A, P, T>, options: ReadAllOptions): Promise<T[]> {
+/** One whole read of a paged list: the items in page order, what the pages held as sent, and the first page's total. */
+interface Pass<T> {
+  items: T[];
+  sent: number;
+  total: number;
+}
+
+async function readPass<A, P, T>(list: PagedList<A, P, T>, options: ReadAllOptions): Promise<Pass<T>> {
   const { limit, onProgress } = options;
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   let fetched = 0;
+  let sent = 0;
   let total: number | null = null;
   const load = (at: A) =>
     limit(async () => {
       signal.throwIfAborted();
       const page = await list.fetchPage(at, signal);
-      fetched += list.items(page).length;
+      const items = list.items(page);
+      fetched += items.length;
+      sent += list.sent ? list.sent(page) : items.length;
       total ??= list.total(page);
       onProgress?.({ fetched, total });
-      return page;
+      return { page, items };
     });
 
   const first = await load(list.first);
-  const rest = list.rest(first).map((at) =>
+  const rest = list.rest(first.page).map((at) =>
     load(at).catch((error: unknown) => {
       stop.abort(error);
       throw error;
     }),
   );
   const pages = await Promise.all(rest);
-  return [first, ...pages].flatMap((page) => list.items(page));
+  return { items: [first, ...pages].flatMap((p) => p.items), sent, total: total ?? 0 };
+}
+
+/**
+ * Every item of the list, in page order. The first failure cancels the pages still
+ * queued or in flight. Progress counts items, against the total of the first page
+ * (the one the other pages were planned from).
+ */
+export async function readAllPages<A, P, T>(list: PagedList<A, P, T>, options: ReadAllOptions): Promise<T[]> {
+  return (await readPass(list, options)).items;
+}
+
+export interface CompleteReadOptions<T> extends ReadAllOptions {
+  idOf: (item: T) => string;
+  /** The item's name in the read report (`user`: `user duplicate`). */
+  item: string;
+  /** The list's name for people, when it comes up short (`users`: "users: read 9,998 of 10,000"). */
+  part: string;
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * A complete and stable read of a paged list read in parallel (ask the provider for a
+ * deterministic sort where it has one: the pages are read at different moments). Items
+ * listed twice (the list shifted between two page reads) are kept once and noted as
+ * `<item> duplicate`. What was read is compared with the provider's total: a shortfall
+ * reads the whole list once more and keeps every item either read saw (the second
+ * read's copy wins); still short, the list is noted in the report as a missing part
+ * ("read 9,998 of 10,000"). Items the pages held but that could not be kept (no id)
+ * count as read: they are noted where they were dropped.
+ */
+export async function readCompleteList<A, P, T>(list: PagedList<A, P, T>, options: CompleteReadOptions<T>): Promise<T[]> {
+  const { idOf, report } = options;
+  const unique = (pass: Pass<T>, note: boolean) => {
+    const byId = new Map<string, T>();
+    for (const item of pass.items) {
+      const id = idOf(item);
+      if (!byId.has(id)) byId.set(id, item);
+      else if (note) report?.deviation(`${options.item} duplicate`, id);
+    }
+    return byId;
+  };
+  const short = (pass: Pass<T>, kept: number) => kept + (pass.sent - pass.items.length) < pass.total;
+
+  const first = await readPass(list, options);
+  const byId = unique(first, true);
+  if (!short(first, byId.size)) return [...byId.values()];
+
+  const second = await readPass(list, { ...options, onProgress: undefined });
+  for (const [id, item] of unique(second, false)) byId.set(id, item);
+  const read = byId.size + (second.sent - second.items.length);
+  if (read < second.total) {
+    report?.missingPart({ part: options.part, reason: `read ${count(read)} of ${count(second.total)}`, status: null });
+  }
+  return [...byId.values()];
 }
 
 /** Page numbers after the first of a 1-based list of `totalPages` pages. */

@@ -46,6 +46,8 @@ export interface Member {
   scopedRoles?: ScopedRole[];
   /** Arthur: the id of the organization role binding behind `role` (needed to change it). */
   bindingId?: string;
+  /** Set when Roster could not read this member's role (`role` is then empty): why, in words. */
+  roleUnknown?: string;
 }
 
 /** A pending invitation on a provider. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { ProviderId } from "../providers/types";
 import { type Fault, FaultBook, faultSchema } from "./faults";
 import { type RecordedRequest, createRequestLog, parseRedacted } from "./request-log";
+import { type VarianceCase, VarianceBook } from "./variance";
 import { log as serverLog } from "../log";
 
 /**
@@ -47,6 +48,8 @@ export interface SandboxDefinition {
   errorBody(status: number, message: string): unknown;
   /** Back to the seed state. */
   reset(): void;
+  /** Real-world answer shapes a test or the demo can turn on (lib/sandbox/variance.ts). */
+  variances?: VarianceCase[];
 }
 
 export interface RunningSandbox {
@@ -56,6 +59,7 @@ export interface RunningSandbox {
   baseUrl: string;
   close(): Promise<void>;
   faults: FaultBook;
+  variance: VarianceBook;
   requests: RecordedRequest[];
 }
 
@@ -65,6 +69,8 @@ export interface StartOptions {
   tokens: string[];
   /** Latency added to every provider request (benchmarks). */
   latencyMs?: number;
+  /** Variance cases on from the start, and again after a reset. */
+  variance?: string[];
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -120,6 +126,7 @@ const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startSandbox(definition: SandboxDefinition, options: StartOptions): Promise<RunningSandbox> {
   const routes = definition.routes.map(compile);
   const faults = new FaultBook();
+  const variance = new VarianceBook(definition.variances ?? [], options.variance);
   const log = createRequestLog();
   const requests = log.requests;
   const tokens = new Set(options.tokens);
@@ -148,8 +155,28 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
       log.clear();
       return send(res, 200, { requests });
     }
+    if (path === "/__sandbox/variance" && req.method === "GET") return send(res, 200, variance.list());
+    if (path === "/__sandbox/variance" && req.method === "DELETE") {
+      variance.set([]);
+      return send(res, 200, variance.list());
+    }
+    if (path === "/__sandbox/variance" && req.method === "POST") {
+      let json: { cases?: unknown };
+      try {
+        json = raw ? JSON.parse(raw) : {};
+      } catch {
+        return send(res, 400, { error: "body is not JSON" });
+      }
+      const cases = json?.cases;
+      if (!Array.isArray(cases) || !cases.every((c) => typeof c === "string")) return send(res, 400, { error: "cases: a list of case names" });
+      const unknown = variance.unknown(cases);
+      if (unknown.length) return send(res, 400, { error: `cases: unknown on ${definition.provider}: ${unknown.join(", ")}`, ...variance.list() });
+      variance.set(cases);
+      return send(res, 200, variance.list());
+    }
     if (path === "/__sandbox/reset" && req.method === "POST") {
       definition.reset();
+      variance.reset();
       faults.clear();
       log.clear();
       return send(res, 200, { ok: true });
@@ -250,7 +277,8 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
         body,
         headers: req.headers,
       });
-      answer(result.status, result.body, result.headers);
+      const varied = variance.apply(method, match.route.pattern, result);
+      answer(varied.status, varied.body, varied.headers);
     } catch (error) {
       serverLog.error({ err: error }, `[sandbox:${definition.provider}]`);
       answer(500, definition.errorBody(500, "Internal server error"));
@@ -282,6 +310,7 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
     port,
     baseUrl: `http://${options.host ?? "127.0.0.1"}:${port}${base}`,
     faults,
+    variance,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import { createOpenAISandbox } from "../providers/openai/sandbox";
 import type { ProviderId } from "../providers/types";
 import { sandboxUserCount } from "./seed";
 import { type RunningSandbox, type SandboxDefinition, startSandbox } from "./server";
+import { varianceFor } from "./variance";
 
 /** Starts the sandbox servers the configuration asks for, on loopback. */
 
@@ -38,17 +39,22 @@ export async function startSandboxes(options: {
   tokens: string[];
   users: number;
   latencyMs?: number;
+  /** ROSTER_SANDBOX_VARIANCE: variance cases on from the start (lib/sandbox/variance.ts). */
+  variance?: string;
 }): Promise<StartedSandboxes> {
   const running: RunningSandbox[] = [];
   const reused: ProviderId[] = [];
   for (const provider of options.providers) {
     const port = options.basePort + SANDBOX_PORT_OFFSET[provider];
     try {
+      const definition = FACTORIES[provider]({ users: options.users });
+      const available = (definition.variances ?? []).map((v) => v.name);
       running.push(
-        await startSandbox(FACTORIES[provider]({ users: options.users }), {
+        await startSandbox(definition, {
           port,
           tokens: options.tokens,
           latencyMs: options.latencyMs,
+          variance: varianceFor(provider, options.variance, available),
         }),
       );
     } catch (error) {
@@ -76,6 +82,7 @@ export function startConfiguredSandboxes(env: NodeJS.ProcessEnv = process.env): 
     tokens: sandboxTokens(env),
     users: sandboxUserCount(env),
     latencyMs: env.ROSTER_SANDBOX_LATENCY_MS ? Number(env.ROSTER_SANDBOX_LATENCY_MS) : undefined,
+    variance: env.ROSTER_SANDBOX_VARIANCE,
   });
   return globalForSandboxes.__rosterSandboxes;
 }

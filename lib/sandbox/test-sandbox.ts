@@ -77,6 +77,7 @@ export async function startTestSandbox<D extends SandboxDefinition>(definition: 
     reset() {
       definition.reset();
       running.faults.clear();
+      running.variance.reset();
       running.requests.length = 0;
       maxInFlight = 0;
     },

@@ -63,10 +63,10 @@ describe("reads", () => {
     expect(noLastName.name).toBe(h.definition.state.user(noLastName.id)!.first_name);
   });
 
-  it("asks for people and service accounts only, at the largest page size", async () => {
+  it("asks for people and service accounts only, at the largest page size, oldest first (a stable order)", async () => {
     await h.adapter.listMembers();
     const [users] = requestsTo("GET", "/api/v1/organization/users");
-    expect(users.query).toEqual([["user_types", "user"], ["user_types", "service_account"], ["page", "1"], ["page_size", "1000"]]);
+    expect(users.query).toEqual([["sort", "created_at"], ["order", "asc"], ["user_types", "user"], ["user_types", "service_account"], ["page", "1"], ["page_size", "1000"]]);
     const [bindings] = requestsTo("GET", "/api/v1/organization/role_bindings");
     expect(bindings.query).toContainEqual(["bound_member_kind", "user"]);
   });

@@ -2,9 +2,9 @@ import { ProviderError } from "../errors";
 import type { ChangeRoleInput, ProviderAdapter, ProviderConnection, RemoveMemberInput, Role } from "../types";
 import { createArthurClient } from "./client";
 import { MEMBER_USER_TYPES, arthurLists } from "./lists";
-import { primaryBinding, toIdentity, toMember, toRole } from "./mapping";
+import { readItems, readOne } from "../tolerant";
+import { primaryBinding, toIdentity, toMember, toRole, USER_ITEM, type UserOrgBinding } from "./mapping";
 import { ownerRoleIds } from "./roles";
-import type { WireRoleBinding } from "./schemas";
 
 export { arthurExtras, type ArthurCredentials, type ArthurExtras, type NewCredentials } from "./extras";
 export { ARTHUR_ROLE_NAMES, OWNER_PERMISSIONS, isArthurOwnerRole, ownerRoleIds } from "./roles";
@@ -25,7 +25,11 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
   /** The caller's organization (an invite binds its role there); asked once, again after a failure. */
   function currentOrganizationId(): Promise<string> {
     organizationId ??= client.getMe().then(
-      (me) => me.organization_id,
+      (me) => {
+        const id = readOne("arthur", USER_ITEM, me).organization_id;
+        if (!id) throw unsupported("Arthur's answer for the signed-in user has no organization_id");
+        return id;
+      },
       (error: unknown) => {
         organizationId = null;
         throw error;
@@ -35,7 +39,7 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
   }
 
   /** Puts back bindings removed by a role change that then failed; best effort, the first error is the one reported. */
-  async function restoreBindings(memberId: string, removed: WireRoleBinding[]): Promise<void> {
+  async function restoreBindings(memberId: string, removed: UserOrgBinding[]): Promise<void> {
     for (const binding of removed) {
       await client.createRoleBinding({ role_id: binding.role.id, user_id: memberId }).catch(() => undefined);
     }
@@ -47,7 +51,7 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
     capabilities: { listInvites: false, revokeInvite: false, workspaceRoles: false, serviceAccounts: true },
 
     async whoami(options) {
-      return toIdentity(await client.getMe(options?.signal));
+      return toIdentity(readOne("arthur", USER_ITEM, await client.getMe(options?.signal), options?.report));
     },
 
     listMembers: (options) => lists.members(options),
@@ -60,11 +64,14 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
     async listRoles(options): Promise<Role[]> {
       const roles = await lists.roles(options);
       const owners = ownerRoleIds(roles);
-      return roles.filter((role) => role.organization_bindable).map((role) => toRole(role, owners));
+      return roles
+        .filter((role) => role.organization_bindable)
+        .map((role) => toRole(role, owners))
+        .sort((a, b) => a.name.localeCompare(b.name));
     },
 
     async listWorkspaces(options) {
-      return (await lists.workspaces(options)).map(({ id, name }) => ({ id, name }));
+      return (await lists.workspaces(options)).map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
     },
 
     /** Arthur has no GET by id: filter the user list by `user_ids`. */
@@ -74,7 +81,7 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
         lists.memberBindings(memberId, options),
         lists.ownerRoles(options),
       ]);
-      const user = found.records.find((record) => record.id === memberId);
+      const user = readItems(USER_ITEM, found.records, options.report).find((record) => record.id === memberId);
       return user ? toMember(user, primaryBinding(bindings, owners)) : null;
     },
 
@@ -100,7 +107,7 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
       if (workspaceId) throw unsupported("Arthur workspace roles are not managed through Roster");
       const current = await lists.memberBindings(memberId);
       const stale = current.filter((binding) => binding.role.id !== role);
-      const removed: WireRoleBinding[] = [];
+      const removed: UserOrgBinding[] = [];
       try {
         for (const binding of stale) {
           await client.deleteRoleBinding(binding.id);

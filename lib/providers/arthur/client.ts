@@ -13,14 +13,12 @@ import {
   type PostServiceAccount,
   type ValidationErrorItem,
   errorBodySchema,
-  roleBindingListSchema,
-  roleBindingSchema,
-  roleListSchema,
+  objectAnswerSchema,
+  type PageEnvelope,
+  pageEnvelopeSchema,
   sensitiveUserSchema,
-  userListSchema,
   userSchema,
   userServiceAccountCredentialsSchema,
-  workspaceListSchema,
 } from "./schemas";
 
 /**
@@ -57,26 +55,28 @@ export function createArthurClient(connection: ProviderConnection) {
   type Signal = AbortSignal | undefined;
 
   return {
-    getMe: (signal?: Signal) => http.request({ path: "/api/v1/users/me", schema: userSchema, signal }),
+    /** Raw: read liberally by the caller (mapping.ts, USER_ITEM). */
+    getMe: (signal?: Signal) => http.request({ path: "/api/v1/users/me", schema: objectAnswerSchema, signal }),
 
-    listUsers: (query: ListUsersQuery, signal?: Signal) =>
-      http.request({ path: "/api/v1/organization/users", query, schema: userListSchema, signal }),
+    // Lists come back as their envelope (checked) with raw records, read liberally by lists.ts.
+    listUsers: (query: ListUsersQuery, signal?: Signal): Promise<PageEnvelope> =>
+      http.request({ path: "/api/v1/organization/users", query, schema: pageEnvelopeSchema, signal }),
 
-    listRoles: (query: ListRolesQuery, signal?: Signal) =>
-      http.request({ path: "/api/v1/organization/roles", query, schema: roleListSchema, signal }),
+    listRoles: (query: ListRolesQuery, signal?: Signal): Promise<PageEnvelope> =>
+      http.request({ path: "/api/v1/organization/roles", query, schema: pageEnvelopeSchema, signal }),
 
-    listRoleBindings: (query: ListRoleBindingsQuery, signal?: Signal) =>
-      http.request({ path: "/api/v1/organization/role_bindings", query, schema: roleBindingListSchema, signal }),
+    listRoleBindings: (query: ListRoleBindingsQuery, signal?: Signal): Promise<PageEnvelope> =>
+      http.request({ path: "/api/v1/organization/role_bindings", query, schema: pageEnvelopeSchema, signal }),
 
-    listWorkspaces: (query: ListWorkspacesQuery, signal?: Signal) =>
-      http.request({ path: "/api/v1/organization/workspaces", query, schema: workspaceListSchema, signal }),
+    listWorkspaces: (query: ListWorkspacesQuery, signal?: Signal): Promise<PageEnvelope> =>
+      http.request({ path: "/api/v1/organization/workspaces", query, schema: pageEnvelopeSchema, signal }),
 
     /** 201 with an unspecified body: Arthur returns no invite object. */
     inviteUser: (body: InviteNewUser) =>
       http.request({ method: "POST", path: "/api/v1/organization/users/invite-user", body }),
 
     createRoleBinding: (body: PostRoleBinding) =>
-      http.request({ method: "POST", path: "/api/v1/organization/role_bindings", body, schema: roleBindingSchema }),
+      http.request({ method: "POST", path: "/api/v1/organization/role_bindings", body, schema: objectAnswerSchema }),
 
     deleteRoleBinding: (bindingId: string) =>
       http.request({ method: "DELETE", path: `/api/v1/role_bindings/${id(bindingId)}` }),

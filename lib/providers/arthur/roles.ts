@@ -16,8 +16,9 @@ export const ARTHUR_ROLE_NAMES = {
 
 export interface RoleGrants {
   id: string;
-  permissions: readonly string[];
-  base_role_ids: readonly string[];
+  /** Absent when a role was read without them: it grants nothing Roster can see. */
+  permissions?: readonly string[] | null;
+  base_role_ids?: readonly string[] | null;
 }
 
 /** A role's own permissions plus everything inherited through its base roles. */
@@ -26,9 +27,9 @@ export function effectivePermissions(
   byId: ReadonlyMap<string, RoleGrants>,
   seen: Set<string> = new Set(),
 ): Set<string> {
-  const granted = new Set(role.permissions);
+  const granted = new Set(role.permissions ?? []);
   seen.add(role.id);
-  for (const baseId of role.base_role_ids) {
+  for (const baseId of role.base_role_ids ?? []) {
     const base = byId.get(baseId);
     if (!base || seen.has(baseId)) continue;
     for (const permission of effectivePermissions(base, byId, seen)) granted.add(permission);

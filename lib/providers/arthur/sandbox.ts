@@ -1,6 +1,7 @@
 import type { SandboxDefinition } from "../../sandbox/server";
 import { accessRoutes } from "./sandbox-access-routes";
 import { ArthurSandboxState } from "./sandbox-state";
+import { ARTHUR_VARIANCES } from "./sandbox-variance";
 import { userRoutes } from "./sandbox-user-routes";
 
 export { SANDBOX_ME_ID, SANDBOX_ORGANIZATION, SANDBOX_ROLE_IDS } from "./sandbox-seed";
@@ -18,6 +19,7 @@ export function createArthurSandbox(options: { users: number }): SandboxDefiniti
     basePath: "",
     routes: [...userRoutes(state), ...accessRoutes(state)],
     errorBody: (_status, message) => ({ detail: message }),
+    variances: ARTHUR_VARIANCES,
     reset: () => state.reset(),
     state,
   };

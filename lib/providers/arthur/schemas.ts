@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ISO_DATE_TIME } from "../tolerant";
 
 /**
  * Arthur platform API ("Arthur Scope" 0.1.0) wire shapes, from
@@ -38,9 +39,22 @@ export function resourceListSchema<T extends z.ZodType>(record: T) {
   return z.object({ records: z.array(record), pagination: paginationSchema });
 }
 
+/**
+ * How Roster reads a page: the envelope strictly (records and the totals the paging
+ * needs), its records one by one and liberally (lib/providers/tolerant.ts).
+ */
+export const pageEnvelopeSchema = resourceListSchema(z.unknown());
+export type PageEnvelope = z.infer<typeof pageEnvelopeSchema>;
+
+/** Any single object answer; its fields are read liberally. */
+export const objectAnswerSchema = z.record(z.string(), z.unknown());
+
+/** `format: date-time`: an ISO 8601 time with a zone (others are read liberally, and noted). */
+const dateTime = () => z.string().regex(ISO_DATE_TIME);
+
 export const userSchema = z.object({
-  created_at: z.string(),
-  updated_at: z.string(),
+  created_at: dateTime(),
+  updated_at: dateTime(),
   organization_id: z.string(),
   id: z.string(),
   first_name: z.string(),
@@ -67,8 +81,8 @@ export const sensitiveUserSchema = userSchema.extend({
 });
 
 export const roleSchema = z.object({
-  created_at: z.string(),
-  updated_at: z.string(),
+  created_at: dateTime(),
+  updated_at: dateTime(),
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
@@ -83,8 +97,8 @@ export const roleSchema = z.object({
 const namedRefSchema = z.object({ id: z.string(), name: z.string() });
 
 export const roleBindingSchema = z.object({
-  created_at: z.string(),
-  updated_at: z.string(),
+  created_at: dateTime(),
+  updated_at: dateTime(),
   id: z.string(),
   role: namedRefSchema,
   bound_resource_kind: boundResourceKindSchema,
@@ -96,8 +110,8 @@ export const roleBindingSchema = z.object({
 });
 
 export const workspaceSchema = z.object({
-  created_at: z.string(),
-  updated_at: z.string(),
+  created_at: dateTime(),
+  updated_at: dateTime(),
   id: z.string(),
   name: z.string(),
   organization_id: z.string(),

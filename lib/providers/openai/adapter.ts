@@ -2,7 +2,8 @@ import { isNotFound, ProviderError } from "../errors";
 import type { ProviderAdapter, ProviderCapabilities, ProviderConnection } from "../types";
 import { createOpenAIClient, PAGE_LIMIT } from "./client";
 import { resolveIdentity } from "./identity";
-import { collectPages, isPendingInvite, toInvite, toMember } from "./mapping";
+import { readItems, readOne } from "../tolerant";
+import { collectPages, INVITE_ITEM, isPendingInvite, type ReadInvite, toInvite, toMember, USER_ITEM } from "./mapping";
 import { isOpenAIRole, OPENAI_ROLE_NAMES, type OpenAIRole, ORGANIZATION_ROLES } from "./roles";
 
 export const OPENAI_CAPABILITIES: ProviderCapabilities = {
@@ -38,20 +39,22 @@ export function createOpenAIAdapter(connection: ProviderConnection): ProviderAda
     whoami: (options) => resolveIdentity(client, connection.token, options?.signal),
 
     async listMembers(options) {
-      const users = await collectPages(
-        (after) => client.listUsers({ limit: PAGE_LIMIT, after }, options?.signal),
-        options?.onProgress,
-      );
-      return users.map(toMember);
+      const report = options?.report;
+      const users = await collectPages(async (after) => {
+        const envelope = await client.listUsers({ limit: PAGE_LIMIT, after }, options?.signal);
+        return { envelope, items: readItems(USER_ITEM, envelope.data, report) };
+      }, options?.onProgress);
+      return users.map((user) => toMember(user, report));
     },
 
     async listInvites(options) {
-      const invites = await collectPages(
-        (after) => client.listInvites({ limit: PAGE_LIMIT, after }, options?.signal),
-        options?.onProgress,
-      );
+      const report = options?.report;
+      const invites = await collectPages(async (after) => {
+        const envelope = await client.listInvites({ limit: PAGE_LIMIT, after }, options?.signal);
+        return { envelope, items: readItems(INVITE_ITEM, envelope.data, report) as ReadInvite[] };
+      }, options?.onProgress);
       // The list also returns accepted and expired invites; only pending ones are invites in Roster.
-      return invites.filter(isPendingInvite).map(toInvite);
+      return invites.filter(isPendingInvite).map((invite) => toInvite(invite, report));
     },
 
     listRoles: async () => ORGANIZATION_ROLES.map((role) => ({ ...role })),
@@ -60,7 +63,7 @@ export function createOpenAIAdapter(connection: ProviderConnection): ProviderAda
 
     async getMember(memberId, options) {
       try {
-        return toMember(await client.getUser(memberId, options?.signal));
+        return toMember(readOne("openai", USER_ITEM, await client.getUser(memberId, options?.signal), options?.report), options?.report);
       } catch (error) {
         if (isNotFound(error)) return null;
         throw error;
@@ -69,7 +72,8 @@ export function createOpenAIAdapter(connection: ProviderConnection): ProviderAda
 
     async invite({ email, role }) {
       // `projects` omitted on purpose: like the dashboard, the invitee also joins the default project.
-      return toInvite(await client.createInvite({ email, role: openAIRole(role) }));
+      const sent = await client.createInvite({ email, role: openAIRole(role) });
+      return toInvite(readOne("openai", INVITE_ITEM, sent) as ReadInvite);
     },
 
     async revokeInvite(inviteId) {

@@ -1,17 +1,13 @@
 import { createProviderHttp } from "../http";
 import type { ProviderConnection } from "../types";
 import {
-  adminApiKeyListSchema,
+  type CursorEnvelope,
+  cursorEnvelopeSchema,
   type CursorQuery,
   errorMessageSchema,
-  inviteDeleteResponseSchema,
-  inviteListSchema,
   type InviteRequest,
-  inviteSchema,
-  userDeleteResponseSchema,
-  userListSchema,
+  objectAnswerSchema,
   type UserRoleUpdateRequest,
-  userSchema,
 } from "./schemas";
 
 /** The spec's largest page ("Limit can range between 1 and 100"). */
@@ -26,7 +22,11 @@ export function openAIErrorMessage(body: unknown): string | null {
 const userPath = (id: string) => `/organization/users/${encodeURIComponent(id)}`;
 const invitePath = (id: string) => `/organization/invites/${encodeURIComponent(id)}`;
 
-/** One function per Administration API endpoint Roster uses. */
+/**
+ * One function per Administration API endpoint Roster uses. Lists come back as their
+ * envelope (checked) with raw items, and single objects raw: the adapter reads the
+ * items liberally (lib/providers/tolerant.ts) and notes what deviates.
+ */
 export function createOpenAIClient(connection: ProviderConnection) {
   const http = createProviderHttp({
     provider: "openai",
@@ -38,30 +38,31 @@ export function createOpenAIClient(connection: ProviderConnection) {
   });
 
   return {
-    listUsers: (query: CursorQuery, signal?: AbortSignal) =>
-      http.request({ path: "/organization/users", query: { ...query }, schema: userListSchema, signal }),
+    listUsers: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
+      http.request({ path: "/organization/users", query: { ...query }, schema: cursorEnvelopeSchema, signal }),
 
     getUser: (userId: string, signal?: AbortSignal) =>
-      http.request({ path: userPath(userId), schema: userSchema, signal }),
+      http.request({ path: userPath(userId), schema: objectAnswerSchema, signal }),
 
     // Setting a role to a value is idempotent, so a lost answer may safely be retried.
     updateUser: (userId: string, body: UserRoleUpdateRequest) =>
-      http.request({ method: "POST", path: userPath(userId), body, schema: userSchema, idempotent: true }),
+      http.request({ method: "POST", path: userPath(userId), body, schema: objectAnswerSchema, idempotent: true }),
 
+    // What a delete answers is not needed: a surprising body must not turn a done removal into a failure.
     deleteUser: (userId: string) =>
-      http.request({ method: "DELETE", path: userPath(userId), schema: userDeleteResponseSchema }),
+      http.request({ method: "DELETE", path: userPath(userId), schema: objectAnswerSchema }),
 
-    listInvites: (query: CursorQuery, signal?: AbortSignal) =>
-      http.request({ path: "/organization/invites", query: { ...query }, schema: inviteListSchema, signal }),
+    listInvites: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
+      http.request({ path: "/organization/invites", query: { ...query }, schema: cursorEnvelopeSchema, signal }),
 
     createInvite: (body: InviteRequest) =>
-      http.request({ method: "POST", path: "/organization/invites", body, schema: inviteSchema }),
+      http.request({ method: "POST", path: "/organization/invites", body, schema: objectAnswerSchema }),
 
     deleteInvite: (inviteId: string) =>
-      http.request({ method: "DELETE", path: invitePath(inviteId), schema: inviteDeleteResponseSchema }),
+      http.request({ method: "DELETE", path: invitePath(inviteId), schema: objectAnswerSchema }),
 
-    listAdminApiKeys: (query: CursorQuery, signal?: AbortSignal) =>
-      http.request({ path: "/organization/admin_api_keys", query: { ...query }, schema: adminApiKeyListSchema, signal }),
+    listAdminApiKeys: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
+      http.request({ path: "/organization/admin_api_keys", query: { ...query }, schema: cursorEnvelopeSchema, signal }),
   };
 }
 

@@ -1,8 +1,8 @@
 import { isProviderError } from "../errors";
 import type { Identity } from "../types";
 import { type OpenAIClient, PAGE_LIMIT } from "./client";
-import { collectPages } from "./mapping";
-import type { WireAdminApiKey } from "./schemas";
+import { readItems, readOne } from "../tolerant";
+import { ADMIN_KEY_ITEM, collectPages, type ReadAdminKey, USER_ITEM } from "./mapping";
 
 /**
  * whoami for an admin key. The Administration API has no "me" endpoint, but
@@ -32,11 +32,12 @@ function keyIdentity(token: string): Identity {
   return { id: "admin-api-key", name: `Admin API key ${redactKey(token)}`, email: null, organization: null };
 }
 
-async function ownerEmail(client: OpenAIClient, key: WireAdminApiKey, signal?: AbortSignal): Promise<string | null> {
-  const ownerIsUser = key.owner.type === "user" || key.owner.object === "organization.user";
-  if (!ownerIsUser || !key.owner.id) return null;
+async function ownerEmail(client: OpenAIClient, key: ReadAdminKey, signal?: AbortSignal): Promise<string | null> {
+  const owner = key.owner;
+  const ownerIsUser = owner?.type === "user" || owner?.object === "organization.user";
+  if (!ownerIsUser || !owner?.id) return null;
   try {
-    const user = await client.getUser(key.owner.id, signal);
+    const user = readOne("openai", USER_ITEM, await client.getUser(owner.id, signal));
     return user.email ?? null;
   } catch (error) {
     if (isProviderError(error) && error.status === 404) return null;
@@ -45,13 +46,16 @@ async function ownerEmail(client: OpenAIClient, key: WireAdminApiKey, signal?: A
 }
 
 export async function resolveIdentity(client: OpenAIClient, token: string, signal?: AbortSignal): Promise<Identity> {
-  const keys = await collectPages((after) => client.listAdminApiKeys({ limit: PAGE_LIMIT, after }, signal));
-  const ours = keys.filter((key) => redactionFits(key.redacted_value, token));
+  const keys = await collectPages(async (after) => {
+    const envelope = await client.listAdminApiKeys({ limit: PAGE_LIMIT, after }, signal);
+    return { envelope, items: readItems(ADMIN_KEY_ITEM, envelope.data) };
+  });
+  const ours = keys.filter((key) => key.redacted_value && redactionFits(key.redacted_value, token));
   if (ours.length !== 1) return keyIdentity(token);
   const key = ours[0];
   return {
-    id: key.owner.id ?? key.id,
-    name: key.owner.name ?? key.name ?? redactKey(token),
+    id: key.owner?.id ?? key.id,
+    name: key.owner?.name ?? key.name ?? redactKey(token),
     email: await ownerEmail(client, key, signal),
     organization: null,
   };

@@ -63,7 +63,8 @@ describe("cursor pages", () => {
     let calls = 0;
     const items = await collectPages(async () => {
       calls++;
-      return { data: [{ id: "a" }], has_more: true, last_id: "a" };
+      const envelope = { data: [{ id: "a" }], has_more: true, last_id: "a" };
+      return { envelope, items: envelope.data };
     });
     expect(calls).toBe(2);
     expect(items).toHaveLength(2);

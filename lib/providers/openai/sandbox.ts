@@ -5,6 +5,7 @@ import { CursorList } from "./cursor-list";
 import { redactKey } from "./identity";
 import { ROLE } from "./roles";
 import { answerRefusals, openAIErrorBody, parseBody, refusal } from "./sandbox-errors";
+import { OPENAI_VARIANCES } from "./sandbox-variance";
 import { adminKey, buildSeed, DEFAULT_PROJECT_ID, inviteId, newInvite, type OpenAIState, stateFrom } from "./sandbox-seed";
 import {
   inviteRequestSchema,
@@ -156,6 +157,7 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
     provider: "openai",
     basePath: SANDBOX_BASE_PATH.openai,
     errorBody: (status, message) => openAIErrorBody(status, message),
+    variances: OPENAI_VARIANCES,
     reset() {
       state = stateFrom(seed);
       serial = 0;

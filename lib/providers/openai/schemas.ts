@@ -7,14 +7,15 @@ import { z } from "zod";
  * fields on the wire never break parsing; required/optional/nullable follow the spec.
  */
 
-const unixTime = z.number().int();
+/** Unix seconds (an integer past 10^11 would be milliseconds: read liberally, and noted). */
+const unixTime = z.number().int().max(99_999_999_999);
 const nullableString = z.string().nullable();
 
 export const roleSchema = z.enum(["owner", "reader"]);
 export const projectRoleSchema = z.enum(["member", "owner"]);
 
 /** `object`, `data` and `has_more` are required; the cursor ids are optional and nullable. */
-function cursorList<T extends z.ZodType>(item: T) {
+export function cursorList<T extends z.ZodType>(item: T) {
   return z.object({
     object: z.literal("list"),
     data: z.array(item),
@@ -23,6 +24,22 @@ function cursorList<T extends z.ZodType>(item: T) {
     has_more: z.boolean(),
   });
 }
+
+/**
+ * How Roster reads a list answer: the envelope strictly (a list without `data` or
+ * `has_more` cannot be paged), its items one by one and liberally (lib/providers/tolerant.ts).
+ */
+export const cursorEnvelopeSchema = z.object({
+  object: z.string().optional(),
+  data: z.array(z.unknown()),
+  first_id: nullableString.optional(),
+  last_id: nullableString.optional(),
+  has_more: z.boolean(),
+});
+export type CursorEnvelope = z.infer<typeof cursorEnvelopeSchema>;
+
+/** Any single object answer; its fields are read liberally. */
+export const objectAnswerSchema = z.record(z.string(), z.unknown());
 
 /** Shared query of every cursor-paginated list. */
 export interface CursorQuery {
@@ -106,6 +123,12 @@ export const inviteLegacySchema = z.object({
 });
 
 export const inviteSchema = z.union([inviteCurrentSchema, inviteLegacySchema]);
+
+/**
+ * How Roster reads an invite: either spec's shape passes as it is; anything else is read
+ * field by field by the current shape, which also keeps the older `invited_at`.
+ */
+export const inviteReadSchema = z.union([inviteCurrentSchema.extend({ invited_at: unixTime.optional() }), inviteLegacySchema]);
 export type WireInvite = z.infer<typeof inviteSchema>;
 
 export const inviteListSchema = cursorList(inviteSchema);

@@ -1,0 +1,1 @@
+ALTER TABLE "directory_snapshots" ADD COLUMN "read_report" jsonb;
