@@ -143,6 +143,9 @@ export async function removeMember(
       { field: "workspaceId", message: `${labelOf(provider)} has no workspaces` },
     ]);
   }
+  if (!workspaceId && adapter.capabilities.removeFromOrganization === false) {
+    throw new ApiError(422, "unsupported", `${labelOf(provider)}'s API cannot remove a member from the organization`);
+  }
   const member = await knownMember(provider, memberId);
   const before = workspaceId
     ? { role: member?.scopedRoles?.find((s) => s.scopeId === workspaceId)?.role ?? null, workspaceId }
