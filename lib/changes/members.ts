@@ -125,7 +125,7 @@ export async function changeRole(
     members.map((m) => {
       if (m.id !== memberId) return m;
       if (!workspace) return { ...m, role: role.name, roleId: role.id };
-      const others = (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspace.id);
+      const others = (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspace.id || s.via);
       return { ...m, scopedRoles: [...others, { scope: "workspace", scopeId: workspace.id, scopeName: workspace.name, role: role.name }] };
     }),
   );
@@ -164,7 +164,7 @@ export async function removeMember(
   });
   await patchSnapshot(provider, (members) =>
     workspaceId
-      ? members.map((m) => (m.id === memberId ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId) } : m))
+      ? members.map((m) => (m.id === memberId ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId || s.via) } : m))
       : members.filter((m) => m.id !== memberId),
   );
   return { ok: true, provider, action: "remove_member", targetId: memberId, targetEmail: member?.email ?? null, before, after: null, warnings: warningsFor(member, provider), auditId };

@@ -25,7 +25,15 @@ function membershipOf(m: Member): Membership {
     addedAt: m.addedAt,
     managed: m.managed,
     ...(m.scopedRoles?.length
-      ? { scopedRoles: m.scopedRoles.map((s) => ({ scopeId: s.scopeId, scopeName: s.scopeName, role: s.role })) }
+      ? {
+          scopedRoles: m.scopedRoles.map((s) => ({
+            scopeId: s.scopeId,
+            scopeName: s.scopeName,
+            role: s.role,
+            ...(s.via ? { via: s.via } : {}),
+            ...(s.unreadable ? { unreadable: s.unreadable } : {}),
+          })),
+        }
       : {}),
   };
 }
