@@ -122,29 +122,30 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
     return (id: string): Workspace => names.get(id) ?? { id, name: id };
   }
 
+  const viaOf = (team: Team) => ({ kind: "team" as const, id: team.id, name: team.name ?? team.id });
+  const teamGrants = (team: Team, workspace: (id: string) => Workspace) =>
+    grants(team.workspaceRoles).map((g) => toScopedRole(workspace(g.workspaceId), g.role, viaOf(team)));
+
+  /** The teams, or none (reported) when the token may not list them. */
+  const teamsOrNone = (ctx: ReadContext) => readPart({ name: "teams", permission: PERMISSION.teams }, ctx.report, () => teams(ctx), () => [] as Team[]);
+
   /**
    * Workspace roles granted through teams, per user id. A team whose members cannot be
-   * read leaves the roles it grants unknown on everyone; teams that cannot be listed at
-   * all leave every team grant unknown (reported, not failed).
+   * read leaves the roles it grants unknown on everyone (reported, not failed).
    */
-  async function teamRoles(ctx: ReadContext, workspace: (id: string) => Workspace, list?: Team[]) {
+  async function teamRoles(ctx: ReadContext, workspace: (id: string) => Workspace, all: Team[]) {
     const byUser = new Map<string, ScopedRole[]>();
     const everyone: ScopedRole[] = [];
-    const all = list ?? (await readPart({ name: "teams", permission: PERMISSION.teams }, ctx.report, () => teams(ctx), () => []));
     await Promise.all(
       all.map(async (team) => {
-        const granted = grants(team.workspaceRoles);
-        if (!granted.length) return;
-        const via = { kind: "team" as const, id: team.id, name: team.name ?? team.id };
-        const members = list
-          ? null
-          : await readPart({ name: `team ${via.name} (${team.id})`, permission: PERMISSION.teams }, ctx.report, () => teamMembers(ctx, team), (reason) => {
-              for (const g of granted) everyone.push({ ...unreadableRole(workspace(g.workspaceId), reason), via });
-              return [];
-            });
-        const roles = granted.map((g) => toScopedRole(workspace(g.workspaceId), g.role, via));
-        for (const m of members ?? []) if (m.userId) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), ...roles]);
-        if (!members) byUser.set("", [...(byUser.get("") ?? []), ...roles]);
+        const roles = teamGrants(team, workspace);
+        if (!roles.length) return;
+        const part = { name: `team ${viaOf(team).name} (${team.id})`, permission: PERMISSION.teams };
+        const members = await readPart(part, ctx.report, () => teamMembers(ctx, team), (reason) => {
+          for (const r of roles) everyone.push({ ...unreadableRole({ id: r.scopeId, name: r.scopeName }, reason), via: r.via });
+          return [];
+        });
+        for (const m of members) if (m.userId) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), ...roles]);
       }),
     );
     return (id: string) => [...(byUser.get(id) ?? []), ...everyone];
@@ -203,8 +204,8 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
     },
 
     async members(ctx) {
-      const [users, workspace] = await Promise.all([orgUsers(ctx), workspaceNames(ctx)]);
-      const viaTeams = await teamRoles(ctx, workspace);
+      const [users, workspace, all] = await Promise.all([orgUsers(ctx), workspaceNames(ctx), teamsOrNone(ctx)]);
+      const viaTeams = await teamRoles(ctx, workspace, all);
       return users.map((u) => toMemberV1(u, workspace, viaTeams(u.id), ctx.report));
     },
 
@@ -238,8 +239,7 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
           ) as Promise<Team[]>,
         () => [] as Team[]),
       ]);
-      const viaTeams = await teamRoles(ctx, workspace, memberships);
-      return toMemberV1(user, workspace, viaTeams(""), ctx.report);
+      return toMemberV1(user, workspace, memberships.flatMap((team) => teamGrants(team, workspace)), ctx.report);
     },
 
     async invite(input) {
