@@ -242,9 +242,10 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
       return toMemberV1(user, workspace, memberships.flatMap((team) => teamGrants(team, workspace)), ctx.report);
     },
 
+    /** Known by the invitee's user id, as `invites()` lists it (v1 lists no invite ids). */
     async invite(input) {
       const invite = await client.createInvite({ inviteeEmail: input.email, role: input.role });
-      return toInvite(invite, input.role, input.email);
+      return toInvite({ ...invite, inviteId: invite.userId ?? invite.inviteId }, input.role, input.email);
     },
 
     async revokeInvite() {
