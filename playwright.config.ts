@@ -74,6 +74,8 @@ export default defineConfig({
       ROSTER_TRUST_PROXY: "1",
       ROSTER_SIGNIN_MAX_PER_ADDRESS: String(E2E.signInMaxPerAddress),
       ...(process.env.ROSTER_E2E_DATABASE_URL ? { DATABASE_URL: process.env.ROSTER_E2E_DATABASE_URL } : {}),
+      // ROSTER_E2E_ASTRONOMER_VERSION=v1 runs the suites against the Astronomer sandbox's v1 API.
+      ...(process.env.ROSTER_E2E_ASTRONOMER_VERSION ? { ROSTER_SANDBOX_ASTRONOMER_VERSION: process.env.ROSTER_E2E_ASTRONOMER_VERSION } : {}),
     },
   },
 });

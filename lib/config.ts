@@ -31,7 +31,8 @@ const LIVE_CREDENTIAL: Record<ProviderId, string[]> = {
 
 const DEFAULT_BASE_URL: Partial<Record<ProviderId, string>> = {
   openai: "https://api.openai.com/v1",
-  astronomer: "https://api.astronomer.io/v1alpha1",
+  /** Astronomer's listed API version; the adapter speaks the version its base URL names (v1 or v1alpha1). */
+  astronomer: "https://api.astronomer.io/v1",
 };
 
 export function sandboxTokens(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -57,7 +58,9 @@ export function sandboxPort(id: ProviderId, env: NodeJS.ProcessEnv = process.env
 }
 
 export function sandboxBaseUrl(id: ProviderId, env: NodeJS.ProcessEnv = process.env): string {
-  return `http://127.0.0.1:${sandboxPort(id, env)}${SANDBOX_BASE_PATH[id]}`;
+  // The Astronomer sandbox serves both API versions; ROSTER_SANDBOX_ASTRONOMER_VERSION picks one (default v1alpha1).
+  const base = id === "astronomer" && env.ROSTER_SANDBOX_ASTRONOMER_VERSION?.trim() === "v1" ? "/v1" : SANDBOX_BASE_PATH[id];
+  return `http://127.0.0.1:${sandboxPort(id, env)}${base}`;
 }
 
 /** Which providers are served from their sandboxes. */

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { directScopedRoles } from "@/components/users/person-summary";
 import { useId, useRef, useState } from "react";
 import { findRole, rolesOf, rolesQueryOptions, type ProviderRole } from "@/lib/queries/roles";
 import { useChangeRole } from "@/lib/queries/members";
@@ -39,7 +40,7 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
   const provider = providerLabel(membership.provider);
   const roles = useQuery(rolesQueryOptions());
   const entry = rolesOf(roles.data, membership.provider);
-  const workspaces = membership.scopedRoles ?? [];
+  const workspaces = directScopedRoles(membership);
 
   const [workspaceId, setWorkspaceId] = useState(initialWorkspaceId ?? ORGANIZATION);
   const scope = workspaceId ? "workspace" : "organization";

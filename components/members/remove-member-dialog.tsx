@@ -1,6 +1,7 @@
 "use client";
 
 import { UserMinus } from "lucide-react";
+import { directScopedRoles } from "@/components/users/person-summary";
 import { useId, useState } from "react";
 import { useRemoveMember } from "@/lib/queries/members";
 import { Modal, ModalActions } from "@/components/ui/dialog";
@@ -25,7 +26,7 @@ export function RemoveMemberDialog({ target, onClose }: { target: MemberTarget; 
   const id = useId();
   const { person, membership } = target;
   const provider = providerLabel(membership.provider);
-  const workspaces = membership.scopedRoles ?? [];
+  const workspaces = directScopedRoles(membership);
   const [workspaceId, setWorkspaceId] = useState(ORGANIZATION);
   const workspaceName = workspaces.find((w) => w.scopeId === workspaceId)?.scopeName;
   const where = workspaceName ? `the ${workspaceName} workspace on ${provider}` : provider;

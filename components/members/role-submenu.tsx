@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { directScopedRoles } from "@/components/users/person-summary";
 import { UserCog } from "lucide-react";
 import { Fragment, useId } from "react";
 import type { Membership } from "@/lib/directory/types";
@@ -71,7 +72,7 @@ function RoleChoices({ membership, onPick }: Omit<RoleSubmenuProps, "state">) {
   }
   const organization = entry.roles.filter((role) => role.scope === "organization");
   const workspace = entry.roles.filter((role) => role.scope === "workspace");
-  const scoped = membership.scopedRoles ?? [];
+  const scoped = directScopedRoles(membership);
   return (
     <>
       <DropdownMenuLabel>{scoped.length > 0 ? "Organization" : `${providerLabel(membership.provider)} role`}</DropdownMenuLabel>

@@ -31,10 +31,23 @@ export function distinctRoles(person: Person): string[] {
   return [...new Set(person.memberships.map((m) => m.role).filter(Boolean))];
 }
 
+type Scoped = NonNullable<Membership["scopedRoles"]>[number];
+
+/** `Analytics: WORKSPACE_MEMBER (via team Analysts)`, or why the role is unknown. */
+export function scopedRoleText(s: Scoped): string {
+  const via = s.via ? ` (via ${s.via.kind} ${s.via.name})` : "";
+  return `${s.scopeName}: ${s.role}${via}${s.unreadable ? ` (could not be read: ${s.unreadable})` : ""}`;
+}
+
+/** The workspace roles held directly and known: the ones a role change or removal applies to. */
+export function directScopedRoles(membership: Membership): Scoped[] {
+  return (membership.scopedRoles ?? []).filter((s) => !s.via && !s.unreadable);
+}
+
 export function workspaceRoleSummary(membership: Membership): string | null {
   const scoped = membership.scopedRoles ?? [];
   if (scoped.length === 0) return null;
-  return scoped.map((s) => `${s.scopeName}: ${s.role}`).join("\n");
+  return scoped.map(scopedRoleText).join("\n");
 }
 
 export function initialsOf(text: string): string {

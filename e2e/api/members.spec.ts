@@ -7,6 +7,8 @@ import { lastAudit, ordinaryMember, people, roles } from "./member-helpers";
 /** Member changes over HTTP against the sandboxes: routes, rules and the audit trail. */
 
 const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+/** Astronomer's v1 API has no endpoint that removes a member from the organization. */
+const ASTRONOMER_V1 = process.env.ROSTER_E2E_ASTRONOMER_VERSION === "v1";
 
 test.describe("member changes", () => {
   test.beforeEach(async ({ as }) => {
@@ -62,6 +64,11 @@ test.describe("member changes", () => {
       expect(body.error.code).toBe("last_owner");
       expect(body.error.message).toMatch(/last owner/);
       const remove = await admin.delete(`/api/members/${provider}/${encodeURIComponent(last.id)}`);
+      if (provider === "astronomer" && ASTRONOMER_V1) {
+        expect(remove.status()).toBe(422);
+        expect((await remove.json()).error).toMatchObject({ code: "unsupported", message: "Astronomer's API cannot remove a member from the organization" });
+        return;
+      }
       expect(remove.status()).toBe(409);
       const event = await lastAudit(admin, `provider=${provider}`);
       expect(event).toMatchObject({ outcome: "refused", action: "remove_member", target: { id: last.id } });
@@ -119,6 +126,7 @@ test.describe("member changes", () => {
   });
 
   test("offboard a person from all three providers, one failing, then retry only that step", async ({ as }) => {
+    test.skip(ASTRONOMER_V1, "Astronomer's v1 API cannot remove from the organization, so its step never succeeds");
     const admin = await as("admin");
     const everywhere = (await people(admin, "status=active&kind=person")).people.find(
       (p: Person) =>

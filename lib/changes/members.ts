@@ -141,7 +141,7 @@ export async function changeRole(
     members.map((m) => {
       if (m.id !== memberId) return m;
       if (!workspace) return { ...m, role: role.name, roleId: role.id };
-      const others = (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspace.id);
+      const others = (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspace.id || s.via);
       return { ...m, scopedRoles: [...others, { scope: "workspace", scopeId: workspace.id, scopeName: workspace.name, role: role.name }] };
     }),
   );
@@ -158,6 +158,9 @@ export async function removeMember(
     throw new ApiError(422, "invalid_input", `workspaceId: ${labelOf(provider)} has no workspaces`, [
       { field: "workspaceId", message: `${labelOf(provider)} has no workspaces` },
     ]);
+  }
+  if (!workspaceId && adapter.capabilities.removeFromOrganization === false) {
+    throw new ApiError(422, "unsupported", `${labelOf(provider)}'s API cannot remove a member from the organization`);
   }
   const member = await knownMember(provider, memberId);
   const before = workspaceId
@@ -177,7 +180,7 @@ export async function removeMember(
   });
   await patchSnapshot(provider, (members) =>
     workspaceId
-      ? members.map((m) => (m.id === memberId ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId) } : m))
+      ? members.map((m) => (m.id === memberId ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId || s.via) } : m))
       : members.filter((m) => m.id !== memberId),
   );
   return { ok: true, provider, action: "remove_member", targetId: memberId, targetEmail: member?.email ?? null, before, after: null, warnings: warningsFor(member, provider), auditId };

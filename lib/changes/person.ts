@@ -22,7 +22,9 @@ function membershipOf(m: Member, fresh: boolean): PersonDetailResponse["membersh
     kind: m.kind,
     addedAt: m.addedAt,
     managed: m.managed,
-    ...(m.scopedRoles?.length ? { scopedRoles: m.scopedRoles.map(({ scopeId, scopeName, role }) => ({ scopeId, scopeName, role })) } : {}),
+    ...(m.scopedRoles?.length
+      ? { scopedRoles: m.scopedRoles.map(({ scopeId, scopeName, role, via, unreadable }) => ({ scopeId, scopeName, role, ...(via ? { via } : {}), ...(unreadable ? { unreadable } : {}) })) }
+      : {}),
   };
   return { ...membership, fresh };
 }

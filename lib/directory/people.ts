@@ -26,7 +26,15 @@ function membershipOf(m: Member): Membership {
     managed: m.managed,
     ...(m.roleUnknown ? { roleUnknown: m.roleUnknown } : {}),
     ...(m.scopedRoles?.length
-      ? { scopedRoles: m.scopedRoles.map((s) => ({ scopeId: s.scopeId, scopeName: s.scopeName, role: s.role })) }
+      ? {
+          scopedRoles: m.scopedRoles.map((s) => ({
+            scopeId: s.scopeId,
+            scopeName: s.scopeName,
+            role: s.role,
+            ...(s.via ? { via: s.via } : {}),
+            ...(s.unreadable ? { unreadable: s.unreadable } : {}),
+          })),
+        }
       : {}),
   };
 }

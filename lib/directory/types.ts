@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ReadReportData } from "../providers/read-report";
-import { PROVIDER_IDS, type MemberKind, type MemberStatus, type ProviderId } from "../providers/types";
+import { PROVIDER_IDS, type MemberKind, type MemberStatus, type ProviderId, type ScopedRole } from "../providers/types";
 import { MEMBER_KINDS, MEMBER_STATUSES, SORT_FIELDS, SORT_ORDERS, USERS_QUERY_LIMITS as L } from "./constants";
 
 /**
@@ -16,8 +16,8 @@ export interface Membership {
   kind: MemberKind;
   addedAt: string | null;
   managed: boolean;
-  /** Astronomer workspace roles, for display. */
-  scopedRoles?: Array<{ scopeId: string; scopeName: string; role: string }>;
+  /** Astronomer workspace roles, for display (`via` a team; `unreadable`: the role could not be read, and why). */
+  scopedRoles?: Array<{ scopeId: string; scopeName: string; role: string; via?: ScopedRole["via"]; unreadable?: string }>;
   /** Set when Roster could not read this membership's role (`role` is empty): why. */
   roleUnknown?: string;
 }

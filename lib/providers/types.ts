@@ -22,6 +22,10 @@ export interface ScopedRole {
   scopeId: string;
   scopeName: string;
   role: string;
+  /** Granted through a team or group, not to the member directly (Astronomer v1 teams). */
+  via?: { kind: "team" | "group"; id: string; name: string };
+  /** The role could not be read (the provider refused that part); why, for people. `role` is then `unknown`. */
+  unreadable?: string;
 }
 
 /** One account inside one provider organization. */
@@ -91,6 +95,8 @@ export interface ProviderCapabilities {
   workspaceRoles: boolean;
   /** Service accounts can be created and their credentials regenerated (Arthur). */
   serviceAccounts: boolean;
+  /** A member can be removed from the organization (false: Astronomer v1 has no such endpoint). Absent means yes. */
+  removeFromOrganization?: boolean;
 }
 
 export interface ListProgress {

@@ -37,6 +37,8 @@ export interface SandboxRoute {
   /** OpenAPI-style template, `{name}` for a path parameter. */
   pattern: string;
   handler: (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
+  /** Served under this base path instead of the definition's (a provider serving two API versions). */
+  basePath?: string;
 }
 
 export interface SandboxDefinition {
@@ -50,6 +52,8 @@ export interface SandboxDefinition {
   reset(): void;
   /** Real-world answer shapes a test or the demo can turn on (lib/sandbox/variance.ts). */
   variances?: VarianceCase[];
+  /** Provider-specific control routes under `/__sandbox/` (answer undefined when the path is not theirs). */
+  control?(method: string, path: string, body: unknown): SandboxResponse | undefined;
 }
 
 export interface RunningSandbox {
@@ -76,17 +80,18 @@ export interface StartOptions {
 const MAX_BODY_BYTES = 1_000_000;
 
 interface CompiledRoute extends SandboxRoute {
+  base: string;
   regex: RegExp;
   names: string[];
 }
 
-function compile(route: SandboxRoute): CompiledRoute {
+function compile(route: SandboxRoute, base: string): CompiledRoute {
   const names: string[] = [];
   const source = route.pattern.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{(\w+)\\?\}|\{(\w+)\}/g, (_m, a, b) => {
     names.push(a ?? b);
     return "([^/]+)";
   });
-  return { ...route, regex: new RegExp(`^${source}/?$`), names };
+  return { ...route, base: (route.basePath ?? base).replace(/\/+$/, ""), regex: new RegExp(`^${source}/?$`), names };
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -124,13 +129,14 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startSandbox(definition: SandboxDefinition, options: StartOptions): Promise<RunningSandbox> {
-  const routes = definition.routes.map(compile);
+  const base = definition.basePath.replace(/\/+$/, "");
+  const routes = definition.routes.map((route) => compile(route, base));
+  const bases = [...new Set(routes.map((route) => route.base))].sort((a, b) => b.length - a.length);
   const faults = new FaultBook();
   const variance = new VarianceBook(definition.variances ?? [], options.variance);
   const log = createRequestLog();
   const requests = log.requests;
   const tokens = new Set(options.tokens);
-  const base = definition.basePath.replace(/\/+$/, "");
 
   async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
     const raw = await readBody(req);
@@ -182,6 +188,14 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
       return send(res, 200, { ok: true });
     }
     if (path === "/__sandbox/health") return send(res, 200, { provider: definition.provider, ok: true });
+    let json: unknown = undefined;
+    try {
+      json = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      return send(res, 400, { error: "body is not JSON" });
+    }
+    const own = definition.control?.(req.method ?? "GET", path, json);
+    if (own) return send(res, own.status, own.body);
     return send(res, 404, { error: "unknown sandbox control path" });
   }
 
@@ -191,12 +205,14 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
 
     const method = (req.method ?? "GET").toUpperCase();
     const notFound = () => send(res, 404, definition.errorBody(404, `Invalid URL (${method} ${url.pathname})`));
-    if (base && !url.pathname.startsWith(base + "/")) return notFound();
-    const path = url.pathname.slice(base.length);
+    const served = bases.find((b) => !b || url.pathname.startsWith(b + "/"));
+    if (served === undefined) return notFound();
+    const path = url.pathname.slice(served.length);
 
     let match: { route: CompiledRoute; params: Record<string, string> } | null = null;
     let pathMatched = false;
     for (const route of routes) {
+      if (route.base !== served) continue;
       const m = route.regex.exec(path);
       if (!m) continue;
       pathMatched = true;

@@ -1,7 +1,7 @@
 import { sandboxBasePort, sandboxedProviders, sandboxTokens } from "../config";
 import { SANDBOX_PORT_OFFSET } from "./constants";
 import { createArthurSandbox } from "../providers/arthur/sandbox";
-import { createAstronomerSandbox } from "../providers/astronomer/sandbox";
+import { astronomerSandboxEnv, createAstronomerSandbox } from "../providers/astronomer/sandbox";
 import { createOpenAISandbox } from "../providers/openai/sandbox";
 import type { ProviderId } from "../providers/types";
 import { sandboxUserCount } from "./seed";
@@ -12,7 +12,7 @@ import { varianceFor } from "./variance";
 
 const FACTORIES: Record<ProviderId, (options: { users: number }) => SandboxDefinition> = {
   openai: createOpenAISandbox,
-  astronomer: createAstronomerSandbox,
+  astronomer: (options) => createAstronomerSandbox({ ...options, ...astronomerSandboxEnv() }),
   arthur: createArthurSandbox,
 };
 

@@ -1,14 +1,16 @@
+import { z } from "zod";
 import { createProviderHttp, type ProviderHttp, type Query } from "../http";
 import {
   type CreateUserInviteRequest,
   errorSchema,
   inviteSchema,
-  selfSchema,
   userRoleSchema,
-  userSchema,
   usersPageSchema,
   workspacesPageSchema,
 } from "./schemas";
+
+/** A single user or self: an object, read field by field by the caller (tolerant.ts). */
+export const objectSchema = z.looseObject({});
 
 /**
  * Thin typed client for the Astro Core API v1alpha1 (one function per endpoint
@@ -19,6 +21,8 @@ export interface PageQuery {
   offset: number;
   limit: number;
   search?: string;
+  /** `field:asc|desc`, in order of precedence. */
+  sorts?: string[];
 }
 
 export interface OrgUsersQuery extends PageQuery {
@@ -55,17 +59,16 @@ export function createAstronomerClient(options: AstronomerClientOptions) {
   });
   const org = `/organizations/${seg(options.organizationId)}`;
 
-
-  const pageQuery = (q: PageQuery): Query => ({ offset: q.offset, limit: q.limit, search: q.search });
+  const pageQuery = (q: PageQuery): Query => ({ offset: q.offset, limit: q.limit, search: q.search, sorts: q.sorts });
 
   return {
-    getSelf: (signal?: AbortSignal) => http.request({ path: "/users/self", schema: selfSchema, signal }),
+    getSelf: (signal?: AbortSignal) => http.request({ path: "/users/self", schema: objectSchema, signal }),
 
     listOrgUsers: (q: OrgUsersQuery, signal?: AbortSignal) =>
       http.request({ path: `${org}/users`, query: { ...pageQuery(q), hasInvites: q.hasInvites }, schema: usersPageSchema, signal }),
 
     getOrgUser: (userId: string, signal?: AbortSignal) =>
-      http.request({ path: `${org}/users/${seg(userId)}`, schema: userSchema, signal }),
+      http.request({ path: `${org}/users/${seg(userId)}`, schema: objectSchema, signal }),
 
     mutateOrgUserRole: (userId: string, role: string) =>
       http.request({ method: "POST", path: `${org}/users/${seg(userId)}/role`, body: { role }, schema: userRoleSchema }),

@@ -12,7 +12,7 @@ import { type Harness, startAstronomerHarness } from "./test-harness";
  * client docs): every request the adapter sent and every response the sandbox gave.
  */
 
-const DOCS = path.resolve(__dirname, "../../../../shared/specs/astronomer/v1alpha1/client/docs");
+const DOCS = path.join(process.env.ROSTER_SPECS_DIR ?? path.resolve(__dirname, "../../../../shared/specs"), "astronomer/v1alpha1/client/docs");
 
 /** The operations Roster uses; each must be exercised below. */
 const USED_OPERATIONS = [

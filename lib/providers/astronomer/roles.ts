@@ -12,6 +12,10 @@ export const ROLE = {
   workspaceOperator: "WORKSPACE_OPERATOR",
   workspaceAuthor: "WORKSPACE_AUTHOR",
   workspaceMember: "WORKSPACE_MEMBER",
+  /** Only in the v1 API's enums. */
+  orgObserveAdmin: "ORGANIZATION_OBSERVE_ADMIN",
+  orgObserveMember: "ORGANIZATION_OBSERVE_MEMBER",
+  workspaceAccessor: "WORKSPACE_ACCESSOR",
 } as const;
 
 export const ORGANIZATION_ROLES: readonly string[] = [ROLE.orgOwner, ROLE.orgBillingAdmin, ROLE.orgMember];
@@ -35,6 +39,9 @@ const DESCRIPTIONS: Record<string, string> = {
   [ROLE.workspaceOperator]: "Manages deployments and runs in the workspace",
   [ROLE.workspaceAuthor]: "Deploys code to the workspace's deployments",
   [ROLE.workspaceMember]: "Reads the workspace and its deployments",
+  [ROLE.orgObserveAdmin]: "Organization member who administers Astro Observe",
+  [ROLE.orgObserveMember]: "Organization member who uses Astro Observe",
+  [ROLE.workspaceAccessor]: "Sees that the workspace exists, without access to its deployments",
 };
 
 function toRole(name: string, scope: Role["scope"]): Role {
@@ -44,4 +51,13 @@ function toRole(name: string, scope: Role["scope"]): Role {
 export const ASTRONOMER_ROLES: readonly Role[] = [
   ...ORGANIZATION_ROLES.map((name) => toRole(name, "organization")),
   ...WORKSPACE_ROLES.map((name) => toRole(name, "workspace")),
+];
+
+/** v1's enums add Observe organization roles and the workspace accessor role. */
+export const V1_ONLY_ORGANIZATION_ROLES: readonly string[] = [ROLE.orgObserveAdmin, ROLE.orgObserveMember];
+export const V1_ONLY_WORKSPACE_ROLES: readonly string[] = [ROLE.workspaceAccessor];
+
+export const ASTRONOMER_V1_ROLES: readonly Role[] = [
+  ...[...ORGANIZATION_ROLES, ...V1_ONLY_ORGANIZATION_ROLES].map((name) => toRole(name, "organization")),
+  ...[...WORKSPACE_ROLES, ...V1_ONLY_WORKSPACE_ROLES].map((name) => toRole(name, "workspace")),
 ];

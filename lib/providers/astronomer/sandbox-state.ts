@@ -1,6 +1,7 @@
 import { SANDBOX_ASTRONOMER_ORG_ID } from "../../sandbox/constants";
 import { FOUNDERS, hashHex, prng, providerPeople, type SeedPerson } from "../../sandbox/seed";
 import { ROLE } from "./roles";
+import { type AstroVariance, NO_VARIANCE, picked } from "./sandbox-variance";
 
 /**
  * In-memory state of the Astronomer sandbox: one organization, its users (people
@@ -38,6 +39,20 @@ export interface SandboxWorkspace {
   members: Map<string, string>;
 }
 
+/** A v1 Team: its members get its workspace roles. */
+export interface SandboxTeam {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+  orgRole: string;
+  /** workspace id → role granted to every member. */
+  workspaceRoles: Map<string, string>;
+  /** user ids, in the order they joined. */
+  members: string[];
+}
+
 export const ORGANIZATION_NAME = "Roster Sandbox";
 export const ORGANIZATION_SHORT_NAME = "rostersandbox";
 /** Not stated by any spec; Roster's choice for sandbox invites. */
@@ -72,6 +87,9 @@ export class AstroSandboxState {
   /** The user behind the sandbox token (`GET /users/self`), the founding org owner. */
   readonly self: SandboxUser;
   readonly workspaces: SandboxWorkspace[] = [];
+  readonly teams: SandboxTeam[] = [];
+  /** With the `missing-ids` variance: the user sent without an id. */
+  readonly noIdUserId: string | null = null;
   private readonly users = new Map<string, SandboxUser>();
   private readonly byEmail = new Map<string, string>();
   private readonly byInvite = new Map<string, string>();
@@ -80,13 +98,58 @@ export class AstroSandboxState {
   /** Who sends invites: the user behind the token. */
   private inviterId = "";
 
-  constructor(userCount: number, private readonly now: () => number = Date.now) {
+  constructor(
+    userCount: number,
+    private readonly now: () => number = Date.now,
+    readonly variance: AstroVariance = NO_VARIANCE,
+  ) {
     // Seeded invites are relative to today (UTC), so they are pending, not expired.
     const today = Math.floor(now() / DAY_MS) * DAY_MS;
     const people = providerPeople(userCount, 0.3);
     const users = people.map((person, i) => this.seedPerson(person, i, today));
     this.self = { ...users[0] };
     this.seedWorkspaces(people, users);
+    this.seedTeams(users);
+    this.applyVariance(users, today);
+    if (variance.has("missing-ids")) this.noIdUserId = users.find((u, i) => i > FOUNDERS && u.status === "ACTIVE")?.id ?? null;
+  }
+
+  /** Two teams granting workspace roles (served by v1 only). */
+  private seedTeams(users: SandboxUser[]) {
+    const specs = [
+      { name: "Platform Engineering", grants: [[0, ROLE.workspaceOperator], [2, ROLE.workspaceAuthor]], founder: 2, every: 25 },
+      { name: "Analysts", grants: [[1, ROLE.workspaceMember]], founder: 3, every: 30 },
+    ] as const;
+    specs.forEach((spec, t) => {
+      const createdAt = iso(Date.UTC(2024, 6 + t, 1, 9));
+      const members = users.filter((u, i) => u.status === "ACTIVE" && (i === spec.founder || (i >= FOUNDERS && picked(u.id, spec.name, spec.every))));
+      this.teams.push({
+        id: cuid(`astro-team:${spec.name}`),
+        name: spec.name,
+        description: `${spec.name} team`,
+        createdAt,
+        updatedAt: createdAt,
+        orgRole: ROLE.orgMember,
+        workspaceRoles: new Map(spec.grants.filter(([w]) => this.workspaces[w]).map(([w, role]) => [this.workspaces[w].id, role])),
+        members: members.map((u) => u.id),
+      });
+    });
+  }
+
+  /** State-level variance: roles v1alpha1's docs lack, invites that have expired. */
+  private applyVariance(users: SandboxUser[], today: number) {
+    users.forEach((user, i) => {
+      if (i < FOUNDERS) return;
+      if (this.variance.has("unknown-roles") && user.status === "ACTIVE" && picked(user.id, "role", 10)) user.orgRole = ROLE.orgObserveMember;
+      if (this.variance.has("expired-invites") && user.invite && picked(user.id, "expired", 2)) {
+        user.invite.expiresAt = iso(today - 3 * DAY_MS);
+      }
+    });
+    if (this.variance.has("unknown-roles")) {
+      for (const ws of this.workspaces) {
+        for (const [id, role] of ws.members) if (role === ROLE.workspaceMember && picked(id, `ws-role:${ws.id}`, 4)) ws.members.set(id, ROLE.workspaceAccessor);
+      }
+    }
   }
 
   private seedPerson(person: SeedPerson, i: number, today: number): SandboxUser {
@@ -211,12 +274,48 @@ export class AstroSandboxState {
     return user;
   }
 
-  /** Removing the user takes their invite and workspace roles with them. */
+  /** An invite whose expiry has passed: no longer pending, and a new invite may replace it. */
+  inviteExpired(user: SandboxUser): boolean {
+    return !!user.invite && Date.parse(user.invite.expiresAt) <= this.now();
+  }
+
+  /** A new invite for someone whose invite expired (Astro keeps them as a pending user). */
+  reinvite(user: SandboxUser, role: string): SandboxUser {
+    if (user.invite) this.byInvite.delete(user.invite.inviteId);
+    user.orgRole = role;
+    this.attachInvite(user, this.now(), `${user.username.toLowerCase()}:${++this.created}`);
+    this.changed();
+    return user;
+  }
+
+  /** Removing the user takes their invite, workspace roles and team memberships with them. */
   removeUser(user: SandboxUser) {
     this.users.delete(user.id);
     this.byEmail.delete(user.username.toLowerCase());
     if (user.invite) this.byInvite.delete(user.invite.inviteId);
     for (const ws of this.workspaces) ws.members.delete(user.id);
+    for (const team of this.teams) team.members = team.members.filter((id) => id !== user.id);
+    this.changed();
+  }
+
+  team(id: string): SandboxTeam | undefined {
+    return this.teams.find((t) => t.id === id);
+  }
+
+  /** The user's direct workspace roles, in workspace order. */
+  workspaceRolesOf(user: SandboxUser): Array<{ workspaceId: string; role: string }> {
+    return this.workspaces.flatMap((ws) => (ws.members.has(user.id) ? [{ workspaceId: ws.id, role: ws.members.get(user.id)! }] : []));
+  }
+
+  /** v1's full replacement of a user's workspace roles. */
+  replaceWorkspaceRoles(user: SandboxUser, roles: Array<{ workspaceId: string; role: string }>) {
+    const wanted = new Map(roles.map((r) => [r.workspaceId, r.role]));
+    for (const ws of this.workspaces) {
+      const role = wanted.get(ws.id);
+      if (role) ws.members.set(user.id, role);
+      else ws.members.delete(user.id);
+    }
+    user.updatedAt = iso(this.now());
     this.changed();
   }
 

@@ -105,12 +105,15 @@ export const selfSchema = z.looseObject({
   username: str,
 });
 
-/** UsersPaginated.md */
+/**
+ * UsersPaginated.md. The envelope is read strictly; its items are read one by one
+ * against `userSchema` (tolerant.ts), so one odd user never fails the page.
+ */
 export const usersPageSchema = z.looseObject({
   limit: z.number().int(),
   offset: z.number().int(),
   totalCount: z.number().int(),
-  users: z.array(userSchema),
+  users: z.array(z.unknown()),
 });
 
 /** Workspace.md */
@@ -137,7 +140,8 @@ export const workspacesPageSchema = z.looseObject({
   limit: z.number().int(),
   offset: z.number().int(),
   totalCount: z.number().int(),
-  workspaces: z.array(workspaceSchema),
+  /** Read one by one against `workspaceSchema`. */
+  workspaces: z.array(z.unknown()),
 });
 
 /** CreateUserInviteRequest.md */
