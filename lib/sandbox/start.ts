@@ -1,4 +1,4 @@
-import { sandboxBasePort, sandboxedProviders, sandboxTokens } from "../config";
+import { SANDBOX_ARTHUR_CLIENT_ID, sandboxArthurTokenTtlSeconds, sandboxBasePort, sandboxedProviders, sandboxTokens } from "../config";
 import { SANDBOX_PORT_OFFSET } from "./constants";
 import { createArthurSandbox } from "../providers/arthur/sandbox";
 import { createAstronomerSandbox } from "../providers/astronomer/sandbox";
@@ -9,10 +9,18 @@ import { type RunningSandbox, type SandboxDefinition, startSandbox } from "./ser
 
 /** Starts the sandbox servers the configuration asks for, on loopback. */
 
-const FACTORIES: Record<ProviderId, (options: { users: number }) => SandboxDefinition> = {
+interface FactoryOptions {
+  users: number;
+  tokens: string[];
+  arthurTokenTtlSeconds?: number;
+}
+
+const FACTORIES: Record<ProviderId, (options: FactoryOptions) => SandboxDefinition> = {
   openai: createOpenAISandbox,
   astronomer: createAstronomerSandbox,
-  arthur: createArthurSandbox,
+  // Roster signs in to Arthur's sandbox with client credentials: its client id, and any sandbox token as the secret.
+  arthur: ({ users, tokens, arthurTokenTtlSeconds }) =>
+    createArthurSandbox({ users, tokenTtlSeconds: arthurTokenTtlSeconds, client: { clientId: SANDBOX_ARTHUR_CLIENT_ID, secrets: tokens } }),
 };
 
 async function alreadyServing(provider: ProviderId, port: number): Promise<boolean> {
@@ -38,6 +46,8 @@ export async function startSandboxes(options: {
   tokens: string[];
   users: number;
   latencyMs?: number;
+  /** Lifetime of the tokens Arthur's sandbox issues (default 300 s). */
+  arthurTokenTtlSeconds?: number;
 }): Promise<StartedSandboxes> {
   const running: RunningSandbox[] = [];
   const reused: ProviderId[] = [];
@@ -45,7 +55,7 @@ export async function startSandboxes(options: {
     const port = options.basePort + SANDBOX_PORT_OFFSET[provider];
     try {
       running.push(
-        await startSandbox(FACTORIES[provider]({ users: options.users }), {
+        await startSandbox(FACTORIES[provider](options), {
           port,
           tokens: options.tokens,
           latencyMs: options.latencyMs,
@@ -75,6 +85,7 @@ export function startConfiguredSandboxes(env: NodeJS.ProcessEnv = process.env): 
     basePort: sandboxBasePort(env),
     tokens: sandboxTokens(env),
     users: sandboxUserCount(env),
+    arthurTokenTtlSeconds: sandboxArthurTokenTtlSeconds(env),
     latencyMs: env.ROSTER_SANDBOX_LATENCY_MS ? Number(env.ROSTER_SANDBOX_LATENCY_MS) : undefined,
   });
   return globalForSandboxes.__rosterSandboxes;
