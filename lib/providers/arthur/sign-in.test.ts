@@ -49,14 +49,14 @@ async function requestToken(baseUrl: string, clientId: string, clientSecret: str
 
 describe("Arthur sign-in with client credentials", () => {
   it("keeps one sync going across several token lifetimes, renewing each token before it expires", async () => {
-    // 2-second tokens; pages of 20 and 300 ms per answer make the sync last several lifetimes.
+    // 2-second tokens; pages of 15 and 300 ms per answer make the sync last several lifetimes.
     const { adapter, calls, sandbox } = await arthur({
       users: 1500,
       ttl: 2,
       sandbox: {
         handlerDelayMs: 300,
         beforeHandle: (req) => {
-          if (req.query.has("page_size")) req.query.set("page_size", "20");
+          if (req.query.has("page_size")) req.query.set("page_size", "15");
         },
       },
     });
@@ -67,7 +67,11 @@ describe("Arthur sign-in with client credentials", () => {
     expect(tokens.every((t) => t.status === 200)).toBe(true);
     const reads = sandbox.running.requests.filter((r) => r.path.startsWith("/api/v1/organization/"));
     expect(reads.length).toBeGreaterThan(100);
-    // Renewed before expiry: no request went out with an expired token.
+    // Renewed before expiry: each new token was asked for while the one before was still valid
+    // (issued 2 s apart at most), and no request went out with an expired token.
+    const times = tokens.map((t) => Date.parse(t.time));
+    const gaps = times.slice(1).map((time, i) => time - times[i]);
+    expect(gaps.filter((gap) => gap >= 2_000), "renewals after the token had expired").toEqual([]);
     expect(reads.filter((r) => r.status === 401)).toEqual([]);
     expect(calls(DISCOVERY_PATH), "the discovery document is read once").toHaveLength(1);
   });
