@@ -30,11 +30,20 @@ export async function renderPages(ctx: APIRequestContext): Promise<void> {
   expect(person.status(), "GET /people/… renders").toBe(200);
 }
 
-/** An API client signed in as a demo operator (on another Roster server when `baseUrl` says), pages rendered first. */
+/** Servers this test process has rendered pages on (what globalThis holds is built once per server). */
+const rendered = new Set<string>();
+
+/**
+ * An API client signed in as a demo operator (on another Roster server when `baseUrl` says).
+ * The first one on each server renders pages before anything calls the API.
+ */
 export async function apiAs(role: DemoRole, baseUrl: string = E2E.baseUrl): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL: baseUrl, extraHTTPHeaders: { origin: baseUrl } });
   await signIn(ctx, role, baseUrl);
-  await renderPages(ctx);
+  if (!rendered.has(baseUrl)) {
+    await renderPages(ctx);
+    rendered.add(baseUrl);
+  }
   return ctx;
 }
 
