@@ -1,5 +1,5 @@
 import type { ConnectionInfo, UsersResponse } from "../../lib/directory/types";
-import { apiAs, expect, signIn, test } from "../fixtures";
+import { apiAs, expect, test } from "../fixtures";
 import { portFrom, type RosterServer, type Sandboxes, startRoster, startSandboxes, tempDataDir } from "./servers";
 
 /**
@@ -71,9 +71,10 @@ test.describe("Arthur sign-in with client credentials on a real server", () => {
       const viewer = await apiAs("viewer", server.url);
       const { connections } = (await (await viewer.get("/api/connections")).json()) as { connections: ConnectionInfo[] };
       expect(connections.find((c) => c.id === "arthur")).toMatchObject({ mode: "live", identity: null, identityError: { status: 401, message: refused } });
+      // The browser gets this server's session cookie.
+      await page.context().addCookies((await viewer.storageState()).cookies);
       await viewer.dispose();
 
-      await signIn(page.context().request, "viewer", server.url);
       await page.goto(`${server.url}/connections`);
       await expect(page.getByText(refused).first()).toBeVisible();
       await page.screenshot({ path: test.info().outputPath("connections-wrong-secret.png"), fullPage: true });
