@@ -44,6 +44,10 @@ export const FAULTS: FaultCase[] = [
     name: "401 from an expired key",
     input: () => ({ status: 401, message: "Incorrect API key provided" }),
     status: 401,
-    message: (label) => `${label} rejected Roster's API key, which may have expired or been revoked: Incorrect API key provided`,
+    // Arthur signs in with client credentials: the 401 makes Roster ask for a new token, which the fault refuses too.
+    message: (label) =>
+      label === "Arthur"
+        ? `Arthur's sign-in refused Roster's client credentials (client id "roster-sandbox"): Incorrect API key provided`
+        : `${label} rejected Roster's API key, which may have expired or been revoked: Incorrect API key provided`,
   },
 ];

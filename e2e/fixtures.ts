@@ -17,10 +17,33 @@ export async function signIn(ctx: APIRequestContext, role: DemoRole, baseUrl: st
   expect(session?.user?.email, `signed in as ${role}`).toBe(E2E.operators[role]);
 }
 
-/** An API client signed in as a demo operator (on another Roster server when `baseUrl` says). */
+/**
+ * Renders the users page and a person page, as a browser does before it calls the API. The
+ * pages run in other Next server layers than the route handlers (each with its own copy of
+ * every module), and whichever asks first builds what the server shares through globalThis
+ * (providers, caches): API tests must see the server in that state, not a fresh one.
+ */
+export async function renderPages(ctx: APIRequestContext): Promise<void> {
+  const home = await ctx.get("/");
+  expect(home.status(), "GET / renders").toBe(200);
+  const person = await ctx.get(`/people/${encodeURIComponent(E2E.operators.owner)}`);
+  expect(person.status(), "GET /people/… renders").toBe(200);
+}
+
+/** Servers this test process has rendered pages on (what globalThis holds is built once per server). */
+const rendered = new Set<string>();
+
+/**
+ * An API client signed in as a demo operator (on another Roster server when `baseUrl` says).
+ * The first one on each server renders pages before anything calls the API.
+ */
 export async function apiAs(role: DemoRole, baseUrl: string = E2E.baseUrl): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL: baseUrl, extraHTTPHeaders: { origin: baseUrl } });
   await signIn(ctx, role, baseUrl);
+  if (!rendered.has(baseUrl)) {
+    await renderPages(ctx);
+    rendered.add(baseUrl);
+  }
   return ctx;
 }
 

@@ -1,3 +1,4 @@
+import { brand, hasBrand, setBrand } from "./brand";
 import { PROVIDER_IDS, type ProviderConnection, type ProviderId } from "./providers/types";
 import { DEFAULT_SANDBOX_PORT, SANDBOX_ASTRONOMER_ORG_ID, SANDBOX_BASE_PATH, SANDBOX_PORT_OFFSET } from "./sandbox/constants";
 
@@ -16,11 +17,19 @@ export interface ProviderSettings {
   missing?: string;
 }
 
+const CONFIG_ERROR = brand("ConfigError");
+
+/** A setting that is wrong or half set. Recognise it with `isConfigError` (see lib/brand.ts). */
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "ConfigError";
+    setBrand(this, CONFIG_ERROR);
   }
+}
+
+export function isConfigError(value: unknown): value is ConfigError {
+  return hasBrand(value, CONFIG_ERROR);
 }
 
 const LIVE_CREDENTIAL: Record<ProviderId, string[]> = {
@@ -63,11 +72,22 @@ export function sandboxBaseUrl(id: ProviderId, env: NodeJS.ProcessEnv = process.
   return `http://127.0.0.1:${sandboxPort(id, env)}${base}`;
 }
 
+/** Lifetime of the tokens Arthur's sandbox issues (ROSTER_SANDBOX_ARTHUR_TOKEN_TTL_SECONDS); undefined: its default. */
+export function sandboxArthurTokenTtlSeconds(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.ROSTER_SANDBOX_ARTHUR_TOKEN_TTL_SECONDS?.trim();
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) {
+    throw new ConfigError(`ROSTER_SANDBOX_ARTHUR_TOKEN_TTL_SECONDS must be whole seconds from 1 to 86400, got "${raw}"`);
+  }
+  return seconds;
+}
+
 /** Which providers are served from their sandboxes. */
 export function sandboxedProviders(env: NodeJS.ProcessEnv = process.env): ProviderId[] {
   const raw = env.ROSTER_SANDBOX?.trim().toLowerCase();
   if (!raw) {
-    const anyCredential = PROVIDER_IDS.some((id) => env[LIVE_CREDENTIAL[id][0]]);
+    const anyCredential = PROVIDER_IDS.some((id) => env[LIVE_CREDENTIAL[id][0]]) || ARTHUR_CLIENT.some((name) => env[name]);
     return anyCredential ? [] : [...PROVIDER_IDS];
   }
   if (raw === "all") return [...PROVIDER_IDS];
@@ -106,11 +126,15 @@ function connectionSettings(id: ProviderId, env: NodeJS.ProcessEnv): ProviderSet
       mode: "sandbox",
       connection: {
         baseUrl: sandboxBaseUrl(id, env),
-        token: sandboxTokens(env)[0],
+        // Arthur's sandbox signs Roster in as it would a real service account.
+        ...(id === "arthur"
+          ? { token: "", clientCredentials: { clientId: SANDBOX_ARTHUR_CLIENT_ID, clientSecret: sandboxTokens(env)[0] } }
+          : { token: sandboxTokens(env)[0] }),
         organizationId: id === "astronomer" ? SANDBOX_ASTRONOMER_ORG_ID : undefined,
       },
     };
   }
+  if (id === "arthur") return arthurSettings(env);
   const missing = LIVE_CREDENTIAL[id].filter((name) => !env[name]);
   if (missing.length) return { id, mode: "unconfigured", connection: null, missing: missing.join(", ") };
   switch (id) {
@@ -130,9 +154,35 @@ function connectionSettings(id: ProviderId, env: NodeJS.ProcessEnv): ProviderSet
           organizationId: env.ASTRONOMER_ORGANIZATION_ID!,
         },
       };
-    case "arthur":
-      return { id, mode: "live", connection: { baseUrl: env.ARTHUR_BASE_URL!, token: env.ARTHUR_ACCESS_TOKEN! } };
   }
+}
+
+const ARTHUR_CLIENT = ["ARTHUR_CLIENT_ID", "ARTHUR_CLIENT_SECRET"] as const;
+/** The Arthur sandbox's own service account ("Roster"); its secret is any sandbox token. */
+export const SANDBOX_ARTHUR_CLIENT_ID = "roster-sandbox";
+
+/**
+ * Arthur signs Roster in with a service account's client credentials (both variables, or
+ * neither: half set refuses), or with a fixed access token, which expires.
+ */
+function arthurSettings(env: NodeJS.ProcessEnv): ProviderSettings {
+  const client = ARTHUR_CLIENT.filter((name) => env[name]?.trim());
+  if (client.length === 1) {
+    const other = ARTHUR_CLIENT.find((name) => name !== client[0])!;
+    throw new ConfigError(`Arthur client credentials are half set: ${client[0]} is set but ${other} is not. Set both, or neither.`);
+  }
+  const credential = client.length ? [] : ["ARTHUR_ACCESS_TOKEN"];
+  const missing = ["ARTHUR_BASE_URL", ...credential].filter((name) => !env[name]);
+  if (missing.length) {
+    const or = client.length ? "" : " (or ARTHUR_CLIENT_ID and ARTHUR_CLIENT_SECRET)";
+    return { id: "arthur", mode: "unconfigured", connection: null, missing: missing.join(", ") + (missing.includes("ARTHUR_ACCESS_TOKEN") ? or : "") };
+  }
+  const clientCredentials = client.length ? { clientId: env.ARTHUR_CLIENT_ID!.trim(), clientSecret: env.ARTHUR_CLIENT_SECRET!.trim() } : undefined;
+  return {
+    id: "arthur",
+    mode: "live",
+    connection: { baseUrl: env.ARTHUR_BASE_URL!, token: clientCredentials ? "" : env.ARTHUR_ACCESS_TOKEN!, ...(clientCredentials ? { clientCredentials } : {}) },
+  };
 }
 
 export function allProviderSettings(env: NodeJS.ProcessEnv = process.env): ProviderSettings[] {

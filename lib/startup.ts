@@ -1,4 +1,4 @@
-import { sandboxedProviders } from "./config";
+import { allProviderSettings, isConfigError, sandboxedProviders } from "./config";
 import { log } from "./log";
 
 /**
@@ -17,6 +17,7 @@ export async function startRoster(): Promise<void> {
   }
   const { checkSignInConfig } = await import("./auth/check-config");
   checkSignInConfig();
+  checkProviderConfig();
   const { installGracefulShutdown } = await import("./shutdown");
   installGracefulShutdown();
   const { startInterruptedSweep } = await import("./audit/interrupted");
@@ -26,4 +27,15 @@ export async function startRoster(): Promise<void> {
   const started = await startConfiguredSandboxes();
   for (const s of started.running) log.info({ provider: s.provider, url: s.baseUrl }, `${s.provider} sandbox on ${s.baseUrl}`);
   for (const p of started.reused) log.info({ provider: p }, `${p} sandbox already running; using it`);
+}
+
+/** A half-set provider credential (Arthur's client id without its secret) stops the start, naming it. */
+function checkProviderConfig(): void {
+  try {
+    allProviderSettings();
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    log.fatal(error.message);
+    process.exit(1);
+  }
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { brand, hasBrand, setBrand } from "../brand";
 import { isProviderError } from "../providers/errors";
 
 /** The one JSON error envelope every route answers: `{ error: { code, message, details? } }`. */
@@ -6,6 +7,9 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
+const API_ERROR = brand("ApiError");
+
+/** An answer with its status and code. Recognise it with `isApiError`, never `instanceof` (see lib/brand.ts). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -15,7 +19,13 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = "ApiError";
+    setBrand(this, API_ERROR);
   }
+}
+
+/** An ApiError made by any copy of this module. */
+export function isApiError(value: unknown): value is ApiError {
+  return hasBrand(value, API_ERROR);
 }
 
 export const unauthorized = () => new ApiError(401, "unauthorized", "Sign in to continue");
@@ -37,7 +47,7 @@ export function validationError(where: "query" | "body" | "path", error: z.ZodEr
 }
 
 export function errorBody(error: unknown, requestId: string): { status: number; body: ErrorBody } {
-  if (error instanceof ApiError) {
+  if (isApiError(error)) {
     return { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } } };
   }
   if (isProviderError(error)) {

@@ -1,4 +1,4 @@
-import { ConfigError } from "../config";
+import { isConfigError } from "../config";
 import { trustedProxyCount } from "./client-address";
 import { oidcConfig } from "./oidc";
 import { maxPerAddress } from "./throttle";
@@ -18,7 +18,7 @@ export function checkSignInConfig(env: Env = process.env, exit: (code: number) =
     const sso = oidcConfig(env);
     if (sso) log.info(`single sign-on through ${sso.issuer} ("Sign in with ${sso.name}")`);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!isConfigError(error)) throw error;
     log.error(`${error.message}`);
     exit(1);
   }

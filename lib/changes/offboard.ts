@@ -1,4 +1,4 @@
-import { ApiError } from "../api/errors";
+import { ApiError, isApiError } from "../api/errors";
 import { normaliseEmail } from "../directory/people";
 import { configuredProvider } from "../providers/registry";
 import type { Member, ProviderId } from "../providers/types";
@@ -15,7 +15,7 @@ import type { OffboardResponse, OffboardStep } from "./types";
  */
 
 function stepFailure(error: unknown): OffboardStep["error"] {
-  if (error instanceof ApiError) return { code: error.code, status: error.status, message: error.message };
+  if (isApiError(error)) return { code: error.code, status: error.status, message: error.message };
   const status = (error as { status?: number | null }).status ?? null;
   return { code: "provider_error", status, message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,5 +1,6 @@
 import { type AuditAttempt, recordAttempt, recordRefusal, recordResult } from "../audit/log";
 import { ApiError } from "../api/errors";
+import { brand, hasBrand, setBrand } from "../brand";
 import type { Operator } from "../auth/roles";
 import { isProviderError } from "../providers/errors";
 
@@ -24,11 +25,18 @@ export function attemptOf(ctx: ChangeContext, fields: Omit<AuditAttempt, "actor"
   };
 }
 
-/** A rule refused the change (409 with its code). */
+const REFUSAL = brand("Refusal");
+
+/** A rule refused the change (409 with its code). Recognise it with `isRefusal` (see lib/brand.ts). */
 export class Refusal extends ApiError {
   constructor(code: string, message: string) {
     super(409, code, message);
+    setBrand(this, REFUSAL);
   }
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return hasBrand(value, REFUSAL);
 }
 
 /** Logs a refusal that happened before any single change was attempted (offboarding yourself). */
@@ -43,7 +51,7 @@ export async function audited(attempt: AuditAttempt, work: () => Promise<unknown
   try {
     await work();
   } catch (error) {
-    if (error instanceof Refusal) {
+    if (isRefusal(error)) {
       await recordResult(attemptId, attempt, { outcome: "refused", providerMessage: error.message });
     } else {
       await recordResult(attemptId, attempt, {

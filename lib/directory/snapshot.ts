@@ -92,13 +92,14 @@ function errorOf(error: unknown): { status: number | null; message: string } {
 }
 
 /**
- * Which connection a snapshot was read from: a hash of base URL, organization and key, so
+ * Which connection a snapshot was read from: a hash of base URL, organization and key (or client credentials), so
  * a server pointed at another organization (or another sandbox) never shows its list.
  */
 function sourceOf(provider: ConfiguredProvider): string {
   const c = provider.settings.connection;
   if (!c) return "";
-  return createHash("sha256").update(`${c.baseUrl}\n${c.organizationId ?? ""}\n${c.token}`).digest("base64url").slice(0, 22);
+  const key = c.clientCredentials ? `${c.clientCredentials.clientId}:${c.clientCredentials.clientSecret}` : c.token;
+  return createHash("sha256").update(`${c.baseUrl}\n${c.organizationId ?? ""}\n${key}`).digest("base64url").slice(0, 22);
 }
 
 /** Brings this server's copies up to the stored revisions (another server's sync or change). */

@@ -1,5 +1,5 @@
 import { type AuditAttempt, recordAttempt, recordRefusal, recordResult } from "../audit/log";
-import { ApiError } from "../api/errors";
+import { isApiError } from "../api/errors";
 import { attemptOf, type ChangeContext } from "../changes/run";
 import { mergeInvites } from "../directory/fetch";
 import { patchSnapshot } from "../directory/snapshot";
@@ -33,7 +33,7 @@ function leaseUntil(): Date {
 }
 
 function errorOf(error: unknown): { status: number | null; message: string } {
-  if (error instanceof ApiError) return { status: error.status, message: error.message };
+  if (isApiError(error)) return { status: error.status, message: error.message };
   if (isProviderError(error)) return { status: error.status, message: error.message };
   return { status: null, message: error instanceof Error ? error.message : String(error) };
 }

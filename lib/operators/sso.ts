@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { ApiError } from "../api/errors";
+import { isApiError } from "../api/errors";
 import { audited } from "../changes/run";
 import { isRosterRole, type Operator, type RosterRole } from "../auth/roles";
 import { getDb } from "../db";
@@ -53,7 +53,7 @@ export async function syncSsoOperator(input: { email: string; name: string; role
     await updateOperator({ operator: current, requestId: "sso" }, row.id, { role: input.role });
     return { ok: true, operator: { ...current, role: input.role } };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 409) return { ok: true, operator: current };
+    if (isApiError(error) && error.status === 409) return { ok: true, operator: current };
     throw error;
   }
 }

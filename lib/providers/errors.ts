@@ -1,3 +1,4 @@
+import { brand, hasBrand, setBrand } from "../brand";
 import type { ProviderId } from "./types";
 
 export type ProviderErrorKind =
@@ -10,7 +11,12 @@ export type ProviderErrorKind =
   /** The body was not JSON, or not the shape the published contract promises. */
   | "malformed";
 
-/** The one error type for every provider failure. `message` is the provider's own words. */
+const PROVIDER_ERROR = brand("ProviderError");
+
+/**
+ * The one error type for every provider failure. `message` is the provider's own words.
+ * Recognise it with `isProviderError`, never `instanceof` (see lib/brand.ts).
+ */
 export class ProviderError extends Error {
   readonly provider: ProviderId;
   readonly kind: ProviderErrorKind;
@@ -32,6 +38,7 @@ export class ProviderError extends Error {
     this.kind = init.kind;
     this.status = init.status;
     this.requestId = init.requestId ?? null;
+    setBrand(this, PROVIDER_ERROR);
   }
 
   toJSON() {
@@ -39,8 +46,9 @@ export class ProviderError extends Error {
   }
 }
 
+/** A ProviderError made by any copy of this module (whichever server layer built the adapter). */
 export function isProviderError(value: unknown): value is ProviderError {
-  return value instanceof ProviderError;
+  return hasBrand(value, PROVIDER_ERROR);
 }
 
 /** The provider answered 404: what was asked for does not exist there. */

@@ -4,6 +4,7 @@ import { type FaultInput, faultSchema } from "../sandbox/faults";
 import type { SandboxDefinition } from "../sandbox/server";
 import { type TestSandbox, startTestSandbox } from "../sandbox/test-sandbox";
 import { arthurExtras, createArthurAdapter } from "./arthur/adapter";
+import { expiredAccessToken } from "./arthur/client";
 import { SANDBOX_ROLE_IDS, createArthurSandbox } from "./arthur/sandbox";
 import { ROLE, createAstronomerAdapter } from "./astronomer/adapter";
 import { createAstronomerSandbox } from "./astronomer/sandbox";
@@ -178,7 +179,9 @@ for (const id of ["openai", "astronomer", "arthur"] as const) {
     it("says the key was rejected, naming the provider, and does not retry a 401", async () => {
       const error = await providerError(s().expired.listMembers());
       expect(error).toMatchObject({ provider: id, kind: "http", status: 401 });
-      expect(error.message).toBe(`${label} rejected Roster's API key, which may have expired or been revoked: Invalid authentication credentials`);
+      // Arthur's fixed access token is short-lived: its message also says how to configure client credentials.
+      const said = "Invalid authentication credentials";
+      expect(error.message).toBe(id === "arthur" ? expiredAccessToken(said) : `${label} rejected Roster's API key, which may have expired or been revoked: ${said}`);
       expect(listAttempts()).toEqual([401]);
     });
   });

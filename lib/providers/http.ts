@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { log } from "../log";
-import { ProviderError } from "./errors";
+import { isProviderError, ProviderError } from "./errors";
 import { PROVIDER_LABELS, type ProviderId } from "./types";
 
 /**
@@ -8,12 +8,40 @@ import { PROVIDER_LABELS, type ProviderId } from "./types";
  * backoff for safe methods only, `Retry-After` on 429/503, and one typed error.
  */
 
+/**
+ * Where the bearer token comes from: a fixed key, or one Roster obtains and renews itself
+ * (lib/providers/client-credentials.ts).
+ */
+export interface BearerSource {
+  /** The token to send now. */
+  token(signal?: AbortSignal): Promise<string>;
+  /**
+   * The provider refused `rejected` (401): true once a new token is ready (concurrent
+   * callers share one renewal), false when this source cannot renew. Asked at most once per request.
+   */
+  renew(rejected: string, signal?: AbortSignal): Promise<boolean>;
+  /** What a 401 means for this credential, around the provider's own words. */
+  refused(said: string): string;
+}
+
+/** A key that never changes: a 401 means it expired or was revoked. */
+export function fixedBearer(token: string, refused?: (said: string) => string): BearerSource {
+  return {
+    token: () => Promise.resolve(token),
+    renew: () => Promise.resolve(false),
+    refused: refused ?? ((said) => said),
+  };
+}
+
 export type Query = Record<string, string | number | boolean | undefined | null | Array<string | number>>;
 
 export interface ProviderHttpOptions {
   provider: ProviderId;
   baseUrl: string;
+  /** A fixed bearer token (ignored when `bearer` is given). */
   token: string;
+  /** Where tokens come from when they are not fixed. */
+  bearer?: BearerSource;
   /** Per attempt. */
   timeoutMs?: number;
   /** Extra attempts for safe requests (GET). Never used for requests that create. */
@@ -33,6 +61,10 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   path: string;
   query?: Query;
   body?: unknown;
+  /** Sent as application/x-www-form-urlencoded instead of a JSON body. */
+  form?: Record<string, string>;
+  /** This Authorization header instead of the bearer token (an OAuth client authenticating itself). */
+  authorization?: string;
   /** zod schema for a 2xx JSON body; omit for empty answers. */
   schema?: S;
   signal?: AbortSignal;
@@ -109,7 +141,6 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
   const {
     provider,
     baseUrl,
-    token,
     timeoutMs = DEFAULT_TIMEOUT_MS,
     retries = DEFAULT_RETRIES,
     maxRetryAfterMs = DEFAULT_MAX_RETRY_AFTER_MS,
@@ -119,10 +150,13 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
   } = options;
 
   const label = PROVIDER_LABELS[provider];
+  const bearer =
+    options.bearer ??
+    fixedBearer(options.token, (said) => `${label} rejected Roster's API key, which may have expired or been revoked: ${said}`);
   const noAnswer = (requestId: string | null = null) =>
     new ProviderError({ provider, kind: "timeout", status: null, message: `No answer within ${seconds(timeoutMs)} from ${label}`, requestId });
 
-  async function attempt(req: RequestOptions<z.ZodType | undefined>, call: CallRecord = {}): Promise<unknown> {
+  async function attempt(req: RequestOptions<z.ZodType | undefined>, authorization: string, call: CallRecord = {}): Promise<unknown> {
     const method = req.method ?? "GET";
     const url = buildUrl(baseUrl, req.path, req.query);
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -133,11 +167,12 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
         method,
         signal,
         headers: {
-          authorization: `Bearer ${token}`,
+          ...(authorization ? { authorization } : {}),
           accept: "application/json",
-          ...(req.body === undefined ? {} : { "content-type": "application/json" }),
+          ...(req.form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+          ...(req.body === undefined || req.form ? {} : { "content-type": "application/json" }),
         },
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        body: req.form ? new URLSearchParams(req.form).toString() : req.body === undefined ? undefined : JSON.stringify(req.body),
         cache: "no-store",
       });
     } catch (error) {
@@ -176,7 +211,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
         (parsed ? errorMessage(body, response.status) : null) ??
         (parsed || !text ? `HTTP ${response.status} ${response.statusText}`.trim() : `HTTP ${response.status}: ${shortText(text)}`);
       // A 401 means the key itself: say so, since the provider's words ("Invalid token") rarely do.
-      const message = response.status === 401 ? `${label} rejected Roster's API key, which may have expired or been revoked: ${said}` : said;
+      const message = response.status === 401 && req.authorization === undefined ? bearer.refused(said) : said;
       const bodyRequestId = parsed && errorRequestId ? errorRequestId(body) : null;
       const error = new ProviderError({
         provider,
@@ -220,7 +255,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
   }
 
   /** One attempt, logged: debug when it succeeds, warn when it fails (headers and query go through redaction). */
-  async function loggedAttempt(req: RequestOptions<z.ZodType | undefined>, retry: number): Promise<unknown> {
+  async function loggedAttempt(req: RequestOptions<z.ZodType | undefined>, retry: number, authorization: string): Promise<unknown> {
     const call: CallRecord = {};
     const started = performance.now();
     const entry = () => ({
@@ -228,27 +263,27 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
       method: req.method ?? "GET",
       path: req.path,
       query: req.query,
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization },
       status: call.status ?? null,
       ms: Math.round(performance.now() - started),
       requestId: call.requestId ?? null,
       retry,
     });
     try {
-      const result = await attempt(req, call);
+      const result = await attempt(req, authorization, call);
       const e = entry();
       log.debug({ providerCall: e }, `${provider} ${e.method} ${e.path} -> ${e.status} in ${e.ms} ms`);
       return result;
     } catch (error) {
       const e = entry();
-      const status = e.status ?? (error instanceof ProviderError ? error.kind : "error");
+      const status = e.status ?? (isProviderError(error) ? error.kind : "error");
       log.warn({ providerCall: e, err: error }, `${provider} ${e.method} ${e.path} -> ${status} in ${e.ms} ms`);
       throw error;
     }
   }
 
   function retryable(error: unknown): error is ProviderError {
-    if (!(error instanceof ProviderError)) return false;
+    if (!isProviderError(error)) return false;
     if ((error as ProviderError & { schemaFailure?: boolean }).schemaFailure) return false;
     if (error.kind === "timeout" || error.kind === "network" || error.kind === "malformed") return true;
     return error.status === 429 || (error.status !== null && error.status >= 500);
@@ -258,10 +293,20 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     async request(req) {
       const safe = (req.method ?? "GET") === "GET" || req.idempotent === true;
       const maxAttempts = safe ? retries + 1 : 1;
+      let renewed = false;
       for (let n = 0; ; n++) {
+        const token = req.authorization === undefined ? await bearer.token(req.signal) : null;
         try {
-          return (await loggedAttempt(req, n)) as never;
+          return (await loggedAttempt(req, n, req.authorization ?? `Bearer ${token}`)) as never;
         } catch (error) {
+          // A refused token: renew it once and send again (the provider did nothing with a 401), never in a loop.
+          if (token !== null && !renewed && isProviderError(error) && error.status === 401 && error.kind === "http") {
+            renewed = true;
+            if (await bearer.renew(token, req.signal)) {
+              n--;
+              continue;
+            }
+          }
           if (n + 1 >= maxAttempts || !retryable(error)) throw error;
           const retryAfter = (error as ProviderError & { retryAfterMs?: number | null }).retryAfterMs;
           if (retryAfter != null && retryAfter > maxRetryAfterMs) throw error;

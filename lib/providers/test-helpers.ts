@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { ProviderError } from "./errors";
+import { isProviderError, type ProviderError } from "./errors";
 
 /** Test-only: the ProviderError a promise rejects with; the test fails if it resolves or rejects with anything else. */
 export async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
@@ -7,6 +7,6 @@ export async function providerError(promise: Promise<unknown>): Promise<Provider
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ProviderError);
+  expect(isProviderError(error), `a ProviderError, got ${String(error)}`).toBe(true);
   return error as ProviderError;
 }

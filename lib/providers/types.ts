@@ -155,7 +155,10 @@ export interface ProviderAdapter {
 /** Connection settings an adapter factory receives (resolved by lib/config). */
 export interface ProviderConnection {
   baseUrl: string;
+  /** A fixed bearer token; empty when `clientCredentials` signs Roster in instead. */
   token: string;
+  /** OAuth2 client credentials exchanged for short-lived tokens (Arthur). */
+  clientCredentials?: { clientId: string; clientSecret: string };
   /** Astronomer organization id. */
   organizationId?: string;
   timeoutMs?: number;

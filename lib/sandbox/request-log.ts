@@ -48,6 +48,11 @@ function mask(value: unknown): unknown {
   return value;
 }
 
+/** Form fields with every secret redacted (an OAuth token request's `client_secret`). */
+export function redactFields(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, isSecretKey(key) ? REDACTED : value]));
+}
+
 /** JSON text as a value with every secret redacted; undefined when the text is not JSON. */
 export function parseRedacted(text: string): unknown {
   try {

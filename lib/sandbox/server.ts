@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ProviderId } from "../providers/types";
 import { type Fault, FaultBook, faultSchema } from "./faults";
-import { type RecordedRequest, createRequestLog, parseRedacted } from "./request-log";
+import { type RecordedRequest, createRequestLog, parseRedacted, redactFields } from "./request-log";
 import { type VarianceCase, VarianceBook } from "./variance";
 import { log as serverLog } from "../log";
 
@@ -36,6 +36,8 @@ export interface SandboxRoute {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** OpenAPI-style template, `{name}` for a path parameter. */
   pattern: string;
+  /** Answered without a bearer token (discovery, the token endpoint). */
+  public?: boolean;
   handler: (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
   /** Served under this base path instead of the definition's (a provider serving two API versions). */
   basePath?: string;
@@ -54,6 +56,8 @@ export interface SandboxDefinition {
   variances?: VarianceCase[];
   /** Provider-specific control routes under `/__sandbox/` (answer undefined when the path is not theirs). */
   control?(method: string, path: string, body: unknown): SandboxResponse | undefined;
+  /** Bearer tokens it issued itself and still accepts, besides the configured ones. */
+  acceptsToken?(token: string): boolean;
 }
 
 export interface RunningSandbox {
@@ -226,7 +230,9 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
     const raw = await readBody(req).catch(() => null);
     let body: unknown = undefined;
     let bodyError = raw === null;
-    if (raw) {
+    const form = /^application\/x-www-form-urlencoded\b/i.test(req.headers["content-type"] ?? "");
+    if (raw && form) body = Object.fromEntries(new URLSearchParams(raw));
+    else if (raw) {
       try {
         body = JSON.parse(raw);
       } catch {
@@ -239,7 +245,7 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
       path,
       pattern: match?.route.pattern ?? null,
       query: [...url.searchParams.entries()],
-      body: raw ? parseRedacted(raw) : undefined,
+      body: raw ? (form ? redactFields(body as Record<string, string>) : parseRedacted(raw)) : undefined,
       status: 0,
       time: new Date().toISOString(),
     };
@@ -273,7 +279,7 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
 
     const auth = req.headers.authorization ?? "";
     const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
-    if (!token || !tokens.has(token)) {
+    if (!match?.route.public && (!token || !(tokens.has(token) || definition.acceptsToken?.(token)))) {
       return answer(401, definition.errorBody(401, token ? "Invalid authentication credentials" : "Missing bearer token"));
     }
     if (!match) {

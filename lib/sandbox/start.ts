@@ -1,4 +1,4 @@
-import { sandboxBasePort, sandboxedProviders, sandboxTokens } from "../config";
+import { SANDBOX_ARTHUR_CLIENT_ID, sandboxArthurTokenTtlSeconds, sandboxBasePort, sandboxedProviders, sandboxTokens } from "../config";
 import { SANDBOX_PORT_OFFSET } from "./constants";
 import { createArthurSandbox } from "../providers/arthur/sandbox";
 import { astronomerSandboxEnv, createAstronomerSandbox } from "../providers/astronomer/sandbox";
@@ -10,10 +10,18 @@ import { varianceFor } from "./variance";
 
 /** Starts the sandbox servers the configuration asks for, on loopback. */
 
-const FACTORIES: Record<ProviderId, (options: { users: number }) => SandboxDefinition> = {
+interface FactoryOptions {
+  users: number;
+  tokens: string[];
+  arthurTokenTtlSeconds?: number;
+}
+
+const FACTORIES: Record<ProviderId, (options: FactoryOptions) => SandboxDefinition> = {
   openai: createOpenAISandbox,
   astronomer: (options) => createAstronomerSandbox({ ...options, ...astronomerSandboxEnv() }),
-  arthur: createArthurSandbox,
+  // Roster signs in to Arthur's sandbox with client credentials: its client id, and any sandbox token as the secret.
+  arthur: ({ users, tokens, arthurTokenTtlSeconds }) =>
+    createArthurSandbox({ users, tokenTtlSeconds: arthurTokenTtlSeconds, client: { clientId: SANDBOX_ARTHUR_CLIENT_ID, secrets: tokens } }),
 };
 
 async function alreadyServing(provider: ProviderId, port: number): Promise<boolean> {
@@ -41,13 +49,15 @@ export async function startSandboxes(options: {
   latencyMs?: number;
   /** ROSTER_SANDBOX_VARIANCE: variance cases on from the start (lib/sandbox/variance.ts). */
   variance?: string;
+  /** Lifetime of the tokens Arthur's sandbox issues (default 300 s). */
+  arthurTokenTtlSeconds?: number;
 }): Promise<StartedSandboxes> {
   const running: RunningSandbox[] = [];
   const reused: ProviderId[] = [];
   for (const provider of options.providers) {
     const port = options.basePort + SANDBOX_PORT_OFFSET[provider];
     try {
-      const definition = FACTORIES[provider]({ users: options.users });
+      const definition = FACTORIES[provider](options);
       const available = (definition.variances ?? []).map((v) => v.name);
       running.push(
         await startSandbox(definition, {
@@ -81,6 +91,7 @@ export function startConfiguredSandboxes(env: NodeJS.ProcessEnv = process.env): 
     basePort: sandboxBasePort(env),
     tokens: sandboxTokens(env),
     users: sandboxUserCount(env),
+    arthurTokenTtlSeconds: sandboxArthurTokenTtlSeconds(env),
     latencyMs: env.ROSTER_SANDBOX_LATENCY_MS ? Number(env.ROSTER_SANDBOX_LATENCY_MS) : undefined,
     variance: env.ROSTER_SANDBOX_VARIANCE,
   });

@@ -1,4 +1,5 @@
-import { createProviderHttp } from "../http";
+import { clientCredentialsBearer } from "../client-credentials";
+import { type BearerSource, buildUrl, createProviderHttp, fixedBearer } from "../http";
 import type { ProviderConnection } from "../types";
 import {
   type InviteNewUser,
@@ -44,11 +45,36 @@ export function arthurErrorMessage(body: unknown): string | null {
 
 const id = (value: string) => encodeURIComponent(value);
 
+/** Arthur's OpenID Connect discovery document; it names the token endpoint. */
+export const ARTHUR_DISCOVERY_PATH = "/api/v1/auth/oidc/.well-known/openid-configuration";
+
+/** What a 401 means with a fixed access token: it expired (Arthur's last minutes), and how to stop that. */
+export function expiredAccessToken(said: string): string {
+  return (
+    `Arthur rejected Roster's access token (ARTHUR_ACCESS_TOKEN), which has expired or been revoked: ${said}. ` +
+    "Arthur's access tokens are short-lived: set ARTHUR_CLIENT_ID and ARTHUR_CLIENT_SECRET to an Arthur service account's " +
+    "credentials (Roster's Service accounts page creates one) and Roster signs in by itself and renews its token."
+  );
+}
+
+/** Client credentials when configured (renewed by Roster), else the fixed access token. */
+function arthurBearer(connection: ProviderConnection): BearerSource {
+  if (!connection.clientCredentials) return fixedBearer(connection.token, expiredAccessToken);
+  return clientCredentialsBearer({
+    provider: "arthur",
+    discoveryUrl: buildUrl(connection.baseUrl, ARTHUR_DISCOVERY_PATH),
+    credentials: connection.clientCredentials,
+    timeoutMs: connection.timeoutMs,
+    errorMessage: arthurErrorMessage,
+  });
+}
+
 export function createArthurClient(connection: ProviderConnection) {
   const http = createProviderHttp({
     provider: "arthur",
     baseUrl: connection.baseUrl,
     token: connection.token,
+    bearer: arthurBearer(connection),
     timeoutMs: connection.timeoutMs,
     errorMessage: arthurErrorMessage,
   });

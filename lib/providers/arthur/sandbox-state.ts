@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { uuidFrom } from "../../sandbox/seed";
 import { displayName } from "./mapping";
 import { ownerRoleIds } from "./roles";
@@ -66,6 +66,8 @@ export class ArthurSandboxState {
   private idByEmail = new Map<string, string>();
   private bindings = new Map<string, WireRoleBinding>();
   private views = new Map<string, readonly unknown[]>();
+  /** SHA-256 of the client secret of each service account whose secret was issued here. */
+  private secrets = new Map<string, string>();
 
   constructor(private readonly size: number) {
     this.reset();
@@ -76,6 +78,7 @@ export class ArthurSandboxState {
     this.idByEmail.clear();
     this.bindings.clear();
     this.views.clear();
+    this.secrets.clear();
     const group = groupBinding();
     this.bindings.set(group.id, group);
     for (const { user, roleId } of seedAccounts(this.size)) {
@@ -136,6 +139,12 @@ export class ArthurSandboxState {
     return [...this.bindings.values()].filter((b) => b.bound_member_kind === "user" && b.bound_member.id === userId);
   }
 
+  /** Whether the secret is the one last issued for this service account's client id. */
+  clientSecretMatches(clientId: string, secret: string): boolean {
+    const hash = this.secrets.get(clientId);
+    return hash !== undefined && hash === createHash("sha256").update(secret).digest("base64url");
+  }
+
   // ── Last-owner rule ────────────────────────────────────────────────────────
 
   isOwnerBinding(binding: WireRoleBinding): boolean {
@@ -181,8 +190,14 @@ export class ArthurSandboxState {
     return after;
   }
 
+  /** A new client secret for a service account; the previous one stops working. */
+  setClientSecret(clientId: string, secret: string): void {
+    this.secrets.set(clientId, createHash("sha256").update(secret).digest("base64url"));
+  }
+
   removeUser(id: string): void {
     const user = this.user(id)!;
+    if (user.client_id) this.secrets.delete(user.client_id);
     for (const binding of this.userBindings(user.id)) this.bindings.delete(binding.id);
     if (user.email) this.idByEmail.delete(user.email.toLowerCase());
     this.users.delete(user.id);

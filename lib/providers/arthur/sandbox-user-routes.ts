@@ -19,7 +19,8 @@ import {
 
 /**
  * Sandbox routes for Arthur's Users V1 operations. Passwords and client secrets are
- * generated for the one answer that carries them and never kept or logged.
+ * generated for the one answer that carries them and never logged; only a client
+ * secret's hash is kept, so the sandbox's token endpoint can accept it.
  */
 
 const EMAIL_TAKEN = "A user with this email already exists";
@@ -86,7 +87,9 @@ function createServiceAccount(state: ArthurSandboxState, req: SandboxRequest): S
   if (!parsed.data.name.trim()) return fail(400, "Service account name must not be empty");
   const clientId = `sa-${randomBytes(8).toString("hex")}`;
   const user = state.addUser({ first_name: parsed.data.name, last_name: null, email: null, user_type: "service_account", client_id: clientId });
-  return ok({ ...user, credentials: { client_id: clientId, client_secret: newSecret() } });
+  const secret = newSecret();
+  state.setClientSecret(clientId, secret);
+  return ok({ ...user, credentials: { client_id: clientId, client_secret: secret } });
 }
 
 type UserHandler = (state: ArthurSandboxState, user: WireUser, req: SandboxRequest) => SandboxResponse;
@@ -133,8 +136,10 @@ const renameServiceAccount: UserHandler = (state, user, req) => {
   return ok(name == null ? user : state.updateUser(user.id, { first_name: name }));
 };
 
-const regenerateCredentials: UserHandler = (_state, user) => {
-  const credentials = user.client_id ? { client_id: user.client_id, client_secret: newSecret() } : { password: newSecret() };
+const regenerateCredentials: UserHandler = (state, user) => {
+  const secret = newSecret();
+  if (user.client_id) state.setClientSecret(user.client_id, secret);
+  const credentials = user.client_id ? { client_id: user.client_id, client_secret: secret } : { password: secret };
   return ok({ ...user, credentials });
 };
 
