@@ -28,6 +28,10 @@ interface Snapshot {
   inflight: Promise<void> | null;
   /** When the last sync ended (success or failure), for spacing out background retries. */
   endedAt: number;
+  /** When the last sync started, for spacing out forced ones. */
+  startedAt: number;
+  /** A forced sync waiting for its turn, shared by everyone who asks meanwhile. */
+  queued: Promise<void> | null;
   progress: ListProgress | null;
   /** Bumped whenever `members` changes here, so derived indexes know to rebuild. */
   version: number;
@@ -58,6 +62,8 @@ function snapshotOf(id: ProviderId): Snapshot {
       error: null,
       inflight: null,
       endedAt: 0,
+      startedAt: 0,
+      queued: null,
       progress: null,
       version: 0,
     };
@@ -139,6 +145,7 @@ function sync(provider: ConfiguredProvider): Promise<void> {
   const id = provider.settings.id;
   const baseRevision = snap.revision;
   snap.progress = { fetched: 0, total: null };
+  snap.startedAt = Date.now();
   snap.inflight = (async () => {
     try {
       const fetched = await fetchProvider(provider, (p) => (snap.progress = p));
@@ -171,15 +178,34 @@ function sync(provider: ConfiguredProvider): Promise<void> {
 /** A failing provider is read again in the background at most this often (the page's Retry is at once). */
 const ERROR_RETRY_MS = 15_000;
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
+
+/** Forced syncs of one provider start at least this far apart (ROSTER_SYNC_MIN_INTERVAL_MS, default 2000). */
+export function minForcedIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+  return numberFrom(env.ROSTER_SYNC_MIN_INTERVAL_MS, 2000);
+}
+
 /**
- * A sync someone asked for (Refresh, Retry): joins one under way, and if that one fails,
- * reads again, since it may have started before the provider recovered.
+ * A sync someone asked for (Refresh, Retry, `POST /api/sync`): joins one under way, and if
+ * that one fails, reads again, since it may have started before the provider recovered.
+ * Forced syncs of a provider start at most once per `minForcedIntervalMs`: one asked for
+ * sooner waits for its turn, and everyone who asks meanwhile shares it, so repeated
+ * requests cost the provider one list read per interval, however many there are.
  */
 async function forcedSync(provider: ConfiguredProvider): Promise<void> {
   const snap = snapshotOf(provider.settings.id);
-  if (!snap.inflight) return sync(provider);
-  await snap.inflight;
-  if (snap.error) await sync(provider);
+  if (snap.inflight) {
+    await snap.inflight;
+    if (!snap.error) return;
+  }
+  if (snap.queued) return snap.queued;
+  const wait = snap.startedAt + minForcedIntervalMs() - Date.now();
+  if (wait <= 0) return sync(provider);
+  snap.queued = sleep(wait).then(() => {
+    snap.queued = null;
+    return sync(provider);
+  });
+  return snap.queued;
 }
 
 export interface SnapshotView {
@@ -210,8 +236,6 @@ function view(provider: ConfiguredProvider): SnapshotView {
     },
   };
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
 
 /**
  * How long a listing waits for providers that have no data yet: until all are read, or
