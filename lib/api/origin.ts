@@ -34,7 +34,7 @@ export function ownOrigin(request: Request, env: Env = process.env): string | nu
 
 /** Changes must come from Roster's own pages: the Origin (or Referer) must be Roster's own origin. */
 export function assertSameOrigin(request: Request, env: Env = process.env): void {
-  const source = request.headers.get("origin") ?? request.headers.get("referer");
+  const source = request.headers.get("origin") || request.headers.get("referer");
   const own = ownOrigin(request, env);
   if (!source || !own) throw refused("missing Origin");
   let sourceOrigin: string;
