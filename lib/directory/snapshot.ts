@@ -32,6 +32,8 @@ interface Snapshot {
   startedAt: number;
   /** A forced sync waiting for its turn, shared by everyone who asks meanwhile. */
   queued: Promise<void> | null;
+  /** Who asked for a forced sync (a session), and when theirs last ended well. */
+  forcedBy: Map<string, number>;
   progress: ListProgress | null;
   /** Bumped whenever `members` changes here, so derived indexes know to rebuild. */
   version: number;
@@ -64,6 +66,7 @@ function snapshotOf(id: ProviderId): Snapshot {
       endedAt: 0,
       startedAt: 0,
       queued: null,
+      forcedBy: new Map(),
       progress: null,
       version: 0,
     };
@@ -189,17 +192,29 @@ export function minForcedIntervalMs(env: NodeJS.ProcessEnv = process.env): numbe
  * A sync someone asked for (Refresh, Retry, `POST /api/sync`): joins one under way, and if
  * that one fails, reads again, since it may have started before the provider recovered.
  * Forced syncs of a provider start at most once per `minForcedIntervalMs`: one asked for
- * sooner waits for its turn, and everyone who asks meanwhile shares it, so repeated
- * requests cost the provider one list read per interval, however many there are.
+ * sooner waits for its turn, and everyone who asks meanwhile shares it. A caller (a session)
+ * whose own forced sync ended well less than an interval ago gets the snapshot as it is,
+ * so one client repeating `POST /api/sync` costs the provider nothing more.
  */
-async function forcedSync(provider: ConfiguredProvider): Promise<void> {
+async function forcedSync(provider: ConfiguredProvider, caller?: string): Promise<void> {
   const snap = snapshotOf(provider.settings.id);
+  const interval = minForcedIntervalMs();
+  const now = Date.now();
+  const mine = caller ? snap.forcedBy.get(caller) : undefined;
+  if (mine !== undefined && now - mine < interval && !snap.error) return;
+  await joinOrQueue(provider, snap, interval);
+  if (!caller || snap.error) return;
+  for (const [key, at] of snap.forcedBy) if (Date.now() - at >= interval) snap.forcedBy.delete(key);
+  snap.forcedBy.set(caller, Date.now());
+}
+
+async function joinOrQueue(provider: ConfiguredProvider, snap: Snapshot, interval: number): Promise<void> {
   if (snap.inflight) {
     await snap.inflight;
     if (!snap.error) return;
   }
   if (snap.queued) return snap.queued;
-  const wait = snap.startedAt + minForcedIntervalMs() - Date.now();
+  const wait = snap.startedAt + interval - Date.now();
   if (wait <= 0) return sync(provider);
   snap.queued = sleep(wait).then(() => {
     snap.queued = null;
@@ -253,6 +268,8 @@ async function waitForSome(waits: Promise<void>[], haveData: boolean): Promise<v
 export interface SnapshotOptions {
   /** Re-read these providers now, and wait for them. */
   force?: ProviderId[];
+  /** Who forces (a session key): a caller repeating itself within the interval reads nothing again. */
+  caller?: string;
   /** A listing: answer as soon as some provider is ready (see waitForSome), not after all. */
   partial?: boolean;
 }
@@ -276,7 +293,7 @@ export async function getSnapshots(options: SnapshotOptions = {}): Promise<Snaps
     const empty = snap.fetchedAt === null;
     if (!empty) haveData = true;
     const stale = !empty && Date.now() - snap.fetchedAt! > maxAge;
-    if (forced) forcedWaits.push(forcedSync(provider));
+    if (forced) forcedWaits.push(forcedSync(provider, options.caller));
     else if (empty) coldWaits.push(sync(provider));
     else if (stale || (snap.error && Date.now() - snap.endedAt > ERROR_RETRY_MS)) void sync(provider);
   }
