@@ -23,6 +23,8 @@ async function sandboxCalls(): Promise<Record<ProviderId, number>> {
 const clearCalls = () => Promise.all(PROVIDERS.map((p) => fetch(`${E2E.sandbox[p]}/__sandbox/requests`, { method: "DELETE" })));
 
 test.describe("forced syncs are joined and spaced out", () => {
+  // Forty-odd requests with waits of 2 s between phases: more than a minute on a busy machine.
+  test.describe.configure({ timeout: 180_000 });
   test("a viewer's 20 POST /api/sync cost each provider one list read per sync interval, not twenty; another session still gets a fresh read", async ({ as }) => {
     const viewer = await as("viewer");
     // One sync alone: what a sync costs each provider.

@@ -4,7 +4,7 @@ import { cookieHeader, passwordSignIn, rawRequest, startRoster } from "./signin-
 
 /**
  * The API's rate limit on a Roster server of its own with a tiny limit
- * (ROSTER_API_RATE_BURST=5, ROSTER_API_RATE_PER_MINUTE=60): each session, and each address
+ * (ROSTER_API_RATE_BURST=5, ROSTER_API_RATE_PER_MINUTE=6, one more every 10 s): each session, and each address
  * without one, gets its burst, then 429 with Retry-After; other sessions are not affected.
  * (The e2e server and the load bench run with the generous defaults.)
  * Ports: ROSTER_RATE_LIMIT_PORT (default 5380) and its sandboxes at +10..+12.
@@ -13,7 +13,7 @@ import { cookieHeader, passwordSignIn, rawRequest, startRoster } from "./signin-
 const port = portFrom("ROSTER_RATE_LIMIT_PORT", 5380);
 
 test("over its burst a session gets 429 with Retry-After; another session and a later request do not", async () => {
-  const server = await startRoster({ port, sandboxPort: port + 10, env: { ROSTER_API_RATE_BURST: "5", ROSTER_API_RATE_PER_MINUTE: "60" } });
+  const server = await startRoster({ port, sandboxPort: port + 10, env: { ROSTER_API_RATE_BURST: "5", ROSTER_API_RATE_PER_MINUTE: "6" } });
   try {
     const session = async (email: string) => {
       const res = await passwordSignIn(server.url, email, "roster-demo");
