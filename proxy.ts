@@ -2,9 +2,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { HSTS_VALUE, newNonce, pageCsp } from "@/lib/security/headers";
 
 /**
- * Every page gets a Content-Security-Policy with a nonce made for this response alone.
- * Next reads the nonce from the request's CSP header and puts it on its own scripts; the
- * root layout reads `x-nonce` for the theme script. The static headers come from
+ * Every page answer gets a Content-Security-Policy with a nonce made for this response
+ * alone, prefetches (`Purpose: prefetch`, `Next-Router-Prefetch: 1`) included. Next reads
+ * the nonce from the request's CSP header and puts it on its own scripts; the root layout
+ * reads `x-nonce` for the theme script. Both request headers are always overwritten here,
+ * so a nonce a client sends never reaches the page. The static headers come from
  * next.config.js; the API and build assets are not matched (see `config`).
  */
 export function proxy(request: NextRequest) {
@@ -29,11 +31,8 @@ export const config = {
     {
       // Not the API (its bodies would be buffered here for nothing; next.config.js gives it
       // headers), nor hashed build assets and icons, which run no inline code.
+      // Prefetches too: a page answer without its policy would run any injected script.
       source: "/((?!api/|_next/static/|_next/image|favicon\\.svg).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
     },
   ],
 };

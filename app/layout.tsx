@@ -19,10 +19,14 @@ export const viewport: Viewport = {
   ],
 };
 
+/** What newNonce() makes: 16 bytes, base64. */
+const NONCE_SHAPE = /^[A-Za-z0-9+/]{22}==$/;
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The nonce proxy.ts put in this page's Content-Security-Policy: without it the browser
-  // refuses the inline theme script.
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // The nonce proxy.ts put in this page's Content-Security-Policy (it overwrites any a client
+  // sends): without it the browser refuses the inline theme script. Only its shape is used.
+  const sent = (await headers()).get("x-nonce");
+  const nonce = sent && NONCE_SHAPE.test(sent) ? sent : undefined;
   return (
     // The theme script sets the `dark` class before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>

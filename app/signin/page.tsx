@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { oidcConfigOrNull } from "@/lib/auth/oidc";
+import { knownSignInError } from "@/lib/auth/signin-errors";
 import { getOperator } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
@@ -17,7 +18,8 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getOperator()) redirect(callbackUrl);
-  const initialError = typeof params.error === "string" ? params.error : undefined;
+  // Only codes Roster knows: other text in the URL is never shown.
+  const initialError = knownSignInError(params.error);
 
   return (
     <div className="relative flex min-h-dvh flex-col items-center justify-center bg-subtle px-4 py-12">

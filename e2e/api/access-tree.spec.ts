@@ -7,8 +7,9 @@ import { ACCESS, type Access, CHANGING, ROLES, routesInTree } from "./api-routes
  * Access control, from the file tree: every `app/api/** /route.ts` and every HTTP method
  * it exports must have an entry in ACCESS (api-routes.ts), so a new route (or method)
  * without one fails here. For each entry: no session → 401; every demo role below the one
- * it needs → 403; the role it needs is let through; and a change from another origin, or
- * one the browser marks cross-site, → 403 even for the owner.
+ * it needs → 403; the role it needs is let through; a change from another origin (even
+ * one X-Forwarded-Host claims), or one the browser marks cross-site, → 403 even for the
+ * owner; and a change with a body over 1 MiB → 413, before anything else.
  */
 
 function send(ctx: APIRequestContext, key: string, access: Access, headers: Record<string, string> = {}) {
@@ -63,6 +64,14 @@ test.describe("access control from the file tree", () => {
         const crossSite = await send(owner, key, access, { "sec-fetch-site": "cross-site" });
         expect.soft(crossSite.status(), `${key} marked Sec-Fetch-Site: cross-site`).toBe(403);
         expect.soft((await crossSite.json()).error.code).toBe("cross_origin");
+        const spoofed = await send(owner, key, access, { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+        expect.soft(spoofed.status(), `${key} from another origin that X-Forwarded-Host claims`).toBe(403);
+        // A body over 1 MiB is refused before it is read, for anyone (signed in or not).
+        for (const ctx of [owner, anonymous]) {
+          const big = await ctx.fetch(access.path, { method: key.split(" ")[0], data: `{"x":"${"a".repeat(1024 * 1024)}"}`, headers: { "content-type": "application/json" }, maxRedirects: 0 });
+          expect.soft(big.status(), `${key} with a 1 MiB body`).toBe(413);
+          expect.soft((await big.json()).error.code).toBe("payload_too_large");
+        }
       }
     });
   }

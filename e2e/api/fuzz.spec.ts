@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { ProviderId } from "../../lib/providers/types";
 import { E2E } from "../env";
 import { routesInTree } from "./api-routes";
+import { raw, setsSession } from "./raw-http";
 import { expect, test } from "../fixtures";
 import {
   type Field,
@@ -236,4 +237,58 @@ test.describe("fuzzing every route", () => {
     expect.soft(after, "the database is unchanged").toEqual(before);
     expect(await sandboxWrites(), "no write reached a provider").toEqual([]);
   });
+});
+
+/**
+ * next-auth's own endpoints are public, so anyone can send them anything: every generated
+ * request (a sign-in path, canonical or not, any content type, a broken, repeated or
+ * oversized body) gets an answer under 500 and never a session; a body that is not a form
+ * or a JSON object is refused (415, 400), one over 1 MiB with 413.
+ */
+const AUTH_PATHS = ["/api/auth/callback/credentials", "/api/auth/signin/credentials", "/api/auth/signout", "/api/auth/session", "/api/auth/csrf", "/api/auth/_log", "/api/auth/callback/%63redentials", "/api/auth/callback/credentials/x", "/api/auth/nope"];
+const FORM = "application/x-www-form-urlencoded";
+const jsonObject = (text: string) => {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+};
+const authCase = fc.record({
+  path: fc.constantFrom(...AUTH_PATHS),
+  method: fc.constantFrom("POST", "POST", "POST", "GET"),
+  type: fc.constantFrom("application/json", FORM, "", ...WRONG_TYPES),
+  body: fc.oneof(
+    notObjectJson,
+    nonJsonText,
+    fc.tuple(nastyString, nastyString).map(([a, b]) => `email=${encodeURIComponent(a)}&email=${encodeURIComponent(b)}&password=x`),
+    fc.constantFrom("email=%E0%A4%A&password=%", "%", "=&=&", "csrfToken=&csrfToken="),
+    fc.constant(`password=${"a".repeat(1024 * 1024)}`),
+  ),
+});
+
+test(`next-auth's endpoints: malformed requests get a 4xx (never a 5xx, never a session) (seed ${SEED})`, async () => {
+  test.setTimeout(300_000);
+  let n = 0;
+  const details = await fc.check(
+    fc.asyncProperty(authCase, async (c) => {
+      const headers: Record<string, string> = { "x-forwarded-for": `198.18.${++n % 250}.${(n >> 8) % 250}`, origin: E2E.baseUrl };
+      if (c.type) headers["content-type"] = c.type;
+      const body = c.method === "POST" ? c.body : undefined;
+      const res = await raw(c.path, { method: c.method, headers, body });
+      const label = `${c.method} ${c.path} ${c.type || "(no type)"} ${String(body ?? "").slice(0, 120)} -> ${res.status} ${res.text.slice(0, 200)}`;
+      expect(res.status, label).toBeLessThan(500);
+      expect(setsSession(res), label).toBe(false);
+      if (/%|\/x$/.test(c.path)) return void expect(res.status, `a non-canonical path is not found: ${label}`).toBe(404);
+      if (body === undefined) return;
+      const text = body.toString();
+      if (Buffer.byteLength(body) > 1024 * 1024) expect(res.status, label).toBe(413);
+      else if (!text.trim()) return;
+      else if (c.type !== FORM && c.type !== "application/json") expect(res.status, label).toBe(415);
+      else if (c.type === "application/json" && !jsonObject(text)) expect(res.status, label).toBe(400);
+    }),
+    { numRuns: RUNS * 4, seed: SEED, endOnFailure: true },
+  );
+  expect(details.failed, String(details.errorInstance)).toBe(false);
 });

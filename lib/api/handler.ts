@@ -1,11 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getOperator } from "../auth/session";
 import { hasRole, type Operator, type RosterRole } from "../auth/roles";
 import { log } from "../log";
 import { isDraining, trackChange } from "../shutdown";
+import { assertDeclaredLength, readBodyText } from "./body-limit";
 import { ApiError, errorBody, forbidden, unauthorized, validationError } from "./errors";
+import { assertSameOrigin } from "./origin";
+import { overApiRateLimit } from "./rate-limit";
+import { requestIdOf } from "./request-id";
 
 /**
  * The one wrapper every route handler uses: reads the session, checks the Roster role,
@@ -34,30 +37,11 @@ interface RouteOptions<P extends AnySchema | undefined, Q extends AnySchema | un
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Changes must come from Roster's own pages: the Origin (or Referer) must be this host. */
-function assertSameOrigin(request: Request) {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const source = request.headers.get("origin") ?? request.headers.get("referer");
-  if (!source || !host) throw new ApiError(403, "cross_origin", "Changes must come from Roster itself (missing Origin)");
-  let sourceHost: string;
-  try {
-    sourceHost = new URL(source).host;
-  } catch {
-    throw new ApiError(403, "cross_origin", "Changes must come from Roster itself (bad Origin)");
-  }
-  if (sourceHost !== host) throw new ApiError(403, "cross_origin", "Changes must come from Roster itself (cross-origin request refused)");
-  // Browsers also say where a request comes from; only Roster's own pages (or the user) may change things.
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") {
-    throw new ApiError(403, "cross_origin", "Changes must come from Roster itself (cross-site request refused)");
-  }
-}
-
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json$/i;
 
 /** The JSON body; an empty body is `{}`. Anything but JSON (by content-type and by parse) is refused. */
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const text = await readBodyText(request);
   if (!text.trim()) return {};
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim();
   if (!JSON_TYPE.test(type)) {
@@ -75,7 +59,7 @@ async function readJson(request: Request): Promise<unknown> {
 
 /** Routes without a body schema take none: an empty body or `{}`, so nothing sent is silently ignored. */
 async function assertNoBody(request: Request): Promise<undefined> {
-  const text = (await request.text()).trim();
+  const text = (await readBodyText(request)).trim();
   if (!text || /^\{\s*\}$/.test(text)) return undefined;
   throw new ApiError(422, "invalid_input", "body: this route takes no body (send none, or {})", [
     { field: "body", message: "this route takes no body" },
@@ -114,9 +98,15 @@ export function route<
   handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
 ) {
   const run = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    const requestId = requestIdOf(request);
     const headers = { "x-request-id": requestId, "cache-control": "no-store" };
+    const retryAfter = overApiRateLimit(request);
+    if (retryAfter !== null) {
+      const { status, body } = errorBody(new ApiError(429, "rate_limited", `Too many requests: try again in ${retryAfter} s`, { retryAfter }), requestId);
+      return NextResponse.json(body, { status, headers: { ...headers, "retry-after": String(retryAfter) } });
+    }
     try {
+      assertDeclaredLength(request);
       const operator = await getOperator();
       if (!operator) throw unauthorized();
       if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);

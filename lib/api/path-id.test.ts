@@ -15,6 +15,14 @@ describe("path ids", () => {
     }
   });
 
+  it("refuses bidirectional overrides and other invisible format characters, and C1 controls", () => {
+    for (const ch of ["\u202E", "\u202A", "\u2066", "\u2069", "\u200B", "\u200D", "\u00AD", "\u2060", "\u0085", "\u009F", "\u2028"]) {
+      const result = schema.safeParse(`user-${ch}abc`);
+      expect(result.success, `U+${ch.charCodeAt(0).toString(16)}`).toBe(false);
+      expect(result.error?.issues[0].message).toMatch(/^memberId must not contain (control|invisible format) characters/);
+    }
+  });
+
   it("keeps the ids providers use", () => {
     for (const ok of ["user-abc123", "clsandbox0org0roster00001", "e9b550dc-e58e-4585-9f26-67e715828638", "a.b", "...", "ünï cødé"]) {
       expect(schema.safeParse(ok).success, ok).toBe(true);

@@ -1,32 +1,23 @@
+import { errorBody } from "../api/errors";
+import { type AuthContext, authError, canonicalSegments, isPasswordCheck, notAnAuthPath, readAuthBody } from "./auth-request";
 import { clientAddress } from "./client-address";
 import { claimSignInAttempt, type SignInClaim, settleSignInAttempt, throttledMessage } from "./throttle";
 
 /**
- * Wraps next-auth's POST handler with the sign-in throttle (lib/auth/throttle.ts). Only
- * password sign-ins (`/api/auth/callback/credentials`) are throttled: they are the only
- * place a password is checked. A throttled attempt is answered 429 with `Retry-After`
- * and never reaches next-auth, so no password is checked.
+ * Wraps next-auth's handlers. Every auth path must be canonical (lib/auth/auth-request.ts:
+ * a non-canonical one is a 404 that never reaches next-auth); POST bodies are read once,
+ * at most 1 MiB, and checked. Password sign-ins (`/api/auth/callback/credentials`, the
+ * only place a password is checked) go through the sign-in throttle (lib/auth/throttle.ts):
+ * a throttled attempt is answered 429 with `Retry-After` and never reaches next-auth.
  */
 
-type Handler = (request: Request, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
+type Handler = (request: Request, context: AuthContext) => Promise<Response>;
 
 const SESSION_COOKIE = /(?:^|[\s,])(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=[^;\s]/;
 
-function isPasswordSignIn(request: Request): boolean {
-  return new URL(request.url).pathname.replace(/\/+$/, "").endsWith("/api/auth/callback/credentials");
-}
-
-/** The email, read the way next-auth reads the body (JSON or a form), so neither escapes the count. */
-async function emailOf(request: Request): Promise<string | null> {
-  const type = request.headers.get("content-type") ?? "";
-  let email: unknown;
-  try {
-    const text = await request.clone().text();
-    if (type.includes("application/json")) email = (JSON.parse(text) as { email?: unknown } | null)?.email;
-    else if (type.includes("application/x-www-form-urlencoded")) email = new URLSearchParams(text).get("email");
-  } catch {
-    return null;
-  }
+/** The email next-auth will check (the body is already parsed as it reads it). */
+function emailOf(fields: Record<string, unknown> | null): string | null {
+  const email = fields?.email;
   return typeof email === "string" && email.trim() ? email : null;
 }
 
@@ -48,14 +39,33 @@ function tooManyAttempts(request: Request, claim: Extract<SignInClaim, { ok: fal
   });
 }
 
+/** GET (and HEAD): canonical paths only; the credentials callback takes only POST (next-auth would answer 500). */
+export function withAuthPaths(handler: Handler): Handler {
+  return async (request, context) => {
+    const segments = await canonicalSegments(request, context);
+    if (!segments) return notAnAuthPath();
+    if (isPasswordCheck(segments)) return authError(405, "method_not_allowed", "Sign in with POST", { allow: "POST" });
+    return handler(request, context);
+  };
+}
+
 export function withSignInThrottle(handler: Handler): Handler {
   return async (request, context) => {
-    if (!isPasswordSignIn(request)) return handler(request, context);
-    const claim = await claimSignInAttempt({ email: await emailOf(request), address: clientAddress(request.headers) });
+    const segments = await canonicalSegments(request, context);
+    if (!segments) return notAnAuthPath();
+    let body: Awaited<ReturnType<typeof readAuthBody>>;
+    try {
+      body = await readAuthBody(request);
+    } catch (error) {
+      const { status, body: envelope } = errorBody(error, "");
+      return Response.json(envelope, { status: status >= 500 ? 400 : status, headers: { "cache-control": "no-store" } });
+    }
+    if (!isPasswordCheck(segments)) return handler(body.request, context);
+    const claim = await claimSignInAttempt({ email: emailOf(body.fields), address: clientAddress(request.headers) });
     if (!claim.ok) return tooManyAttempts(request, claim);
     let succeeded = false;
     try {
-      const response = await handler(request, context);
+      const response = await handler(body.request, context);
       succeeded = response.status < 400 && signedIn(response);
       return response;
     } finally {

@@ -49,6 +49,12 @@ export const offboardSchema = z
   })
   .strict();
 
+/**
+ * A person in the URL: their email as the provider lists it, lower-cased (the directory's
+ * person key). Not checked as an email address: a provider may list one Roster would not
+ * accept as input, and that member must still open and be offboarded. Only what no key
+ * holds is refused: nothing, over 512 characters, control characters.
+ */
 export const emailParamSchema = z.object({
   email: z
     .string()
@@ -59,7 +65,13 @@ export const emailParamSchema = z.object({
         return v.trim().toLowerCase();
       }
     })
-    .pipe(z.email({ error: "email must be an email address" }).max(320)),
+    .pipe(
+      z
+        .string()
+        .min(1, "email is required")
+        .max(512, "email must be at most 512 characters")
+        .refine((v) => !/[\u0000-\u001f\u007f-\u009f]/.test(v), "email must not contain control characters"),
+    ),
 });
 
 export type ChangeAction = "change_role" | "remove_member" | "revoke_invite";

@@ -29,9 +29,9 @@ export async function listUsers(query: UsersQuery): Promise<UsersResponse> {
   return { people, total, page, pageSize: query.pageSize, providers: views.map((v) => v.state), facets: index.facets };
 }
 
-/** Re-reads the named providers (all configured ones when none is named). */
-export async function refresh(providers?: ProviderId[]) {
+/** Re-reads the named providers (all configured ones when none is named); `caller` is who asks (see getSnapshots). */
+export async function refresh(providers?: ProviderId[], caller?: string) {
   const all = configuredProviders().map((p) => p.settings.id);
-  const views = await getSnapshots({ force: providers?.length ? providers : all });
+  const views = await getSnapshots({ force: providers?.length ? providers : all, caller });
   return { providers: views.map((v) => v.state) };
 }

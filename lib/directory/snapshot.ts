@@ -32,6 +32,12 @@ interface Snapshot {
   inflight: Promise<void> | null;
   /** When the last sync ended (success or failure), for spacing out background retries. */
   endedAt: number;
+  /** When the last sync started, for spacing out forced ones. */
+  startedAt: number;
+  /** A forced sync waiting for its turn, shared by everyone who asks meanwhile. */
+  queued: Promise<void> | null;
+  /** Who asked for a forced sync (a session), and when theirs last ended well. */
+  forcedBy: Map<string, number>;
   progress: ListProgress | null;
   /** Bumped whenever `members` changes here, so derived indexes know to rebuild. */
   version: number;
@@ -63,6 +69,9 @@ function snapshotOf(id: ProviderId): Snapshot {
       report: emptyReadReport(),
       inflight: null,
       endedAt: 0,
+      startedAt: 0,
+      queued: null,
+      forcedBy: new Map(),
       progress: null,
       version: 0,
     };
@@ -146,6 +155,7 @@ function sync(provider: ConfiguredProvider): Promise<void> {
   const id = provider.settings.id;
   const baseRevision = snap.revision;
   snap.progress = { fetched: 0, total: null };
+  snap.startedAt = Date.now();
   snap.inflight = (async () => {
     try {
       const { members: fetched, report } = await fetchProvider(provider, (p) => (snap.progress = p));
@@ -180,15 +190,46 @@ function sync(provider: ConfiguredProvider): Promise<void> {
 /** A failing provider is read again in the background at most this often (the page's Retry is at once). */
 const ERROR_RETRY_MS = 15_000;
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
+
+/** Forced syncs of one provider start at least this far apart (ROSTER_SYNC_MIN_INTERVAL_MS, default 2000). */
+export function minForcedIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+  return numberFrom(env.ROSTER_SYNC_MIN_INTERVAL_MS, 2000);
+}
+
 /**
- * A sync someone asked for (Refresh, Retry): joins one under way, and if that one fails,
- * reads again, since it may have started before the provider recovered.
+ * A sync someone asked for (Refresh, Retry, `POST /api/sync`): joins one under way, and if
+ * that one fails, reads again, since it may have started before the provider recovered.
+ * Forced syncs of a provider start at most once per `minForcedIntervalMs`: one asked for
+ * sooner waits for its turn, and everyone who asks meanwhile shares it. A caller (a session)
+ * whose own forced sync ended well less than an interval ago gets the snapshot as it is,
+ * so one client repeating `POST /api/sync` costs the provider nothing more.
  */
-async function forcedSync(provider: ConfiguredProvider): Promise<void> {
+async function forcedSync(provider: ConfiguredProvider, caller?: string): Promise<void> {
   const snap = snapshotOf(provider.settings.id);
-  if (!snap.inflight) return sync(provider);
-  await snap.inflight;
-  if (snap.error) await sync(provider);
+  const interval = minForcedIntervalMs();
+  const now = Date.now();
+  const mine = caller ? snap.forcedBy.get(caller) : undefined;
+  if (mine !== undefined && now - mine < interval && !snap.error) return;
+  await joinOrQueue(provider, snap, interval);
+  if (!caller || snap.error) return;
+  for (const [key, at] of snap.forcedBy) if (Date.now() - at >= interval) snap.forcedBy.delete(key);
+  snap.forcedBy.set(caller, Date.now());
+}
+
+async function joinOrQueue(provider: ConfiguredProvider, snap: Snapshot, interval: number): Promise<void> {
+  if (snap.inflight) {
+    await snap.inflight;
+    if (!snap.error) return;
+  }
+  if (snap.queued) return snap.queued;
+  const wait = snap.startedAt + interval - Date.now();
+  if (wait <= 0) return sync(provider);
+  snap.queued = sleep(wait).then(() => {
+    snap.queued = null;
+    return sync(provider);
+  });
+  return snap.queued;
 }
 
 export interface SnapshotView {
@@ -227,8 +268,6 @@ function view(provider: ConfiguredProvider): SnapshotView {
   };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
-
 /**
  * How long a listing waits for providers that have no data yet: until all are read, or
  * until one is and `ROSTER_SYNC_GRACE_MS` (250) more has passed, or at most
@@ -245,6 +284,8 @@ async function waitForSome(waits: Promise<void>[], haveData: boolean): Promise<v
 export interface SnapshotOptions {
   /** Re-read these providers now, and wait for them. */
   force?: ProviderId[];
+  /** Who forces (a session key): a caller repeating itself within the interval reads nothing again. */
+  caller?: string;
   /** A listing: answer as soon as some provider is ready (see waitForSome), not after all. */
   partial?: boolean;
 }
@@ -268,7 +309,7 @@ export async function getSnapshots(options: SnapshotOptions = {}): Promise<Snaps
     const empty = snap.fetchedAt === null;
     if (!empty) haveData = true;
     const stale = !empty && Date.now() - snap.fetchedAt! > maxAge;
-    if (forced) forcedWaits.push(forcedSync(provider));
+    if (forced) forcedWaits.push(forcedSync(provider, options.caller));
     else if (empty) coldWaits.push(sync(provider));
     else if (stale || (snap.error && Date.now() - snap.endedAt > ERROR_RETRY_MS)) void sync(provider);
   }

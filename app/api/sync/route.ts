@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/handler";
+import { rateKey } from "@/lib/api/rate-limit";
 import { refresh } from "@/lib/directory/service";
 import { PROVIDER_IDS } from "@/lib/providers/types";
 
@@ -11,4 +12,7 @@ const body = z
   })
   .strict();
 
-export const POST = route({ role: "viewer", body }, ({ body }) => refresh(body.provider ? [body.provider] : undefined));
+/** One session repeating itself within the sync interval reads nothing again (lib/directory/snapshot.ts). */
+export const POST = route({ role: "viewer", body }, ({ body, request }) =>
+  refresh(body.provider ? [body.provider] : undefined, rateKey(request)),
+);
