@@ -5,7 +5,7 @@ import { getOperator } from "../auth/session";
 import { hasRole, type Operator, type RosterRole } from "../auth/roles";
 import { log } from "../log";
 import { isDraining, trackChange } from "../shutdown";
-import { ApiError, errorBody, forbidden, unauthorized, validationError } from "./errors";
+import { ApiError, errorBody, forbidden, passwordChangeRequired, unauthorized, validationError } from "./errors";
 
 /**
  * The one wrapper every route handler uses: reads the session, checks the Roster role,
@@ -27,6 +27,8 @@ export interface RouteContext<P, Q, B> {
 
 interface RouteOptions<P extends AnySchema | undefined, Q extends AnySchema | undefined, B extends AnySchema | undefined> {
   role: RosterRole;
+  /** Open to an operator who must first replace an owner-chosen password (only the password route). */
+  beforePasswordChange?: boolean;
   params?: P;
   query?: Q;
   body?: B;
@@ -120,6 +122,7 @@ export function route<
       const operator = await getOperator();
       if (!operator) throw unauthorized();
       if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      if (operator.mustChangePassword && !options.beforePasswordChange) throw passwordChangeRequired();
       if (!hasRole(operator.role, options.role)) throw forbidden(options.role);
       const params = parse(options.params as P, await context.params, "path");
       const query = parse(options.query as Q, queryObject(new URL(request.url)), "query");

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { findOperatorForSignIn } from "../operators/repository";
+import { currentSessionVersion, endSessions, findOperatorForSignIn } from "../operators/repository";
 import { authLogger } from "./auth-logger";
 import { OIDC_PROVIDER_ID, oidcConfigOrNull, oidcProvider, resolveSsoRole } from "./oidc";
 import { verifyPassword } from "./password";
@@ -46,6 +46,12 @@ export const authOptions: NextAuthOptions = {
     }),
     ...(sso ? [oidcProvider(sso)] : []),
   ],
+  events: {
+    // Signing out ends the session on the server too: the old cookie is refused from now on.
+    async signOut({ token }) {
+      if (typeof token?.sub === "string") await endSessions(token.sub);
+    },
+  },
   callbacks: {
     async signIn({ account, profile, user }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
@@ -64,15 +70,19 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.sub = user.id;
         token.authTime = Math.floor(Date.now() / 1000);
+        // The operator's session version now: a later sign-out, disable, role or password
+        // change bumps it and this token stops working (lib/operators/repository.ts).
+        token.sv = await currentSessionVersion(user.id);
         if (account?.provider) token.via = account.provider;
       }
       return token;
     },
     async session({ session, token }) {
-      // Only the operator id travels in the token; role and name are read fresh from the
-      // database on every request (lib/auth/session.ts), so a role change or a disabled
-      // operator takes effect at the next request. A session past its lifetime has no id.
-      if (session.user && sessionIsCurrent(token)) (session.user as { id?: string }).id = token.sub;
+      // Only the operator id and session version travel in the token; role and name are
+      // read fresh from the database on every request (lib/auth/session.ts), with the
+      // version, so an ended session stops at its next request. A session past its
+      // lifetime has no id.
+      if (session.user && sessionIsCurrent(token)) Object.assign(session.user, { id: token.sub, sv: token.sv });
       return session;
     },
     async redirect({ url, baseUrl }) {

@@ -15,6 +15,13 @@ export const operators = pgTable(
     passwordHash: text("password_hash"),
     role: text("role").notNull(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /**
+     * Sessions carry the version they were signed in at; sign-out, disabling, a role change
+     * and a password change bump it, so every older session stops at its next request.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
+    /** Set when an owner chose the password: the operator must choose their own at first sign-in. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -213,3 +220,44 @@ export const signInFailures = pgTable(
   },
   (t) => [index("sign_in_failures_key_at_idx").on(t.key, t.at)],
 );
+
+/**
+ * Change requests: a change that needs a second admin (a grant of an admin-level role, a
+ * new Arthur user or service account), stored before anything happens, carried out when
+ * an admin other than the requester approves it. `sealed` holds a secret the change needs
+ * (the chosen Arthur password), encrypted with a key kept outside the database, until the
+ * request is decided; `secret` holds a secret the change produced (a service account's
+ * client secret), encrypted, until the requester collects it once.
+ */
+export const changeRequests = pgTable(
+  "change_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    provider: text("provider").$type<ProviderId>().notNull(),
+    /** What is asked for, shown to the approver (never a secret). */
+    details: jsonb("details").notNull(),
+    sealed: text("sealed"),
+    requesterId: uuid("requester_id")
+      .notNull()
+      .references(() => operators.id),
+    requesterEmail: text("requester_email").notNull(),
+    status: text("status").notNull().default("pending"),
+    decidedBy: uuid("decided_by").references(() => operators.id),
+    decidedByEmail: text("decided_by_email"),
+    decisionReason: text("decision_reason"),
+    /** What the change did (`{ auditId, … }`) or why it failed (`{ error }`). */
+    result: jsonb("result"),
+    secret: text("secret"),
+    secretCollectedAt: timestamp("secret_collected_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check("change_requests_status_check", sql`${t.status} in ('pending', 'approved', 'failed', 'rejected', 'cancelled', 'expired')`),
+    index("change_requests_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+export type ChangeRequestRow = typeof changeRequests.$inferSelect;

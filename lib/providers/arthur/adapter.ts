@@ -74,7 +74,7 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
         lists.memberBindings(memberId, options),
         lists.ownerRoles(options),
       ]);
-      const user = found.records.find((record) => record.id === memberId);
+      const user = found.records.find((record) => record.id.toLowerCase() === memberId.toLowerCase());
       return user ? toMember(user, primaryBinding(bindings, owners)) : null;
     },
 
