@@ -41,8 +41,8 @@ test.describe("member ids in another letter case", () => {
     const admin = await as("admin");
     const { owner, plain } = await roles(admin, "arthur");
     const owners = (await people(admin, `provider=arthur&status=active&role=${encodeURIComponent(owner.name)}`)).people
-      .map((p) => p.memberships.find((m) => m.provider === "arthur" && m.role === owner.name && m.status === "active")!)
-      .filter(Boolean);
+      .map((p) => ({ ...p.memberships.find((m) => m.provider === "arthur" && m.role === owner.name && m.status === "active")!, email: p.email }))
+      .filter((m) => m.id);
     for (const m of owners.slice(1)) {
       const res = await admin.patch(`/api/members/arthur/${m.id}`, { data: { role: plain[0].id, confirmSelf: true } });
       expect(res.status(), await res.text()).toBe(200);
