@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getOperator } from "../auth/session";
 import { hasRole, type Operator, type RosterRole } from "../auth/roles";
+import { auditRefusedRequest } from "../audit/access";
 import { log } from "../log";
 import { isDraining, trackChange } from "../shutdown";
 import { ApiError, errorBody, forbidden, passwordChangeRequired, unauthorized, validationError } from "./errors";
@@ -118,8 +119,9 @@ export function route<
   const run = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     const headers = { "x-request-id": requestId, "cache-control": "no-store" };
+    let operator: Operator | null = null;
     try {
-      const operator = await getOperator();
+      operator = await getOperator();
       if (!operator) throw unauthorized();
       if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       if (operator.mustChangePassword && !options.beforePasswordChange) throw passwordChangeRequired();
@@ -136,6 +138,10 @@ export function route<
     } catch (error) {
       const { status, body } = errorBody(error, requestId);
       if (status >= 500) logFailure(request, requestId, status, error);
+      // A change refused for the operator's role or for its input is on the audit log too.
+      if (operator && !SAFE_METHODS.has(request.method) && ((status === 403 && body.error.code === "forbidden") || status === 422)) {
+        await auditRefusedRequest({ operator, request, requestId, status, code: body.error.code, message: body.error.message });
+      }
       return NextResponse.json(body, { status, headers });
     }
   };

@@ -1,6 +1,5 @@
 import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { ApiError, notFound } from "../api/errors";
-import { recordRefusal } from "../audit/log";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { isRosterRole } from "../auth/roles";
 import { attemptOf, audited, type ChangeContext, refuse } from "../changes/run";
@@ -136,7 +135,6 @@ export async function changeOwnPassword(ctx: ChangeContext, input: ChangePasswor
     throw new ApiError(422, "no_password", "You sign in with single sign-on: Roster holds no password of yours to change");
   }
   if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
-    await recordRefusal(attempt, "current password was wrong");
     throw new ApiError(422, "invalid_input", "currentPassword: that is not your current password", [
       { field: "currentPassword", message: "that is not your current password" },
     ]);

@@ -12,7 +12,7 @@ describe("configured secret values", () => {
     DATABASE_URL: "postgres://roster:db-password-42@db/roster",
     ROSTER_LOG_LEVEL: "debug",
     PATH: "/usr/bin",
-  } as NodeJS.ProcessEnv;
+  } as unknown as NodeJS.ProcessEnv;
 
   it("takes every credential-named variable (each comma-separated value), and passwords inside URLs", () => {
     expect(configuredSecrets(env).sort()).toEqual(
