@@ -1,3 +1,4 @@
+import { isSecretName, maskSecrets } from "./security/secret-values";
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
 
 /**
@@ -14,11 +15,7 @@ const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as
 type Level = (typeof LEVELS)[number];
 
 /** Key names (compared without case, `-` or `_`) whose values are credentials. */
-const SECRET_KEY = /authorization|cookie|password|passwd|passphrase|secret|token|apikey|adminkey|accesskey|privatekey|credential/;
-
-export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key.toLowerCase().replace(/[-_\s]/g, ""));
-}
+export const isSecretKey = isSecretName;
 
 /** Credential shapes inside free text; each keeps its prefix so a reader sees what was there. */
 const SECRET_TEXT: Array<[RegExp, string]> = [
@@ -30,7 +27,8 @@ const SECRET_TEXT: Array<[RegExp, string]> = [
 ];
 
 export function scrubText(text: string): string {
-  let out = text;
+  // Roster's own configured keys first (whatever their shape), then credential shapes.
+  let out = maskSecrets(text);
   for (const [pattern, replacement] of SECRET_TEXT) out = out.replace(pattern, replacement);
   return out;
 }

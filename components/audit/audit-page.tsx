@@ -5,6 +5,7 @@ import { ScrollText, SearchX } from "lucide-react";
 import { useCallback } from "react";
 import { auditQueryOptions } from "@/lib/queries/audit";
 import { hasAuditFilters, type AuditFilters } from "@/lib/queries/audit-filters";
+import { CopyButton } from "@/components/common/copy-button";
 import { QueryErrorState } from "@/components/common/query-error-state";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -28,6 +29,17 @@ function AuditEmptyState({ filtered, onReset }: { filtered: boolean; onReset: ()
       title="No changes recorded yet"
       description="Every change attempted through Roster (role changes, removals, revoked invites) appears here, whether it went through or not."
     />
+  );
+}
+
+/** The chain's newest row and hash: compare it with the copy on the log stream (or one kept elsewhere). */
+function ChainHead({ head }: { head: { id: number; hash: string } }) {
+  return (
+    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground" data-testid="audit-head">
+      <span>Chain head: row {head.id}</span>
+      <code className="break-all rounded bg-muted px-1.5 py-0.5 font-mono text-[11px] text-foreground">{head.hash}</code>
+      <CopyButton value={head.hash} label="Copy the chain head" />
+    </p>
   );
 }
 
@@ -65,6 +77,7 @@ export function AuditPage() {
             empty={<AuditEmptyState filtered={hasAuditFilters(filters)} onReset={resetFilters} />}
           />
           {audit.data && audit.data.total > 0 ? <DataTablePagination table={table} /> : null}
+          {audit.data?.head ? <ChainHead head={audit.data.head} /> : null}
         </>
       )}
     </div>

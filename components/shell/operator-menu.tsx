@@ -1,6 +1,7 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { KeyRound, LogOut } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { ROLE_LABEL, type Operator } from "@/lib/auth/roles";
@@ -33,6 +34,13 @@ export function OperatorMenu({ operator }: { operator: Operator }) {
           {ROLE_LABEL[operator.role] ?? operator.role}
         </Badge>
       </div>
+      <Tooltip content="Change your password">
+        <Button variant="ghost" size="icon" aria-label="Change your password" asChild>
+          <Link href="/account/password">
+            <KeyRound aria-hidden />
+          </Link>
+        </Button>
+      </Tooltip>
       <Tooltip content="Sign out">
         <Button
           variant="ghost"

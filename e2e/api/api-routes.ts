@@ -26,6 +26,7 @@ export interface Access {
 
 /** `METHOD /api/pattern` (folders as in app/api) → what it needs. */
 export const ACCESS: Record<string, Access> = {
+  "POST /api/account/password": { role: "viewer", path: "/api/account/password", body: {} },
   "POST /api/arthur/accept-invites": { role: "owner", path: "/api/arthur/accept-invites", skipAllowed: "accepts Roster's own Arthur invites" },
   "PATCH /api/arthur/users/[id]": { role: "admin", path: "/api/arthur/users/no-such-user", body: {} },
   "POST /api/arthur/users": { role: "admin", path: "/api/arthur/users", body: {} },

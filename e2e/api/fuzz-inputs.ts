@@ -124,6 +124,9 @@ export const ROUTES: Record<string, RouteInput> = {
   "POST /api/service-accounts": { body: { name: str(200, true) } },
   "PATCH /api/service-accounts/[id]": { params: { id: "uuid" }, body: { name: str(200, true) } },
   "POST /api/service-accounts/[id]/credentials": { params: { id: "uuid" }, body: "none" },
+  "POST /api/account/password": {
+    body: { currentPassword: { kind: "string", max: 1024, required: true, min1: true }, newPassword: { kind: "string", max: 1024, required: true } },
+  },
   "POST /api/arthur/accept-invites": { body: "none" },
   "POST /api/arthur/users": {
     body: {

@@ -93,12 +93,13 @@ test.describe("member changes", () => {
     }
   });
 
-  test("a provider's 404 and 5xx reach the operator with the provider's message, audited as failures", async ({ as }) => {
+  test("an unknown member is 404, and a provider's 5xx reaches the operator with the provider's message, audited as failures", async ({ as }) => {
     const admin = await as("admin");
     const missing = await admin.delete("/api/members/openai/user_doesnotexist");
+    // Neither in Roster's snapshot nor on OpenAI: refused before any change, and audited so.
     expect(missing.status()).toBe(404);
-    expect((await missing.json()).error).toMatchObject({ code: "provider_error", details: { provider: "openai", status: 404 } });
-    expect(await lastAudit(admin, "provider=openai")).toMatchObject({ outcome: "failure", providerStatus: 404 });
+    expect((await missing.json()).error).toMatchObject({ code: "not_found", message: expect.stringContaining("user_doesnotexist") });
+    expect(await lastAudit(admin, "provider=openai")).toMatchObject({ outcome: "refused", target: { id: "user_doesnotexist" } });
 
     const { membership } = await ordinaryMember(admin, "arthur");
     await sandbox.fault("arthur", { method: "DELETE", route: "*", status: 500, message: "Arthur had a bad day" });

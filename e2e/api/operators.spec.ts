@@ -3,6 +3,7 @@ import type { AuditResponse } from "../../lib/audit/types";
 import type { OperatorResponse, OperatorsResponse } from "../../lib/operators/types";
 import { E2E } from "../env";
 import { expect, test } from "../fixtures";
+import { readyOperator } from "./operator-helpers";
 
 /** Roster operators over HTTP: owners manage, nobody removes the last owner, a disabled session stops. */
 
@@ -70,17 +71,18 @@ test.describe("operators", () => {
     expect(event).toMatchObject({ outcome: "success", target: { email: `new.person-${run}@example.com` }, after: { role: "requester" } });
   });
 
-  test("a role change applies at the next request, and a disabled operator's session stops at its next request", async ({ as }) => {
+  test("a role change ends the operator's sessions, and a disabled operator's session stops at its next request", async ({ as }) => {
     const owner = await as("owner");
-    const email = `session-${run}@example.com`;
-    const password = `session-${run}-password`;
-    const { operator } = (await (await owner.post("/api/operators", { data: { email, name: "Session", role: "viewer", password } })).json()) as OperatorResponse;
-    const session = await signInAs(email, password);
-    expect((await session.get("/api/connections")).status()).toBe(200);
-    expect((await session.get("/api/operators")).status()).toBe(403);
+    const { operator, password, ctx: first } = await readyOperator(owner, "viewer");
+    const email = operator.email;
+    expect((await first.get("/api/connections")).status()).toBe(200);
+    expect((await first.get("/api/operators")).status()).toBe(403);
 
     expect((await owner.patch(`/api/operators/${operator.id}`, { data: { role: "admin" } })).status()).toBe(200);
+    expect((await first.get("/api/operators")).status()).toBe(401);
+    const session = await signInAs(email, password);
     expect((await session.get("/api/operators")).status()).toBe(200);
+    await first.dispose();
 
     const disabled = await owner.patch(`/api/operators/${operator.id}`, { data: { disabled: true } });
     expect(disabled.status(), await disabled.text()).toBe(200);

@@ -129,10 +129,11 @@ test.describe("session cookie and expiry", () => {
 
   test("an expired token, or one signed in more than 8 hours ago, gets 401 on the API and the sign-in page on pages", async ({ as }) => {
     const owner = await as("owner");
-    const id = (await (await owner.get("/api/auth/session")).json()).user.id as string;
+    const { id, sv } = (await (await owner.get("/api/auth/session")).json()).user as { id: string; sv: number };
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const now = Math.floor(Date.now() / 1000);
-    const token = (claims: Record<string, unknown>, maxAge: number) => encode({ token: { sub: id, ...claims }, secret: E2E.nextAuthSecret, maxAge });
+    // `sv`: the owner's session version, which every session must carry (lib/auth/session.ts).
+    const token = (claims: Record<string, unknown>, maxAge: number) => encode({ token: { sub: id, sv, ...claims }, secret: E2E.nextAuthSecret, maxAge });
 
     const withCookie = async (value: string) => {
       const ctx = await context();

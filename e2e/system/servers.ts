@@ -182,7 +182,8 @@ export async function startRoster(options: RosterOptions): Promise<RosterServer>
 
 /** `npm run audit:verify` against a server's database (stop a PGlite server first). */
 export function verifyAuditChain(options: Pick<RosterOptions, "databaseUrl" | "dataDir">): { ok: boolean; output: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...databaseEnv(options) };
+  // The chain is keyed with a key derived from the servers' NEXTAUTH_SECRET.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...databaseEnv(options), NEXTAUTH_SECRET: SECRET };
   if (!options.databaseUrl) delete env.DATABASE_URL;
   const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/audit-verify.ts"], { cwd: ROOT, env, encoding: "utf8" });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() };

@@ -31,6 +31,8 @@ export function isApiError(value: unknown): value is ApiError {
 export const unauthorized = () => new ApiError(401, "unauthorized", "Sign in to continue");
 export const forbidden = (needed: string) =>
   new ApiError(403, "forbidden", `This needs the ${needed} role in Roster`);
+export const passwordChangeRequired = () =>
+  new ApiError(403, "password_change_required", "Choose a new password first (the one you were given was set by an owner): POST /api/account/password");
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
 
 /** zod issues as a message that names the field, and details per field. */

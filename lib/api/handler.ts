@@ -2,10 +2,11 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getOperator } from "../auth/session";
 import { hasRole, type Operator, type RosterRole } from "../auth/roles";
+import { auditRefusedRequest } from "../audit/access";
 import { log } from "../log";
 import { isDraining, trackChange } from "../shutdown";
 import { assertDeclaredLength, readBodyText } from "./body-limit";
-import { ApiError, errorBody, forbidden, unauthorized, validationError } from "./errors";
+import { ApiError, errorBody, forbidden, passwordChangeRequired, unauthorized, validationError } from "./errors";
 import { assertSameOrigin } from "./origin";
 import { overApiRateLimit } from "./rate-limit";
 import { requestIdOf } from "./request-id";
@@ -30,6 +31,8 @@ export interface RouteContext<P, Q, B> {
 
 interface RouteOptions<P extends AnySchema | undefined, Q extends AnySchema | undefined, B extends AnySchema | undefined> {
   role: RosterRole;
+  /** Open to an operator who must first replace an owner-chosen password (only the password route). */
+  beforePasswordChange?: boolean;
   params?: P;
   query?: Q;
   body?: B;
@@ -105,11 +108,13 @@ export function route<
       const { status, body } = errorBody(new ApiError(429, "rate_limited", `Too many requests: try again in ${retryAfter} s`, { retryAfter }), requestId);
       return NextResponse.json(body, { status, headers: { ...headers, "retry-after": String(retryAfter) } });
     }
+    let operator: Operator | null = null;
     try {
       assertDeclaredLength(request);
-      const operator = await getOperator();
+      operator = await getOperator();
       if (!operator) throw unauthorized();
       if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      if (operator.mustChangePassword && !options.beforePasswordChange) throw passwordChangeRequired();
       if (!hasRole(operator.role, options.role)) throw forbidden(options.role);
       const params = parse(options.params as P, await context.params, "path");
       const query = parse(options.query as Q, queryObject(new URL(request.url)), "query");
@@ -123,6 +128,10 @@ export function route<
     } catch (error) {
       const { status, body } = errorBody(error, requestId);
       if (status >= 500) logFailure(request, requestId, status, error);
+      // A change refused for the operator's role or for its input is on the audit log too.
+      if (operator && !SAFE_METHODS.has(request.method) && ((status === 403 && body.error.code === "forbidden") || status === 422)) {
+        await auditRefusedRequest({ operator, request, requestId, status, code: body.error.code, message: body.error.message });
+      }
       return NextResponse.json(body, { status, headers });
     }
   };

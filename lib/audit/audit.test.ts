@@ -111,18 +111,27 @@ describe(`audit log (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
 describe("npm run audit:verify", () => {
   const exec = promisify(execFile);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-audit-cli-"));
-  const env = { ...process.env, ROSTER_DATA_DIR: path.join(dir, "pglite"), DATABASE_URL: "" };
+  const env = { ...process.env, ROSTER_DATA_DIR: path.join(dir, "pglite"), DATABASE_URL: "", NEXTAUTH_SECRET: "", ROSTER_AUDIT_KEY: "cli-test-audit-key" };
+  const tsx = path.resolve("node_modules/.bin/tsx");
+  const run = (args: string[], withEnv: NodeJS.ProcessEnv = env) =>
+    exec(tsx, ["scripts/audit-verify.ts", ...args], { env: withEnv }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("passes on an intact log and fails naming a deleted row", async () => {
-    // Write a few rows into a database of its own (the command opens it after we close it).
+  it("verifies unkeyed rows from before the key, then keyed rows; --head catches deleted newest rows; a deleted row in the middle is named", async () => {
+    // Write rows into a database of its own (the command opens it after we close it):
+    // two as Roster wrote them before the chain was keyed, then four keyed.
     const { openDatabase } = await import("../db");
-    const { hashEntry, GENESIS_HASH } = await import("./chain");
+    const { auditKey, hashEntry, GENESIS_HASH } = await import("./chain");
     const { auditEvents } = await import("../db/schema");
+    const key = auditKey(env);
     let handle = await openDatabase(env);
     let prev = GENESIS_HASH;
-    for (let n = 1; n <= 3; n++) {
+    const heads: string[] = [];
+    for (let n = 1; n <= 6; n++) {
       const content = {
         at: new Date(),
         kind: "attempt",
@@ -141,26 +150,44 @@ describe("npm run audit:verify", () => {
         providerMessage: "last owner",
         requestId: null,
       };
-      const hash = hashEntry(prev, content);
+      const hash = hashEntry(prev, content, n <= 2 ? null : key);
       await handle.db.insert(auditEvents).values({ ...content, prevHash: prev, hash });
+      heads.push(hash);
       prev = hash;
     }
     await handle.close();
+    expect(heads[1]).toMatch(/^[0-9a-f]{64}$/);
+    expect(heads[5]).toMatch(/^k1:[0-9a-f]{64}$/);
 
-    const tsx = path.resolve("node_modules/.bin/tsx");
-    const ok = await exec(tsx, ["scripts/audit-verify.ts"], { env });
-    expect(ok.stdout).toContain("3 rows verified");
+    const ok = await run(["--head", heads[5]]);
+    expect(ok.stdout).toContain("6 rows verified (2 of them from before the chain was keyed)");
+    expect(ok.stdout).toContain(`head: row`);
+    // Without the key, keyed rows cannot be checked (nor forged).
+    const keyless = await run([], { ...env, ROSTER_AUDIT_KEY: "" });
+    expect(keyless.code).toBe(1);
+    expect(keyless.stderr).toMatch(/is keyed: set ROSTER_AUDIT_KEY/);
+
+    // Delete the newest row: the chain alone still links, the head kept elsewhere does not.
+    handle = await openDatabase(env);
+    await handle.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
+    await handle.db.execute(sql`delete from audit_events where target_id = 'u6'`);
+    await handle.close();
+    expect((await run([])).code).toBe(0);
+    const truncated = await run(["--head", heads[5]]);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stderr).toMatch(/TAMPERED: the expected head .* is not in the chain/);
+    // An older head is still in the chain: newer rows after it are fine.
+    const older = await run([`--head=${heads[3]}`]);
+    expect(older.code).toBe(0);
+    expect(older.stdout).toMatch(/expected head found at row \d+ \(1 newer rows after it\)/);
+    expect((await run(["--head", "not-a-hash"])).code).toBe(2);
 
     handle = await openDatabase(env);
     await handle.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
     await handle.db.execute(sql`delete from audit_events where target_id = 'u2'`);
     await handle.close();
-
-    const failed = await exec(tsx, ["scripts/audit-verify.ts"], { env }).then(
-      () => null,
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toMatch(/TAMPERED: row 3 does not follow/);
-  }, 60_000);
+    const failed = await run([]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/TAMPERED: row 3 does not follow/);
+  }, 300_000);
 });

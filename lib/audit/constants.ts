@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "accept_invites",
   "add_operator",
   "update_operator",
+  "change_password",
+  "sign_in",
+  "refused_request",
 ] as const;
 
 export const AUDIT_QUERY_LIMITS = { actor: 320, pageSize: 500, defaultPageSize: 50 } as const;

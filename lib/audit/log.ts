@@ -1,9 +1,10 @@
 import { and, asc, count, desc, eq, gte, ilike, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Db, getDb } from "../db";
+import { log } from "../log";
 import { auditEvents } from "../db/schema";
 import { type AuditContent, GENESIS_HASH, hashEntry } from "./chain";
-import type { AuditEvent, AuditOutcome, AuditQuery } from "./types";
+import type { AuditOutcome, AuditQuery, AuditResponse } from "./types";
 
 /** Appends to the audit log, one writer at a time, each row chained to the one before. */
 
@@ -22,22 +23,45 @@ export interface AuditAttempt {
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Appends one row; the caller holds the chain lock in this transaction. */
-async function appendLocked(tx: Tx, content: AuditContent): Promise<number> {
+async function appendLocked(tx: Tx, content: AuditContent): Promise<AuditHead> {
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const [row] = await tx
     .insert(auditEvents)
     .values({ ...content, prevHash, hash: hashEntry(prevHash, content) })
-    .returning({ id: auditEvents.id });
-  return row.id;
+    .returning({ id: auditEvents.id, hash: auditEvents.hash });
+  return row;
+}
+
+/**
+ * The new head on the log stream after every append: a copy outside the database to
+ * check the chain against (`npm run audit:verify -- --head <hash>`), so deleting the
+ * newest rows shows.
+ */
+function logHead(head: AuditHead) {
+  log.info({ auditHead: head }, `audit head ${head.id} ${head.hash}`);
 }
 
 async function append(content: AuditContent): Promise<number> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const head = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
     return appendLocked(tx, content);
   });
+  logHead(head);
+  return head.id;
+}
+
+export interface AuditHead {
+  id: number;
+  hash: string;
+}
+
+/** The newest row's id and hash, as the Audit page shows it. */
+export async function auditHead(): Promise<AuditHead | null> {
+  const db = await getDb();
+  const [row] = await db.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  return row ?? null;
 }
 
 function contentOf(attempt: AuditAttempt, kind: "attempt" | "result", outcome: AuditOutcome): AuditContent {
@@ -64,6 +88,11 @@ function contentOf(attempt: AuditAttempt, kind: "attempt" | "result", outcome: A
 /** Written before any provider call. */
 export function recordAttempt(attempt: AuditAttempt): Promise<number> {
   return append(contentOf(attempt, "attempt", "pending"));
+}
+
+/** Something complete in one row (a sign-in, a refused request): its outcome is known at once. */
+export function recordEvent(attempt: AuditAttempt, outcome: "success" | "failure" | "refused", message: string | null): Promise<number> {
+  return append({ ...contentOf(attempt, "attempt", outcome), providerMessage: message });
 }
 
 /** A change Roster's own rules refused: no provider was called. */
@@ -103,15 +132,17 @@ function filters(q: Partial<AuditQuery>): SQL | undefined {
 }
 
 /** Attempts joined with their results: one event per attempted change, newest first. */
-export async function listAudit(q: Partial<AuditQuery> & { page: number; pageSize: number }): Promise<{ events: AuditEvent[]; total: number }> {
+export async function listAudit(q: Partial<AuditQuery> & { page: number; pageSize: number }): Promise<AuditResponse> {
   const db = await getDb();
   const where = filters(q);
   const base = db.select().from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id));
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }], head] = await Promise.all([
     base.where(where).orderBy(desc(auditEvents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(where),
+    auditHead(),
   ]);
   return {
+    head,
     total: Number(total),
     events: rows.map(({ audit_events: a, results: r }) => ({
       id: a.id,
@@ -126,7 +157,7 @@ export async function listAudit(q: Partial<AuditQuery> & { page: number; pageSiz
       providerStatus: r?.providerStatus ?? a.providerStatus,
       providerMessage: r?.providerMessage ?? a.providerMessage,
       requestId: a.requestId,
-      completedAt: r ? r.at.toISOString() : a.outcome === "refused" ? a.at.toISOString() : null,
+      completedAt: r ? r.at.toISOString() : a.outcome !== "pending" ? a.at.toISOString() : null,
     })),
   };
 }
@@ -150,7 +181,8 @@ export async function pendingAttempts(): Promise<number> {
  */
 export async function closeInterruptedAttempts(before: Date): Promise<number> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const heads: AuditHead[] = [];
+  const closed = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
     const open = await tx
       .select({ attempt: auditEvents })
@@ -160,7 +192,7 @@ export async function closeInterruptedAttempts(before: Date): Promise<number> {
       .orderBy(asc(auditEvents.id));
     for (const { attempt: a } of open) {
       const where = a.provider ? `check ${a.provider} for whether it was applied` : "check whether it was applied";
-      await appendLocked(tx, {
+      heads.push(await appendLocked(tx, {
         at: new Date(),
         kind: "result",
         attemptId: a.id,
@@ -177,8 +209,10 @@ export async function closeInterruptedAttempts(before: Date): Promise<number> {
         providerStatus: null,
         providerMessage: `Interrupted: Roster stopped before this change finished; ${where}`,
         requestId: a.requestId,
-      });
+      }));
     }
     return open.length;
   });
+  if (heads.length) logHead(heads[heads.length - 1]);
+  return closed;
 }

@@ -26,6 +26,8 @@ export interface AuditEvent {
 export interface AuditResponse {
   events: AuditEvent[];
   total: number;
+  /** The chain's newest row (every filter aside): compare its hash with a copy kept elsewhere. */
+  head: { id: number; hash: string } | null;
 }
 
 const date = (field: string) =>

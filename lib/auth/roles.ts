@@ -26,4 +26,6 @@ export interface Operator {
   email: string;
   name: string;
   role: RosterRole;
+  /** An owner chose their password: nothing but choosing their own is allowed until they do. */
+  mustChangePassword?: boolean;
 }

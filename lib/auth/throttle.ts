@@ -1,4 +1,5 @@
 import { and, count, gt, inArray, lt, sql } from "drizzle-orm";
+import { auditSignIn } from "../audit/access";
 import { ConfigError } from "../config";
 import { getDb } from "../db";
 import { signInFailures } from "../db/schema";
@@ -68,8 +69,16 @@ export async function pruneSignInFailures(force = false): Promise<void> {
   await db.delete(signInFailures).where(lt(signInFailures.at, windowStart));
 }
 
-/** Claims one sign-in attempt, or says how long to wait. */
+/** Claims one sign-in attempt, or says how long to wait (a throttled attempt is on the audit log). */
 export async function claimSignInAttempt(source: SignInSource, env: Env = process.env): Promise<SignInClaim> {
+  const claim = await claimUnaudited(source, env);
+  if (!claim.ok) {
+    await auditSignIn({ email: source.email, method: "credentials", address: source.address, outcome: "refused", message: throttledMessage(claim.retryAfterS) });
+  }
+  return claim;
+}
+
+async function claimUnaudited(source: SignInSource, env: Env): Promise<SignInClaim> {
   const keys = keysOf(source, env);
   if (!keys.length) return { ok: true, ids: [] };
   await pruneSignInFailures();

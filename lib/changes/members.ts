@@ -4,6 +4,8 @@ import { getSnapshots, patchSnapshot, snapshotMember, snapshotMembers } from "..
 import { configuredProvider } from "../providers/registry";
 import type { Member, ProviderAdapter, ProviderId, Role } from "../providers/types";
 import { findRole, isKnownRoleId, isOwnerRoleId, rolesFor } from "./roles";
+import { recordRefusal } from "../audit/log";
+import { CHANGE_ERROR_CODES } from "./constants";
 import { attemptOf, audited, type ChangeContext, Refusal } from "./run";
 import type { ChangeResult } from "./types";
 
@@ -25,10 +27,34 @@ function labelOf(provider: ProviderId) {
   return configuredProvider(provider).label;
 }
 
-/** The member as Roster knows it; the provider stays the judge of whether it exists. */
+/** The member as Roster knows it (from the snapshot only). */
 async function knownMember(provider: ProviderId, memberId: string): Promise<Member | undefined> {
   await getSnapshots();
   return snapshotMember(provider, memberId);
+}
+
+/**
+ * The member a change is about: from the snapshot, else asked of the provider (a member
+ * added since the last sync). One neither knows is refused with 404 before any change,
+ * and the refusal is audited: Roster's rules (your own membership, the last owner) can
+ * only be checked on a member it can see, and a change to nobody is no success.
+ */
+async function resolveMember(ctx: ChangeContext, action: "change_role" | "remove_member", provider: ProviderId, memberId: string): Promise<Member> {
+  const attempt = attemptOf(ctx, { action, provider, target: { id: memberId, email: null }, before: null, after: null });
+  const known = await knownMember(provider, memberId);
+  if (known) return known;
+  let found: Member | null;
+  try {
+    found = await adapterFor(provider).getMember(memberId);
+  } catch (error) {
+    // The provider could not say: the attempt is on the audit log as failed, with its words.
+    await audited(attempt, () => Promise.reject(error));
+    throw error;
+  }
+  if (found) return found;
+  const message = `${labelOf(provider)} has no member with id "${memberId}"`;
+  await recordRefusal(attempt, message);
+  throw new ApiError(404, CHANGE_ERROR_CODES.notFound, message);
 }
 
 function warningsFor(member: Member | undefined, provider: ProviderId): string[] {
@@ -120,32 +146,32 @@ export async function changeRole(
     ]);
   }
 
-  const member = await knownMember(provider, memberId);
+  const member = await resolveMember(ctx, "change_role", provider, memberId);
   const before = workspace
-    ? { role: member?.scopedRoles?.find((s) => s.scopeId === workspace.id)?.role ?? null, workspace: workspace.name }
-    : { role: member?.role ?? null };
+    ? { role: member.scopedRoles?.find((s) => s.scopeId === workspace.id)?.role ?? null, workspace: workspace.name }
+    : { role: member.role };
   const after = workspace ? { role: role.name, workspace: workspace.name } : { role: role.name };
   const attempt = attemptOf(ctx, {
     action: "change_role",
     provider,
-    target: { id: memberId, email: member?.email ?? null },
+    target: { id: member.id, email: member.email ?? null },
     before,
     after,
   });
   const auditId = await audited(attempt, async () => {
-    checkSelf(ctx, member?.email ?? null, input.confirmSelf, provider);
-    if (member && !workspace) await checkLastOwner(provider, member, role.id);
-    await adapter.changeRole({ memberId, role: role.id, workspaceId });
+    checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
+    if (!workspace) await checkLastOwner(provider, member, role.id);
+    await adapter.changeRole({ memberId: member.id, role: role.id, workspaceId });
   });
   await patchSnapshot(provider, (members) =>
     members.map((m) => {
-      if (m.id !== memberId) return m;
+      if (m.id !== member.id) return m;
       if (!workspace) return { ...m, role: role.name, roleId: role.id };
       const others = (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspace.id || s.via);
       return { ...m, scopedRoles: [...others, { scope: "workspace", scopeId: workspace.id, scopeName: workspace.name, role: role.name }] };
     }),
   );
-  return { ok: true, provider, action: "change_role", targetId: memberId, targetEmail: member?.email ?? null, before, after, warnings: warningsFor(member, provider), auditId };
+  return { ok: true, provider, action: "change_role", targetId: member.id, targetEmail: member.email ?? null, before, after, warnings: warningsFor(member, provider), auditId };
 }
 
 export async function removeMember(
@@ -162,26 +188,26 @@ export async function removeMember(
   if (!workspaceId && adapter.capabilities.removeFromOrganization === false) {
     throw new ApiError(422, "unsupported", `${labelOf(provider)}'s API cannot remove a member from the organization`);
   }
-  const member = await knownMember(provider, memberId);
+  const member = await resolveMember(ctx, "remove_member", provider, memberId);
   const before = workspaceId
-    ? { role: member?.scopedRoles?.find((s) => s.scopeId === workspaceId)?.role ?? null, workspaceId }
-    : { role: member?.role ?? null };
+    ? { role: member.scopedRoles?.find((s) => s.scopeId === workspaceId)?.role ?? null, workspaceId }
+    : { role: member.role };
   const attempt = attemptOf(ctx, {
     action: "remove_member",
     provider,
-    target: { id: memberId, email: member?.email ?? null },
+    target: { id: member.id, email: member.email ?? null },
     before,
     after: null,
   });
   const auditId = await audited(attempt, async () => {
-    checkSelf(ctx, member?.email ?? null, input.confirmSelf, provider);
-    if (member && !workspaceId) await checkLastOwner(provider, member, null);
-    await adapter.removeMember({ memberId, workspaceId });
+    checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
+    if (!workspaceId) await checkLastOwner(provider, member, null);
+    await adapter.removeMember({ memberId: member.id, workspaceId });
   });
   await patchSnapshot(provider, (members) =>
     workspaceId
-      ? members.map((m) => (m.id === memberId ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId || s.via) } : m))
-      : members.filter((m) => m.id !== memberId),
+      ? members.map((m) => (m.id === member.id ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId || s.via) } : m))
+      : members.filter((m) => m.id !== member.id),
   );
-  return { ok: true, provider, action: "remove_member", targetId: memberId, targetEmail: member?.email ?? null, before, after: null, warnings: warningsFor(member, provider), auditId };
+  return { ok: true, provider, action: "remove_member", targetId: member.id, targetEmail: member.email ?? null, before, after: null, warnings: warningsFor(member, provider), auditId };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pathId } from "../api/path-id";
+import { normaliseMemberId } from "../providers/ids";
 import { PROVIDER_IDS, type ProviderId } from "../providers/types";
 
 /**
@@ -20,7 +21,8 @@ export const memberParamsSchema = z
   .refine((p) => p.provider !== "arthur" || z.guid().safeParse(p.memberId).success, {
     error: "memberId must be an Arthur user id (a UUID)",
     path: ["memberId"],
-  });
+  })
+  .transform((p) => ({ ...p, memberId: normaliseMemberId(p.provider, p.memberId) }));
 export const inviteParamsSchema = z.object({ provider: providerParam, inviteId: pathId("inviteId") });
 
 export const changeRoleSchema = z

@@ -16,6 +16,13 @@ export const operators = pgTable(
     passwordHash: text("password_hash"),
     role: text("role").notNull(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /**
+     * Sessions carry the version they were signed in at; sign-out, disabling, a role change
+     * and a password change bump it, so every older session stops at its next request.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
+    /** Set when an owner chose the password: the operator must choose their own at first sign-in. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -216,3 +223,4 @@ export const signInFailures = pgTable(
   },
   (t) => [index("sign_in_failures_key_at_idx").on(t.key, t.at)],
 );
+

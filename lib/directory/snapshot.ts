@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { configuredProviders, type ConfiguredProvider } from "../providers/registry";
 import { isProviderError } from "../providers/errors";
 import { emptyReadReport, type ReadReportData } from "../providers/read-report";
+import { idsIgnoreCase, normaliseMemberId } from "../providers/ids";
 import type { ListProgress, Member, ProviderId } from "../providers/types";
 import { fetchProvider } from "./fetch";
 import { type MemberPatch, applyPatches, readHeads, readPatches, readSnapshot, writePatches, writeSync } from "./store";
@@ -363,7 +364,12 @@ export async function patchSnapshot(provider: ProviderId, update: (members: Memb
 export function snapshotMember(provider: ProviderId, memberId: string): Member | undefined {
   const snap = snapshotOf(provider);
   snap.byId ??= new Map(snap.members.map((m) => [m.id, m]));
-  return snap.byId.get(memberId);
+  const exact = snap.byId.get(memberId);
+  if (exact) return exact;
+  // Ids a provider matches without case (Arthur's UUIDs) may be stored as it sent them.
+  if (!idsIgnoreCase(provider)) return undefined;
+  const wanted = normaliseMemberId(provider, memberId);
+  return snap.byId.get(wanted) ?? snap.members.find((m) => normaliseMemberId(provider, m.id) === wanted);
 }
 
 /** Every active member on a provider (for the last-owner rule). */

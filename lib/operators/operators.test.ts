@@ -62,9 +62,9 @@ describe(`operators (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
       .insert(operators)
       .values({ email: `gone-${suffix}@example.com`, name: "Gone", role: "admin", passwordHash: await hashPassword("pw") })
       .returning();
-    expect((await findActiveOperator(row.id))?.role).toBe("admin");
+    expect((await findActiveOperator(row.id, 0))?.role).toBe("admin");
     await db.update(operators).set({ disabledAt: new Date() }).where(eq(operators.id, row.id));
-    expect(await findActiveOperator(row.id)).toBeNull();
+    expect(await findActiveOperator(row.id, 0)).toBeNull();
     expect(await findOperatorForSignIn(`gone-${suffix}@example.com`)).toBeNull();
   });
 

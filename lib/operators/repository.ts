@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { isRosterRole, type Operator } from "../auth/roles";
 import { getDb } from "../db";
 import { type OperatorRow, operators } from "../db/schema";
@@ -6,7 +6,7 @@ import { normaliseEmail } from "./bootstrap";
 
 function toOperator(row: OperatorRow): Operator | null {
   if (row.disabledAt || !isRosterRole(row.role)) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword };
 }
 
 /** The operator with this email, with their password hash, for sign-in. */
@@ -18,10 +18,33 @@ export async function findOperatorForSignIn(email: string) {
   return operator ? { operator, passwordHash: row.passwordHash } : null;
 }
 
-/** An enabled operator by id; null when missing or disabled (so their session stops working). */
-export async function findActiveOperator(id: string): Promise<Operator | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+/**
+ * An enabled operator by id, for a session signed in at `sessionVersion`; null when
+ * missing, disabled or the session is older than the operator's current version (signed
+ * out, disabled, role or password changed since), so that session stops working. The
+ * version is read with the row every request reads anyway: no cache, every server agrees.
+ */
+export async function findActiveOperator(id: string, sessionVersion: unknown): Promise<Operator | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id) || typeof sessionVersion !== "number") return null;
   const db = await getDb();
   const [row] = await db.select().from(operators).where(eq(operators.id, id)).limit(1);
-  return row ? toOperator(row) : null;
+  return row && row.sessionVersion === sessionVersion ? toOperator(row) : null;
+}
+
+/** The session version a new session of this operator starts at. */
+export async function currentSessionVersion(id: string): Promise<number | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const db = await getDb();
+  const [row] = await db.select({ v: operators.sessionVersion }).from(operators).where(eq(operators.id, id)).limit(1);
+  return row?.v ?? null;
+}
+
+/** Ends every session of this operator (sign-out): their next request is refused. */
+export async function endSessions(id: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return;
+  const db = await getDb();
+  await db
+    .update(operators)
+    .set({ sessionVersion: sql`${operators.sessionVersion} + 1` })
+    .where(eq(operators.id, id));
 }

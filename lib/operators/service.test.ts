@@ -58,14 +58,19 @@ describe("operator management", () => {
 
   it("changes a role and disables an operator; a disabled operator is no longer active", async () => {
     const { operator } = await addOperator(ctx, { email: `bo@${D}`, name: "Bo", role: "viewer", password: "bo-password-123456" });
+    expect(await findActiveOperator(operator.id, 0)).toMatchObject({ role: "viewer", mustChangePassword: true });
     expect((await updateOperator(ctx, operator.id, { role: "requester" })).operator.role).toBe("requester");
-    expect((await findActiveOperator(operator.id))?.role).toBe("requester");
+    // The role change ended sessions of version 0; version 1 sees the new role.
+    expect(await findActiveOperator(operator.id, 0)).toBeNull();
+    expect((await findActiveOperator(operator.id, 1))?.role).toBe("requester");
     await updateOperator(ctx, operator.id, { disabled: true });
-    expect(await findActiveOperator(operator.id)).toBeNull();
+    expect(await findActiveOperator(operator.id, 2)).toBeNull();
     const event = (await listAudit({ page: 1, pageSize: 1, action: "update_operator" })).events[0];
     expect(event).toMatchObject({ before: { disabled: false, role: "requester" }, after: { disabled: true, role: "requester" } });
     await updateOperator(ctx, operator.id, { disabled: false });
-    expect((await findActiveOperator(operator.id))?.role).toBe("requester");
+    // Re-enabled: sessions from before the disable stay ended.
+    expect(await findActiveOperator(operator.id, 1)).toBeNull();
+    expect((await findActiveOperator(operator.id, 3))?.role).toBe("requester");
   });
 
   it("refuses to demote or disable the last enabled owner, and logs the refusal", async () => {

@@ -1,18 +1,18 @@
 import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { ApiError, notFound } from "../api/errors";
-import { hashPassword } from "../auth/password";
+import { hashPassword, verifyPassword } from "../auth/password";
 import { isRosterRole } from "../auth/roles";
 import { attemptOf, audited, type ChangeContext, refuse } from "../changes/run";
 import { type Db, getDb } from "../db";
 import { type OperatorRow, operators } from "../db/schema";
 import { normaliseEmail } from "./bootstrap";
-import { type AddOperatorInput, OPERATOR_ERROR_CODES, type OperatorResponse, type OperatorSummary, type UpdateOperatorInput } from "./types";
+import { type AddOperatorInput, type ChangePasswordInput, OPERATOR_ERROR_CODES, type OperatorResponse, type OperatorSummary, type UpdateOperatorInput } from "./types";
 
 /**
  * Who may sign in to Roster: owners add operators, change their role and disable them.
  * Every change is audited (never with a password); nobody can demote or disable the last
- * enabled owner. A disabled operator's session stops at its next request, because the
- * session reads the operator fresh each time (lib/auth/session.ts).
+ * enabled owner. A role change or a disable ends the operator's sessions at their next
+ * request: the session's version must match the operator's (lib/auth/session.ts).
  */
 
 const OPERATORS_LOCK = 727_276;
@@ -69,7 +69,8 @@ export async function addOperator(ctx: ChangeContext, input: AddOperatorInput): 
   const auditId = await audited(attempt, async () => {
     [row] = await db
       .insert(operators)
-      .values({ email, name: input.name, role: input.role, passwordHash })
+      // The owner chose this password: the operator replaces it at first sign-in.
+      .values({ email, name: input.name, role: input.role, passwordHash, mustChangePassword: true })
       .onConflictDoNothing()
       .returning();
     if (!row) throw new ApiError(409, OPERATOR_ERROR_CODES.exists, `${email} is already a Roster operator`);
@@ -107,6 +108,10 @@ export async function updateOperator(ctx: ChangeContext, id: string, input: Upda
         .set({
           role: after.role,
           disabledAt: after.disabled ? (row.disabledAt ?? new Date()) : null,
+          // A new role or a disable ends the operator's sessions (re-enabling revives none).
+          ...(after.role !== before.role || after.disabled !== before.disabled
+            ? { sessionVersion: sql`${operators.sessionVersion} + 1` }
+            : {}),
           updatedAt: new Date(),
         })
         .where(eq(operators.id, id))
@@ -114,4 +119,37 @@ export async function updateOperator(ctx: ChangeContext, id: string, input: Upda
     }),
   );
   return { operator: summary(updated!), auditId };
+}
+
+/**
+ * An operator changes their own password: the current one is required; the new one must
+ * differ. Every session of theirs ends (the caller signs in again with the new password),
+ * and an owner-chosen password stops being required to change.
+ */
+export async function changeOwnPassword(ctx: ChangeContext, input: ChangePasswordInput): Promise<{ ok: true; auditId: number }> {
+  const db = await getDb();
+  const [row] = await db.select().from(operators).where(eq(operators.id, ctx.operator.id)).limit(1);
+  if (!row) throw notFound("Operator");
+  const attempt = attemptOf(ctx, { action: "change_password", target: { id: row.id, email: row.email }, before: null, after: null });
+  if (!row.passwordHash) {
+    throw new ApiError(422, "no_password", "You sign in with single sign-on: Roster holds no password of yours to change");
+  }
+  if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
+    throw new ApiError(422, "invalid_input", "currentPassword: that is not your current password", [
+      { field: "currentPassword", message: "that is not your current password" },
+    ]);
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new ApiError(422, "invalid_input", "newPassword: must differ from the current password", [
+      { field: "newPassword", message: "must differ from the current password" },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const auditId = await audited(attempt, () =>
+    db
+      .update(operators)
+      .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${operators.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(operators.id, row.id)),
+  );
+  return { ok: true, auditId };
 }

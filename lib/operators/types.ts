@@ -35,6 +35,18 @@ export const updateOperatorSchema = z
   .strict()
   .refine((v) => v.role !== undefined || v.disabled !== undefined, { error: "role or disabled is required", path: ["role"] });
 
+/** `POST /api/account/password`: an operator's own password. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "currentPassword is required" }).min(1, "currentPassword is required").max(1024, "currentPassword is too long"),
+    newPassword: z
+      .string({ error: "newPassword is required" })
+      .min(OPERATOR_PASSWORD_MIN, `newPassword must be at least ${OPERATOR_PASSWORD_MIN} characters`)
+      .max(1024, "newPassword is too long"),
+  })
+  .strict();
+
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export type AddOperatorInput = z.infer<typeof addOperatorSchema>;
 export type UpdateOperatorInput = z.infer<typeof updateOperatorSchema>;
 
@@ -58,4 +70,4 @@ export interface OperatorResponse {
   auditId: number;
 }
 
-export const OPERATOR_ERROR_CODES = { lastOwner: "last_owner", exists: "already_exists" } as const;
+export const OPERATOR_ERROR_CODES = { lastOwner: "last_owner", exists: "already_exists", passwordChangeRequired: "password_change_required" } as const;

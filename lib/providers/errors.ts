@@ -1,4 +1,5 @@
 import { brand, hasBrand, setBrand } from "../brand";
+import { maskSecrets } from "../security/secret-values";
 import type { ProviderId } from "./types";
 
 export type ProviderErrorKind =
@@ -32,7 +33,8 @@ export class ProviderError extends Error {
     message: string;
     requestId?: string | null;
   }) {
-    super(init.message);
+    // The provider's words, minus any of Roster's own secrets it repeated (its key in a 401).
+    super(maskSecrets(init.message));
     this.name = "ProviderError";
     this.provider = init.provider;
     this.kind = init.kind;

@@ -16,6 +16,8 @@ export const faultSchema = z
     retryAfter: z.number().int().min(0).max(3600).optional(),
     hang: z.boolean().optional(),
     malformed: z.boolean().optional(),
+    /** The error message repeats the bearer token the request carried, as some providers' 401s do. */
+    echoKey: z.boolean().optional(),
     times: z.number().int().min(1).optional(),
   })
   .strict();

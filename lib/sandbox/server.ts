@@ -273,7 +273,10 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
       if (fault.status) {
         const headers: Record<string, string> = {};
         if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
-        return answer(fault.status, definition.errorBody(fault.status, fault.message ?? defaultFaultMessage(fault.status)), headers);
+        const said = fault.message ?? defaultFaultMessage(fault.status);
+        const sent = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim() ?? "";
+        const message = fault.echoKey ? `${said}: incorrect API key provided: ${sent}` : said;
+        return answer(fault.status, definition.errorBody(fault.status, message), headers);
       }
     }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseMemberId } from "../providers/ids";
 import type { ArthurAccount } from "../providers/arthur/adapter";
 import type { Member } from "../providers/types";
 
@@ -15,7 +16,9 @@ const text = (field: string, max: number) =>
     .max(max, `${field} must be at most ${max} characters`);
 
 /** Arthur's account ids are UUIDs; anything else would only come back from Arthur as a 422. */
-export const accountIdParamsSchema = z.object({ id: z.guid({ error: "id must be an Arthur account id (a UUID)" }) });
+export const accountIdParamsSchema = z.object({
+  id: z.guid({ error: "id must be an Arthur account id (a UUID)" }).transform((id) => normaliseMemberId("arthur", id)),
+});
 
 export const serviceAccountNameSchema = z.object({ name: text("name", 200) }).strict();
 

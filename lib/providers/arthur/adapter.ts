@@ -81,7 +81,7 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
         lists.memberBindings(memberId, options),
         lists.ownerRoles(options),
       ]);
-      const user = readItems(USER_ITEM, found.records, options.report).find((record) => record.id === memberId);
+      const user = readItems(USER_ITEM, found.records, options.report).find((record) => record.id.toLowerCase() === memberId.toLowerCase());
       return user ? toMember(user, primaryBinding(bindings, owners)) : null;
     },
 
