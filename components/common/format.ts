@@ -42,7 +42,15 @@ export function formatDateTime(iso: string, local: boolean): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   if (!local) return `${utcDateTime.format(time)} UTC`;
-  localDateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+  // (dateStyle and timeStyle cannot be combined with timeZoneName: the parts, spelled out.)
+  localDateTime ??= new Intl.DateTimeFormat(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
   return localDateTime.format(time);
 }
 
