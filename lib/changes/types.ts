@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EMAIL_MAX, EMAIL_PATTERN } from "../invites/constants";
 import { pathId } from "../api/path-id";
 import { PROVIDER_IDS, type ProviderId } from "../providers/types";
 
@@ -59,7 +60,8 @@ export const emailParamSchema = z.object({
         return v.trim().toLowerCase();
       }
     })
-    .pipe(z.email({ error: "email must be an email address" }).max(320)),
+    // Liberal in what it reads: a provider's member may have a long local part; any script is fine.
+    .pipe(z.string().max(EMAIL_MAX, "email is too long").regex(EMAIL_PATTERN, "email must be an email address")),
 });
 
 export type ChangeAction = "change_role" | "remove_member" | "revoke_invite";
