@@ -9,6 +9,10 @@ const nextConfig = {
   poweredByHeader: false,
   // PGlite ships its own WASM and data files; let Node load them from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // Browsers ask for /favicon.ico on their own (an image or a JSON answer opened as a page).
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/favicon.svg" }];
+  },
   // Static security headers on every response; pages get their nonce CSP from proxy.ts.
   async headers() {
     return [

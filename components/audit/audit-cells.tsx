@@ -6,26 +6,32 @@ import { auditActionLabel } from "@/lib/queries/audit-filters";
 import { CopyButton } from "@/components/common/copy-button";
 import { formatDateTime } from "@/components/common/format";
 import { RelativeTime } from "@/components/common/relative-time";
+import { useNow } from "@/components/common/use-now";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { PROVIDER_META } from "@/components/providers/provider-meta";
 
 const Dash = () => <span className="text-muted-foreground">—</span>;
 
-/** "2026-11-22 20:38:05", local time: compact, sortable, unambiguous. */
-function exactTime(iso: string): string {
+/**
+ * "2026-11-22 20:38:05", local time once the page runs (UTC, marked "Z", in the server's HTML,
+ * which cannot know the browser's zone): compact, sortable, unambiguous.
+ */
+function exactTime(iso: string, local: boolean): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  if (!local) return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 export function TimeCell({ event }: { event: AuditEvent }) {
+  const local = useNow() !== null;
   return (
     <div className="whitespace-nowrap">
       <RelativeTime iso={event.at} className="text-foreground" />
-      <div className="font-mono text-[11px] text-muted-foreground" title={formatDateTime(event.at)}>
-        {exactTime(event.at)}
+      <div className="font-mono text-[11px] text-muted-foreground" title={formatDateTime(event.at, local)}>
+        {exactTime(event.at, local)}
       </div>
     </div>
   );

@@ -15,6 +15,7 @@ import type { ProviderId } from "@/lib/providers/types";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { AUDIT_QUERY_LIMITS } from "@/lib/audit/constants";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import type { ServerTable } from "@/components/data-table/features";
@@ -76,6 +77,7 @@ export function AuditToolbar({ table, filters, onChange, onReset }: AuditToolbar
             onChange={(actor) => onChange({ actor })}
             label="Operator"
             placeholder="Operator email…"
+            maxLength={AUDIT_QUERY_LIMITS.actor}
             className="w-48"
           />
         </Field>

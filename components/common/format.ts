@@ -28,11 +28,39 @@ export function formatRelative(iso: string, now: number): string {
   return `${Math.floor(days / 365)} yr ago`;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const utcDateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const utcDate = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+let localDateTime: Intl.DateTimeFormat | undefined;
+let localDate: Intl.DateTimeFormat | undefined;
 
-export function formatDateTime(iso: string): string {
+/**
+ * "Dec 2, 2026, 5:32 PM UTC" when `local` is false: the same on every machine, so the server's
+ * HTML and the browser's first render agree. With `local`, the browser's own zone, named:
+ * "Dec 2, 2026, 6:32 PM GMT+1".
+ */
+export function formatDateTime(iso: string, local: boolean): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : dateTimeFormat.format(time);
+  if (Number.isNaN(time)) return iso;
+  if (!local) return `${utcDateTime.format(time)} UTC`;
+  // (dateStyle and timeStyle cannot be combined with timeZoneName: the parts, spelled out.)
+  localDateTime ??= new Intl.DateTimeFormat(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
+  return localDateTime.format(time);
+}
+
+/** A date alone, in UTC until `local` (see `formatDateTime`). */
+export function formatDate(iso: string, local: boolean): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  if (!local) return utcDate.format(time);
+  localDate ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+  return localDate.format(time);
 }
 
 /**

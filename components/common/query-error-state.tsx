@@ -1,6 +1,7 @@
 "use client";
 
 import { AlertTriangle, RotateCw } from "lucide-react";
+import Link from "next/link";
 import { isApiError } from "@/lib/api/fetcher";
 import { Button } from "@/components/ui/button";
 import { httpStatusSuffix } from "@/components/common/format";
@@ -10,10 +11,13 @@ interface QueryErrorStateProps {
   error: unknown;
   onRetry: () => void;
   retrying?: boolean;
+  /** Where to go instead: offered in place of "Try again" when asking again cannot help (a 4xx). */
+  back?: { href: string; label: string };
 }
 
 /** A whole-page failure: what went wrong in the server's words, and the request id to quote. */
-export function QueryErrorState({ title, error, onRetry, retrying = false }: QueryErrorStateProps) {
+export function QueryErrorState({ title, error, onRetry, retrying = false, back }: QueryErrorStateProps) {
+  const hopeless = Boolean(back) && isApiError(error) && error.isClientError;
   const message = error instanceof Error ? error.message : "Something went wrong.";
   const requestId = isApiError(error) ? error.requestId : null;
   const status = isApiError(error) && error.status > 0 ? error.status : null;
@@ -36,10 +40,19 @@ export function QueryErrorState({ title, error, onRetry, retrying = false }: Que
           <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-[11px] text-foreground select-all">{requestId}</code>
         </p>
       ) : null}
-      <Button className="mt-5" onClick={onRetry} disabled={retrying}>
-        <RotateCw aria-hidden className={retrying ? "animate-spin" : undefined} />
-        Try again
-      </Button>
+      <div className="mt-5 flex flex-wrap justify-center gap-2">
+        {back ? (
+          <Button asChild variant={hopeless ? "primary" : "secondary"}>
+            <Link href={back.href}>{back.label}</Link>
+          </Button>
+        ) : null}
+        {hopeless ? null : (
+          <Button onClick={onRetry} disabled={retrying}>
+            <RotateCw aria-hidden className={retrying ? "animate-spin" : undefined} />
+            Try again
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

@@ -28,7 +28,14 @@ function subscribe(listener: () => void) {
 }
 
 const getSnapshot = () => now;
+/** The server's HTML (and the browser's hydration of it) knows no "now": see `useNow`. */
+const getServerSnapshot = () => null;
 
-export function useNow(): number {
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+/**
+ * The browser's clock, or `null` while the page is the server's HTML and React hydrates it.
+ * The server and the browser never agree on "now" (nor on the time zone), so whatever depends
+ * on it renders a zone-fixed absolute form first and switches once the page runs.
+ */
+export function useNow(): number | null {
+  return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
 }

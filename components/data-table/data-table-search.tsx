@@ -1,7 +1,7 @@
 "use client";
 
 import { Search, X } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { inputClassName } from "@/components/ui/input";
 
@@ -16,6 +16,8 @@ interface DataTableSearchProps {
   className?: string;
   /** For a visible `<label htmlFor>`. */
   id?: string;
+  /** The longest text the API takes: the box stops there and says so. */
+  maxLength: number;
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -24,7 +26,8 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 /** Search box: debounced, "/" focuses it from anywhere on the page, Escape clears it. */
-export function DataTableSearch({ value, onChange, label, placeholder, debounceMs = 100, className, id }: DataTableSearchProps) {
+export function DataTableSearch({ value, onChange, label, placeholder, debounceMs = 100, className, id, maxLength }: DataTableSearchProps) {
+  const hintId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [text, setText] = useState(value);
@@ -91,6 +94,8 @@ export function DataTableSearch({ value, onChange, label, placeholder, debounceM
           }
         }}
         aria-label={label}
+        aria-describedby={text.length >= maxLength ? hintId : undefined}
+        maxLength={maxLength}
         aria-keyshortcuts="/"
         placeholder={placeholder}
         autoComplete="off"
@@ -118,6 +123,11 @@ export function DataTableSearch({ value, onChange, label, placeholder, debounceM
           /
         </kbd>
       )}
+      {text.length >= maxLength ? (
+        <p id={hintId} role="status" className="absolute top-full left-0 z-10 mt-1 rounded-md border border-border bg-popover px-2 py-1 text-xs text-muted-foreground shadow-sm">
+          Searches stop at {maxLength} characters
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { GatedButton } from "@/components/members/gated-button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
-import { Modal, ModalClose } from "@/components/ui/dialog";
+import { ActionReason, Modal, ModalClose } from "@/components/ui/dialog";
 import { inputClassName, Label } from "@/components/ui/input";
 import { parseEmails, planInvites } from "./invite-plan";
 import { InvitePreview } from "./invite-preview";
@@ -96,8 +96,10 @@ export function InviteDialog({ onClose, policy, isAdmin }: InviteDialogProps) {
       description="Invites go to an admin for approval before anything is sent to a provider."
       footer={
         <>
+          {blocker && !busy ? <ActionReason id={`${id}-blocker`}>{blocker}</ActionReason> : null}
           <ModalClose disabled={busy} />
           <GatedButton
+            aria-describedby={blocker && !busy ? `${id}-blocker` : undefined}
             variant="primary"
             state={{ enabled: !blocker && !busy, reason: blocker ?? "Sending…" }}
             onClick={submit}

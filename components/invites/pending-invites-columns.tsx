@@ -2,8 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import type { PendingInvite } from "@/lib/invites/types";
-import { RelativeTime } from "@/components/common/relative-time";
-import { formatDateTime } from "@/components/common/format";
+import { LocalDate, RelativeTime } from "@/components/common/relative-time";
 import { useNow } from "@/components/common/use-now";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import type { ActionState } from "@/components/members/membership-actions";
@@ -27,13 +26,8 @@ export function revokeState(invite: PendingInvite, isAdmin: boolean): ActionStat
 function Expires({ iso }: { iso: string | null }) {
   const now = useNow();
   if (!iso) return <span className="text-muted-foreground" title="The provider gives no expiry">—</span>;
-  const past = Date.parse(iso) < now;
-  return (
-    <time dateTime={iso} className={past ? "text-danger-text" : undefined} title={formatDateTime(iso)}>
-      {new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" })}
-      {past ? " (expired)" : ""}
-    </time>
-  );
+  const past = now !== null && Date.parse(iso) < now;
+  return <LocalDate iso={iso} className={past ? "text-danger-text" : undefined} suffix={past ? " (expired)" : ""} />;
 }
 
 export function pendingInviteColumns(isAdmin: boolean, onRevoke: (invite: PendingInvite) => void) {

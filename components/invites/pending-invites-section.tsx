@@ -8,7 +8,7 @@ import type { PendingInvite } from "@/lib/invites/types";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
 import { pendingInvitesQueryOptions } from "@/lib/queries/invites";
 import { QueryErrorState } from "@/components/common/query-error-state";
-import { plural, httpStatusSuffix } from "@/components/common/format";
+import { formatNumber, plural, httpStatusSuffix } from "@/components/common/format";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
@@ -74,11 +74,15 @@ export function PendingInvitesSection({ isAdmin, onRevoke }: PendingInvitesSecti
             Pending invites on providers
           </h2>
           <p className="text-[13px] text-muted-foreground">
-            {pending.data ? `${plural(pending.data.invites.length, "invite")} waiting to be accepted` : "Invites waiting to be accepted"}
+            {pending.data
+              ? filteredOut
+                ? `${plural(filtered.length, "invite")} of ${formatNumber(pending.data.invites.length)} shown${provider ? ` (${providerLabel(provider)})` : ""}`
+                : `${plural(pending.data.invites.length, "invite")} waiting to be accepted`
+              : "Invites waiting to be accepted"}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <DataTableSearch value={search} onChange={setSearch} label="Search pending invites" placeholder="Search by email…" className="w-56" />
+          <DataTableSearch value={search} onChange={setSearch} label="Search pending invites" placeholder="Search by email…" maxLength={320} className="w-56" />
           <NativeSelect aria-label="Provider" value={provider} onChange={(e) => setProvider(e.target.value as ProviderId | "")}>
             <option value="">All providers</option>
             {PROVIDER_OPTIONS.map((option) => (

@@ -8,7 +8,7 @@ import { useRetryInviteRequest } from "@/lib/queries/invites";
 import { toastChanged } from "@/components/members/change-toast";
 import { GatedButton } from "@/components/members/gated-button";
 import { plural } from "@/components/common/format";
-import { RelativeTime } from "@/components/common/relative-time";
+import { LocalDate, RelativeTime } from "@/components/common/relative-time";
 import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { Button } from "@/components/ui/button";
@@ -78,7 +78,7 @@ function Decision({ request }: { request: InviteRequest }) {
 
 /** An absolute date for a time in the future (relative times only count backwards). */
 function RelativeTimeFuture({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" })}</time>;
+  return <LocalDate iso={iso} />;
 }
 
 /** One invite request in the approval queue: who asked, why, for whom, who decided, and the results. */

@@ -34,7 +34,8 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
   const roles = useQuery(rolesQueryOptions());
   const entry = provider ? rolesOf(roles.data, provider) : undefined;
   const choices = (entry?.roles ?? []).filter((role) => role.scope === "organization");
-  const role = choices.find((r) => r.id === roleId) ?? choices[0];
+  // No role until the operator picks one: the first in the list is often the most powerful.
+  const role = choices.find((r) => r.id === roleId);
   const plan = provider && role ? planRoleChange(people, provider, role, choices) : { items: [], skipped: [] };
   // The plan is fixed once the run starts, so retries and results refer to the same items.
   const [items, setItems] = useState<BulkItem[]>([]);
@@ -118,7 +119,9 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
                 onChange={(event) => setRoleId(event.target.value)}
                 className="w-full [&_select]:w-full"
               >
-                {roles.isPending ? <option value="">Loading roles…</option> : null}
+                <option value="" disabled>
+                  {roles.isPending ? "Loading roles…" : "Choose a role"}
+                </option>
                 {choices.map((choice) => (
                   <option key={choice.id} value={choice.id}>
                     {choice.name}

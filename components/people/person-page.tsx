@@ -79,6 +79,7 @@ export function PersonPage({ email }: { email: string }) {
             error={person.error}
             onRetry={() => void person.refetch()}
             retrying={person.isFetching}
+            back={{ href: back, label: "Back to Users" }}
           />
         ) : person.data ? (
           <>

@@ -3,6 +3,7 @@
 import { Pencil, UserPlus } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
+import { fieldErrors } from "@/components/common/field-errors";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { PasswordField } from "@/components/settings/password-field";
 import { Button } from "@/components/ui/button";
@@ -30,6 +31,8 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
     onError: setError,
   });
   const busy = mutation.isPending;
+  const { byField, rest } = fieldErrors(error, ["firstName", "lastName", "email", "password"] as const);
+  const short = form.password.length < PASSWORD_MIN;
   const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,7 +53,8 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
           busy={busy}
           type="submit"
           form="create-arthur-user"
-          disabled={form.password.length < PASSWORD_MIN}
+          disabled={short}
+          reason={short ? `The one-time password needs at least ${PASSWORD_MIN} characters` : null}
           label="Create user"
           busyLabel="Creating…"
         />
@@ -58,10 +62,10 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
     >
       <form id="create-arthur-user" onSubmit={submit} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="arthur-user-first" label="First name" value={form.firstName} onChange={set("firstName")} required maxLength={200} disabled={busy} />
-          <TextField id="arthur-user-last" label="Last name" value={form.lastName} onChange={set("lastName")} maxLength={200} disabled={busy} />
+          <TextField id="arthur-user-first" label="First name" value={form.firstName} onChange={set("firstName")} required maxLength={200} error={byField.firstName} disabled={busy} />
+          <TextField id="arthur-user-last" label="Last name" value={form.lastName} onChange={set("lastName")} maxLength={200} error={byField.lastName} disabled={busy} />
         </div>
-        <TextField id="arthur-user-email" label="Email" type="email" value={form.email} onChange={set("email")} required maxLength={320} disabled={busy} />
+        <TextField id="arthur-user-email" label="Email" type="email" value={form.email} onChange={set("email")} required maxLength={320} error={byField.email} disabled={busy} />
         <PasswordField
           id="arthur-user-password"
           label="One-time password"
@@ -71,7 +75,8 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
           disabled={busy}
           hint="Copy it before you create the user: Roster sends it to Arthur and keeps no copy."
         />
-        <ChangeErrorCallout error={error} />
+        {byField.password ? <p className="text-xs text-danger-text">{byField.password}</p> : null}
+        <ChangeErrorCallout error={rest} />
       </form>
     </Modal>
   );

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { ROLE_LABEL, ROSTER_ROLES, type RosterRole } from "@/lib/auth/roles";
 import { OPERATOR_PASSWORD_MIN } from "@/lib/operators/constants";
 import type { OperatorSummary } from "@/lib/operators/types";
+import { fieldErrors } from "@/components/common/field-errors";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/input";
@@ -39,6 +40,8 @@ function AddOperatorDialog({ onClose }: { onClose: () => void }) {
     onError: setError,
   });
   const busy = mutation.isPending;
+  const { byField, rest } = fieldErrors(error, ["email", "name", "role", "password"] as const);
+  const short = form.password.length < OPERATOR_PASSWORD_MIN;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -58,7 +61,8 @@ function AddOperatorDialog({ onClose }: { onClose: () => void }) {
           busy={busy}
           type="submit"
           form="add-operator"
-          disabled={form.password.length < OPERATOR_PASSWORD_MIN}
+          disabled={short}
+          reason={short ? `The password needs at least ${OPERATOR_PASSWORD_MIN} characters` : null}
           label="Add operator"
           busyLabel="Adding…"
         />
@@ -66,8 +70,8 @@ function AddOperatorDialog({ onClose }: { onClose: () => void }) {
     >
       <form id="add-operator" onSubmit={submit} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="operator-email" label="Email" type="email" required maxLength={320} disabled={busy} value={form.email} onChange={(e) => setForm((f) => ({ ...f, email: e.target.value }))} />
-          <TextField id="operator-name" label="Name" required maxLength={200} disabled={busy} value={form.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />
+          <TextField id="operator-email" label="Email" type="email" required maxLength={320} error={byField.email} disabled={busy} value={form.email} onChange={(e) => setForm((f) => ({ ...f, email: e.target.value }))} />
+          <TextField id="operator-name" label="Name" required maxLength={200} error={byField.name} disabled={busy} value={form.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />
         </div>
         <div className="space-y-1.5">
           <Label htmlFor="operator-role">Roster role</Label>
@@ -91,7 +95,8 @@ function AddOperatorDialog({ onClose }: { onClose: () => void }) {
           disabled={busy}
           hint={`At least ${OPERATOR_PASSWORD_MIN} characters. Roster keeps only a hash; copy it now to pass it on.`}
         />
-        <ChangeErrorCallout error={error} />
+        {byField.password ? <p className="text-xs text-danger-text">{byField.password}</p> : null}
+        <ChangeErrorCallout error={rest} />
       </form>
     </Modal>
   );

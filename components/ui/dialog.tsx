@@ -2,7 +2,7 @@
 
 import { AlertDialog as AlertPrimitive, Dialog as DialogPrimitive } from "radix-ui";
 import { X } from "lucide-react";
-import { createContext, useContext, type ComponentProps, type ReactNode } from "react";
+import { createContext, useContext, useId, type ComponentProps, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 
@@ -156,16 +156,30 @@ type ModalActionsProps = Omit<ComponentProps<typeof Button>, "children"> & {
   busyLabel: ReactNode;
   /** The close button's text. */
   cancelLabel?: ReactNode;
+  /** Why the action is disabled, shown beside it (not only on hover). */
+  reason?: string | null;
 };
 
 /** The footer of a dialog that runs one change: a close button, then the action. */
-export function ModalActions({ busy, label, busyLabel, cancelLabel = "Cancel", variant = "primary", disabled, ...props }: ModalActionsProps) {
+export function ModalActions({ busy, label, busyLabel, cancelLabel = "Cancel", variant = "primary", disabled, reason, ...props }: ModalActionsProps) {
+  const reasonId = useId();
+  const why = disabled && !busy && reason ? reason : null;
   return (
     <>
+      {why ? <ActionReason id={reasonId}>{why}</ActionReason> : null}
       <ModalClose disabled={busy}>{cancelLabel}</ModalClose>
-      <Button variant={variant} disabled={busy || disabled} aria-busy={busy} {...props}>
+      <Button variant={variant} disabled={busy || disabled} aria-busy={busy} aria-describedby={why ? reasonId : undefined} {...props}>
         {busy ? busyLabel : label}
       </Button>
     </>
+  );
+}
+
+/** Why a footer action cannot run yet, at the footer's start. */
+export function ActionReason({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <p id={id} className="mr-auto min-w-0 text-xs break-words text-muted-foreground" data-testid="action-reason">
+      {children}
+    </p>
   );
 }

@@ -6,6 +6,7 @@ import type { Person, UsersQuery, UsersResponse } from "@/lib/directory/types";
 import { hasUsersFilters, type UsersListKey } from "@/lib/queries/users";
 import { Button } from "@/components/ui/button";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
+import { USERS_QUERY_LIMITS } from "@/lib/directory/constants";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableSelectionBar } from "@/components/data-table/data-table-selection-bar";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
@@ -48,6 +49,7 @@ export function UsersToolbar({
           onChange={onSearch}
           label="Search people"
           placeholder="Search name or email…"
+          maxLength={USERS_QUERY_LIMITS.q}
           className="w-full sm:w-64"
         />
         <DataTableFacetedFilter

@@ -4,7 +4,7 @@ import type { RolesResponse } from "../../lib/changes/types";
 import type { Person, UsersResponse } from "../../lib/directory/types";
 import type { ProviderId } from "../../lib/providers/types";
 import { E2E } from "../env";
-import { expect, sandbox, signInPage, test } from "../fixtures";
+import { expect, sandbox, signInPage, test } from "./guard";
 
 /** Member changes in Chromium, as an admin would make them. */
 

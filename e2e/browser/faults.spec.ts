@@ -1,7 +1,7 @@
 import { PROVIDER_LABELS, type ProviderId } from "../../lib/providers/types";
 import { E2E } from "../env";
 import { FAULTS } from "../faults";
-import { expect, sandbox, signInPage, test } from "../fixtures";
+import { expect, sandbox, signInPage, test } from "./guard";
 
 /**
  * The provider fault matrix on the users page: for each provider × fault, one page load

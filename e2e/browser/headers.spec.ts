@@ -1,6 +1,6 @@
 import type { APIResponse, Page, Response } from "@playwright/test";
 import { E2E } from "../env";
-import { expect, signIn, signInPage, test } from "../fixtures";
+import { expect, signIn, signInPage, test } from "./guard";
 import { HSTS_VALUE, STATIC_SECURITY_HEADERS } from "../../lib/security/headers";
 
 /**

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { E2E } from "../env";
-import { expect, signInPage, test } from "../fixtures";
+import { expect, signInPage, test } from "./guard";
 
 /**
  * A member's name comes from a provider, so it is untrusted: one full of HTML and script,

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import type { UsersResponse } from "../../lib/directory/types";
 import { E2E } from "../env";
-import { apiAs, expect, sandbox, signIn, test } from "../fixtures";
+import { apiAs, expect, sandbox, signIn, test } from "./guard";
 
 /** The Invites page in Chromium, with two operators in two browser contexts. */
 

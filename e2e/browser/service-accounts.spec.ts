@@ -1,4 +1,4 @@
-import { expect, signInPage, test } from "../fixtures";
+import { expect, signInPage, test } from "./guard";
 
 const SHOTS = "screenshots";
 const run = Date.now().toString(36);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures";
+import { expect, test } from "./guard";
 
 /** Submits the form and waits for next-auth's answer, so each check sees this attempt. */
 async function submit(page: Page): Promise<number> {

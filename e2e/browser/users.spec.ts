@@ -1,5 +1,5 @@
 import { E2E } from "../env";
-import { expect, sandbox, signInPage, test } from "../fixtures";
+import { expect, sandbox, signInPage, test } from "./guard";
 
 const SHOTS = "screenshots";
 

@@ -56,7 +56,36 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** 128 random bits as hex (`crypto.randomUUID` exists only on https and localhost). */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Changes in flight, by method, path and body: an identical one joins the first instead of being sent again. */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Every change carries an `Idempotency-Key` (the server answers a repeated key with the first
+ * answer and changes nothing twice). A change identical to one still in flight (a double click)
+ * is not sent again: it shares the first one's answer.
+ */
+export function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
+  const method = (options.method ?? "GET").toUpperCase();
+  if (SAFE_METHODS.has(method)) return send<T>(path, options);
+  const id = `${method} ${path} ${options.json === undefined ? "" : JSON.stringify(options.json)}`;
+  const running = inFlight.get(id);
+  if (running) return running as Promise<T>;
+  const headers = new Headers(options.headers);
+  if (!headers.has("idempotency-key")) headers.set("idempotency-key", newIdempotencyKey());
+  const sending = send<T>(path, { ...options, headers }).finally(() => inFlight.delete(id));
+  inFlight.set(id, sending);
+  return sending;
+}
+
+async function send<T>(path: string, options: ApiFetchOptions): Promise<T> {
   const { json, headers, ...init } = options;
   const requestHeaders = new Headers(headers);
   requestHeaders.set("accept", "application/json");

@@ -10,11 +10,12 @@ import { ApiError, errorBody, forbidden, passwordChangeRequired, unauthorized, v
 import { assertSameOrigin } from "./origin";
 import { overApiRateLimit } from "./rate-limit";
 import { requestIdOf } from "./request-id";
+import { fingerprint, idempotencyKey, idempotent } from "./idempotency";
 
 /**
  * The one wrapper every route handler uses: reads the session, checks the Roster role,
- * refuses cross-origin changes, parses path, query and body with zod, and maps every
- * error to one JSON envelope. Handlers hold no rules themselves: they call lib/.
+ * refuses cross-origin changes, parses path, query and body with zod, honours an
+ * `Idempotency-Key` on a change (lib/api/idempotency.ts), and maps every error to one JSON envelope. Handlers hold no rules themselves: they call lib/.
  */
 
 type AnySchema = z.ZodType;
@@ -36,6 +37,8 @@ interface RouteOptions<P extends AnySchema | undefined, Q extends AnySchema | un
   params?: P;
   query?: Q;
   body?: B;
+  /** The answer carries a secret: a repeated Idempotency-Key is not answered with it (lib/api/idempotency.ts). */
+  secretAnswer?: boolean;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -92,6 +95,30 @@ function logFailure(request: Request, requestId: string, status: number, error: 
   log.error({ err: error, requestId, status, req }, `${request.method} ${url.pathname} answered ${status}`);
 }
 
+async function failure(error: unknown, request: Request, requestId: string, operator: Operator | null): Promise<Response> {
+  const { status, body } = errorBody(error, requestId);
+  if (status >= 500) logFailure(request, requestId, status, error);
+  // A change refused for the operator's role or for its input is on the audit log too.
+  if (operator && !SAFE_METHODS.has(request.method) && ((status === 403 && body.error.code === "forbidden") || status === 422)) {
+    await auditRefusedRequest({ operator, request, requestId, status, code: body.error.code, message: body.error.message });
+  }
+  return NextResponse.json(body, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+}
+
+/** The handler's result (or its error) as the response. */
+async function respond(run: () => Promise<unknown>, request: Request, requestId: string, operator: Operator): Promise<Response> {
+  try {
+    const result = await run();
+    if (result instanceof Response) {
+      result.headers.set("x-request-id", requestId);
+      return result;
+    }
+    return NextResponse.json(result ?? { ok: true }, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+  } catch (error) {
+    return failure(error, request, requestId, operator);
+  }
+}
+
 export function route<
   P extends AnySchema | undefined = undefined,
   Q extends AnySchema | undefined = undefined,
@@ -119,20 +146,15 @@ export function route<
       const params = parse(options.params as P, await context.params, "path");
       const query = parse(options.query as Q, queryObject(new URL(request.url)), "query");
       const body = options.body ? parse(options.body as B, await readJson(request), "body") : ((await assertNoBody(request)) as Infer<B>);
-      const result = await handler({ operator, params, query, body, requestId, request });
-      if (result instanceof Response) {
-        result.headers.set("x-request-id", requestId);
-        return result;
-      }
-      return NextResponse.json(result ?? { ok: true }, { headers });
+      const signedIn = operator;
+      const answer = () => respond(() => handler({ operator: signedIn, params, query, body, requestId, request }), request, requestId, signedIn);
+      const key = SAFE_METHODS.has(request.method) ? null : idempotencyKey(request);
+      if (!key) return await answer();
+      const response = await idempotent(request, operator.id, key, fingerprint(request, { query, body }), answer, options.secretAnswer);
+      response.headers.set("x-request-id", requestId);
+      return response;
     } catch (error) {
-      const { status, body } = errorBody(error, requestId);
-      if (status >= 500) logFailure(request, requestId, status, error);
-      // A change refused for the operator's role or for its input is on the audit log too.
-      if (operator && !SAFE_METHODS.has(request.method) && ((status === 403 && body.error.code === "forbidden") || status === 422)) {
-        await auditRefusedRequest({ operator, request, requestId, status, code: body.error.code, message: body.error.message });
-      }
-      return NextResponse.json(body, { status, headers });
+      return failure(error, request, requestId, operator);
     }
   };
   // Changes are counted while they run, so a stopping server lets them finish (lib/shutdown.ts).

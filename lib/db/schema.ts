@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { InviteItemState, InviteRequestStatus } from "../invites/types";
 import type { ReadReportData } from "../providers/read-report";
 import type { ProviderId } from "../providers/types";
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 /** People who may sign in to Roster, with their Roster role. */
 export const operators = pgTable(
@@ -224,3 +224,22 @@ export const signInFailures = pgTable(
   (t) => [index("sign_in_failures_key_at_idx").on(t.key, t.at)],
 );
 
+/**
+ * Idempotency keys (`Idempotency-Key` header on a change): the first answer to a key, per
+ * operator, kept for a day so a repeated request gets that answer instead of a second change.
+ * `status` is null while the first request runs. Shared by every server on the database.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    operatorId: uuid("operator_id").notNull(),
+    key: text("key").notNull(),
+    /** A hash of method, path, query and body: the same key for another request is refused. */
+    fingerprint: text("fingerprint").notNull(),
+    status: integer("status"),
+    contentType: text("content_type"),
+    body: text("body"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.operatorId, t.key] }), index("idempotency_keys_created_at_idx").on(t.createdAt)],
+);

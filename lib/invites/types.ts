@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { EMAIL_MAX, EMAIL_PATTERN, MAX_EMAILS } from "./constants";
+import { MAX_EMAILS } from "./constants";
+import { emailAddress } from "../api/email";
 import { providerParam } from "../changes/types";
 import type { ProviderId } from "../providers/types";
 
@@ -16,11 +17,7 @@ export type SkipReason = "already_member" | "already_invited";
 
 export { MAX_EMAILS } from "./constants";
 
-const email = z
-  .string({ error: "must be an email address" })
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ pattern: EMAIL_PATTERN, error: (issue) => `"${String(issue.input)}" is not an email address` }).max(EMAIL_MAX, "is too long"));
+const email = emailAddress((problem, input) => (input ? `"${input.slice(0, 80)}" ${problem}` : "must be an email address"));
 
 /** One or more emails: a list, or one string separated by commas, semicolons or white space. */
 const emails = z.preprocess(

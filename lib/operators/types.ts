@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailAddress } from "../api/email";
 import { ROSTER_ROLES, type RosterRole } from "../auth/roles";
 import { OPERATOR_PASSWORD_MIN } from "./constants";
 
@@ -12,11 +13,7 @@ export const operatorIdParamsSchema = z.object({ id: z.uuid({ error: "id must be
 
 export const addOperatorSchema = z
   .object({
-    email: z
-      .string({ error: "email is required" })
-      .trim()
-      .toLowerCase()
-      .pipe(z.email({ error: "email must be an email address" }).max(320, "email is too long")),
+    email: emailAddress(),
     name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(200, "name is too long"),
     role,
     /** Their password until they change it; Roster keeps only its scrypt hash. */

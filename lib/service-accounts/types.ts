@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normaliseMemberId } from "../providers/ids";
+import { emailAddress } from "../api/email";
 import type { ArthurAccount } from "../providers/arthur/adapter";
 import type { Member } from "../providers/types";
 
@@ -32,11 +33,7 @@ export const createArthurUserSchema = z
   .object({
     firstName: text("firstName", 200),
     lastName: z.string().trim().max(200, "lastName must be at most 200 characters").optional(),
-    email: z
-      .string({ error: "email is required" })
-      .trim()
-      .toLowerCase()
-      .pipe(z.email({ error: "email must be an email address" }).max(320)),
+    email: emailAddress(),
     password: oneTimePasswordSchema,
   })
   .strict();

@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 export const GET = route({ role: "admin" }, () => listServiceAccounts());
 
 /** Answers the client secret once; Roster keeps no copy. */
-export const POST = route({ role: "admin", body: serviceAccountNameSchema }, ({ operator, requestId, body }) =>
+export const POST = route({ role: "admin", body: serviceAccountNameSchema, secretAnswer: true }, ({ operator, requestId, body }) =>
   createServiceAccount({ operator, requestId }, body.name),
 );
