@@ -47,6 +47,10 @@ export interface SandboxDefinition {
   errorBody(status: number, message: string): unknown;
   /** Back to the seed state. */
   reset(): void;
+  /** The state changes have made, as plain JSON (kept across restarts by lib/sandbox/persist.ts). */
+  saveState?(): unknown;
+  /** Replaces the state with a saved one; throws when `saved` is not one this sandbox wrote. */
+  loadState?(saved: unknown): void;
 }
 
 export interface RunningSandbox {
@@ -65,6 +69,8 @@ export interface StartOptions {
   tokens: string[];
   /** Latency added to every provider request (benchmarks). */
   latencyMs?: number;
+  /** Called after every request that may have changed the state (any but GET), and after a reset. */
+  onChange?: () => void;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -150,6 +156,7 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
     }
     if (path === "/__sandbox/reset" && req.method === "POST") {
       definition.reset();
+      options.onChange?.();
       faults.clear();
       log.clear();
       return send(res, 200, { ok: true });
@@ -251,6 +258,7 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
         headers: req.headers,
       });
       answer(result.status, result.body, result.headers);
+      if (method !== "GET") options.onChange?.();
     } catch (error) {
       serverLog.error({ err: error }, `[sandbox:${definition.provider}]`);
       answer(500, definition.errorBody(500, "Internal server error"));

@@ -4,6 +4,9 @@ import { createArthurSandbox } from "../providers/arthur/sandbox";
 import { createAstronomerSandbox } from "../providers/astronomer/sandbox";
 import { createOpenAISandbox } from "../providers/openai/sandbox";
 import type { ProviderId } from "../providers/types";
+import { log } from "../log";
+import path from "node:path";
+import { persistState, sandboxStateDir } from "./persist";
 import { sandboxUserCount } from "./seed";
 import { type RunningSandbox, type SandboxDefinition, startSandbox } from "./server";
 
@@ -38,19 +41,27 @@ export async function startSandboxes(options: {
   tokens: string[];
   users: number;
   latencyMs?: number;
+  /** Keep each sandbox's state in `<stateDir>/<provider>.json` across restarts (lib/sandbox/persist.ts). */
+  stateDir?: string;
 }): Promise<StartedSandboxes> {
   const running: RunningSandbox[] = [];
   const reused: ProviderId[] = [];
   for (const provider of options.providers) {
     const port = options.basePort + SANDBOX_PORT_OFFSET[provider];
+    const definition = FACTORIES[provider]({ users: options.users });
     try {
-      running.push(
-        await startSandbox(FACTORIES[provider]({ users: options.users }), {
-          port,
-          tokens: options.tokens,
-          latencyMs: options.latencyMs,
-        }),
-      );
+      const persisted = options.stateDir ? persistState(definition, path.join(options.stateDir, `${provider}.json`), options.users) : undefined;
+      const sandbox = await startSandbox(definition, {
+        port,
+        tokens: options.tokens,
+        latencyMs: options.latencyMs,
+        onChange: persisted?.changed,
+      }).catch((error) => {
+        persisted?.close();
+        throw error;
+      });
+      if (persisted?.loaded) log.info({ provider }, `${provider} sandbox: state restored from ${options.stateDir}`);
+      running.push({ ...sandbox, close: () => sandbox.close().then(() => persisted?.close()) });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EADDRINUSE" && (await alreadyServing(provider, port))) {
         reused.push(provider);
@@ -76,6 +87,8 @@ export function startConfiguredSandboxes(env: NodeJS.ProcessEnv = process.env): 
     tokens: sandboxTokens(env),
     users: sandboxUserCount(env),
     latencyMs: env.ROSTER_SANDBOX_LATENCY_MS ? Number(env.ROSTER_SANDBOX_LATENCY_MS) : undefined,
+    // Roster's own sandboxes keep their state beside its data, as its stored snapshot is kept.
+    stateDir: sandboxStateDir(env),
   });
   return globalForSandboxes.__rosterSandboxes;
 }

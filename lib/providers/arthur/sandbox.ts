@@ -19,6 +19,8 @@ export function createArthurSandbox(options: { users: number }): SandboxDefiniti
     routes: [...userRoutes(state), ...accessRoutes(state)],
     errorBody: (_status, message) => ({ detail: message }),
     reset: () => state.reset(),
+    saveState: () => state.save(),
+    loadState: (saved) => state.load(saved),
     state,
   };
 }

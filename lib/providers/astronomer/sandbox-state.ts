@@ -38,6 +38,12 @@ export interface SandboxWorkspace {
   members: Map<string, string>;
 }
 
+export interface SavedAstroState {
+  users: SandboxUser[];
+  workspaces: Array<Omit<SandboxWorkspace, "members"> & { members: Array<[string, string]> }>;
+  created: number;
+}
+
 export const ORGANIZATION_NAME = "Roster Sandbox";
 export const ORGANIZATION_SHORT_NAME = "rostersandbox";
 /** Not stated by any spec; Roster's choice for sandbox invites. */
@@ -146,6 +152,31 @@ export class AstroSandboxState {
 
   private changed() {
     this.views.clear();
+  }
+
+  /** Everything changes can touch, as plain JSON. */
+  save(): SavedAstroState {
+    return {
+      users: [...this.users.values()],
+      workspaces: this.workspaces.map((ws) => ({ ...ws, members: [...ws.members] })),
+      created: this.created,
+    };
+  }
+
+  /** Replaces users and workspaces with saved ones (the organization and its token's user stay). */
+  load(saved: unknown): void {
+    const { users, workspaces, created } = (saved ?? {}) as Partial<SavedAstroState>;
+    if (!Array.isArray(users) || !Array.isArray(workspaces) || !Number.isInteger(created)) throw new Error("not an Astronomer sandbox state");
+    this.users.clear();
+    this.byEmail.clear();
+    this.byInvite.clear();
+    for (const user of users) {
+      this.insert(user);
+      if (user.invite) this.byInvite.set(user.invite.inviteId, user.id);
+    }
+    this.workspaces.splice(0, this.workspaces.length, ...workspaces.map((ws) => ({ ...ws, members: new Map(ws.members) })));
+    this.created = created!;
+    this.changed();
   }
 
   /** A memoised listing (filtered, sorted); dropped by any change. */

@@ -242,5 +242,11 @@ export function createAstronomerSandbox(options: AstronomerSandboxOptions): Sand
     reset() {
       state = new AstroSandboxState(options.users, options.now);
     },
+    saveState: () => state.save(),
+    loadState(saved) {
+      const next = new AstroSandboxState(options.users, options.now);
+      next.load(saved);
+      state = next;
+    },
   };
 }
