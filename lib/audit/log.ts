@@ -111,23 +111,38 @@ export async function listAudit(q: Partial<AuditQuery> & { page: number; pageSiz
     base.where(where).orderBy(desc(auditEvents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(where),
   ]);
+  return { total: Number(total), events: rows.map(eventOf) };
+}
+
+/**
+ * Up to `limit` events older than the event `before` (from the newest when null), newest
+ * first, with no count: keyset paging for exports, where rows written meanwhile must not
+ * shift the pages.
+ */
+export async function auditEventsBefore(q: Partial<AuditQuery>, before: number | null, limit: number): Promise<AuditEvent[]> {
+  const db = await getDb();
+  const where = and(filters(q), before === null ? undefined : lt(auditEvents.id, before));
+  const rows = await db.select().from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(where).orderBy(desc(auditEvents.id)).limit(limit);
+  return rows.map(eventOf);
+}
+
+type JoinedRow = { audit_events: typeof auditEvents.$inferSelect; results: typeof auditEvents.$inferSelect | null };
+
+function eventOf({ audit_events: a, results: r }: JoinedRow): AuditEvent {
   return {
-    total: Number(total),
-    events: rows.map(({ audit_events: a, results: r }) => ({
-      id: a.id,
-      at: a.at.toISOString(),
-      actor: { id: a.actorId, email: a.actorEmail, role: a.actorRole },
-      action: a.action,
-      provider: a.provider,
-      target: { id: a.targetId, email: a.targetEmail },
-      before: a.before,
-      after: r?.after ?? a.after,
-      outcome: (r?.outcome ?? a.outcome) as AuditOutcome,
-      providerStatus: r?.providerStatus ?? a.providerStatus,
-      providerMessage: r?.providerMessage ?? a.providerMessage,
-      requestId: a.requestId,
-      completedAt: r ? r.at.toISOString() : a.outcome === "refused" ? a.at.toISOString() : null,
-    })),
+    id: a.id,
+    at: a.at.toISOString(),
+    actor: { id: a.actorId, email: a.actorEmail, role: a.actorRole },
+    action: a.action,
+    provider: a.provider,
+    target: { id: a.targetId, email: a.targetEmail },
+    before: a.before,
+    after: r?.after ?? a.after,
+    outcome: (r?.outcome ?? a.outcome) as AuditOutcome,
+    providerStatus: r?.providerStatus ?? a.providerStatus,
+    providerMessage: r?.providerMessage ?? a.providerMessage,
+    requestId: a.requestId,
+    completedAt: r ? r.at.toISOString() : a.outcome === "refused" ? a.at.toISOString() : null,
   };
 }
 
