@@ -20,6 +20,7 @@ import {
 import { toastChanged } from "./change-toast";
 import type { MemberTarget } from "./member-dialog-state";
 import { useChangeFlow } from "./use-change-flow";
+import { roleLabel } from "@/lib/providers/role-label";
 
 interface ChangeRoleDialogProps {
   target: MemberTarget;
@@ -56,7 +57,7 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
     onSuccess: (result) => {
       const workspace = workspaces.find((w) => w.scopeId === workspaceId)?.scopeName;
       const where = workspace ? `in the ${workspace} workspace on ${provider}` : `on ${provider}`;
-      toastChanged(`${person.name} is now ${result.after?.role ?? selected?.name} ${where}`, result.warnings);
+      toastChanged(`${person.name} is now ${roleLabel(result.after?.role ?? selected?.name ?? "")} ${where}`, result.warnings);
       onClose();
     },
     onError: flow.onError,
@@ -149,7 +150,7 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
             >
               {choices.map((role) => (
                 <option key={role.id} value={role.id}>
-                  {role.name}
+                  {roleLabel(role.name)}
                   {current?.id === role.id ? " (current)" : ""}
                 </option>
               ))}

@@ -2,18 +2,20 @@ import { ShieldCheck } from "lucide-react";
 import type { Membership } from "@/lib/directory/types";
 import { cn } from "@/components/ui/cn";
 import { PROVIDER_META } from "@/components/providers/provider-meta";
+import { roleLabel } from "@/lib/providers/role-label";
 import { workspaceRoleSummary } from "./person-summary";
 
 /**
- * One membership: provider and its native role. Pending invites are dashed and say
- * "invited"; members managed by SCIM or an identity provider carry a shield marker.
+ * One membership: its provider (the role is in the Roles column, and in the title here).
+ * Pending invites are dashed and say "invited"; members managed by SCIM or an identity
+ * provider carry a shield marker.
  */
 export function MembershipBadge({ membership }: { membership: Membership }) {
   const meta = PROVIDER_META[membership.provider];
   const invited = membership.status === "invited";
   const workspaces = workspaceRoleSummary(membership);
   const title = [
-    `${meta.label}: ${membership.role}${invited ? " (invite pending)" : ""}`,
+    `${meta.label}: ${roleLabel(membership.role)}${invited ? " (invite pending)" : ""}`,
     membership.managed ? "Managed by SCIM / identity provider: changes made here may be undone by it." : null,
     workspaces ? `Workspace roles:\n${workspaces}` : null,
   ]
@@ -32,7 +34,6 @@ export function MembershipBadge({ membership }: { membership: Membership }) {
     >
       <span aria-hidden className={cn("size-1.5 shrink-0 rounded-full", meta.dot, invited && "opacity-60")} />
       <span className="shrink-0 font-medium">{meta.label}</span>
-      <span className="min-w-0 truncate opacity-75">{membership.role}</span>
       {invited ? (
         <span className="rounded-sm bg-amber-100 px-1 text-[10px] font-medium tracking-wide text-amber-800 uppercase dark:bg-amber-400/15 dark:text-amber-300">
           invited

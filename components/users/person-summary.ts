@@ -1,4 +1,5 @@
 import type { Membership, Person } from "@/lib/directory/types";
+import { roleLabel } from "@/lib/providers/role-label";
 
 /** Derived, display-only facts about one person (one row). */
 
@@ -27,14 +28,23 @@ export function earliestAddedAt(person: Person): string | null {
   return earliest;
 }
 
-export function distinctRoles(person: Person): string[] {
-  return [...new Set(person.memberships.map((m) => m.role).filter(Boolean))];
+/** Each provider's role, once per provider and role (a person may hold several memberships on one). */
+export function rolesByProvider(person: Person): Array<{ provider: Membership["provider"]; role: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ provider: Membership["provider"]; role: string }> = [];
+  for (const { provider, role } of person.memberships) {
+    const key = `${provider}\u0000${role}`;
+    if (!role || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ provider, role });
+  }
+  return out;
 }
 
 export function workspaceRoleSummary(membership: Membership): string | null {
   const scoped = membership.scopedRoles ?? [];
   if (scoped.length === 0) return null;
-  return scoped.map((s) => `${s.scopeName}: ${s.role}`).join("\n");
+  return scoped.map((s) => `${s.scopeName}: ${roleLabel(s.role)}`).join("\n");
 }
 
 export function initialsOf(text: string): string {
