@@ -99,7 +99,11 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
       { id: "action:theme", group: "Actions", label: dark ? "Switch to light theme" : "Switch to dark theme", keywords: "theme dark light mode", icon: dark ? Sun : Moon, run: () => setChoice(dark ? "light" : "dark") },
       { id: "action:signout", group: "Actions", label: "Sign out", keywords: "log out logout", icon: LogOut, run: () => void signOut({ callbackUrl: "/signin" }) },
     ];
-    return [...found, ...pages.filter((c) => matches(c, text)), ...actions.filter((c) => matches(c, text))];
+    const named = [...pages, ...actions].filter((c) => matches(c, text));
+    // A page or action whose name starts with what was typed comes first; people otherwise.
+    const needle = text.trim().toLowerCase();
+    const byName = needle && named.some((c) => c.label.toLowerCase().startsWith(needle) || (c.keywords ?? "").split(" ").some((k) => k.startsWith(needle)));
+    return byName ? [...named, ...found] : [...found, ...named];
     // `go` and `refresh` are stable enough for a list rebuilt on every keystroke anyway.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [people.data, people.wanted, text, operator.role, choice]);
@@ -133,7 +137,13 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
       : people.isFetching || !people.settled
         ? "Searching people…"
         : `${people.data?.total ?? 0} ${people.data?.total === 1 ? "person matches" : "people match"}`;
-  const groups = (["People", "Pages", "Actions"] as const).map((group) => ({ group, items: commands.map((c, i) => ({ c, i })).filter(({ c }) => c.group === group) }));
+  // Sections in list order, so the arrows move down the screen.
+  const groups: Array<{ group: Command["group"]; items: Array<{ c: Command; i: number }> }> = [];
+  commands.forEach((c, i) => {
+    const last = groups.at(-1);
+    if (last?.group === c.group) last.items.push({ c, i });
+    else groups.push({ group: c.group, items: [{ c, i }] });
+  });
 
   return (
     <Dialog.Root open={open} onOpenChange={(next) => (next ? onOpenChange(true) : close())}>
