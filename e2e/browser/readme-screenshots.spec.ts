@@ -29,6 +29,7 @@ async function shoot(page: Page, name: string) {
 }
 
 test("README screenshots: users, a person, the invite flow, the audit log", async ({ page }) => {
+  test.setTimeout(180_000);
   await signInPage(page, "admin");
   const { people } = (await (await page.request.get("/api/users?kind=person&status=active&pageSize=200")).json()) as UsersResponse;
   const person = people.find((p) => p.memberships.length === 3 && p.memberships.some((m) => m.scopedRoles?.length))!;
