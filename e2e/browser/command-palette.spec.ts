@@ -22,7 +22,7 @@ function scripts(page: Page): string[] {
 test.describe("command palette", () => {
   test("Ctrl+K, loaded on first open: a person by name with the keyboard, then a page; Escape closes", async ({ page }) => {
     await signInPage(page, "viewer");
-    const { people } = (await (await page.request.get("/api/users?provider=astronomer&kind=person&pageSize=50")).json()) as UsersResponse;
+    const { people } = (await (await page.request.get("/api/users?kind=person&status=active&pageSize=200")).json()) as UsersResponse;
     const person = people.find((p) => p.email && p.name.split(" ").length === 2)!;
     const loaded = scripts(page);
     await page.goto("/");
