@@ -13,6 +13,7 @@ import { cn } from "@/components/ui/cn";
 import { Modal, ModalActions, ModalClose } from "@/components/ui/dialog";
 import { inputClassName, Label } from "@/components/ui/input";
 import { orderedProviders } from "./request-status";
+import { roleLabel } from "@/lib/providers/role-label";
 
 interface DecisionDialogProps {
   request: InviteRequest;
@@ -22,7 +23,7 @@ interface DecisionDialogProps {
 const textareaClassName = cn(inputClassName, "h-auto min-h-16 resize-y py-2 leading-5");
 
 function summary(request: InviteRequest): string {
-  const providers = orderedProviders(request).map((p) => `${providerLabel(p.provider)} as ${p.role}`).join(", ");
+  const providers = orderedProviders(request).map((p) => `${providerLabel(p.provider)} as ${roleLabel(p.role)}`).join(", ");
   return `${plural(request.emails.length, "email")} on ${providers}`;
 }
 

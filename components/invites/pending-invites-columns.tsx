@@ -10,6 +10,7 @@ import { GatedButton } from "@/components/members/gated-button";
 import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { Badge } from "@/components/ui/badge";
+import { roleLabel } from "@/lib/providers/role-label";
 
 const helper = createColumnHelper<ServerTableFeatures, PendingInvite>();
 
@@ -58,7 +59,7 @@ export function pendingInviteColumns(isAdmin: boolean, onRevoke: (invite: Pendin
       ),
       meta: { label: "Email" },
     }),
-    helper.display({ id: "role", header: "Role", cell: ({ row }) => row.original.role, meta: { label: "Role" } }),
+    helper.display({ id: "role", header: "Role", cell: ({ row }) => roleLabel(row.original.role), meta: { label: "Role" } }),
     helper.display({
       id: "sent",
       header: "Sent",

@@ -7,6 +7,7 @@ import { providerLabel } from "@/components/providers/provider-meta";
 import { Checkbox } from "@/components/ui/checkbox";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
+import { roleLabel } from "@/lib/providers/role-label";
 
 /** The chosen role per provider; a provider that is absent is not invited to. */
 export type ProviderChoice = Partial<Record<ProviderId, string>>;
@@ -81,7 +82,7 @@ export function ProviderRolePicker({ providers, loading, value, onChange, disabl
               >
                 {roles.map((role) => (
                   <option key={role.id} value={role.name}>
-                    {role.name}
+                    {roleLabel(role.name)}
                     {role.isOwner ? " (owner)" : ""}
                   </option>
                 ))}

@@ -3,6 +3,7 @@
 import { ChevronDown, RotateCw } from "lucide-react";
 import { useId, useState } from "react";
 import { hasRole, type Operator } from "@/lib/auth/roles";
+import { roleLabel } from "@/lib/providers/role-label";
 import type { InviteRequest } from "@/lib/invites/types";
 import { useRetryInviteRequest } from "@/lib/queries/invites";
 import { toastChanged } from "@/components/members/change-toast";
@@ -127,7 +128,7 @@ export function RequestCard({ request, operator, onAction }: RequestCardProps) {
               <li key={provider} className="inline-flex items-center gap-1.5 rounded-md border border-border px-1.5 py-0.5 text-xs">
                 <ProviderDot provider={provider} />
                 {providerLabel(provider)}
-                <span className="text-muted-foreground">{role}</span>
+                <span className="text-muted-foreground">{roleLabel(role)}</span>
               </li>
             ))}
           </ul>

@@ -19,6 +19,7 @@ import { BulkPlanSummary } from "./bulk-plan-summary";
 import { planRoleChange, providersOfPeople, type BulkItem } from "./bulk-plan";
 import { ManagedWarning } from "./change-dialog-parts";
 import { useBulkChange } from "./use-bulk-change";
+import { roleLabel } from "@/lib/providers/role-label";
 
 interface BulkChangeRoleDialogProps {
   people: Person[];
@@ -68,7 +69,7 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
       }
       description={
         bulk.started
-          ? `New role: ${role?.name}. Each change is audited on its own.`
+          ? `New role: ${roleLabel(role?.name ?? "")}. Each change is audited on its own.`
           : "Choose a provider and the role the selected people should have there."
       }
       footer={
@@ -87,7 +88,7 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
         <BulkRunResults
           bulk={bulk}
           items={items}
-          describe={(item, result) => `${result.before?.role ?? item.membership.role} → ${result.after?.role ?? role?.name}`}
+          describe={(item, result) => `${roleLabel(result.before?.role ?? item.membership.role)} → ${roleLabel(result.after?.role ?? role?.name ?? "")}`}
         />
       ) : (
         <>
@@ -124,7 +125,7 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
                 </option>
                 {choices.map((choice) => (
                   <option key={choice.id} value={choice.id}>
-                    {choice.name}
+                    {roleLabel(choice.name)}
                   </option>
                 ))}
               </NativeSelect>
@@ -139,7 +140,7 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
           {role ? (
             <BulkPlanSummary
               plan={plan}
-              headline={`${plural(plan.items.length, "person", "people")} on ${label} will get the role ${role.name}.`}
+              headline={`${plural(plan.items.length, "person", "people")} on ${label} will get the role ${roleLabel(role.name)}.`}
             />
           ) : null}
           {managed > 0 ? (

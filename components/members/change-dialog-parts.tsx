@@ -13,6 +13,7 @@ import { ModalClose } from "@/components/ui/dialog";
 import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { httpStatusSuffix } from "@/components/common/format";
+import { roleLabel } from "@/lib/providers/role-label";
 
 export const MANAGED_WARNING = "Managed by your identity provider: it may undo this change.";
 
@@ -98,7 +99,7 @@ export function MembershipLine({ membership, extra }: { membership: Membership; 
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg border border-border bg-subtle px-3 py-2">
       <ProviderDot provider={membership.provider} />
       <span className="font-medium">{providerLabel(membership.provider)}</span>
-      <span className="text-muted-foreground">{membership.role}</span>
+      <span className="text-muted-foreground">{roleLabel(membership.role)}</span>
       {membership.status === "invited" ? <Badge tone="warning">Invite pending</Badge> : null}
       {membership.kind === "service_account" ? <Badge tone="outline">Service account</Badge> : null}
       {membership.managed ? (

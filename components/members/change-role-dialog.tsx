@@ -21,6 +21,7 @@ import {
 import { toastChanged } from "./change-toast";
 import type { MemberTarget } from "./member-dialog-state";
 import { useChangeFlow } from "./use-change-flow";
+import { roleLabel } from "@/lib/providers/role-label";
 
 interface ChangeRoleDialogProps {
   target: MemberTarget;
@@ -59,7 +60,7 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
     onSuccess: (result) => {
       const workspace = workspaces.find((w) => w.scopeId === workspaceId)?.scopeName;
       const where = workspace ? `in the ${workspace} workspace on ${provider}` : `on ${provider}`;
-      toastChanged(`${person.name} is now ${result.after?.role ?? selected?.name} ${where}`, result.warnings);
+      toastChanged(`${person.name} is now ${roleLabel(result.after?.role ?? selected?.name ?? "")} ${where}`, result.warnings);
       onClose();
     },
     onError: flow.onError,
@@ -157,7 +158,7 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
               ) : null}
               {choices.map((role) => (
                 <option key={role.id} value={role.id}>
-                  {role.name}
+                  {roleLabel(role.name)}
                   {current?.id === role.id ? " (current)" : ""}
                 </option>
               ))}

@@ -6,6 +6,7 @@ import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { MANAGED_WARNING } from "./change-dialog-parts";
 import { httpStatusSuffix } from "@/components/common/format";
+import { roleLabel } from "@/lib/providers/role-label";
 
 /** The steps "Remove everywhere" will take, one per membership or pending invite. */
 export function OffboardPreview({ person }: { person: PersonDetailResponse }) {
@@ -17,7 +18,7 @@ export function OffboardPreview({ person }: { person: PersonDetailResponse }) {
           <span className="min-w-0 flex-1">
             {membership.status === "invited"
               ? `Revoke pending invite on ${providerLabel(membership.provider)}`
-              : `Remove from ${providerLabel(membership.provider)} (${membership.role})`}
+              : `Remove from ${providerLabel(membership.provider)} (${roleLabel(membership.role)})`}
           </span>
           {membership.managed ? (
             <span title={MANAGED_WARNING} className="inline-flex items-center gap-1 text-xs text-amber-700 dark:text-amber-300">

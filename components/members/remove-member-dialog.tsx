@@ -18,6 +18,7 @@ import {
 import { toastChanged } from "./change-toast";
 import type { MemberTarget } from "./member-dialog-state";
 import { useChangeFlow } from "./use-change-flow";
+import { roleLabel } from "@/lib/providers/role-label";
 
 const ORGANIZATION = "";
 
@@ -87,7 +88,7 @@ export function RemoveMemberDialog({ target, onClose }: { target: MemberTarget; 
             <option value={ORGANIZATION}>The whole {provider} organization</option>
             {workspaces.map((workspace) => (
               <option key={workspace.scopeId} value={workspace.scopeId}>
-                Only the {workspace.scopeName} workspace ({workspace.role})
+                Only the {workspace.scopeName} workspace ({roleLabel(workspace.role)})
               </option>
             ))}
           </NativeSelect>

@@ -19,6 +19,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { providerLabel } from "@/components/providers/provider-meta";
 import type { ActionState } from "./membership-actions";
+import { roleLabel } from "@/lib/providers/role-label";
 
 interface RoleSubmenuProps {
   membership: Membership;
@@ -48,7 +49,7 @@ function RoleRadioGroup({
       ) : null}
       {roles.map((role) => (
         <DropdownMenuRadioItem key={role.id} value={role.id} title={role.description}>
-          <span className="truncate">{role.name}</span>
+          <span className="truncate">{roleLabel(role.name)}</span>
         </DropdownMenuRadioItem>
       ))}
     </DropdownMenuRadioGroup>

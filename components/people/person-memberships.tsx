@@ -17,6 +17,7 @@ import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { EditArthurUserNameDialog } from "@/components/service-accounts/arthur-user-dialogs";
 import { NEEDS_ADMIN, useCanChangeMembers } from "@/components/shell/operator-context";
+import { roleLabel } from "@/lib/providers/role-label";
 
 type DetailMembership = PersonDetailResponse["memberships"][number];
 
@@ -134,7 +135,7 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
                 </td>
                 <td className={td}>
                   <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
-                    {membership.role}
+                    {roleLabel(membership.role)}
                     {membership.managed ? (
                       <span title={MANAGED_WARNING} className="inline-flex items-center gap-1 text-xs text-amber-700 dark:text-amber-300">
                         <ShieldAlert aria-hidden className="size-3.5" />
@@ -148,7 +149,7 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
                     <ul className="space-y-0.5">
                       {membership.scopedRoles.map((scoped) => (
                         <li key={`${scoped.scopeId}:${scoped.via?.id ?? ""}`} className="whitespace-nowrap" title={scoped.unreadable}>
-                          <span className="text-muted-foreground">{scoped.scopeName}:</span> {scoped.role}
+                          <span className="text-muted-foreground">{scoped.scopeName}:</span> {roleLabel(scoped.role)}
                           {scoped.via ? <span className="text-muted-foreground"> via {scoped.via.kind} {scoped.via.name}</span> : null}
                           {scoped.unreadable ? <span className="text-muted-foreground"> (could not be read: {scoped.unreadable})</span> : null}
                         </li>

@@ -1,7 +1,7 @@
 "use client";
 
 import { KeyRound, Pencil, Plus, TriangleAlert } from "lucide-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { toast } from "sonner";
 import type { Member } from "@/lib/providers/types";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
@@ -9,6 +9,7 @@ import { Callout } from "@/components/ui/callout";
 import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { CredentialsDialog, type ShownCredentials } from "./credentials-dialog";
+import { ServiceAccountRoleField } from "./service-account-role-field";
 import { useIssueCredentials, useRenameServiceAccount } from "./service-accounts-queries";
 
 /** Which dialog is open, for which account: one host for the whole page. */
@@ -26,12 +27,15 @@ function NameForm({
   error,
   formId,
   onSubmit,
+  children,
 }: {
   initial: string;
   busy: boolean;
   error: Error | null;
   formId: string;
   onSubmit: (name: string) => void;
+  /** More fields, after the name. */
+  children?: ReactNode;
 }) {
   const [name, setName] = useState(initial);
   const submit = (event: FormEvent) => {
@@ -53,6 +57,7 @@ function NameForm({
         placeholder="e.g. nightly-export"
       />
       <p className="text-xs text-muted-foreground">A name that says what uses it. You can rename it later.</p>
+      {children ? <div className="pt-3">{children}</div> : null}
       <div className="pt-2">
         <ChangeErrorCallout error={error} />
       </div>
@@ -63,8 +68,10 @@ function NameForm({
 function useCredentialsFlow(onShown: (shown: ShownCredentials) => void, reason: ShownCredentials["reason"]) {
   const [error, setError] = useState<Error | null>(null);
   const mutation = useIssueCredentials({
-    onSuccess: ({ account, credentials }) =>
-      onShown({ accountName: account.name, clientId: credentials.clientId, clientSecret: credentials.clientSecret, reason }),
+    onSuccess: ({ account, credentials, role }) => {
+      if (role && "error" in role) toast.warning(`${account.name} was created without a role`, { description: `Arthur refused the role: ${role.error}` });
+      onShown({ accountName: account.name, clientId: credentials.clientId, clientSecret: credentials.clientSecret, reason });
+    },
     onError: setError,
   });
   return { mutation, error, clearError: () => setError(null) };
@@ -73,6 +80,7 @@ function useCredentialsFlow(onShown: (shown: ShownCredentials) => void, reason: 
 function CreateDialog({ onClose, onShown }: { onClose: () => void; onShown: (c: ShownCredentials) => void }) {
   const { mutation, error, clearError } = useCredentialsFlow(onShown, "created");
   const busy = mutation.isPending;
+  const [role, setRole] = useState("");
   return (
     <Modal
       open
@@ -81,7 +89,7 @@ function CreateDialog({ onClose, onShown }: { onClose: () => void; onShown: (c: 
       icon={<Plus aria-hidden />}
       title="New Arthur service account"
       description="Arthur issues a client ID and secret. Roster shows the secret once and keeps no copy."
-      footer={<ModalActions busy={busy} type="submit" form="create-service-account" label="Create service account" busyLabel="Creating…" />}
+      footer={<ModalActions busy={busy} disabled={!role} type="submit" form="create-service-account" label="Create service account" busyLabel="Creating…" />}
     >
       <NameForm
         formId="create-service-account"
@@ -90,9 +98,11 @@ function CreateDialog({ onClose, onShown }: { onClose: () => void; onShown: (c: 
         error={error}
         onSubmit={(name) => {
           clearError();
-          mutation.mutate({ kind: "create", name });
+          mutation.mutate({ kind: "create", name, role });
         }}
-      />
+      >
+        <ServiceAccountRoleField value={role} onChange={setRole} disabled={busy} />
+      </NameForm>
     </Modal>
   );
 }

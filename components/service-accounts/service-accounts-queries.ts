@@ -27,7 +27,7 @@ export function serviceAccountsQueryOptions() {
 
 const accountPath = (id: string) => `/api/service-accounts/${encodeURIComponent(id)}`;
 
-export type CredentialsRequest = { kind: "create"; name: string } | { kind: "regenerate"; id: string };
+export type CredentialsRequest = { kind: "create"; name: string; role: string } | { kind: "regenerate"; id: string };
 
 /**
  * Creating a service account or regenerating its secret: the answer carries the secret,
@@ -40,7 +40,7 @@ export function useIssueCredentials(options: ChangeMutationOptions<ServiceAccoun
     gcTime: 0,
     mutationFn: (request) =>
       request.kind === "create"
-        ? apiFetch("/api/service-accounts", { method: "POST", json: { name: request.name } })
+        ? apiFetch("/api/service-accounts", { method: "POST", json: { name: request.name, role: request.role } })
         : apiFetch(`${accountPath(request.id)}/credentials`, { method: "POST" }),
     onSuccess: async (data, variables) => {
       await Promise.all([

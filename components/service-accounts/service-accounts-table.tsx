@@ -11,6 +11,7 @@ import { useSinglePageTable } from "@/components/data-table/use-single-page-tabl
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ServiceAccountDialog } from "./service-account-dialogs";
+import { roleLabel } from "@/lib/providers/role-label";
 
 const helper = createColumnHelper<ServerTableFeatures, Member>();
 const getRowId = (account: Member) => account.id;
@@ -43,7 +44,7 @@ function columns(open: (dialog: ServiceAccountDialog) => void, selfId: string | 
       id: "role",
       header: "Organization role",
       cell: ({ row }) =>
-        row.original.role ? <span>{row.original.role}</span> : <Badge tone="outline">No role</Badge>,
+        row.original.role ? <span>{roleLabel(row.original.role)}</span> : <Badge tone="outline">No role</Badge>,
     }),
     helper.display({
       id: "added",

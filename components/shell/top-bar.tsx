@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import type { Operator } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { CommandPaletteTrigger } from "@/components/command/command-palette-trigger";
 import { activeNavItem } from "./nav-config";
 import { OperatorMenu } from "./operator-menu";
 
@@ -23,6 +24,7 @@ export function TopBar({ operator, onOpenNav }: TopBarProps) {
       </Button>
       <h1 className="min-w-0 flex-1 truncate text-[15px] font-semibold tracking-tight">{title}</h1>
       <div className="flex items-center gap-1.5 sm:gap-3">
+        <CommandPaletteTrigger />
         <ThemeToggle />
         <span aria-hidden className="hidden h-5 w-px bg-border sm:block" />
         <OperatorMenu operator={operator} />

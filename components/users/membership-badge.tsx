@@ -2,17 +2,19 @@ import { ShieldCheck } from "lucide-react";
 import type { Membership } from "@/lib/directory/types";
 import { cn } from "@/components/ui/cn";
 import { PROVIDER_META } from "@/components/providers/provider-meta";
+import { roleLabel } from "@/lib/providers/role-label";
 import { workspaceRoleSummary } from "./person-summary";
 
 /**
- * One membership: provider and its native role. Pending invites are dashed and say
- * "invited"; members managed by SCIM or an identity provider carry a shield marker.
+ * One membership: its provider (the role is in the Roles column, and in the title here).
+ * Pending invites are dashed and say "invited"; members managed by SCIM or an identity
+ * provider carry a shield marker.
  */
 export function MembershipBadge({ membership }: { membership: Membership }) {
   const meta = PROVIDER_META[membership.provider];
   const invited = membership.status === "invited";
   const workspaces = workspaceRoleSummary(membership);
-  const role = membership.roleUnknown ? "role unknown" : membership.role;
+  const role = membership.roleUnknown ? "role unknown" : roleLabel(membership.role);
   const title = [
     `${meta.label}: ${role}${invited ? " (invite pending)" : ""}`,
     membership.roleUnknown ?? null,

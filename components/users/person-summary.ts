@@ -1,4 +1,5 @@
 import type { Membership, Person } from "@/lib/directory/types";
+import { roleLabel } from "@/lib/providers/role-label";
 
 /** Derived, display-only facts about one person (one row). */
 
@@ -27,8 +28,17 @@ export function earliestAddedAt(person: Person): string | null {
   return earliest;
 }
 
-export function distinctRoles(person: Person): string[] {
-  return [...new Set(person.memberships.map((m) => m.role).filter(Boolean))];
+/** Each provider's role, once per provider and role (a person may hold several memberships on one). */
+export function rolesByProvider(person: Person): Array<{ provider: Membership["provider"]; role: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ provider: Membership["provider"]; role: string }> = [];
+  for (const { provider, role } of person.memberships) {
+    const key = `${provider}\u0000${role}`;
+    if (!role || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ provider, role });
+  }
+  return out;
 }
 
 type Scoped = NonNullable<Membership["scopedRoles"]>[number];
@@ -36,7 +46,7 @@ type Scoped = NonNullable<Membership["scopedRoles"]>[number];
 /** `Analytics: WORKSPACE_MEMBER (via team Analysts)`, or why the role is unknown. */
 export function scopedRoleText(s: Scoped): string {
   const via = s.via ? ` (via ${s.via.kind} ${s.via.name})` : "";
-  return `${s.scopeName}: ${s.role}${via}${s.unreadable ? ` (could not be read: ${s.unreadable})` : ""}`;
+  return `${s.scopeName}: ${roleLabel(s.role)}${via}${s.unreadable ? ` (could not be read: ${s.unreadable})` : ""}`;
 }
 
 /** The workspace roles held directly and known: the ones a role change or removal applies to. */

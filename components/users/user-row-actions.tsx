@@ -23,6 +23,7 @@ import { subjectOf } from "@/components/members/member-dialog-state";
 import { useMemberDialogs } from "@/components/members/member-dialogs-provider";
 import { useMembershipActions } from "@/components/members/membership-actions";
 import { RoleSubmenu } from "@/components/members/role-submenu";
+import { roleLabel } from "@/lib/providers/role-label";
 
 export function personLabel(person: Person): string {
   return person.name || person.email || person.key;
@@ -65,7 +66,7 @@ function UserRowMenu({ person }: { person: Person }) {
             <DropdownMenuLabel className="flex items-center gap-1.5">
               <ProviderDot provider={membership.provider} className="size-1.5" />
               {provider}
-              <span className="truncate font-normal">· {membership.status === "invited" ? "invited" : membership.role}</span>
+              <span className="truncate font-normal">· {membership.status === "invited" ? "invited" : roleLabel(membership.role)}</span>
             </DropdownMenuLabel>
             {actions.changeRole ? (
               <RoleSubmenu

@@ -6,7 +6,8 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { StatusDot } from "@/components/ui/badge";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { MembershipBadge } from "./membership-badge";
-import { distinctRoles, earliestAddedAt, initialsOf, isServiceAccount, personStatus } from "./person-summary";
+import { roleLabel } from "@/lib/providers/role-label";
+import { rolesByProvider, earliestAddedAt, initialsOf, isServiceAccount, personStatus } from "./person-summary";
 
 export function NameCell({ person }: { person: Person }) {
   const first = person.memberships[0];
@@ -53,14 +54,16 @@ export function ProvidersCell({ person }: { person: Person }) {
   );
 }
 
+/** Each role with the provider it is on: "OpenAI Owner", "Astronomer Organization Member". */
 export function RolesCell({ person }: { person: Person }) {
-  const roles = distinctRoles(person);
+  const roles = rolesByProvider(person);
   if (roles.length === 0) return <span className="text-muted-foreground">—</span>;
   return (
-    <ul className="w-44 text-[13px] text-muted-foreground">
-      {roles.map((role) => (
-        <li key={role} className="truncate" title={role}>
-          {role}
+    <ul className="w-52 space-y-0.5 text-[13px]">
+      {roles.map(({ provider, role }) => (
+        <li key={`${provider}:${role}`} className="flex min-w-0 items-baseline gap-1.5" title={`${providerLabel(provider)}: ${roleLabel(role)}`}>
+          <span className="shrink-0 text-xs text-muted-foreground">{providerLabel(provider)}</span>
+          <span className="truncate text-foreground">{roleLabel(role)}</span>
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@ import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
 import type { FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { ProviderDot } from "@/components/providers/provider-dot";
 import { PROVIDER_META } from "@/components/providers/provider-meta";
+import { roleLabel } from "@/lib/providers/role-label";
 
 export const STATUS_OPTIONS: FacetOption[] = [
   { value: "active", label: "Active" },
@@ -28,13 +29,13 @@ export function providerOptions(providers: ProviderState[] | undefined): FacetOp
 export function roleOptions(data: UsersResponse | undefined, selected: readonly string[] = []): FacetOption[] {
   const options: FacetOption[] = (data?.facets.roles ?? []).map(({ provider, role, count }) => ({
     value: role,
-    label: role,
+    label: roleLabel(role),
     count,
     group: provider,
   }));
   const known = new Set(options.map((option) => option.value));
   for (const role of selected) {
-    if (!known.has(role)) options.push({ value: role, label: role, group: "other" });
+    if (!known.has(role)) options.push({ value: role, label: roleLabel(role), group: "other" });
   }
   return options.sort(
     (a, b) => groupOrder(a.group) - groupOrder(b.group) || a.label.localeCompare(b.label),

@@ -1,9 +1,9 @@
 "use client";
 
-import { X } from "lucide-react";
+import { Download, X } from "lucide-react";
 import type { ReactNode } from "react";
 import type { Person, UsersQuery, UsersResponse } from "@/lib/directory/types";
-import { hasUsersFilters, type UsersListKey } from "@/lib/queries/users";
+import { hasUsersFilters, usersExportHref, type UsersListKey } from "@/lib/queries/users";
 import { Button } from "@/components/ui/button";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
 import { USERS_QUERY_LIMITS } from "@/lib/directory/constants";
@@ -90,6 +90,12 @@ export function UsersToolbar({
         </DataTableSelectionBar>
         <DataTableViewOptions table={table} />
         {refresh}
+        <Button asChild>
+          <a href={usersExportHref(query)} download title="Download the people matching this search and these filters as CSV, one row per provider membership">
+            <Download aria-hidden />
+            Export
+          </a>
+        </Button>
         <InvitePeopleButton size="sm" />
       </div>
     </div>

@@ -56,6 +56,7 @@ export const ACCESS: Record<string, Access> = {
   "POST /api/service-accounts/[id]/credentials": { role: "admin", path: "/api/service-accounts/no-such-account/credentials", body: {} },
   "POST /api/sync": { role: "viewer", path: "/api/sync", body: {} },
   "GET /api/users": { role: "viewer", path: "/api/users" },
+  "GET /api/users/export": { role: "viewer", path: "/api/users/export" },
 };
 
 /**

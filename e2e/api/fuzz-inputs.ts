@@ -142,6 +142,8 @@ export const ROUTES: Record<string, RouteInput> = {
     oneOf: ["firstName", "lastName"],
   },
 };
+// The people export takes the users list's query.
+ROUTES["GET /api/users/export"] = ROUTES["GET /api/users"];
 
 /** Not Roster's route wrapper: next-auth's own handler (sign-in is tested elsewhere). */
 

@@ -26,7 +26,7 @@ test.describe("Arthur service accounts", () => {
   test("create shows the secret once: never in the list, the audit log or its CSV; regenerate replaces it", async ({ as }) => {
     const admin = await as("admin");
     const name = `export-${run}`;
-    const res = await admin.post("/api/service-accounts", { data: { name } });
+    const res = await admin.post("/api/service-accounts", { data: { name, role: "Organization Member" } });
     expect(res.status(), await res.text()).toBe(200);
     const created = (await res.json()) as ServiceAccountCredentialsResponse;
     expect(created.account).toMatchObject({ name, kind: "service_account", provider: "arthur" });
@@ -37,7 +37,8 @@ test.describe("Arthur service accounts", () => {
     const listText = await list.text();
     expect(listText).not.toContain(clientSecret);
     const { accounts, selfId, mode } = JSON.parse(listText) as ServiceAccountsResponse;
-    expect(accounts.find((a) => a.id === created.account.id)?.name).toBe(name);
+    expect(accounts.find((a) => a.id === created.account.id)).toMatchObject({ name, role: "Organization Member" });
+    expect(created.role, "the new account was given the role asked for").toEqual({ name: "Organization Member" });
     expect(accounts.every((a) => a.kind === "service_account")).toBe(true);
     expect(mode).toBe("sandbox");
     // The sandbox signs Roster in as a service account: the page warns before regenerating its secret.
@@ -63,15 +64,21 @@ test.describe("Arthur service accounts", () => {
 
   test("rename; bad input names the field; a person is not a service account", async ({ as }) => {
     const admin = await as("admin");
-    const { account } = (await (await admin.post("/api/service-accounts", { data: { name: `old-${run}` } })).json()) as ServiceAccountCredentialsResponse;
+    const { account } = (await (await admin.post("/api/service-accounts", { data: { name: `old-${run}`, role: "Organization Read Only" } })).json()) as ServiceAccountCredentialsResponse;
     const renamed = await admin.patch(`/api/service-accounts/${account.id}`, { data: { name: `new-${run}` } });
     expect(renamed.status(), await renamed.text()).toBe(200);
     expect(((await renamed.json()) as ArthurAccountResponse).account.name).toBe(`new-${run}`);
     expect(await lastAudit(admin, "rename_service_account")).toMatchObject({ before: { name: `old-${run}` }, after: { name: `new-${run}` } });
 
-    const empty = await admin.post("/api/service-accounts", { data: { name: "  " } });
+    const empty = await admin.post("/api/service-accounts", { data: { name: "  ", role: "Organization Member" } });
     expect(empty.status()).toBe(422);
     expect((await empty.json()).error.message).toMatch(/^name/);
+    const roleless = await admin.post("/api/service-accounts", { data: { name: `roleless-${run}` } });
+    expect(roleless.status()).toBe(422);
+    expect((await roleless.json()).error.message).toMatch(/^role/);
+    const unknown = await admin.post("/api/service-accounts", { data: { name: `unknown-${run}`, role: "Galactic Emperor" } });
+    expect(unknown.status()).toBe(422);
+    expect((await unknown.json()).error).toMatchObject({ code: "unknown_role" });
 
     const users = await (await admin.get("/api/users?provider=arthur&kind=person&pageSize=5")).json();
     const personId = users.people[0].memberships.find((m: { provider: string }) => m.provider === "arthur").id;

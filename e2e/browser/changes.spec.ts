@@ -5,6 +5,7 @@ import type { Person, UsersResponse } from "../../lib/directory/types";
 import type { ProviderId } from "../../lib/providers/types";
 import { E2E } from "../env";
 import { expect, sandbox, signInPage, test } from "./guard";
+import { roleLabel } from "../../lib/providers/role-label";
 
 /** Member changes in Chromium, as an admin would make them. */
 
@@ -57,17 +58,17 @@ test.describe("member changes in the browser", () => {
       chosen[provider] = target.name;
       await openRowMenu(page, person);
       await page.getByRole("menuitem", { name: `Change role on ${LABEL[provider]}` }).click();
-      await page.getByRole("menuitemradio", { name: target.name, exact: true }).first().press("Enter");
+      await page.getByRole("menuitemradio", { name: roleLabel(target.name), exact: true }).first().press("Enter");
       const dialog = page.getByRole("dialog");
       await expect(dialog).toContainText(LABEL[provider]);
       await expect(dialog).toContainText(person.name);
       if (provider === "openai") await page.screenshot({ path: `${SHOTS}/change-role-dialog.png` });
       await dialog.getByRole("button", { name: "Change role" }).click();
       await expect(dialog).toBeHidden();
-      await expect(row(page, person)).toContainText(target.name);
+      await expect(row(page, person)).toContainText(roleLabel(target.name));
     }
     await page.reload();
-    for (const role of Object.values(chosen)) await expect(row(page, person)).toContainText(role);
+    for (const role of Object.values(chosen)) await expect(row(page, person)).toContainText(roleLabel(role));
   });
 
   test("remove a member from one provider", async ({ page }) => {

@@ -16,8 +16,13 @@ test.describe("service accounts page", () => {
     await page.getByRole("button", { name: "New service account" }).first().click();
     const create = page.getByRole("dialog", { name: "New Arthur service account" });
     await create.getByLabel("Name").fill(name);
+    const submit = create.getByRole("button", { name: "Create service account" });
+    await expect(submit, "no role is chosen for you").toBeDisabled();
+    const roles = create.getByLabel("Organization role");
+    await expect(roles.locator("option:not([disabled])")).toHaveText(["Organization Admin", "Organization Member", "Organization Read Only"]);
+    await roles.selectOption({ label: "Organization Member" });
     await page.screenshot({ path: `${SHOTS}/service-account-create.png` });
-    await create.getByRole("button", { name: "Create service account" }).click();
+    await submit.click();
 
     const shown = page.getByRole("alertdialog", { name: `Service account ${name} created` });
     await expect(shown).toBeVisible();
@@ -29,8 +34,11 @@ test.describe("service accounts page", () => {
     await shown.getByRole("button", { name: "I have copied the secret" }).click();
     await expect(shown).toBeHidden();
 
-    // The account is listed; its secret is nowhere on the page, not even after a reload.
+    // The account is listed with its role; its secret is nowhere on the page, not even after a reload.
     await expect(table.getByText(name)).toBeVisible();
+    const created = table.locator("tbody tr").filter({ hasText: name });
+    await expect(created).toContainText("Organization Member");
+    await expect(created).not.toContainText("No role");
     expect(await page.content()).not.toContain(secret);
     await page.reload();
     await expect(table.getByText(name)).toBeVisible();

@@ -14,7 +14,7 @@ const run = `${process.pid}-${Date.now()}`;
 const { closeDb, getDb } = await import("../db");
 const { recordAttempt, recordRefusal, recordResult, listAudit } = await import("./log");
 const { verifyChain } = await import("./chain");
-const { auditCsv, csvCell } = await import("./csv");
+const { auditCsv, auditCsvRows, csvCell } = await import("./csv");
 
 const actor = { id: null, email: `auditor-${run}@example.com`, role: "admin" };
 const attempt = (n: number) => ({
@@ -68,6 +68,19 @@ describe(`audit log (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
     expect(lines[1]).toContain('"{""role"":""owner""}"');
     expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(csvCell('say "hi", ok')).toBe('"say ""hi"", ok"');
+  });
+
+  it("the CSV export pages by id: an event written while it runs is not sent twice, and every other event once", async () => {
+    const exporter = { ...actor, email: `exporter-${run}@example.com` };
+    for (let n = 0; n < 5; n++) await recordRefusal({ ...attempt(100 + n), actor: exporter }, "for the export test");
+    const rows = auditCsvRows({ actor: exporter.email }, 2);
+    const first = await rows.next();
+    // Written between two pages: offset paging would shift every later page by one row.
+    await recordRefusal({ ...attempt(199), actor: exporter }, "written during the export");
+    const sent = [...(first.value as unknown[][])];
+    for await (const batch of rows) sent.push(...batch);
+    const targets = sent.map((row) => row[6]);
+    expect(targets).toEqual(["user_104", "user_103", "user_102", "user_101", "user_100"]);
   });
 
   it("the database refuses to update or delete an audit row", async () => {

@@ -1,7 +1,14 @@
-import { listAudit } from "./log";
+import { csvResponse } from "../csv";
+import { auditEventsBefore } from "./log";
 import type { AuditEvent, AuditQuery } from "./types";
 
-/** The filtered audit log as CSV (RFC 4180), every matching event, oldest last. */
+export { csvCell } from "../csv";
+
+/**
+ * The filtered audit log as CSV, every matching event, newest first. Read in pages by id
+ * (each page: events older than the last one sent), so an event written while the export
+ * runs is never sent twice, and nothing but one page is held in memory.
+ */
 
 const COLUMNS: Array<[string, (e: AuditEvent) => unknown]> = [
   ["id", (e) => e.id],
@@ -21,21 +28,24 @@ const COLUMNS: Array<[string, (e: AuditEvent) => unknown]> = [
   ["completed_at", (e) => e.completedAt],
 ];
 
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  // A cell that a spreadsheet would run as a formula is prefixed so it stays text.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export const AUDIT_CSV_HEADER = COLUMNS.map(([name]) => name);
+
+/** The rows, one page of events at a time. */
+export async function* auditCsvRows(query: Partial<AuditQuery>, pageSize = 1_000): AsyncGenerator<unknown[][]> {
+  let before: number | null = null;
+  for (;;) {
+    const events = await auditEventsBefore(query, before, pageSize);
+    if (events.length > 0) yield events.map((event) => COLUMNS.map(([, get]) => get(event)));
+    if (events.length < pageSize) return;
+    before = events[events.length - 1].id;
+  }
 }
 
+export function auditCsvResponse(query: Partial<AuditQuery>): Promise<Response> {
+  return csvResponse("roster-audit", AUDIT_CSV_HEADER, auditCsvRows(query));
+}
+
+/** The whole export as text, through the same stream (scripts and tests). */
 export async function auditCsv(query: Partial<AuditQuery>): Promise<string> {
-  const lines = [COLUMNS.map(([name]) => name).join(",")];
-  const pageSize = 1_000;
-  for (let page = 1; ; page++) {
-    const { events } = await listAudit({ ...query, page, pageSize });
-    for (const event of events) lines.push(COLUMNS.map(([, get]) => csvCell(get(event))).join(","));
-    if (events.length < pageSize) break;
-  }
-  return `${lines.join("\r\n")}\r\n`;
+  return (await auditCsvResponse(query)).text();
 }

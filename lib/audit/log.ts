@@ -4,7 +4,7 @@ import { type Db, getDb } from "../db";
 import { log } from "../log";
 import { auditEvents } from "../db/schema";
 import { type AuditContent, GENESIS_HASH, hashEntry } from "./chain";
-import type { AuditOutcome, AuditQuery, AuditResponse } from "./types";
+import type { AuditEvent, AuditOutcome, AuditQuery, AuditResponse } from "./types";
 
 /** Appends to the audit log, one writer at a time, each row chained to the one before. */
 
@@ -141,24 +141,38 @@ export async function listAudit(q: Partial<AuditQuery> & { page: number; pageSiz
     db.select({ total: count() }).from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(where),
     auditHead(),
   ]);
+  return { head, total: Number(total), events: rows.map(eventOf) };
+}
+
+/**
+ * Up to `limit` events older than the event `before` (from the newest when null), newest
+ * first, with no count: keyset paging for exports, where rows written meanwhile must not
+ * shift the pages.
+ */
+export async function auditEventsBefore(q: Partial<AuditQuery>, before: number | null, limit: number): Promise<AuditEvent[]> {
+  const db = await getDb();
+  const where = and(filters(q), before === null ? undefined : lt(auditEvents.id, before));
+  const rows = await db.select().from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(where).orderBy(desc(auditEvents.id)).limit(limit);
+  return rows.map(eventOf);
+}
+
+type JoinedRow = { audit_events: typeof auditEvents.$inferSelect; results: typeof auditEvents.$inferSelect | null };
+
+function eventOf({ audit_events: a, results: r }: JoinedRow): AuditEvent {
   return {
-    head,
-    total: Number(total),
-    events: rows.map(({ audit_events: a, results: r }) => ({
-      id: a.id,
-      at: a.at.toISOString(),
-      actor: { id: a.actorId, email: a.actorEmail, role: a.actorRole },
-      action: a.action,
-      provider: a.provider,
-      target: { id: a.targetId, email: a.targetEmail },
-      before: a.before,
-      after: r?.after ?? a.after,
-      outcome: (r?.outcome ?? a.outcome) as AuditOutcome,
-      providerStatus: r?.providerStatus ?? a.providerStatus,
-      providerMessage: r?.providerMessage ?? a.providerMessage,
-      requestId: a.requestId,
-      completedAt: r ? r.at.toISOString() : a.outcome !== "pending" ? a.at.toISOString() : null,
-    })),
+    id: a.id,
+    at: a.at.toISOString(),
+    actor: { id: a.actorId, email: a.actorEmail, role: a.actorRole },
+    action: a.action,
+    provider: a.provider,
+    target: { id: a.targetId, email: a.targetEmail },
+    before: a.before,
+    after: r?.after ?? a.after,
+    outcome: (r?.outcome ?? a.outcome) as AuditOutcome,
+    providerStatus: r?.providerStatus ?? a.providerStatus,
+    providerMessage: r?.providerMessage ?? a.providerMessage,
+    requestId: a.requestId,
+    completedAt: r ? r.at.toISOString() : a.outcome !== "pending" ? a.at.toISOString() : null,
   };
 }
 

@@ -149,10 +149,20 @@ function sortedBy(index: PeopleIndex, sort: UsersQuery["sort"], order: UsersQuer
 }
 
 /** Search (name or email contains every word), membership filters, sort and one page. */
-export function queryPeople(index: PeopleIndex, q: UsersQuery): { people: Person[]; total: number; page: number } {
+/** Who matches (null marks: everyone) and the order asked for. */
+function selection(index: PeopleIndex, q: UsersQuery): { marks: Uint8Array | null; ordered: Int32Array } {
   const words = q.q.toLowerCase().split(/\s+/).filter(Boolean);
-  const marks = index.search.match(words, q);
-  const ordered = sortedBy(index, q.sort, q.order);
+  return { marks: index.search.match(words, q), ordered: sortedBy(index, q.sort, q.order) };
+}
+
+/** Every person the query matches, in its order (no pages): for exports. */
+export function* allMatching(index: PeopleIndex, q: UsersQuery): Generator<Person> {
+  const { marks, ordered } = selection(index, q);
+  for (let r = 0; r < ordered.length; r++) if (!marks || marks[ordered[r]]) yield index.people[ordered[r]].person;
+}
+
+export function queryPeople(index: PeopleIndex, q: UsersQuery): { people: Person[]; total: number; page: number } {
+  const { marks, ordered } = selection(index, q);
   let total = ordered.length;
   if (marks) {
     total = 0;

@@ -22,6 +22,11 @@ function indexFor(views: SnapshotView[]): PeopleIndex {
   return index;
 }
 
+/** The index of the directory as it stands now; it never changes once built (a change builds a new one). */
+export async function currentIndex(): Promise<PeopleIndex> {
+  return indexFor(await getSnapshots({ partial: true }));
+}
+
 export async function listUsers(query: UsersQuery): Promise<UsersResponse> {
   const views = await getSnapshots({ partial: true });
   const index = indexFor(views);

@@ -86,6 +86,15 @@ export function usersQueryToSearchParams(query: UsersQuery): URLSearchParams {
   return params;
 }
 
+/** Where "Export" points: the same search, filters and sort, every page (`GET /api/users/export`). */
+export function usersExportHref(query: UsersQuery): string {
+  const params = usersQueryToSearchParams(query);
+  params.delete("page");
+  params.delete("pageSize");
+  const search = params.toString();
+  return `/api/users/export${search ? `?${search}` : ""}`;
+}
+
 export function hasUsersFilters(query: UsersQuery): boolean {
   return Boolean(query.q) || USERS_LIST_KEYS.some((key) => (query[key]?.length ?? 0) > 0);
 }

@@ -58,6 +58,10 @@ export interface SandboxDefinition {
   control?(method: string, path: string, body: unknown): SandboxResponse | undefined;
   /** Bearer tokens it issued itself and still accepts, besides the configured ones. */
   acceptsToken?(token: string): boolean;
+  /** The state changes have made, as plain JSON (kept across restarts by lib/sandbox/persist.ts). */
+  saveState?(): unknown;
+  /** Replaces the state with a saved one; throws when `saved` is not one this sandbox wrote. */
+  loadState?(saved: unknown): void;
 }
 
 export interface RunningSandbox {
@@ -79,6 +83,8 @@ export interface StartOptions {
   latencyMs?: number;
   /** Variance cases on from the start, and again after a reset. */
   variance?: string[];
+  /** Called after every request that may have changed the state (any but GET), and after a reset. */
+  onChange?: () => void;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -187,6 +193,7 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
     if (path === "/__sandbox/reset" && req.method === "POST") {
       definition.reset();
       variance.reset();
+      options.onChange?.();
       faults.clear();
       log.clear();
       return send(res, 200, { ok: true });
@@ -304,6 +311,7 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
       });
       const varied = variance.apply(method, match.route.pattern, result);
       answer(varied.status, varied.body, varied.headers);
+      if (method !== "GET") options.onChange?.();
     } catch (error) {
       serverLog.error({ err: error }, `[sandbox:${definition.provider}]`);
       answer(500, definition.errorBody(500, "Internal server error"));

@@ -4,6 +4,9 @@ import { createArthurSandbox } from "../providers/arthur/sandbox";
 import { astronomerSandboxEnv, createAstronomerSandbox } from "../providers/astronomer/sandbox";
 import { createOpenAISandbox } from "../providers/openai/sandbox";
 import type { ProviderId } from "../providers/types";
+import { log } from "../log";
+import path from "node:path";
+import { persistState, sandboxStateDir } from "./persist";
 import { sandboxUserCount } from "./seed";
 import { type RunningSandbox, type SandboxDefinition, startSandbox } from "./server";
 import { varianceFor } from "./variance";
@@ -51,22 +54,29 @@ export async function startSandboxes(options: {
   variance?: string;
   /** Lifetime of the tokens Arthur's sandbox issues (default 300 s). */
   arthurTokenTtlSeconds?: number;
+  /** Keep each sandbox's state in `<stateDir>/<provider>.json` across restarts (lib/sandbox/persist.ts). */
+  stateDir?: string;
 }): Promise<StartedSandboxes> {
   const running: RunningSandbox[] = [];
   const reused: ProviderId[] = [];
   for (const provider of options.providers) {
     const port = options.basePort + SANDBOX_PORT_OFFSET[provider];
+    const definition = FACTORIES[provider](options);
     try {
-      const definition = FACTORIES[provider](options);
+      const persisted = options.stateDir ? persistState(definition, path.join(options.stateDir, `${provider}.json`), options.users) : undefined;
       const available = (definition.variances ?? []).map((v) => v.name);
-      running.push(
-        await startSandbox(definition, {
-          port,
-          tokens: options.tokens,
-          latencyMs: options.latencyMs,
-          variance: varianceFor(provider, options.variance, available),
-        }),
-      );
+      const sandbox = await startSandbox(definition, {
+        port,
+        tokens: options.tokens,
+        latencyMs: options.latencyMs,
+        variance: varianceFor(provider, options.variance, available),
+        onChange: persisted?.changed,
+      }).catch((error) => {
+        persisted?.close();
+        throw error;
+      });
+      if (persisted?.loaded) log.info({ provider }, `${provider} sandbox: state restored from ${options.stateDir}`);
+      running.push({ ...sandbox, close: () => sandbox.close().then(() => persisted?.close()) });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EADDRINUSE" && (await alreadyServing(provider, port))) {
         reused.push(provider);
@@ -94,6 +104,8 @@ export function startConfiguredSandboxes(env: NodeJS.ProcessEnv = process.env): 
     arthurTokenTtlSeconds: sandboxArthurTokenTtlSeconds(env),
     latencyMs: env.ROSTER_SANDBOX_LATENCY_MS ? Number(env.ROSTER_SANDBOX_LATENCY_MS) : undefined,
     variance: env.ROSTER_SANDBOX_VARIANCE,
+    // Roster's own sandboxes keep their state beside its data, as its stored snapshot is kept.
+    stateDir: sandboxStateDir(env),
   });
   return globalForSandboxes.__rosterSandboxes;
 }

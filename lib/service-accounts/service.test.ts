@@ -67,7 +67,7 @@ describe("Arthur service accounts and user operations", () => {
   });
 
   it("creates a service account: the secret is answered once and recorded nowhere", async () => {
-    const { result, output } = await printed(() => service.createServiceAccount(ctx, "nightly-export"));
+    const { result, output } = await printed(() => service.createServiceAccount(ctx, "nightly-export", "Organization Member"));
     const secret = result.credentials.clientSecret;
     expect(secret.length).toBeGreaterThan(15);
     expect(result.account).toMatchObject({ name: "nightly-export", kind: "service_account" });
@@ -75,14 +75,21 @@ describe("Arthur service accounts and user operations", () => {
     expect(await auditText()).not.toContain(secret);
     expect(await databaseText()).not.toContain(secret);
     const { events } = await listAudit({ page: 1, pageSize: 1, action: "create_service_account" });
-    expect(events[0]).toMatchObject({ outcome: "success", provider: "arthur", after: { name: "nightly-export" } });
+    expect(events[0]).toMatchObject({ outcome: "success", provider: "arthur", after: { name: "nightly-export", role: "Organization Member" } });
 
     const { accounts } = await service.listServiceAccounts();
-    expect(accounts.find((a) => a.id === result.account.id)?.name).toBe("nightly-export");
+    expect(accounts.find((a) => a.id === result.account.id)).toMatchObject({ name: "nightly-export", role: "Organization Member" });
+    expect(result.role).toEqual({ name: "Organization Member" });
+  });
+
+  it("refuses a role Arthur does not have before creating anything", async () => {
+    const before = (await service.listServiceAccounts()).accounts.length;
+    await expect(service.createServiceAccount(ctx, "no-role", "Galactic Emperor")).rejects.toMatchObject({ status: 422, code: "unknown_role" });
+    expect((await service.listServiceAccounts()).accounts).toHaveLength(before);
   });
 
   it("regenerates a service account's secret, and refuses a person's", async () => {
-    const { account, credentials } = await service.createServiceAccount(ctx, "rotating");
+    const { account, credentials } = await service.createServiceAccount(ctx, "rotating", "Organization Member");
     const { result, output } = await printed(() => service.regenerateCredentials(ctx, account.id));
     expect(result.credentials.clientId).toBe(credentials.clientId);
     expect(result.credentials.clientSecret).not.toBe(credentials.clientSecret);
@@ -96,7 +103,7 @@ describe("Arthur service accounts and user operations", () => {
   });
 
   it("renames a service account and edits a person's name, audited with before and after", async () => {
-    const { account } = await service.createServiceAccount(ctx, "old-name");
+    const { account } = await service.createServiceAccount(ctx, "old-name", "Organization Member");
     expect((await service.renameServiceAccount(ctx, account.id, "new-name")).account.name).toBe("new-name");
     const renamed = (await listAudit({ page: 1, pageSize: 1, action: "rename_service_account" })).events[0];
     expect(renamed).toMatchObject({ before: { name: "old-name" }, after: { name: "new-name" }, outcome: "success" });

@@ -3,7 +3,8 @@ import { attemptOf, audited, type ChangeContext } from "../changes/run";
 import { patchSnapshot } from "../directory/snapshot";
 import type { ArthurAccount, NewCredentials } from "../providers/arthur/adapter";
 import { isProviderError } from "../providers/errors";
-import type { Member } from "../providers/types";
+import type { Member, Role } from "../providers/types";
+import { findRole, rolesFor } from "../changes/roles";
 import { arthur } from "./arthur";
 import type {
   ArthurAccountResponse,
@@ -58,16 +59,42 @@ async function serviceAccount(id: string): Promise<Member> {
   return member;
 }
 
-export async function createServiceAccount(ctx: ChangeContext, name: string): Promise<ServiceAccountCredentialsResponse> {
-  const { extras } = arthur();
-  const attempt = attemptOf(ctx, { action: "create_service_account", provider: "arthur", before: null, after: { name } });
+/** The organization role a new service account gets, checked before anything is created. */
+async function organizationRole(wanted: string): Promise<Role> {
+  const { roles } = await rolesFor("arthur");
+  const role = findRole(roles, wanted, "organization");
+  if (!role) {
+    const names = roles.filter((r) => r.scope === "organization").map((r) => r.name);
+    throw new ApiError(422, "unknown_role", `role must be one of ${names.join(", ")} on Arthur`, [{ field: "role", message: `unknown organization role "${wanted}"` }]);
+  }
+  return role;
+}
+
+/**
+ * Creates the account, then binds its organization role (Arthur's API takes no role at
+ * creation). The secret is answered either way: a refused binding is audited on its own
+ * and reported beside the credentials, never a reason to lose them.
+ */
+export async function createServiceAccount(ctx: ChangeContext, name: string, wantedRole: string): Promise<ServiceAccountCredentialsResponse> {
+  const { extras, adapter } = arthur();
+  const role = await organizationRole(wantedRole);
+  const attempt = attemptOf(ctx, { action: "create_service_account", provider: "arthur", before: null, after: { name, role: role.name } });
   let created: NewCredentials | undefined;
   const auditId = await audited(attempt, async () => {
     created = await extras.createServiceAccount(name);
   });
   const { account } = created!;
-  await patchSnapshot("arthur", (members) => [...members.filter((m) => m.id !== account.id), asMember(account)]);
-  return { account, credentials: reveal(created!), auditId };
+  const binding = attemptOf(ctx, { action: "change_role", provider: "arthur", target: { id: account.id, email: null }, before: { role: null }, after: { role: role.name } });
+  let bound: ServiceAccountCredentialsResponse["role"];
+  try {
+    await audited(binding, () => adapter.changeRole({ memberId: account.id, role: role.id }));
+    bound = { name: role.name };
+  } catch (error) {
+    bound = { error: error instanceof Error ? error.message : String(error) };
+  }
+  const member: Member = "name" in bound ? { ...asMember(account), role: role.name, roleId: role.id } : asMember(account);
+  await patchSnapshot("arthur", (members) => [...members.filter((m) => m.id !== account.id), member]);
+  return { account, credentials: reveal(created!), auditId, role: bound };
 }
 
 export async function regenerateCredentials(ctx: ChangeContext, id: string): Promise<ServiceAccountCredentialsResponse> {

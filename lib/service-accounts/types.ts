@@ -23,6 +23,9 @@ export const accountIdParamsSchema = z.object({
 
 export const serviceAccountNameSchema = z.object({ name: text("name", 200) }).strict();
 
+/** A new service account and its Arthur organization role (id or name, as `GET /api/roles` lists them). */
+export const createServiceAccountSchema = z.object({ name: text("name", 200), role: text("role", 200) }).strict();
+
 /** Arthur passwords: Roster asks for at least 12 characters. */
 export const oneTimePasswordSchema = z
   .string({ error: "password is required" })
@@ -69,6 +72,8 @@ export interface ServiceAccountCredentialsResponse {
   account: ArthurAccount;
   credentials: { clientId: string; clientSecret: string };
   auditId: number;
+  /** Creation only: the organization role it was given, or why it has none (Arthur refused the binding). */
+  role?: { name: string } | { error: string };
 }
 
 /** Renames, user creation and user edits. */

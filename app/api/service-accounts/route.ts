@@ -1,12 +1,12 @@
 import { route } from "@/lib/api/handler";
 import { createServiceAccount, listServiceAccounts } from "@/lib/service-accounts/service";
-import { serviceAccountNameSchema } from "@/lib/service-accounts/types";
+import { createServiceAccountSchema } from "@/lib/service-accounts/types";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "admin" }, () => listServiceAccounts());
 
 /** Answers the client secret once; Roster keeps no copy. */
-export const POST = route({ role: "admin", body: serviceAccountNameSchema, secretAnswer: true }, ({ operator, requestId, body }) =>
-  createServiceAccount({ operator, requestId }, body.name),
+export const POST = route({ role: "admin", body: createServiceAccountSchema, secretAnswer: true }, ({ operator, requestId, body }) =>
+  createServiceAccount({ operator, requestId }, body.name, body.role),
 );

@@ -88,6 +88,22 @@ export class ArthurSandboxState {
     }
   }
 
+  /** Users and role bindings, as plain JSON (roles, workspaces and the organization are fixed). */
+  save(): { users: WireUser[]; bindings: WireRoleBinding[] } {
+    return { users: [...this.users.values()], bindings: [...this.bindings.values()] };
+  }
+
+  load(saved: unknown): void {
+    const { users, bindings } = (saved ?? {}) as { users?: unknown; bindings?: unknown };
+    if (!Array.isArray(users) || !Array.isArray(bindings)) throw new Error("not an Arthur sandbox state");
+    this.users.clear();
+    this.idByEmail.clear();
+    this.bindings.clear();
+    for (const user of users as WireUser[]) this.putUser(user);
+    for (const binding of bindings as WireRoleBinding[]) this.bindings.set(binding.id, binding);
+    this.views.clear();
+  }
+
   // ── Reads ──────────────────────────────────────────────────────────────────
 
   get me(): WireUser | undefined {

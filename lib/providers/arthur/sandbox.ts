@@ -27,6 +27,8 @@ export function createArthurSandbox(options: { users: number } & SandboxSignInOp
     errorBody: (_status, message) => ({ detail: message }),
     variances: ARTHUR_VARIANCES,
     reset: () => state.reset(),
+    saveState: () => state.save(),
+    loadState: (saved) => state.load(saved),
     state,
   };
 }

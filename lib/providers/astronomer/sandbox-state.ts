@@ -53,6 +53,13 @@ export interface SandboxTeam {
   members: string[];
 }
 
+export interface SavedAstroState {
+  users: SandboxUser[];
+  workspaces: Array<Omit<SandboxWorkspace, "members"> & { members: Array<[string, string]> }>;
+  teams?: Array<Omit<SandboxTeam, "workspaceRoles"> & { workspaceRoles: Array<[string, string]> }>;
+  created: number;
+}
+
 export const ORGANIZATION_NAME = "Roster Sandbox";
 export const ORGANIZATION_SHORT_NAME = "rostersandbox";
 /** Not stated by any spec; Roster's choice for sandbox invites. */
@@ -209,6 +216,33 @@ export class AstroSandboxState {
 
   private changed() {
     this.views.clear();
+  }
+
+  /** Everything changes can touch, as plain JSON. */
+  save(): SavedAstroState {
+    return {
+      users: [...this.users.values()],
+      workspaces: this.workspaces.map((ws) => ({ ...ws, members: [...ws.members] })),
+      teams: this.teams.map((team) => ({ ...team, workspaceRoles: [...team.workspaceRoles] })),
+      created: this.created,
+    };
+  }
+
+  /** Replaces users and workspaces with saved ones (the organization and its token's user stay). */
+  load(saved: unknown): void {
+    const { users, workspaces, teams, created } = (saved ?? {}) as Partial<SavedAstroState>;
+    if (!Array.isArray(users) || !Array.isArray(workspaces) || !Number.isInteger(created)) throw new Error("not an Astronomer sandbox state");
+    this.users.clear();
+    this.byEmail.clear();
+    this.byInvite.clear();
+    for (const user of users) {
+      this.insert(user);
+      if (user.invite) this.byInvite.set(user.invite.inviteId, user.id);
+    }
+    this.workspaces.splice(0, this.workspaces.length, ...workspaces.map((ws) => ({ ...ws, members: new Map(ws.members) })));
+    if (Array.isArray(teams)) this.teams.splice(0, this.teams.length, ...teams.map((team) => ({ ...team, workspaceRoles: new Map(team.workspaceRoles) })));
+    this.created = created!;
+    this.changed();
   }
 
   /** A memoised listing (filtered, sorted); dropped by any change. */

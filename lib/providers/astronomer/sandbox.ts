@@ -74,5 +74,11 @@ export function createAstronomerSandbox(options: AstronomerSandboxOptions): Sand
     errorBody,
     control,
     reset: () => rebuild(initial),
+    saveState: () => state.save(),
+    loadState(saved) {
+      const next = new AstroSandboxState(options.users, options.now, variance);
+      next.load(saved);
+      state = next;
+    },
   };
 }

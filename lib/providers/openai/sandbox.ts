@@ -12,6 +12,7 @@ import {
   roleSchema,
   type UserRoleUpdateRequest,
   userRoleUpdateRequestSchema,
+  type WireInviteCurrent,
   type WireInviteDeleted,
   type WireUser,
   type WireUserDeleted,
@@ -161,6 +162,13 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
     reset() {
       state = stateFrom(seed);
       serial = 0;
+    },
+    saveState: () => ({ users: [...state.users], invites: [...state.invites], serial }),
+    loadState(saved) {
+      const { users, invites, serial: savedSerial } = (saved ?? {}) as { users?: unknown; invites?: unknown; serial?: unknown };
+      if (!Array.isArray(users) || !Array.isArray(invites) || !Number.isInteger(savedSerial)) throw new Error("not an OpenAI sandbox state");
+      state = { ...stateFrom(seed), users: new CursorList(users as WireUser[]), invites: new CursorList(invites as WireInviteCurrent[]) };
+      serial = savedSerial as number;
     },
     routes: [
       route("GET", "/organization/users", (req) => listPage(state.users, req.query, emailFilter(req.query))),
