@@ -28,7 +28,7 @@ node -p 'JSON.stringify(Object.keys(require("./e2e/canaries.json").build))' > .n
 step "end-to-end (Playwright: api + Chromium)"
 npx playwright test
 step "end-to-end: the Astronomer API specs again on its v1 API (the full api project would add ~12 min)"
-ROSTER_E2E_ASTRONOMER_VERSION=v1 npx playwright test --project api e2e/api/astronomer-variance.spec.ts e2e/api/members.spec.ts e2e/api/invite-requests.spec.ts
+ROSTER_E2E_ASTRONOMER_VERSION=v1 npx playwright test e2e/api/astronomer-variance.spec.ts e2e/api/members.spec.ts e2e/api/invite-requests.spec.ts --project=api
 if [ -n "${ROSTER_TEST_DATABASE_URL:-}" ]; then
   step "end-to-end API suite on Postgres"
   ROSTER_E2E_DATABASE_URL="$ROSTER_TEST_DATABASE_URL" npx playwright test --project api
