@@ -12,8 +12,8 @@ test.describe("Idempotency-Key", () => {
     const name = `idem-sa-${run}`;
     const headers = { "idempotency-key": key("sa") };
     const [a, b] = await Promise.all([
-      admin.post("/api/service-accounts", { data: { name }, headers }),
-      admin.post("/api/service-accounts", { data: { name }, headers }),
+      admin.post("/api/service-accounts", { data: { name, role: "Organization Member" }, headers }),
+      admin.post("/api/service-accounts", { data: { name, role: "Organization Member" }, headers }),
     ]);
     const statuses = [a.status(), b.status()].sort();
     expect(statuses, `${await a.text()} / ${await b.text()}`).toEqual([200, 409]);
@@ -72,8 +72,8 @@ test.describe("Idempotency-Key", () => {
   test("a key is the operator's own: another operator's identical key is a new request", async ({ as }) => {
     const [admin, owner] = await Promise.all([as("admin"), as("owner")]);
     const headers = { "idempotency-key": key("scope") };
-    const a = await admin.post("/api/service-accounts", { data: { name: `idem-a-${run}` }, headers });
-    const b = await owner.post("/api/service-accounts", { data: { name: `idem-b-${run}` }, headers });
+    const a = await admin.post("/api/service-accounts", { data: { name: `idem-a-${run}`, role: "Organization Member" }, headers });
+    const b = await owner.post("/api/service-accounts", { data: { name: `idem-b-${run}`, role: "Organization Member" }, headers });
     expect(a.status()).toBe(200);
     expect(b.status(), await b.text()).toBe(200);
   });

@@ -59,7 +59,7 @@ test.describe("server logs", () => {
     }
 
     // Answers that carry secrets: a service account's client secret, a user's one-time password.
-    const created = await owner.post("/api/service-accounts", { data: { name: `logs-${Date.now().toString(36)}` } });
+    const created = await owner.post("/api/service-accounts", { data: { name: `logs-${Date.now().toString(36)}`, role: "Organization Member" } });
     expect(created.status(), await created.text()).toBe(200);
     const { clientSecret } = ((await created.json()) as ServiceAccountCredentialsResponse).credentials;
     const oneTimePassword = `One-time-${Date.now().toString(36)}-pass`;

@@ -127,7 +127,7 @@ test.describe("provider errors reach the operator after pages have rendered", ()
     const calls: Array<[string, () => Promise<APIResponse>]> = [
       ["POST /api/arthur/users", () => admin.post("/api/arthur/users", { data: { firstName: "Err", email: freshEmail("arthur-user"), password: "One-time-Passw0rd!" } })],
       ["PATCH /api/arthur/users/[id]", () => admin.patch(`/api/arthur/users/${membership.id}`, { data: { lastName: "Changed" } })],
-      ["POST /api/service-accounts", () => admin.post("/api/service-accounts", { data: { name: "err-account" } })],
+      ["POST /api/service-accounts", () => admin.post("/api/service-accounts", { data: { name: "err-account", role: "Organization Member" } })],
       ["PATCH /api/service-accounts/[id]", () => admin.patch(`/api/service-accounts/${account.id}`, { data: { name: "err-renamed" } })],
       ["POST /api/service-accounts/[id]/credentials", () => admin.post(`/api/service-accounts/${account.id}/credentials`)],
       ["POST /api/arthur/accept-invites", () => owner.post("/api/arthur/accept-invites")],
