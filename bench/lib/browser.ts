@@ -122,7 +122,7 @@ export async function tableRowCount(page: Page): Promise<number> {
  * waits until the first row shows `after`. Returns ms from that keydown to the row, debounce included.
  */
 export async function lastKeystrokeToRows(page: Page, term: string, before: string, after: string): Promise<number> {
-  const box = page.getByLabel("Search people");
+  const box = page.getByLabel("Search people", { exact: true });
   const prefix = term.slice(0, -1);
   await box.fill(prefix);
   await page.waitForURL((url) => url.searchParams.get("q") === prefix, { timeout: 30_000 });
