@@ -14,12 +14,13 @@ export function MembershipBadge({ membership }: { membership: Membership }) {
   const meta = PROVIDER_META[membership.provider];
   const invited = membership.status === "invited";
   const workspaces = workspaceRoleSummary(membership);
+  const workspaceCount = membership.scopedRoles?.filter((s) => s.scope !== "organization").length ?? 0;
   const role = membership.roleUnknown ? "role unknown" : roleLabel(membership.role);
   const title = [
     `${meta.label}: ${role}${invited ? " (invite pending)" : ""}`,
     membership.roleUnknown ?? null,
     membership.managed ? "Managed by SCIM / identity provider: changes made here may be undone by it." : null,
-    workspaces ? `Workspace roles:\n${workspaces}` : null,
+    workspaces ? `${workspaceCount ? "Workspace roles" : "Roles through teams"}:\n${workspaces}` : null,
   ]
     .filter(Boolean)
     .join("\n");
@@ -42,8 +43,8 @@ export function MembershipBadge({ membership }: { membership: Membership }) {
           invited
         </span>
       ) : null}
-      {workspaces ? (
-        <span className="shrink-0 opacity-60">+{membership.scopedRoles?.length} ws</span>
+      {workspaceCount ? (
+        <span className="shrink-0 opacity-60">+{workspaceCount} ws</span>
       ) : null}
       {membership.managed ? (
         <>

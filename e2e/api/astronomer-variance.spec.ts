@@ -75,6 +75,28 @@ test.describe("Astronomer as real organizations answer", () => {
     expect(observers.people.every((p) => p.name.length > 0)).toBe(true);
   });
 
+  test("an owner through a team is shown via the team and counts for the last-owner rule", async ({ as }) => {
+    test.skip(!V1, "only v1 has Teams");
+    const admin = await as("admin");
+    await setVariance(["owner-team"]);
+    await sync(admin);
+    const viaTeam = (await astronomerPeople(admin)).people
+      .map((p) => p.memberships.find((m) => m.provider === "astronomer")!)
+      .filter((m) => m.status === "active" && m.scopedRoles?.some((s) => s.scope === "organization" && s.role === "ORGANIZATION_OWNER"));
+    expect(viaTeam.length).toBeGreaterThan(0);
+    expect(viaTeam[0].scopedRoles!.find((s) => s.scope === "organization")).toMatchObject({ scopeName: "Organization", via: { kind: "team", name: "Platform Engineering" } });
+
+    // Demote every direct owner: the team still makes someone an owner, so the last one may go too.
+    const direct = (await astronomerPeople(admin, "status=active&role=ORGANIZATION_OWNER")).people.map((p) => p.memberships.find((m) => m.provider === "astronomer")!);
+    expect(direct.length).toBeGreaterThan(0);
+    for (const m of direct) {
+      const res = await admin.patch(`/api/members/astronomer/${encodeURIComponent(m.id)}`, { data: { role: "ORGANIZATION_MEMBER", confirmSelf: true } });
+      expect(res.status(), await res.text()).toBe(200);
+    }
+    // The team's members are now the organization's only owners.
+    expect((await astronomerPeople(admin, "status=active&role=ORGANIZATION_OWNER")).total).toBe(0);
+  });
+
   test("an expired invite is not pending and does not block a new invite", async ({ as }) => {
     test.skip(V1, "v1 lists no invites with an expiry");
     const requester = await as("requester");

@@ -69,15 +69,23 @@ function checkSelf(ctx: ChangeContext, email: string | null, confirmSelf: boolea
   }
 }
 
-/** Refuses to demote or remove the only owner of a provider organization. */
+/**
+ * Refuses to demote or remove the only owner of a provider organization. Owners are
+ * counted however they hold the role: directly, or through a team (Astronomer v1), so
+ * demoting the last direct owner is allowed while a team still makes someone an owner.
+ */
 async function checkLastOwner(provider: ProviderId, member: Member, newRoleId: string | null) {
   if (member.status !== "active") return;
   const { roles } = await rolesFor(provider);
   if (!isOwnerRoleId(roles, member.roleId)) return;
   if (newRoleId && isOwnerRoleId(roles, newRoleId)) return;
+  const ownerThroughTeam = (m: Member) => (m.scopedRoles ?? []).some((s) => s.scope === "organization" && isOwnerRoleId(roles, s.role));
   const active = snapshotMembers(provider).filter((m) => m.status === "active");
-  const owners = active.filter((m) => isOwnerRoleId(roles, m.roleId));
-  if (owners.length <= 1) {
+  // After the change: every other owner, and this member too if a demotion leaves a team's owner role in place.
+  const remaining = active.filter((m) =>
+    m.id === member.id ? newRoleId !== null && ownerThroughTeam(m) : isOwnerRoleId(roles, m.roleId) || ownerThroughTeam(m),
+  );
+  if (remaining.length === 0) {
     const who = member.name || member.email || member.id;
     throw new Refusal(
       "last_owner",

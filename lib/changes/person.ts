@@ -23,7 +23,7 @@ function membershipOf(m: Member, fresh: boolean): PersonDetailResponse["membersh
     addedAt: m.addedAt,
     managed: m.managed,
     ...(m.scopedRoles?.length
-      ? { scopedRoles: m.scopedRoles.map(({ scopeId, scopeName, role, via, unreadable }) => ({ scopeId, scopeName, role, ...(via ? { via } : {}), ...(unreadable ? { unreadable } : {}) })) }
+      ? { scopedRoles: m.scopedRoles.map(({ scope, scopeId, scopeName, role, via, unreadable }) => ({ ...(scope === "organization" ? { scope } : {}), scopeId, scopeName, role, ...(via ? { via } : {}), ...(unreadable ? { unreadable } : {}) })) }
       : {}),
   };
   return { ...membership, fresh };

@@ -28,6 +28,7 @@ function membershipOf(m: Member): Membership {
     ...(m.scopedRoles?.length
       ? {
           scopedRoles: m.scopedRoles.map((s) => ({
+            ...(s.scope === "organization" ? { scope: s.scope } : {}),
             scopeId: s.scopeId,
             scopeName: s.scopeName,
             role: s.role,

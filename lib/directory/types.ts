@@ -16,8 +16,11 @@ export interface Membership {
   kind: MemberKind;
   addedAt: string | null;
   managed: boolean;
-  /** Astronomer workspace roles, for display (`via` a team; `unreadable`: the role could not be read, and why). */
-  scopedRoles?: Array<{ scopeId: string; scopeName: string; role: string; via?: ScopedRole["via"]; unreadable?: string }>;
+  /**
+   * Astronomer workspace roles, for display (`via` a team; `unreadable`: the role could not be read, and why),
+   * and organization roles granted through a team (`scope: "organization"`; absent means a workspace).
+   */
+  scopedRoles?: Array<{ scope?: "organization"; scopeId: string; scopeName: string; role: string; via?: ScopedRole["via"]; unreadable?: string }>;
   /** Set when Roster could not read this membership's role (`role` is empty): why. */
   roleUnknown?: string;
 }

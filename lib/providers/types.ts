@@ -18,7 +18,8 @@ export type MemberKind = "person" | "service_account";
 
 /** A role assignment on a sub-resource of the organization (Astronomer workspaces). */
 export interface ScopedRole {
-  scope: "workspace";
+  /** `organization`: an organization role granted through a team or group (Astronomer v1 teams), beside the member's own. */
+  scope: "organization" | "workspace";
   scopeId: string;
   scopeName: string;
   role: string;

@@ -52,6 +52,18 @@ describe("astronomer adapter on the v1 API", () => {
     expect(members.some((m) => m.status === "invited")).toBe(true);
   });
 
+  it("a team holding the organization owner role makes its members owners through it", async () => {
+    await h.setVariance(["owner-team"]);
+    const billing = byEmail(await adapter.listMembers(), seed[2].email);
+    expect(billing.role).toBe(ROLE.orgBillingAdmin);
+    expect(billing.scopedRoles!.filter((s) => s.scope === "organization")).toEqual([
+      { scope: "organization", scopeId: "organization", scopeName: "Organization", role: ROLE.orgOwner, via: expect.objectContaining({ kind: "team", name: "Platform Engineering" }) },
+    ]);
+    // A team that only gives membership adds no organization grant.
+    const member = byEmail(await adapter.listMembers(), seed[3].email);
+    expect(member.scopedRoles!.some((s) => s.scope === "organization")).toBe(false);
+  });
+
   it("reads one member fresh with their team roles, and null for an unknown id", async () => {
     const billing = await adapter.getMember((await adapter.listMembers()).find((m) => m.email === seed[2].email)!.id);
     expect(billing!.scopedRoles!.filter((s) => s.via).map((s) => s.via!.name)).toEqual(["Platform Engineering", "Platform Engineering"]);

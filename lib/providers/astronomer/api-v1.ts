@@ -4,8 +4,8 @@ import type { Member, ScopedRole, Workspace } from "../types";
 import { type AstroApi, type AstroApiTuning, readPart } from "./api";
 import type { AstronomerClientOptions } from "./client";
 import { createAstronomerClientV1 } from "./client-v1";
-import { type RoleCatalogue, toIdentity, toInvite, toMember, toScopedRole, toWorkspace, unreadableRole } from "./map";
-import { ORGANIZATION_ROLES, V1_ONLY_ORGANIZATION_ROLES, V1_ONLY_WORKSPACE_ROLES, WORKSPACE_ROLES } from "./roles";
+import { type RoleCatalogue, toIdentity, toInvite, toMember, toOrganizationGrant, toScopedRole, toWorkspace, unreadableRole } from "./map";
+import { ORGANIZATION_ROLES, ROLE, V1_ONLY_ORGANIZATION_ROLES, V1_ONLY_WORKSPACE_ROLES, WORKSPACE_ROLES } from "./roles";
 import { type ReadContext, readList } from "./reading";
 import {
   teamMemberSchemaV1,
@@ -123,8 +123,14 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
   }
 
   const viaOf = (team: Team) => ({ kind: "team" as const, id: team.id, name: team.name ?? team.id });
-  const teamGrants = (team: Team, workspace: (id: string) => Workspace) =>
-    grants(team.workspaceRoles).map((g) => toScopedRole(workspace(g.workspaceId), g.role, viaOf(team)));
+  /**
+   * What a team gives its members: its workspace roles, and its organization role when that
+   * is more than membership (a team holding ORGANIZATION_OWNER makes every member an owner).
+   */
+  const teamGrants = (team: Team, workspace: (id: string) => Workspace): ScopedRole[] => [
+    ...(team.organizationRole && team.organizationRole !== ROLE.orgMember ? [toOrganizationGrant(team.organizationRole, viaOf(team))] : []),
+    ...grants(team.workspaceRoles).map((g) => toScopedRole(workspace(g.workspaceId), g.role, viaOf(team))),
+  ];
 
   /** The teams, or none (reported) when the token may not list them. */
   const teamsOrNone = (ctx: ReadContext) => readPart({ name: "teams", permission: PERMISSION.teams }, ctx.report, () => teams(ctx), () => [] as Team[]);
@@ -142,7 +148,7 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
         if (!roles.length) return;
         const part = { name: `team ${viaOf(team).name} (${team.id})`, permission: PERMISSION.teams };
         const members = await readPart(part, ctx.report, () => teamMembers(ctx, team), (reason) => {
-          for (const r of roles) everyone.push({ ...unreadableRole({ id: r.scopeId, name: r.scopeName }, reason), via: r.via });
+          for (const r of roles) everyone.push({ ...unreadableRole({ id: r.scopeId, name: r.scopeName }, reason), scope: r.scope, via: r.via });
           return [];
         });
         for (const m of members) if (m.userId) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), ...roles]);

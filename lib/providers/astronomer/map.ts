@@ -66,7 +66,9 @@ const V1ALPHA1_CATALOGUE: RoleCatalogue = { organization: ORGANIZATION_ROLES, wo
 export function toMember(parts: MemberParts, report?: ReadReport, catalogue = V1ALPHA1_CATALOGUE): Member {
   noteUnknown(report, "user.role", parts.role, catalogue.organization);
   for (const scoped of parts.scopedRoles ?? []) {
-    if (!scoped.unreadable) noteUnknown(report, "user.workspaceRole", scoped.role, catalogue.workspace);
+    if (scoped.unreadable) continue;
+    if (scoped.scope === "organization") noteUnknown(report, "team.organizationRole", scoped.role, catalogue.organization);
+    else noteUnknown(report, "user.workspaceRole", scoped.role, catalogue.workspace);
   }
   return {
     provider: "astronomer",
@@ -124,6 +126,11 @@ export function toWorkspace(workspace: { id: string; name?: string | null }): Wo
 
 export function toScopedRole(workspace: Workspace, role: string, via?: ScopedRole["via"]): ScopedRole {
   return { scope: "workspace", scopeId: workspace.id, scopeName: workspace.name, role, ...(via ? { via } : {}) };
+}
+
+/** An organization role held through a team (`scopeId` is `organization`: there is one organization). */
+export function toOrganizationGrant(role: string, via: NonNullable<ScopedRole["via"]>): ScopedRole {
+  return { scope: "organization", scopeId: "organization", scopeName: "Organization", role, via };
 }
 
 /** The role is unknown because the part that says it could not be read. */

@@ -152,6 +152,7 @@ export class AstroSandboxState {
         user.invite.expiresAt = iso(today - 3 * DAY_MS);
       }
     });
+    if (this.variance.has("owner-team") && this.teams[0]) this.teams[0].orgRole = ROLE.orgOwner;
     if (this.variance.has("unknown-roles")) {
       for (const ws of this.workspaces) {
         for (const [id, role] of ws.members) if (role === ROLE.workspaceMember && picked(id, `ws-role:${ws.id}`, 4)) ws.members.set(id, ROLE.workspaceAccessor);
@@ -279,10 +280,14 @@ export class AstroSandboxState {
   }
 
   /** Owners who have joined; an invited owner does not hold the organization yet. */
+  /** Whether `user` holds the only owner role: owners are counted directly and through teams (v1). */
   isLastOwner(user: SandboxUser): boolean {
     if (user.orgRole !== ROLE.orgOwner || user.status !== "ACTIVE") return false;
+    const ownerTeams = this.teams.filter((team) => team.orgRole === ROLE.orgOwner);
     for (const other of this.users.values()) {
-      if (other !== user && other.orgRole === ROLE.orgOwner && other.status === "ACTIVE") return false;
+      if (other.status !== "ACTIVE") continue;
+      if (ownerTeams.some((team) => team.members.includes(other.id))) return false;
+      if (other !== user && other.orgRole === ROLE.orgOwner) return false;
     }
     return true;
   }

@@ -12,6 +12,8 @@ export const ASTRO_VARIANCE_CASES = {
   "workspace-forbidden": "one workspace's users answer 403",
   /** v1: the token may not list one team's members (403). */
   "team-forbidden": "one team's members answer 403",
+  /** v1: a team holds ORGANIZATION_OWNER, so its members are owners through it. */
+  "owner-team": "the first team holds the organization owner role",
   "zoneless-times": "some users' createdAt/updatedAt have no zone",
   "null-avatars": "some users' avatarUrl is null",
   "unknown-roles": "some users hold roles v1alpha1's docs lack (Observe, workspace accessor)",
