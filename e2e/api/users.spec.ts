@@ -66,7 +66,7 @@ test("GET /api/connections shows mode, identity and last sync", async ({ as }) =
   const viewer = await as("viewer");
   await viewer.post("/api/sync", { data: {} });
   const { connections } = await (await viewer.get("/api/connections")).json();
-  expect(connections).toHaveLength(3);
+  expect(connections).toHaveLength(PROVIDER_IDS.length);
   for (const c of connections) {
     expect(c.mode).toBe("sandbox");
     expect(c.identity?.id, c.id).toBeTruthy();
