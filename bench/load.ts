@@ -37,7 +37,7 @@ interface Sample {
   status: number;
 }
 
-function pick<T>(list: T[]): T {
+function pick<T>(list: readonly T[]): T {
   return list[Math.floor(Math.random() * list.length)];
 }
 

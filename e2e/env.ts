@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { PROVIDER_IDS, type ProviderId } from "../lib/providers/catalog";
 import canaries from "./canaries.json";
 
 /** Where the e2e app and its sandboxes listen (away from the demo's defaults). */
@@ -10,11 +11,8 @@ export const E2E = {
   port,
   sandboxPort,
   baseUrl: `http://localhost:${port}`,
-  sandbox: {
-    openai: `http://127.0.0.1:${sandboxPort}`,
-    astronomer: `http://127.0.0.1:${sandboxPort + 1}`,
-    arthur: `http://127.0.0.1:${sandboxPort + 2}`,
-  },
+  /** Each provider's sandbox origin: one port each from sandboxPort, in the catalog's order (as lib/config.ts). */
+  sandbox: Object.fromEntries(PROVIDER_IDS.map((id, i) => [id, `http://127.0.0.1:${sandboxPort + i}`])) as Record<ProviderId, string>,
   password: "roster-demo",
   /** The server's log file (ROSTER_LOG_FILE), which e2e/api/logs.spec.ts reads. */
   logFile: process.env.ROSTER_E2E_LOG_FILE ?? path.join(os.tmpdir(), `roster-e2e-${port}.log`),

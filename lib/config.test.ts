@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as config from "./config";
+import { PROVIDER_IDS } from "./providers/catalog";
+import { sandboxArthurTokenTtlSeconds as arthurTokenTtl } from "./providers/arthur";
 
 /** Arthur's sign-in settings: client credentials, a fixed access token, or the sandbox's own client. */
 
 type Vars = Record<string, string>;
 const providerSettings = (id: "openai" | "arthur", vars: Vars) => config.providerSettings(id, vars as NodeJS.ProcessEnv);
 const sandboxedProviders = (vars: Vars) => config.sandboxedProviders(vars as NodeJS.ProcessEnv);
-const sandboxArthurTokenTtlSeconds = (vars: Vars) => config.sandboxArthurTokenTtlSeconds(vars as NodeJS.ProcessEnv);
+const sandboxArthurTokenTtlSeconds = (vars: Vars) => arthurTokenTtl(vars as NodeJS.ProcessEnv);
 
 const BASE = { ROSTER_SANDBOX: "none", ARTHUR_BASE_URL: "https://platform.arthur.example" };
 
@@ -52,7 +54,7 @@ describe("Arthur configuration", () => {
   });
 
   it("client credentials count as a live credential: no sandboxes by default", () => {
-    expect(sandboxedProviders({})).toEqual(["openai", "astronomer", "arthur"]);
+    expect(sandboxedProviders({})).toEqual([...PROVIDER_IDS]);
     expect(sandboxedProviders({ ARTHUR_CLIENT_ID: "id", ARTHUR_CLIENT_SECRET: "s" })).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 /**
- * `npm run sandbox`: the three provider sandboxes alone, for trying an adapter or a
- * client by hand. Ports: ROSTER_SANDBOX_PORT (default 4010) and the next two.
+ * `npm run sandbox`: every provider's sandbox alone, for trying an adapter or a
+ * client by hand. Ports: ROSTER_SANDBOX_PORT (default 4010) and the next ones, one per provider.
  */
-import { sandboxArthurTokenTtlSeconds, sandboxBasePort, sandboxTokens } from "../lib/config";
+import { sandboxBasePort, sandboxTokens } from "../lib/config";
 import { PROVIDER_IDS } from "../lib/providers/types";
 import { sandboxUserCount } from "../lib/sandbox/seed";
 import { startSandboxes } from "../lib/sandbox/start";
@@ -13,7 +13,6 @@ async function main() {
     basePort: sandboxBasePort(),
     tokens: sandboxTokens(),
     users: sandboxUserCount(),
-    arthurTokenTtlSeconds: sandboxArthurTokenTtlSeconds(),
     latencyMs: process.env.ROSTER_SANDBOX_LATENCY_MS ? Number(process.env.ROSTER_SANDBOX_LATENCY_MS) : undefined,
     variance: process.env.ROSTER_SANDBOX_VARIANCE,
   });

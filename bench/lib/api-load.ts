@@ -1,3 +1,4 @@
+import { PROVIDER_IDS } from "../../lib/providers/catalog";
 import http from "node:http";
 import { BENCH } from "./config";
 import { type Session, api } from "./servers";
@@ -42,7 +43,7 @@ export function queryMix(sample: UsersPage, count = 400): string[] {
     const q = new URLSearchParams();
     const term = pick(terms);
     if (term) q.set("q", term);
-    if (rand() < 0.3) q.set("provider", pick(["openai", "astronomer", "arthur", "openai,arthur"]));
+    if (rand() < 0.3) q.set("provider", pick([...PROVIDER_IDS, `${PROVIDER_IDS[0]},${PROVIDER_IDS.at(-1)}`]));
     if (rand() < 0.2) q.set("status", pick(["active", "invited"]));
     if (rand() < 0.15) q.set("kind", pick(["person", "service_account"]));
     if (rand() < 0.15 && roles.length) q.set("role", pick(roles));

@@ -1,5 +1,5 @@
 import { allProviderSettings } from "../../lib/config";
-import { PROVIDERS } from "../../lib/providers/registry";
+import { providerModule } from "../../lib/providers/modules";
 import type { ProviderAdapter } from "../../lib/providers/types";
 import { BENCH } from "./config";
 import type { Sandboxes } from "./servers";
@@ -23,7 +23,7 @@ function freshAdapters(sandboxes: Sandboxes, pageConcurrency?: number): Provider
   if (pageConcurrency === undefined) delete process.env.ROSTER_PAGE_CONCURRENCY;
   else process.env.ROSTER_PAGE_CONCURRENCY = String(pageConcurrency);
   try {
-    return allProviderSettings(env).map((s) => PROVIDERS[s.id].create(s.connection!));
+    return allProviderSettings(env).map((s) => providerModule(s.id).createAdapter(s.connection!));
   } finally {
     if (saved === undefined) delete process.env.ROSTER_PAGE_CONCURRENCY;
     else process.env.ROSTER_PAGE_CONCURRENCY = saved;

@@ -9,7 +9,7 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { useNow } from "@/components/common/use-now";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { PROVIDER_META } from "@/components/providers/provider-meta";
+import { providerMeta } from "@/components/providers/provider-meta";
 
 const Dash = () => <span className="text-muted-foreground">—</span>;
 
@@ -67,7 +67,7 @@ function isProvider(value: string | null): value is ProviderId {
 
 function ProviderBadge({ provider }: { provider: string }) {
   if (!isProvider(provider)) return <Badge>{provider}</Badge>;
-  const meta = PROVIDER_META[provider];
+  const meta = providerMeta(provider);
   return (
     <span className={cn("inline-flex h-5 items-center gap-1.5 rounded-md border px-1.5 text-xs font-medium whitespace-nowrap", meta.badge)}>
       <span aria-hidden className={cn("size-1.5 rounded-full", meta.dot)} />

@@ -1,5 +1,5 @@
 import { FlaskConical } from "lucide-react";
-import type { ProviderMode } from "@/lib/directory/types";
+import type { ProviderMode } from "@/lib/providers/descriptor";
 import { Badge } from "@/components/ui/badge";
 
 /** "Sandbox" wherever a sandboxed provider appears, so demo data is never mistaken for a real org. */

@@ -1,7 +1,7 @@
 import { ShieldCheck } from "lucide-react";
 import type { Membership } from "@/lib/directory/types";
 import { cn } from "@/components/ui/cn";
-import { PROVIDER_META } from "@/components/providers/provider-meta";
+import { providerMeta } from "@/components/providers/provider-meta";
 import { roleLabel } from "@/lib/providers/role-label";
 import { workspaceRoleSummary } from "./person-summary";
 
@@ -11,7 +11,7 @@ import { workspaceRoleSummary } from "./person-summary";
  * provider carry a shield marker.
  */
 export function MembershipBadge({ membership }: { membership: Membership }) {
-  const meta = PROVIDER_META[membership.provider];
+  const meta = providerMeta(membership.provider);
   const invited = membership.status === "invited";
   const workspaces = workspaceRoleSummary(membership);
   const workspaceCount = membership.scopedRoles?.filter((s) => s.scope !== "organization").length ?? 0;

@@ -2,7 +2,7 @@ import type { ProviderState, UsersResponse } from "@/lib/directory/types";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
 import type { FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { ProviderDot } from "@/components/providers/provider-dot";
-import { PROVIDER_META } from "@/components/providers/provider-meta";
+import { providerMeta } from "@/components/providers/provider-meta";
 import { roleLabel } from "@/lib/providers/role-label";
 
 export const STATUS_OPTIONS: FacetOption[] = [
@@ -19,7 +19,7 @@ export const KIND_OPTIONS: FacetOption[] = [
 export function providerOptions(providers: ProviderState[] | undefined): FacetOption[] {
   return PROVIDER_IDS.map((id) => ({
     value: id,
-    label: PROVIDER_META[id].label,
+    label: providerMeta(id).label,
     count: providers?.find((state) => state.id === id)?.count,
     icon: <ProviderDot provider={id} />,
   }));
@@ -53,7 +53,7 @@ export function RoleGroupLabel({ group }: { group: string }) {
   return (
     <>
       <ProviderDot provider={id} className="size-1.5" />
-      {PROVIDER_META[id].label}
+      {providerMeta(id).label}
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import type { UsersResponse } from "../../lib/directory/types";
 import type { PendingInvitesResponse } from "../../lib/invites/types";
 import type { AstroVarianceCase } from "../../lib/providers/astronomer/sandbox-variance";
-import { SANDBOX_ASTRONOMER_ORG_ID } from "../../lib/sandbox/constants";
+import { SANDBOX_ASTRONOMER_ORG_ID } from "../../lib/providers/astronomer/sandbox-org";
 import { E2E } from "../env";
 import { apiAs, expect, sandbox, test } from "../fixtures";
 import { approve, createRequest } from "./invite-helpers";

@@ -2,14 +2,14 @@ import type { APIRequestContext } from "@playwright/test";
 import type { RolesResponse } from "../../lib/changes/types";
 import type { UsersResponse } from "../../lib/directory/types";
 import type { InviteRequestResponse } from "../../lib/invites/types";
-import type { ProviderId } from "../../lib/providers/types";
-import { SANDBOX_ASTRONOMER_ORG_ID } from "../../lib/sandbox/constants";
+import { PROVIDER_IDS, type ProviderId } from "../../lib/providers/types";
+import { SANDBOX_ASTRONOMER_ORG_ID } from "../../lib/providers/astronomer/sandbox-org";
 import { E2E } from "../env";
 import { expect } from "../fixtures";
 
 /** Helpers for the invite request API tests: reading the sandboxes directly, and Roster's API. */
 
-export const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+export const PROVIDERS: readonly ProviderId[] = PROVIDER_IDS;
 
 const AUTH = { authorization: "Bearer sandbox" };
 let serial = 0;

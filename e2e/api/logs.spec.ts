@@ -1,3 +1,4 @@
+import { PROVIDER_IDS } from "../../lib/providers/types";
 import fs from "node:fs";
 import type { UsersResponse } from "../../lib/directory/types";
 import type { ServiceAccountCredentialsResponse } from "../../lib/service-accounts/types";
@@ -81,7 +82,7 @@ test.describe("server logs", () => {
     }
     const calls = entries.filter((e) => e.providerCall).map((e) => e.providerCall as ProviderCall);
     // Provider calls are there, so this test cannot pass on an empty log.
-    for (const provider of ["openai", "astronomer", "arthur"]) {
+    for (const provider of PROVIDER_IDS) {
       expect(calls.some((c) => c.provider === provider && c.method === "GET" && c.status === 200), `a ${provider} read`).toBe(true);
     }
     expect(calls.some((c) => c.provider === "openai" && c.status === 500), "the failing openai call").toBe(true);

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { ProviderId } from "../../lib/providers/types";
+import { PROVIDER_IDS, type ProviderId } from "../../lib/providers/types";
 import { CANARIES, E2E } from "../env";
 import { apiAs, expect, sandbox, test } from "../fixtures";
 
@@ -9,7 +9,7 @@ import { apiAs, expect, sandbox, test } from "../fixtures";
  * secret values in provider text before it is answered, audited or logged.
  */
 
-const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+const PROVIDERS: readonly ProviderId[] = PROVIDER_IDS;
 const KEY = CANARIES.sandboxToken;
 
 function logSize(): number {

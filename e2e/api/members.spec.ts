@@ -1,12 +1,12 @@
 import type { ChangeResult, OffboardResponse } from "../../lib/changes/types";
 import type { Person } from "../../lib/directory/types";
-import type { ProviderId } from "../../lib/providers/types";
+import { PROVIDER_IDS, type ProviderId } from "../../lib/providers/types";
 import { apiAs, expect, sandbox, test } from "../fixtures";
 import { lastAudit, ordinaryMember, people, roles } from "./member-helpers";
 
 /** Member changes over HTTP against the sandboxes: routes, rules and the audit trail. */
 
-const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+const PROVIDERS: readonly ProviderId[] = PROVIDER_IDS;
 /** Astronomer's v1 API has no endpoint that removes a member from the organization. */
 const ASTRONOMER_V1 = process.env.ROSTER_E2E_ASTRONOMER_VERSION === "v1";
 

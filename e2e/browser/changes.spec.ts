@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import type { RolesResponse } from "../../lib/changes/types";
 import type { Person, UsersResponse } from "../../lib/directory/types";
-import type { ProviderId } from "../../lib/providers/types";
+import { PROVIDER_IDS, PROVIDER_LABELS } from "../../lib/providers/types";
 import { E2E } from "../env";
 import { expect, sandbox, signInPage, test } from "./guard";
 import { roleLabel } from "../../lib/providers/role-label";
@@ -10,7 +10,7 @@ import { roleLabel } from "../../lib/providers/role-label";
 /** Member changes in Chromium, as an admin would make them. */
 
 const SHOTS = "screenshots";
-const LABEL: Record<ProviderId, string> = { openai: "OpenAI", astronomer: "Astronomer", arthur: "Arthur" };
+const LABEL = PROVIDER_LABELS;
 
 async function api<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.get(path);
@@ -52,7 +52,7 @@ test.describe("member changes in the browser", () => {
     await page.goto(`/?q=${encodeURIComponent(person.email!)}`);
     await expect(row(page, person)).toHaveCount(1);
     const chosen: Record<string, string> = {};
-    for (const provider of ["openai", "astronomer", "arthur"] as ProviderId[]) {
+    for (const provider of PROVIDER_IDS) {
       const current = person.memberships.find((m) => m.provider === provider)!.role;
       const target = providers.find((p) => p.id === provider)!.roles.find((r) => r.scope === "organization" && r.name !== current)!;
       chosen[provider] = target.name;

@@ -1,4 +1,4 @@
-import { PROVIDER_LABELS, type ProviderId } from "../../lib/providers/types";
+import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from "../../lib/providers/types";
 import { E2E } from "../env";
 import { FAULTS } from "../faults";
 import { expect, sandbox, signInPage, test } from "./guard";
@@ -9,7 +9,7 @@ import { expect, sandbox, signInPage, test } from "./guard";
  * message; after the fault is gone, the alert's Retry brings the provider back.
  */
 
-const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+const PROVIDERS: readonly ProviderId[] = PROVIDER_IDS;
 
 test.describe("users page with a failing provider", () => {
   // A hang costs three timed-out attempts per read, and the first page load of a fresh server is slow.

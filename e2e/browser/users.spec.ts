@@ -89,11 +89,33 @@ test.describe("users page", () => {
     await page.screenshot({ path: `${SHOTS}/connections.png`, fullPage: true });
   });
 
-  test("dark mode renders the users page", async ({ page }) => {
-    await page.emulateMedia({ colorScheme: "dark" });
+  test("dark mode changes the users page's colours", async ({ page }) => {
+    const colours = () =>
+      page.evaluate(() => {
+        const cell = document.querySelector("table tbody tr td") as HTMLElement;
+        const badge = document.querySelector("table tbody [data-provider]") ?? cell;
+        return {
+          dark: document.documentElement.classList.contains("dark"),
+          page: getComputedStyle(document.body).backgroundColor,
+          text: getComputedStyle(cell).color,
+          badge: getComputedStyle(badge).backgroundColor,
+        };
+      });
     await signInPage(page, "viewer");
+    await page.emulateMedia({ colorScheme: "light" });
     await page.goto("/");
     await expect(page.getByRole("table", { name: "People" }).locator("tbody tr").first()).toBeVisible();
+    const light = await colours();
+
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/");
+    await expect(page.getByRole("table", { name: "People" }).locator("tbody tr").first()).toBeVisible();
+    const dark = await colours();
+    expect([light.dark, dark.dark]).toEqual([false, true]);
+    expect(dark.page, "the page background").not.toBe(light.page);
+    expect(dark.text, "the table's text").not.toBe(light.text);
+    expect(light.badge, "a provider badge has its tint").not.toBe("rgba(0, 0, 0, 0)");
+    expect(dark.badge, "a provider badge").not.toBe(light.badge);
     await page.screenshot({ path: `${SHOTS}/users-dark.png`, fullPage: true });
   });
 });

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import type { UsersResponse } from "../../lib/directory/types";
 import type { InviteRequestResponse } from "../../lib/invites/types";
-import type { ProviderId } from "../../lib/providers/types";
+import { PROVIDER_IDS, type ProviderId } from "../../lib/providers/types";
 import { createRequest, freshEmail, invitePostsOnSandbox, plainRoles } from "../api/invite-helpers";
 import { apiAs, expect, test } from "../fixtures";
 import { type RosterServer, type Sandboxes, startRoster, startSandboxes } from "./servers";
@@ -14,7 +14,7 @@ import { type RosterServer, type Sandboxes, startRoster, startSandboxes } from "
 
 const databaseUrl = process.env.ROSTER_TEST_DATABASE_URL;
 const base = Number(process.env.ROSTER_SYSTEM_PORT ?? 5010);
-const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+const PROVIDERS: readonly ProviderId[] = PROVIDER_IDS;
 
 async function users(api: APIRequestContext, query: string): Promise<UsersResponse> {
   const res = await api.get(`/api/users?pageSize=200&${query}`);

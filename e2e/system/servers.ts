@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FaultInput } from "../../lib/sandbox/faults";
-import type { ProviderId } from "../../lib/providers/types";
+import { PROVIDER_IDS, type ProviderId } from "../../lib/providers/types";
 
 /**
  * Real servers for the system tests and the load bench: the provider sandboxes in a process
@@ -13,7 +13,7 @@ import type { ProviderId } from "../../lib/providers/types";
  */
 
 const ROOT = path.resolve(__dirname, "..", "..");
-export const PROVIDERS: ProviderId[] = ["openai", "astronomer", "arthur"];
+export const PROVIDERS: readonly ProviderId[] = PROVIDER_IDS;
 export const DEMO_PASSWORD = "roster-demo";
 const SECRET = "system-tests-only-secret-not-for-production-0123456789";
 

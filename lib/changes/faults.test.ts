@@ -1,3 +1,4 @@
+import { PROVIDER_IDS } from "../providers/catalog";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -46,7 +47,7 @@ describe("a role change on a provider that is down", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  for (const provider of ["openai", "astronomer", "arthur"] as const) {
+  for (const provider of PROVIDER_IDS) {
     it(`${provider}: fails with the provider's words and is audited as a failure, roles unread or not`, async () => {
       const running = sandboxes.running.find((r) => r.provider === provider)!;
       running.faults.add(faultSchema.parse({ route: "*", status: 503, message: `${provider} is down for maintenance` }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pathId } from "../api/path-id";
-import { normaliseMemberId } from "../providers/ids";
+import { memberIdProblem, normaliseMemberId } from "../providers/ids";
 import { PROVIDER_IDS, type ProviderId } from "../providers/types";
 
 /**
@@ -15,12 +15,12 @@ export const providerParam = z.enum(PROVIDER_IDS, {
 const id = (field: string) =>
   z.string({ error: `${field} is required` }).trim().min(1, `${field} is required`).max(200, `${field} is too long`);
 
-/** Arthur's user ids are UUIDs: anything else is refused here rather than by Arthur (which Roster would report as a 502). */
+/** A member id of the wrong shape (Arthur's are UUIDs) is refused here rather than by the provider (which Roster would report as a 502). */
 export const memberParamsSchema = z
   .object({ provider: providerParam, memberId: pathId("memberId") })
-  .refine((p) => p.provider !== "arthur" || z.guid().safeParse(p.memberId).success, {
-    error: "memberId must be an Arthur user id (a UUID)",
-    path: ["memberId"],
+  .superRefine((p, ctx) => {
+    const problem = memberIdProblem(p.provider, p.memberId);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["memberId"] });
   })
   .transform((p) => ({ ...p, memberId: normaliseMemberId(p.provider, p.memberId) }));
 export const inviteParamsSchema = z.object({ provider: providerParam, inviteId: pathId("inviteId") });

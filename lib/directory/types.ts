@@ -1,3 +1,4 @@
+import type { ProviderMode } from "../providers/descriptor";
 import { z } from "zod";
 import type { ReadReportData } from "../providers/read-report";
 import { PROVIDER_IDS, type MemberKind, type MemberStatus, type ProviderId, type ScopedRole } from "../providers/types";
@@ -33,7 +34,6 @@ export interface Person {
   memberships: Membership[];
 }
 
-export type ProviderMode = "live" | "sandbox" | "unconfigured";
 
 /**
  * `ok`: read in full. `degraded`: listed, but parts named in the read report's `missing`

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SANDBOX_ASTRONOMER_ORG_ID } from "../sandbox/constants";
+import { SANDBOX_ASTRONOMER_ORG_ID } from "./astronomer/sandbox-org";
 import { type FaultInput, faultSchema } from "../sandbox/faults";
 import type { SandboxDefinition } from "../sandbox/server";
 import { type TestSandbox, startTestSandbox } from "../sandbox/test-sandbox";
@@ -11,7 +11,7 @@ import { createAstronomerSandbox } from "./astronomer/sandbox";
 import { createOpenAIAdapter } from "./openai/adapter";
 import { createOpenAISandbox } from "./openai/sandbox";
 import { providerError } from "./test-helpers";
-import { PROVIDER_LABELS, type ProviderAdapter, type ProviderConnection, type ProviderId } from "./types";
+import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderAdapter, type ProviderConnection, type ProviderId } from "./types";
 
 /**
  * The provider fault matrix, adapter level: each provider's real adapter against its real
@@ -126,7 +126,7 @@ function rateLimitWindow(s: Subject, route: string, seconds: number) {
 let serial = 0;
 const freshEmail = (id: ProviderId) => `fault-${id}-${Date.now()}-${++serial}@example.com`;
 
-for (const id of ["openai", "astronomer", "arthur"] as const) {
+for (const id of PROVIDER_IDS) {
   const label = PROVIDER_LABELS[id];
   const s = () => subjects.get(id)!;
   const listAttempts = () => requestsTo(s(), "GET", s().listRoute).map((r) => r.status);

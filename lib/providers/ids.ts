@@ -1,18 +1,22 @@
+import { providerDescriptor } from "./catalog";
 import type { ProviderId } from "./types";
 
 /**
- * How each provider compares its member ids. Arthur's are UUIDs (its spec: `format: uuid`),
- * which Arthur and its sandbox match without regard to letter case, so Roster lower-cases
- * them wherever one enters (paths, snapshots): an upper-cased id names the same member
- * and meets the same rules. OpenAI's (`user-…`) and Astronomer's (cuid) ids are opaque
- * strings their specs give no case rule for: compared exactly.
+ * How each provider compares its member ids (its descriptor's `memberIds`). Arthur's are
+ * UUIDs that Arthur matches without regard to letter case, so Roster lower-cases them
+ * wherever one enters (paths, snapshots): an upper-cased id names the same member and meets
+ * the same rules. Other providers' ids are compared exactly.
  */
-const CASE_INSENSITIVE: Record<ProviderId, boolean> = { openai: false, astronomer: false, arthur: true };
-
 export function idsIgnoreCase(provider: ProviderId): boolean {
-  return CASE_INSENSITIVE[provider];
+  return providerDescriptor(provider).memberIds.ignoreCase;
 }
 
 export function normaliseMemberId(provider: ProviderId, id: string): string {
-  return CASE_INSENSITIVE[provider] ? id.toLowerCase() : id;
+  return idsIgnoreCase(provider) ? id.toLowerCase() : id;
+}
+
+/** Why `id` cannot be one of this provider's member ids (its descriptor's format), or null. */
+export function memberIdProblem(provider: ProviderId, id: string): string | null {
+  const format = providerDescriptor(provider).memberIds.format;
+  return format && !format.check(id) ? format.message : null;
 }

@@ -1,15 +1,7 @@
 import { allProviderSettings, type ProviderSettings } from "../config";
-import { createArthurAdapter } from "./arthur/adapter";
-import { createAstronomerAdapter } from "./astronomer/adapter";
-import { createOpenAIAdapter } from "./openai/adapter";
-import { PROVIDER_LABELS, type ProviderAdapter, type ProviderConnection, type ProviderId } from "./types";
-
-/** Every provider Roster knows. A fourth provider is one folder plus one line here. */
-export const PROVIDERS: Record<ProviderId, { label: string; create: (c: ProviderConnection) => ProviderAdapter }> = {
-  openai: { label: PROVIDER_LABELS.openai, create: createOpenAIAdapter },
-  astronomer: { label: PROVIDER_LABELS.astronomer, create: createAstronomerAdapter },
-  arthur: { label: PROVIDER_LABELS.arthur, create: createArthurAdapter },
-};
+import { PROVIDER_LABELS } from "./catalog";
+import { providerModule } from "./modules";
+import type { ProviderAdapter, ProviderId } from "./types";
 
 export interface ConfiguredProvider {
   settings: ProviderSettings;
@@ -25,8 +17,8 @@ export function configuredProviders(): ConfiguredProvider[] {
   if (!globalForProviders.__rosterProviders) {
     globalForProviders.__rosterProviders = allProviderSettings().map((settings) => ({
       settings,
-      label: PROVIDERS[settings.id].label,
-      adapter: settings.connection ? PROVIDERS[settings.id].create(settings.connection) : null,
+      label: PROVIDER_LABELS[settings.id],
+      adapter: settings.connection ? providerModule(settings.id).createAdapter(settings.connection) : null,
     }));
   }
   return globalForProviders.__rosterProviders;

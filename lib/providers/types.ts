@@ -1,17 +1,15 @@
 /**
  * The one provider interface. Every provider folder (lib/providers/<id>/) exports an
- * adapter factory that returns a ProviderAdapter; the registry lists them.
+ * adapter factory that returns a ProviderAdapter (lib/providers/module.ts).
  * All values here are already mapped to Roster's domain model: provider wire shapes
  * never leave the provider folder.
  */
 
+import type { ProviderId } from "./catalog";
 import type { ReadReport } from "./read-report";
 
-export const PROVIDER_IDS = ["openai", "astronomer", "arthur"] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
-
-/** How Roster names each provider to people (messages, pages). */
-export const PROVIDER_LABELS: Record<ProviderId, string> = { openai: "OpenAI", astronomer: "Astronomer", arthur: "Arthur" };
+// The provider list and labels come from the providers' descriptors (lib/providers/catalog.ts).
+export { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from "./catalog";
 
 export type MemberStatus = "active" | "invited";
 export type MemberKind = "person" | "service_account";

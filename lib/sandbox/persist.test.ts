@@ -2,8 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { SANDBOX_ASTRONOMER_ORG_ID } from "./constants";
-import { PROVIDERS } from "../providers/registry";
+import { providerModule } from "../providers/modules";
 import { PROVIDER_IDS, type ProviderAdapter, type ProviderId } from "../providers/types";
 import { type StartedSandboxes, startSandboxes } from "./start";
 
@@ -25,7 +24,8 @@ async function start(stateDir?: string, users = USERS): Promise<Record<ProviderI
   started = await startSandboxes({ providers: [...PROVIDER_IDS], basePort: BASE_PORT, tokens: ["sandbox"], users, stateDir });
   const adapters = {} as Record<ProviderId, ProviderAdapter>;
   for (const sandbox of started.running) {
-    adapters[sandbox.provider] = PROVIDERS[sandbox.provider].create({ baseUrl: sandbox.baseUrl, token: "sandbox", organizationId: SANDBOX_ASTRONOMER_ORG_ID });
+    const provider = providerModule(sandbox.provider);
+    adapters[sandbox.provider] = provider.createAdapter(provider.sandbox.connection(`http://127.0.0.1:${sandbox.port}`, "sandbox", process.env));
   }
   return adapters;
 }

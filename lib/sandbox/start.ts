@@ -1,31 +1,14 @@
-import { SANDBOX_ARTHUR_CLIENT_ID, sandboxArthurTokenTtlSeconds, sandboxBasePort, sandboxedProviders, sandboxTokens } from "../config";
-import { SANDBOX_PORT_OFFSET } from "./constants";
-import { createArthurSandbox } from "../providers/arthur/sandbox";
-import { astronomerSandboxEnv, createAstronomerSandbox } from "../providers/astronomer/sandbox";
-import { createOpenAISandbox } from "../providers/openai/sandbox";
-import type { ProviderId } from "../providers/types";
+import { sandboxBasePort, sandboxedProviders, sandboxTokens } from "../config";
+import { PROVIDER_IDS, type ProviderId } from "../providers/catalog";
+import { providerModule } from "../providers/modules";
 import { log } from "../log";
 import path from "node:path";
 import { persistState, sandboxStateDir } from "./persist";
 import { sandboxUserCount } from "./seed";
-import { type RunningSandbox, type SandboxDefinition, startSandbox } from "./server";
+import { type RunningSandbox, startSandbox } from "./server";
 import { varianceFor } from "./variance";
 
 /** Starts the sandbox servers the configuration asks for, on loopback. */
-
-interface FactoryOptions {
-  users: number;
-  tokens: string[];
-  arthurTokenTtlSeconds?: number;
-}
-
-const FACTORIES: Record<ProviderId, (options: FactoryOptions) => SandboxDefinition> = {
-  openai: createOpenAISandbox,
-  astronomer: (options) => createAstronomerSandbox({ ...options, ...astronomerSandboxEnv() }),
-  // Roster signs in to Arthur's sandbox with client credentials: its client id, and any sandbox token as the secret.
-  arthur: ({ users, tokens, arthurTokenTtlSeconds }) =>
-    createArthurSandbox({ users, tokenTtlSeconds: arthurTokenTtlSeconds, client: { clientId: SANDBOX_ARTHUR_CLIENT_ID, secrets: tokens } }),
-};
 
 async function alreadyServing(provider: ProviderId, port: number): Promise<boolean> {
   try {
@@ -52,16 +35,17 @@ export async function startSandboxes(options: {
   latencyMs?: number;
   /** ROSTER_SANDBOX_VARIANCE: variance cases on from the start (lib/sandbox/variance.ts). */
   variance?: string;
-  /** Lifetime of the tokens Arthur's sandbox issues (default 300 s). */
-  arthurTokenTtlSeconds?: number;
+  /** The environment the providers read their own sandbox variables from (default: this process's). */
+  env?: NodeJS.ProcessEnv;
   /** Keep each sandbox's state in `<stateDir>/<provider>.json` across restarts (lib/sandbox/persist.ts). */
   stateDir?: string;
 }): Promise<StartedSandboxes> {
   const running: RunningSandbox[] = [];
   const reused: ProviderId[] = [];
   for (const provider of options.providers) {
-    const port = options.basePort + SANDBOX_PORT_OFFSET[provider];
-    const definition = FACTORIES[provider](options);
+    // Each provider has its own port, in the catalog's order (so the first sandbox port is stable).
+    const port = options.basePort + PROVIDER_IDS.indexOf(provider);
+    const definition = providerModule(provider).sandbox.create({ users: options.users, tokens: options.tokens, env: options.env ?? process.env });
     try {
       const persisted = options.stateDir ? persistState(definition, path.join(options.stateDir, `${provider}.json`), options.users) : undefined;
       const available = (definition.variances ?? []).map((v) => v.name);
@@ -85,7 +69,7 @@ export async function startSandboxes(options: {
       await Promise.all(running.map((r) => r.close()));
       throw new Error(
         `Could not start the ${provider} sandbox on port ${port}: ${(error as Error).message}. ` +
-          `Set ROSTER_SANDBOX_PORT to a free range of three ports.`,
+          `Set ROSTER_SANDBOX_PORT to a free range of ${PROVIDER_IDS.length} ports.`,
       );
     }
   }
@@ -101,7 +85,7 @@ export function startConfiguredSandboxes(env: NodeJS.ProcessEnv = process.env): 
     basePort: sandboxBasePort(env),
     tokens: sandboxTokens(env),
     users: sandboxUserCount(env),
-    arthurTokenTtlSeconds: sandboxArthurTokenTtlSeconds(env),
+    env,
     latencyMs: env.ROSTER_SANDBOX_LATENCY_MS ? Number(env.ROSTER_SANDBOX_LATENCY_MS) : undefined,
     variance: env.ROSTER_SANDBOX_VARIANCE,
     // Roster's own sandboxes keep their state beside its data, as its stored snapshot is kept.

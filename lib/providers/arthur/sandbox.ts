@@ -1,4 +1,5 @@
 import type { SandboxDefinition } from "../../sandbox/server";
+import { arthurDescriptor } from "./descriptor";
 import { accessRoutes } from "./sandbox-access-routes";
 import { type SandboxSignInOptions, sandboxSignIn } from "./sandbox-auth-routes";
 import { ArthurSandboxState } from "./sandbox-state";
@@ -21,7 +22,7 @@ export function createArthurSandbox(options: { users: number } & SandboxSignInOp
   const signIn = sandboxSignIn(state, options);
   return {
     provider: "arthur",
-    basePath: "",
+    basePath: arthurDescriptor.sandboxBasePath,
     routes: [...signIn.routes, ...userRoutes(state), ...accessRoutes(state)],
     acceptsToken: signIn.accepts,
     errorBody: (_status, message) => ({ detail: message }),

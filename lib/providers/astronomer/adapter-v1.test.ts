@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SANDBOX_ASTRONOMER_ORG_ID } from "../../sandbox/constants";
+import { SANDBOX_ASTRONOMER_ORG_ID } from "./sandbox-org";
 import { providerPeople } from "../../sandbox/seed";
 import { providerError } from "../test-helpers";
 import type { Member, ProviderAdapter } from "../types";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { providerError } from "../test-helpers";
 import type { Member, ProviderAdapter } from "../types";
 import { providerPeople } from "../../sandbox/seed";
-import { SANDBOX_ASTRONOMER_ORG_ID } from "../../sandbox/constants";
+import { SANDBOX_ASTRONOMER_ORG_ID } from "./sandbox-org";
 import { ASTRONOMER_CAPABILITIES, ROLE, isOwnerRole } from "./adapter";
 import { type Harness, startAstronomerHarness } from "./test-harness";
 

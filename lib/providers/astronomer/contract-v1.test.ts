@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOpenApi, type OpenApiDoc, validateRequest, validateResponse } from "../../testing/openapi-contract";
-import { SANDBOX_ASTRONOMER_ORG_ID } from "../../sandbox/constants";
+import { SANDBOX_ASTRONOMER_ORG_ID } from "./sandbox-org";
 import { createAstronomerSandbox } from "./sandbox";
 import { ROLE } from "./roles";
 import { type Harness, startAstronomerHarness } from "./test-harness";

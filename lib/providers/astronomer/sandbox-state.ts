@@ -1,4 +1,4 @@
-import { SANDBOX_ASTRONOMER_ORG_ID } from "../../sandbox/constants";
+import { SANDBOX_ASTRONOMER_ORG_ID } from "./sandbox-org";
 import { FOUNDERS, hashHex, prng, providerPeople, type SeedPerson } from "../../sandbox/seed";
 import { ROLE } from "./roles";
 import { type AstroVariance, NO_VARIANCE, picked } from "./sandbox-variance";

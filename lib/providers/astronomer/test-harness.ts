@@ -1,4 +1,4 @@
-import { SANDBOX_ASTRONOMER_ORG_ID } from "../../sandbox/constants";
+import { SANDBOX_ASTRONOMER_ORG_ID } from "./sandbox-org";
 import { type TestSandboxOptions, startTestSandbox } from "../../sandbox/test-sandbox";
 import type { ProviderAdapter } from "../types";
 import { type AstronomerAdapterTuning, createAstronomerAdapter } from "./adapter";

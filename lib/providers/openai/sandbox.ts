@@ -1,4 +1,4 @@
-import { SANDBOX_BASE_PATH } from "../../sandbox/constants";
+import { openaiDescriptor } from "./descriptor";
 import { FOUNDERS, hashHex } from "../../sandbox/seed";
 import type { SandboxDefinition, SandboxRequest, SandboxResponse, SandboxRoute } from "../../sandbox/server";
 import { CursorList } from "./cursor-list";
@@ -156,7 +156,7 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
 
   return {
     provider: "openai",
-    basePath: SANDBOX_BASE_PATH.openai,
+    basePath: openaiDescriptor.sandboxBasePath,
     errorBody: (status, message) => openAIErrorBody(status, message),
     variances: OPENAI_VARIANCES,
     reset() {
