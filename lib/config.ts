@@ -87,6 +87,8 @@ export function sandboxArthurTokenTtlSeconds(env: NodeJS.ProcessEnv = process.en
 export function sandboxedProviders(env: NodeJS.ProcessEnv = process.env): ProviderId[] {
   const raw = env.ROSTER_SANDBOX?.trim().toLowerCase();
   if (!raw) {
+    // Production starts no sandbox unless asked (`npm run demo` asks).
+    if (env.NODE_ENV === "production") return [];
     const anyCredential = PROVIDER_IDS.some((id) => env[LIVE_CREDENTIAL[id][0]]) || ARTHUR_CLIENT.some((name) => env[name]);
     return anyCredential ? [] : [...PROVIDER_IDS];
   }
