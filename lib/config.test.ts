@@ -53,6 +53,13 @@ describe("Arthur configuration", () => {
     });
   });
 
+  it("production starts no sandbox unless ROSTER_SANDBOX asks for them", () => {
+    expect(sandboxedProviders({ NODE_ENV: "production" })).toEqual([]);
+    expect(sandboxedProviders({ NODE_ENV: "production", ROSTER_SANDBOX: "all" })).toEqual(["openai", "astronomer", "arthur"]);
+    expect(sandboxedProviders({ NODE_ENV: "production", ROSTER_SANDBOX: "arthur" })).toEqual(["arthur"]);
+    expect(sandboxedProviders({ NODE_ENV: "development" })).toEqual(["openai", "astronomer", "arthur"]);
+  });
+
   it("client credentials count as a live credential: no sandboxes by default", () => {
     expect(sandboxedProviders({})).toEqual([...PROVIDER_IDS]);
     expect(sandboxedProviders({ ARTHUR_CLIENT_ID: "id", ARTHUR_CLIENT_SECRET: "s" })).toEqual([]);

@@ -49,6 +49,8 @@ export function sandboxPort(id: ProviderId, env: NodeJS.ProcessEnv = process.env
 export function sandboxedProviders(env: NodeJS.ProcessEnv = process.env): ProviderId[] {
   const raw = env.ROSTER_SANDBOX?.trim().toLowerCase();
   if (!raw) {
+    // Production starts no sandbox unless asked (`npm run demo` asks).
+    if (env.NODE_ENV === "production") return [];
     const anyCredential = PROVIDER_DESCRIPTORS.some((d) => d.env.credentials.some((name) => env[name]));
     return anyCredential ? [] : [...PROVIDER_IDS];
   }

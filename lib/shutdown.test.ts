@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDraining, shutdownGraceMs, trackChange } from "./shutdown";
+import { isDraining, manualSignalHandling, shutdownGraceMs, trackChange } from "./shutdown";
 
 const env = (vars: Record<string, string>) => ({ NODE_ENV: "test", ...vars }) as NodeJS.ProcessEnv;
 
@@ -19,5 +19,13 @@ describe("graceful stop settings", () => {
     expect(isDraining()).toBe(false);
     await expect(trackChange(async () => 42)).resolves.toBe(42);
     await expect(trackChange(async () => Promise.reject(new Error("provider said no")))).rejects.toThrow("provider said no");
+  });
+
+  it("drains only when Next leaves the signals to Roster (NEXT_MANUAL_SIG_HANDLE)", () => {
+    expect(manualSignalHandling(env({}))).toBe(false);
+    expect(manualSignalHandling(env({ NEXT_MANUAL_SIG_HANDLE: "false" }))).toBe(false);
+    expect(manualSignalHandling(env({ NEXT_MANUAL_SIG_HANDLE: "0" }))).toBe(false);
+    expect(manualSignalHandling(env({ NEXT_MANUAL_SIG_HANDLE: "true" }))).toBe(true);
+    expect(manualSignalHandling(env({ NEXT_MANUAL_SIG_HANDLE: "1" }))).toBe(true);
   });
 });

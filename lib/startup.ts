@@ -1,13 +1,18 @@
 import { allProviderSettings, isConfigError, sandboxedProviders } from "./config";
+import path from "node:path";
+import { envProblems } from "./env-schema";
 import { log } from "./log";
 
 /**
- * Server start: refuses to run production without a session secret, installs the
- * graceful stop (lib/shutdown.ts) and the sweep that closes changes a crashed server
- * left unfinished (lib/audit/interrupted.ts), and starts the provider sandboxes the
- * configuration asks for, so `npm start` with no provider keys is the full demo.
+ * Server start: checks every variable against lib/env-schema.ts (a bad or half-set one
+ * stops the start, named), refuses to run production without a session secret, installs
+ * the graceful stop (lib/shutdown.ts) and the sweep that closes changes a crashed server
+ * left unfinished (lib/audit/interrupted.ts), opens and migrates the database, and starts
+ * the provider sandboxes the configuration asks for (in production only when
+ * ROSTER_SANDBOX names them: `npm run demo` does).
  */
 export async function startRoster(): Promise<void> {
+  checkEnvironment();
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
     log.fatal(
       "NEXTAUTH_SECRET is not set. Roster refuses to start in production without it: " +
@@ -22,7 +27,15 @@ export async function startRoster(): Promise<void> {
   installGracefulShutdown();
   const { startInterruptedSweep } = await import("./audit/interrupted");
   startInterruptedSweep();
-  if (sandboxedProviders().length === 0) return;
+  // In the background: the first requests wait for the same opening (lib/db's one handle), while
+  // pages that need no database (sign-in, /api/health) answer at once.
+  void openDatabaseAtStart();
+  if (sandboxedProviders().length === 0) {
+    if (allProviderSettings().every((p) => p.mode === "unconfigured")) {
+      log.warn("No provider is configured: set a provider's credentials (see .env.example), or ROSTER_SANDBOX=all for the sandboxes");
+    }
+    return;
+  }
   const { startConfiguredSandboxes } = await import("./sandbox/start");
   const started = await startConfiguredSandboxes();
   for (const s of started.running) log.info({ provider: s.provider, url: s.baseUrl }, `${s.provider} sandbox on ${s.baseUrl}`);
@@ -37,5 +50,33 @@ function checkProviderConfig(): void {
     if (!isConfigError(error)) throw error;
     log.fatal(error.message);
     process.exit(1);
+  }
+}
+
+/** Every variable against the schema: all problems at once, each naming its variable, then exit 1. */
+function checkEnvironment(): void {
+  const problems = envProblems(process.env);
+  if (!problems.length) return;
+  for (const problem of problems) log.fatal(problem);
+  log.fatal(`Roster cannot start: ${problems.length} setting(s) above are wrong (see .env.example)`);
+  process.exit(1);
+}
+
+/**
+ * Opens and migrates the database at start, before the first request needs it. An unreachable
+ * database does not stop the server: it stays alive and `/api/ready` answers 503 until
+ * the database answers (scripts/entrypoint.mjs, the container's start, migrates before
+ * listening and stops instead).
+ */
+async function openDatabaseAtStart(): Promise<void> {
+  if (process.env.NODE_ENV === "production" && !process.env.DATABASE_URL?.trim() && process.env.ROSTER_DEMO !== "1") {
+    const dir = path.resolve(/*turbopackIgnore: true*/ process.env.ROSTER_DATA_DIR?.trim() || ".data/pglite");
+    log.warn(`DATABASE_URL is not set: using embedded PGlite in ${dir}. PGlite is single-process: run one Roster server on it, and keep that directory on a volume.`);
+  }
+  const { getDb } = await import("./db");
+  try {
+    await getDb();
+  } catch (error) {
+    log.error({ err: error }, "The database could not be opened at start: /api/ready answers 503 until it can be");
   }
 }

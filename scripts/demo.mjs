@@ -97,6 +97,9 @@ async function build() {
 
 if (needsBuild() && process.env.ROSTER_SKIP_BUILD !== "1") await build();
 
+/** Any of these set: the demo talks to that provider for real instead of its sandbox (lib/config.ts). */
+const LIVE_CREDENTIALS = ["OPENAI_ADMIN_KEY", "ASTRONOMER_API_TOKEN", "ARTHUR_ACCESS_TOKEN", "ARTHUR_CLIENT_ID", "ARTHUR_CLIENT_SECRET"];
+
 const env = {
   ...process.env,
   NODE_ENV: "production",
@@ -105,6 +108,10 @@ const env = {
   ROSTER_DATA_DIR: dataDir,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || demoSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
+  // Roster drains changes on SIGTERM itself (lib/shutdown.ts).
+  NEXT_MANUAL_SIG_HANDLE: "true",
+  // Production starts no sandbox unless asked: the demo asks for them, unless a provider key is set.
+  ROSTER_SANDBOX: process.env.ROSTER_SANDBOX || (LIVE_CREDENTIALS.some((name) => process.env[name]) ? "none" : "all"),
 };
 
 // Same process group as this script, so whoever stops the group (a terminal's Ctrl+C,

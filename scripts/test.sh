@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: every suite. Lint and types, unit + contract + database tests (vitest, on
 # PGlite; again on Postgres when ROSTER_TEST_DATABASE_URL is set), then a production
-# build and the end-to-end suites (Playwright: API over HTTP, and Chromium).
+# build and the end-to-end suites (Playwright: API over HTTP, and Chromium). In CI (CI=true)
+# or with ROSTER_TEST_NODE24=1, the vitest suite and the API specs run again on Node 24,
+# taken from the npm registry's `node` package (the Dockerfile's Node).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -32,4 +34,22 @@ ROSTER_E2E_ASTRONOMER_VERSION=v1 npx playwright test e2e/api/astronomer-variance
 if [ -n "${ROSTER_TEST_DATABASE_URL:-}" ]; then
   step "end-to-end API suite on Postgres"
   ROSTER_E2E_DATABASE_URL="$ROSTER_TEST_DATABASE_URL" npx playwright test --project api
+fi
+
+if [ "${CI:-}" = "true" ] || [ "${ROSTER_TEST_NODE24:-}" = "1" ]; then
+  step "Node 24 (the image's): unit, contract and database tests, then the API specs"
+  node24_dir="${ROSTER_NODE24_DIR:-${TMPDIR:-/tmp}/roster-node24}"
+  [ -x "$node24_dir/node_modules/.bin/node" ] || npm install --no-save --no-audit --no-fund --prefix "$node24_dir" node@24
+  # Everything started through PATH's node (npx, vitest, Playwright, the demo server it starts) is Node 24 now.
+  export PATH="$node24_dir/node_modules/.bin:$PATH"
+  node --version
+  npx vitest run
+  # ROSTER_NODE24_API=all runs the whole API project (~12 min more); by default the specs that
+  # cover each route family, sign-in and the secrets.
+  if [ "${ROSTER_NODE24_API:-}" = "all" ]; then
+    npx playwright test --project api
+  else
+    npx playwright test e2e/api/health.spec.ts e2e/api/access-tree.spec.ts e2e/api/signin.spec.ts e2e/api/users.spec.ts \
+      e2e/api/members.spec.ts e2e/api/invite-requests.spec.ts e2e/api/secrets.spec.ts e2e/api/logs.spec.ts --project api
+  fi
 fi

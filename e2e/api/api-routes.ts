@@ -61,9 +61,10 @@ export const ACCESS: Record<string, Access> = {
 
 /**
  * Public by design: next-auth's own endpoints (sign-in itself), and liveness/readiness for
- * orchestrators (e2e/api/health.spec.ts proves they carry no member data or secret).
+ * orchestrators (e2e/api/health.spec.ts proves they carry no member data or secret); the
+ * metrics take no session but a bearer token of their own (lib/ops/metrics.test.ts).
  */
-const PUBLIC = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/ready"]);
+const PUBLIC = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/ready", "/api/metrics"]);
 
 /** `METHOD /api/...` for every method every route file under app/api exports. */
 export function routesInTree(): string[] {

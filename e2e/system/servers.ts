@@ -27,7 +27,7 @@ export function portFrom(name: string, fallback: number): number {
   return port;
 }
 
-async function waitFor(what: string, url: string, child: ChildProcess, output: string[], timeoutMs = 120_000): Promise<void> {
+export async function waitFor(what: string, url: string, child: ChildProcess, output: string[], timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -44,7 +44,7 @@ async function waitFor(what: string, url: string, child: ChildProcess, output: s
   throw new Error(`${what} did not answer ${url} within ${timeoutMs} ms:\n${output.join("").slice(-3000)}`);
 }
 
-function collect(child: ChildProcess): string[] {
+export function collect(child: ChildProcess): string[] {
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
@@ -60,7 +60,7 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-function exitOf(child: ChildProcess): Promise<Exit> {
+export function exitOf(child: ChildProcess): Promise<Exit> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
@@ -145,6 +145,7 @@ export async function startRoster(options: RosterOptions): Promise<RosterServer>
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_MANUAL_SIG_HANDLE: "true",
     ROSTER_DEMO: "1",
     NEXTAUTH_SECRET: SECRET,
     NEXTAUTH_URL: url,

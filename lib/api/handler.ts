@@ -11,6 +11,7 @@ import { assertSameOrigin } from "./origin";
 import { overApiRateLimit } from "./rate-limit";
 import { requestIdOf } from "./request-id";
 import { fingerprint, idempotencyKey, idempotent } from "./idempotency";
+import { observeApiRequest, routePattern } from "../ops/metrics";
 
 /**
  * The one wrapper every route handler uses: reads the session, checks the Roster role,
@@ -158,12 +159,20 @@ export function route<
     }
   };
   // Changes are counted while they run, so a stopping server lets them finish (lib/shutdown.ts).
-  return (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
+  const guarded = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
     if (SAFE_METHODS.has(request.method)) return run(request, context);
     if (isDraining()) {
       const { status, body } = errorBody(new ApiError(503, "shutting_down", "Roster is stopping: try again in a moment"), "");
       return Promise.resolve(NextResponse.json(body, { status, headers: { "retry-after": "5", connection: "close", "cache-control": "no-store" } }));
     }
     return trackChange(() => run(request, context));
+  };
+  // Latency by route pattern for the metrics (lib/ops/metrics.ts).
+  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
+    const started = performance.now();
+    const response = await guarded(request, context);
+    const pattern = routePattern(new URL(request.url).pathname, await Promise.resolve(context?.params).catch(() => undefined));
+    observeApiRequest(pattern, request.method, response.status, performance.now() - started);
+    return response;
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { clientAddress } from "../auth/client-address";
+import { countLimited } from "../ops/metrics";
 
 /**
  * The API's rate limit: a token bucket per session (the session cookie), or per client
@@ -78,5 +79,7 @@ export function takeRequest(key: string, limits: Limits, now = Date.now()): numb
 /** The seconds to wait when this request is over the limit, else null. */
 export function overApiRateLimit(request: Request, env: Env = process.env): number | null {
   const limits = apiRateLimits(env);
-  return limits ? takeRequest(rateKey(request, env), limits) : null;
+  const wait = limits ? takeRequest(rateKey(request, env), limits) : null;
+  if (wait !== null) countLimited("api_rate");
+  return wait;
 }

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, ilike, isNull, lt, lte, sql, type SQL }
 import { alias } from "drizzle-orm/pg-core";
 import { type Db, getDb } from "../db";
 import { log } from "../log";
+import { streamAuditRows } from "./stream";
 import { auditEvents } from "../db/schema";
 import { type AuditContent, GENESIS_HASH, hashEntry } from "./chain";
 import type { AuditEvent, AuditOutcome, AuditQuery, AuditResponse } from "./types";
@@ -48,6 +49,7 @@ async function append(content: AuditContent): Promise<number> {
     await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
     return appendLocked(tx, content);
   });
+  streamAuditRows([{ row: head, content }]);
   logHead(head);
   return head.id;
 }
@@ -196,6 +198,7 @@ export async function pendingAttempts(): Promise<number> {
 export async function closeInterruptedAttempts(before: Date): Promise<number> {
   const db = await getDb();
   const heads: AuditHead[] = [];
+  const written: Array<{ row: AuditHead; content: AuditContent }> = [];
   const closed = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
     const open = await tx
@@ -206,7 +209,7 @@ export async function closeInterruptedAttempts(before: Date): Promise<number> {
       .orderBy(asc(auditEvents.id));
     for (const { attempt: a } of open) {
       const where = a.provider ? `check ${a.provider} for whether it was applied` : "check whether it was applied";
-      heads.push(await appendLocked(tx, {
+      const content: AuditContent = {
         at: new Date(),
         kind: "result",
         attemptId: a.id,
@@ -223,10 +226,14 @@ export async function closeInterruptedAttempts(before: Date): Promise<number> {
         providerStatus: null,
         providerMessage: `Interrupted: Roster stopped before this change finished; ${where}`,
         requestId: a.requestId,
-      }));
+      };
+      const row = await appendLocked(tx, content);
+      heads.push(row);
+      written.push({ row, content });
     }
     return open.length;
   });
+  streamAuditRows(written);
   if (heads.length) logHead(heads[heads.length - 1]);
   return closed;
 }

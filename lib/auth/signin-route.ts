@@ -2,6 +2,7 @@ import { errorBody } from "../api/errors";
 import { type AuthContext, authError, canonicalSegments, isPasswordCheck, notAnAuthPath, readAuthBody } from "./auth-request";
 import { clientAddress } from "./client-address";
 import { claimSignInAttempt, type SignInClaim, settleSignInAttempt, throttledMessage } from "./throttle";
+import { countLimited } from "../ops/metrics";
 
 /**
  * Wraps next-auth's handlers. Every auth path must be canonical (lib/auth/auth-request.ts:
@@ -27,6 +28,7 @@ function signedIn(response: Response): boolean {
 
 function tooManyAttempts(request: Request, claim: Extract<SignInClaim, { ok: false }>): Response {
   const message = throttledMessage(claim.retryAfterS);
+  countLimited("sign_in_throttle");
   const base = process.env.NEXTAUTH_URL || request.url;
   const url = new URL("/signin", base);
   url.searchParams.set("error", message);

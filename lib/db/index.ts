@@ -27,19 +27,15 @@ export function migrationsFolder(): string {
 async function openPostgres(url: string): Promise<Handle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const { migratePostgres } = await import("./migrate.mjs");
   const pool = new Pool({ connectionString: url, max: Number(process.env.ROSTER_DB_POOL ?? 10) });
-  const db = drizzle(pool, { schema });
-  // Several Roster servers may start at once against one database: migrate under a lock.
-  const client = await pool.connect();
   try {
-    await client.query("select pg_advisory_lock(727274)");
-    await migrate(db, { migrationsFolder: migrationsFolder() });
-  } finally {
-    await client.query("select pg_advisory_unlock(727274)").catch(() => undefined);
-    client.release();
+    await migratePostgres(pool, migrationsFolder());
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
   }
-  return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
+  return { db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
 }
 
 /** Smaller buffers than PGlite's defaults: Roster's database is small, and it shares the server's memory. */

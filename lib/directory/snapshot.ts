@@ -10,6 +10,7 @@ import { logReadReport } from "./read-report-log";
 import { recordSync } from "./sync-log";
 import type { ProviderHealth, ProviderState } from "./types";
 import { log } from "../log";
+import { observeSync } from "../ops/metrics";
 
 /**
  * One snapshot per provider: every member and pending invite, read from the provider
@@ -176,9 +177,11 @@ function sync(provider: ConfiguredProvider): Promise<void> {
       snap.fetchedAt = fetchedAt.getTime();
       snap.error = null;
       recordSync(id, { ok: true, count: members.length });
+      observeSync(id, true, Date.now() - snap.startedAt, snap.fetchedAt);
     } catch (error) {
       snap.error = errorOf(error);
       recordSync(id, { ok: false, error: snap.error });
+      observeSync(id, false, Date.now() - snap.startedAt);
     } finally {
       snap.inflight = null;
       snap.progress = null;

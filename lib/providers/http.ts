@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { log } from "../log";
+import { observeProviderCall } from "../ops/metrics";
 import { isProviderError, ProviderError } from "./errors";
 import { PROVIDER_LABELS, type ProviderId } from "./types";
 
@@ -272,11 +273,13 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     try {
       const result = await attempt(req, authorization, call);
       const e = entry();
+      observeProviderCall(provider, e.method, e.path, e.status ?? "none", e.ms);
       log.debug({ providerCall: e }, `${provider} ${e.method} ${e.path} -> ${e.status} in ${e.ms} ms`);
       return result;
     } catch (error) {
       const e = entry();
       const status = e.status ?? (isProviderError(error) ? error.kind : "error");
+      observeProviderCall(provider, e.method, e.path, status, e.ms);
       log.warn({ providerCall: e, err: error }, `${provider} ${e.method} ${e.path} -> ${status} in ${e.ms} ms`);
       throw error;
     }

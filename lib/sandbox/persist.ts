@@ -34,7 +34,7 @@ export interface StatePersister {
 
 /** Where Roster keeps its sandboxes' state: beside its data directory, never inside PGlite's own. */
 export function sandboxStateDir(env: NodeJS.ProcessEnv = process.env): string {
-  return `${path.resolve(env.ROSTER_DATA_DIR?.trim() || ".data/pglite")}-sandboxes`;
+  return `${path.resolve(/*turbopackIgnore: true*/ env.ROSTER_DATA_DIR?.trim() || ".data/pglite")}-sandboxes`;
 }
 
 function load(definition: SandboxDefinition, file: string, users: number): boolean {

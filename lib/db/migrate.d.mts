@@ -1,0 +1,4 @@
+import type { Pool } from "pg";
+
+export declare const MIGRATION_LOCK: number;
+export declare function migratePostgres(pool: Pool, migrationsFolder: string): Promise<void>;
