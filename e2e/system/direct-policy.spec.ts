@@ -33,6 +33,8 @@ test("the direct policy lets one admin create Arthur accounts and grant admin-le
     expect(account.status, JSON.stringify(account.body)).toBe(200);
     expect(account.body.credentials.clientSecret.length).toBeGreaterThanOrEqual(20);
 
+    // A fresh server: the directory is read in full before a member is picked.
+    expect((await admin.call("POST", "/api/sync", { provider: "openai" })).status).toBe(200);
     const roles = (await admin.get<RolesResponse>("/api/roles")).body.providers.find((p) => p.id === "openai")!;
     const owner = roles.roles.find((r) => r.adminLevel)!;
     const readers = (await admin.get<UsersResponse>("/api/users?pageSize=50&provider=openai&status=active&kind=person&role=reader")).body;
