@@ -29,7 +29,7 @@ interface UsersPage {
   providers?: Array<{ id: string; syncing?: boolean; fetchedAt?: string | null; ok?: boolean }>;
 }
 interface RolesAnswer {
-  providers: Array<{ id: Provider; roles: Array<{ id: string; name: string; scope: string; isOwner: boolean }> }>;
+  providers: Array<{ id: Provider; roles: Array<{ id: string; name: string; scope: string; isOwner: boolean; adminLevel?: boolean }> }>;
 }
 
 /** Query parameters that narrow a list to one member (a lookup, not a re-read of everyone). */

@@ -2,7 +2,10 @@
 
 import { Ban, MailCheck, XCircle } from "lucide-react";
 import { useId, useState } from "react";
-import type { InviteRequest } from "@/lib/invites/types";
+import { toast } from "sonner";
+import { describeChange } from "@/lib/invites/describe-change";
+import type { InviteRequest, InviteRequestResponse } from "@/lib/invites/types";
+import { CredentialsDialog, OneTimePasswordDialog } from "@/components/service-accounts/credentials-dialog";
 import { useApproveInviteRequest, useCancelInviteRequest, useRejectInviteRequest } from "@/lib/queries/invites";
 import { plural } from "@/components/common/format";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
@@ -23,6 +26,7 @@ interface DecisionDialogProps {
 const textareaClassName = cn(inputClassName, "h-auto min-h-16 resize-y py-2 leading-5");
 
 function summary(request: InviteRequest): string {
+  if (request.change) return describeChange(request.change);
   const providers = orderedProviders(request).map((p) => `${providerLabel(p.provider)} as ${roleLabel(p.role)}`).join(", ");
   return `${plural(request.emails.length, "email")} on ${providers}`;
 }
@@ -38,28 +42,64 @@ function RequestSummary({ request }: { request: InviteRequest }) {
         <span className="text-muted-foreground">Why: </span>
         {request.reason}
       </p>
-      <p className="break-words">
-        <span className="text-muted-foreground">Emails: </span>
-        {request.emails.join(", ")}
-      </p>
+      {request.change ? (
+        <p className="break-words">
+          <span className="text-muted-foreground">Change: </span>
+          {describeChange(request.change)}
+        </p>
+      ) : (
+        <p className="break-words">
+          <span className="text-muted-foreground">Emails: </span>
+          {request.emails.join(", ")}
+        </p>
+      )}
     </div>
   );
 }
 
-/** Approve: sends one invite per email and provider, skipping existing members and invites. */
+/** What an approval answered about a change request: a toast, and the secret (once) if it made one. */
+function useChangeApproved(onClose: () => void) {
+  const [secret, setSecret] = useState<{ request: InviteRequest; secret: NonNullable<InviteRequestResponse["secret"]> } | null>(null);
+  function approved({ request: done, secret: made }: InviteRequestResponse): void {
+    if (done.outcome?.state === "failed") {
+      toast.error("Approved, but the change failed", { description: done.outcome.error?.message });
+    } else {
+      toastChanged(`Approved and done: ${describeChange(done.change!)}`, done.outcome?.warning ? [done.outcome.warning] : []);
+    }
+    if (made) setSecret({ request: done, secret: made });
+    else onClose();
+  }
+  return { secret, approved };
+}
+
+/** The secret an approval made, shown once; closing it closes the approval. */
+function ApprovedSecret({ request, secret, onClose }: { request: InviteRequest; secret: NonNullable<InviteRequestResponse["secret"]>; onClose: () => void }) {
+  if (secret.kind === "password") {
+    const email = request.change?.kind === "arthur_user" ? request.change.email : "";
+    return <OneTimePasswordDialog email={email} password={secret.password} onClose={onClose} />;
+  }
+  const name = request.change?.kind === "service_account" ? request.change.name : "";
+  return <CredentialsDialog credentials={{ accountName: name, clientId: secret.clientId, clientSecret: secret.clientSecret, reason: "created" }} onClose={onClose} />;
+}
+
+/** Approve: sends one invite per email and provider (skipping existing members and invites), or performs the change asked for. */
 export function ApproveDialog({ request, onClose }: DecisionDialogProps) {
   const id = useId();
   const [note, setNote] = useState("");
   const [error, setError] = useState<Error | null>(null);
+  const change = useChangeApproved(onClose);
   const mutation = useApproveInviteRequest({
-    onSuccess: ({ request: done }) => {
-      const { sent, skipped, failed } = done.counts;
+    onSuccess: (answer) => {
+      if (answer.request.change) return change.approved(answer);
+      const { sent, skipped, failed } = answer.request.counts;
       toastChanged(`Approved: ${sent} sent, ${skipped} skipped, ${failed} failed`);
       onClose();
     },
     onError: setError,
   });
   const busy = mutation.isPending;
+  if (change.secret) return <ApprovedSecret request={change.secret.request} secret={change.secret.secret} onClose={onClose} />;
+  const isChange = Boolean(request.change);
   return (
     <Modal
       open
@@ -67,13 +107,17 @@ export function ApproveDialog({ request, onClose }: DecisionDialogProps) {
       onOpenChange={(open) => (open ? undefined : onClose())}
       busy={busy}
       icon={<MailCheck aria-hidden className="text-muted-foreground" />}
-      title="Approve and send the invites?"
-      description={`${summary(request)}. People who are already members or already invited are skipped.`}
+      title={isChange ? "Approve and make this change?" : "Approve and send the invites?"}
+      description={
+        isChange
+          ? `${summary(request)}. Your approval makes the change now, as you${request.change?.kind === "admin_role" ? "" : "; a new secret is shown to you once"}.`
+          : `${summary(request)}. People who are already members or already invited are skipped.`
+      }
       footer={
         <ModalActions
           busy={busy}
-          label="Approve and send"
-          busyLabel="Sending invites…"
+          label={isChange ? "Approve and make the change" : "Approve and send"}
+          busyLabel={isChange ? "Making the change…" : "Sending invites…"}
           onClick={() => {
             setError(null);
             mutation.mutate({ id: request.id, reason: note.trim() || undefined });
@@ -168,7 +212,7 @@ export function CancelRequestDialog({ request, onClose }: DecisionDialogProps) {
       onOpenChange={(open) => (open ? undefined : onClose())}
       busy={busy}
       icon={<Ban aria-hidden className="text-danger-text" />}
-      title="Cancel this invite request?"
+      title={request.change ? "Cancel this request?" : "Cancel this invite request?"}
       description={`${summary(request)}. Nothing has been sent yet, and nothing will be.`}
       footer={
         <ModalActions

@@ -4,6 +4,7 @@ import { ChevronDown, RotateCw } from "lucide-react";
 import { useId, useState } from "react";
 import { hasRole, type Operator } from "@/lib/auth/roles";
 import { roleLabel } from "@/lib/providers/role-label";
+import { describeChange, REQUEST_KIND_LABELS } from "@/lib/invites/describe-change";
 import type { InviteRequest } from "@/lib/invites/types";
 import { useRetryInviteRequest } from "@/lib/queries/invites";
 import { toastChanged } from "@/components/members/change-toast";
@@ -77,6 +78,31 @@ function Decision({ request }: { request: InviteRequest }) {
   );
 }
 
+/** What became of an approved change request. */
+function ChangeOutcomeLine({ request }: { request: InviteRequest }) {
+  const outcome = request.outcome;
+  if (!outcome) return null;
+  if (outcome.state === "done") {
+    return (
+      <p className="text-xs text-emerald-700 dark:text-emerald-300" data-testid="request-outcome">
+        Done{outcome.warning ? <span className="text-muted-foreground"> · {outcome.warning}</span> : null}
+      </p>
+    );
+  }
+  if (outcome.state === "failed") {
+    return (
+      <p className="text-xs font-medium text-danger-text" data-testid="request-outcome">
+        Failed: {outcome.error?.message ?? "unknown error"} · ask again to retry
+      </p>
+    );
+  }
+  return (
+    <p className="text-xs text-muted-foreground" data-testid="request-outcome">
+      {outcome.state === "performing" ? "Being made…" : "Waiting to be made"}
+    </p>
+  );
+}
+
 /** An absolute date for a time in the future (relative times only count backwards). */
 function RelativeTimeFuture({ iso }: { iso: string }) {
   return <LocalDate iso={iso} />;
@@ -100,7 +126,7 @@ export function RequestCard({ request, operator, onAction }: RequestCardProps) {
 
   return (
     <article
-      aria-label={`Invite request by ${request.requester.email}`}
+      aria-label={`${request.change ? REQUEST_KIND_LABELS[request.kind] : "Invite"} request by ${request.requester.email}`}
       data-request-id={request.id}
       className="rounded-lg border border-border bg-surface shadow-xs"
     >
@@ -118,22 +144,31 @@ export function RequestCard({ request, operator, onAction }: RequestCardProps) {
             <span className="text-muted-foreground">Why: </span>
             {request.reason}
           </p>
-          <p className="text-[13px]">
-            <span className="text-muted-foreground">{plural(request.emails.length, "email")}: </span>
-            {request.emails.slice(0, SHOWN_EMAILS).join(", ")}
-            {hidden > 0 ? <span className="text-muted-foreground"> and {hidden} more</span> : null}
-          </p>
-          <ul className="flex flex-wrap gap-1.5" aria-label="Providers and roles">
-            {orderedProviders(request).map(({ provider, role }) => (
-              <li key={provider} className="inline-flex items-center gap-1.5 rounded-md border border-border px-1.5 py-0.5 text-xs">
-                <ProviderDot provider={provider} />
-                {providerLabel(provider)}
-                <span className="text-muted-foreground">{roleLabel(role)}</span>
-              </li>
-            ))}
-          </ul>
+          {request.change ? (
+            <p className="text-[13px]" data-testid="request-change">
+              <span className="text-muted-foreground">{REQUEST_KIND_LABELS[request.kind]}: </span>
+              {describeChange(request.change)}
+            </p>
+          ) : (
+            <>
+              <p className="text-[13px]">
+                <span className="text-muted-foreground">{plural(request.emails.length, "email")}: </span>
+                {request.emails.slice(0, SHOWN_EMAILS).join(", ")}
+                {hidden > 0 ? <span className="text-muted-foreground"> and {hidden} more</span> : null}
+              </p>
+              <ul className="flex flex-wrap gap-1.5" aria-label="Providers and roles">
+                {orderedProviders(request).map(({ provider, role }) => (
+                  <li key={provider} className="inline-flex items-center gap-1.5 rounded-md border border-border px-1.5 py-0.5 text-xs">
+                    <ProviderDot provider={provider} />
+                    {providerLabel(provider)}
+                    <span className="text-muted-foreground">{roleLabel(role)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <Decision request={request} />
-          <Counts request={request} />
+          {request.change ? <ChangeOutcomeLine request={request} /> : <Counts request={request} />}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {pending && isAdmin ? (
@@ -159,7 +194,7 @@ export function RequestCard({ request, operator, onAction }: RequestCardProps) {
           ) : null}
         </div>
       </div>
-      {request.status === "approved" ? (
+      {request.status === "approved" && !request.change ? (
         <div className="border-t border-border">
           <button
             type="button"

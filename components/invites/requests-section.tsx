@@ -35,7 +35,7 @@ export function RequestsSection({ operator, onAction }: RequestsSectionProps) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 id="requests-title" className="text-sm font-semibold">
-            Invite requests
+            Requests
           </h2>
           <p className="text-[13px] text-muted-foreground">
             {data ? `${plural(data.total, "request")}` : "Requests"} · an admin other than the requester approves each one
@@ -70,7 +70,7 @@ export function RequestsSection({ operator, onAction }: RequestsSectionProps) {
         {requests.isFetching ? "Loading requests…" : ""}
       </p>
       {requests.isError && !data ? (
-        <QueryErrorState title="Could not load invite requests" error={requests.error} onRetry={() => void requests.refetch()} retrying={requests.isFetching} />
+        <QueryErrorState title="Could not load requests" error={requests.error} onRetry={() => void requests.refetch()} retrying={requests.isFetching} />
       ) : !data ? (
         <div className="space-y-3" aria-busy>
           {[0, 1, 2].map((i) => (
@@ -81,11 +81,11 @@ export function RequestsSection({ operator, onAction }: RequestsSectionProps) {
         <div className="rounded-lg border border-border bg-surface shadow-xs">
           <EmptyState
             icon={<Inbox aria-hidden />}
-            title={status || mine ? "No requests match" : "No invite requests yet"}
+            title={status || mine ? "No requests match" : "No requests yet"}
             description={
               status || mine
                 ? "Try another status, or everyone's requests."
-                : "Requests to invite people appear here, waiting for an admin to approve or reject them."
+                : "Requests to invite people, create Arthur accounts or grant admin-level roles appear here, waiting for another admin to approve or reject them."
             }
             action={
               status || mine ? (
@@ -102,7 +102,7 @@ export function RequestsSection({ operator, onAction }: RequestsSectionProps) {
           />
         </div>
       ) : (
-        <ul className={cn("space-y-3 transition-opacity", requests.isPlaceholderData && "opacity-60")} aria-label="Invite requests">
+        <ul className={cn("space-y-3 transition-opacity", requests.isPlaceholderData && "opacity-60")} aria-label="Requests">
           {data.requests.map((request) => (
             <li key={request.id}>
               <RequestCard request={request} operator={operator} onAction={onAction} />

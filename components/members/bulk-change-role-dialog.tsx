@@ -6,7 +6,8 @@ import { useId, useState } from "react";
 import type { ChangeResult } from "@/lib/changes/types";
 import type { Person } from "@/lib/directory/types";
 import type { ProviderId } from "@/lib/providers/types";
-import { changeMemberRole } from "@/lib/queries/members";
+import { changeMemberRole, isApprovalRequired } from "@/lib/queries/members";
+import { useTwoPersonRule } from "@/components/invites/use-two-person-rule";
 import { rolesOf, rolesQueryOptions } from "@/lib/queries/roles";
 import { plural } from "@/components/common/format";
 import { Callout } from "@/components/ui/callout";
@@ -34,7 +35,9 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
   const [roleId, setRoleId] = useState<string>();
   const roles = useQuery(rolesQueryOptions());
   const entry = provider ? rolesOf(roles.data, provider) : undefined;
-  const choices = (entry?.roles ?? []).filter((role) => role.scope === "organization");
+  const twoPerson = useTwoPersonRule();
+  // Admin-level grants wait for a second admin one by one (the two-person rule): not offered in bulk then.
+  const choices = (entry?.roles ?? []).filter((role) => role.scope === "organization" && !(twoPerson && role.adminLevel));
   // No role until the operator picks one: the first in the list is often the most powerful.
   const role = choices.find((r) => r.id === roleId);
   const plan = provider && role ? planRoleChange(people, provider, role, choices) : { items: [], skipped: [] };
@@ -43,8 +46,11 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
 
   const bulk = useBulkChange<ChangeResult>();
   const roleToSet = role?.id ?? "";
-  const run = (item: BulkItem) =>
-    changeMemberRole({ provider: item.membership.provider, memberId: item.membership.id, role: roleToSet });
+  const run = async (item: BulkItem): Promise<ChangeResult> => {
+    const result = await changeMemberRole({ provider: item.membership.provider, memberId: item.membership.id, role: roleToSet });
+    if (isApprovalRequired(result)) throw new Error("Held for a second admin's approval (see the Invites page): nothing changed yet");
+    return result;
+  };
   const label = provider ? providerLabel(provider) : "";
   const managed = plan.items.filter((item) => item.membership.managed).length;
 

@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { directScopedRoles } from "@/components/users/person-summary";
 import { useId, useRef, useState } from "react";
 import { findRole, rolesOf, rolesQueryOptions, type ProviderRole } from "@/lib/queries/roles";
-import { useChangeRole } from "@/lib/queries/members";
+import { isApprovalRequired, useChangeRole } from "@/lib/queries/members";
+import { useTwoPersonRule } from "@/components/invites/use-two-person-rule";
 import { Callout } from "@/components/ui/callout";
 import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/input";
@@ -18,7 +19,7 @@ import {
   SelfConfirmFooter,
   SelfConfirmNotice,
 } from "./change-dialog-parts";
-import { toastChanged } from "./change-toast";
+import { toastChanged, toastRequested } from "./change-toast";
 import type { MemberTarget } from "./member-dialog-state";
 import { useChangeFlow } from "./use-change-flow";
 import { roleLabel } from "@/lib/providers/role-label";
@@ -55,11 +56,19 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
   const selected = choices.find((role) => role.id === picked) ?? current ?? (unknownCurrent ? undefined : choices[0]);
   const unchanged = Boolean(selected && current && selected.id === current.id);
 
+  const twoPerson = useTwoPersonRule();
+  // An admin-level role waits for a second admin (the two-person rule), unless the direct policy lets an admin act alone.
+  const needsApproval = Boolean(selected?.adminLevel && twoPerson);
   const flow = useChangeFlow();
   const mutation = useChangeRole({
     onSuccess: (result) => {
       const workspace = workspaces.find((w) => w.scopeId === workspaceId)?.scopeName;
       const where = workspace ? `in the ${workspace} workspace on ${provider}` : `on ${provider}`;
+      if (isApprovalRequired(result)) {
+        toastRequested(`Approval requested: ${person.name} as ${roleLabel(selected?.name ?? "")} ${where}`);
+        onClose();
+        return;
+      }
       toastChanged(`${person.name} is now ${roleLabel(result.after?.role ?? selected?.name ?? "")} ${where}`, result.warnings);
       onClose();
     },
@@ -95,8 +104,8 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
           <ModalActions
             busy={busy}
             disabled={!selected || unchanged}
-            label="Change role"
-            busyLabel="Changing…"
+            label={needsApproval ? "Request approval" : "Change role"}
+            busyLabel={needsApproval ? "Requesting…" : "Changing…"}
             onClick={() => submit()}
           />
         )
@@ -169,6 +178,11 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
           ) : null}
         </div>
       )}
+      {needsApproval ? (
+        <Callout tone="info" title="A second admin approves this">
+          {roleLabel(selected?.name ?? "")} is an admin-level role: Roster asks another admin to approve the change, and makes it when they do.
+        </Callout>
+      ) : null}
       {membership.managed ? <ManagedWarning /> : null}
       {flow.askSelf ? <SelfConfirmNotice provider={membership.provider} /> : null}
       <ChangeErrorCallout error={flow.error} />

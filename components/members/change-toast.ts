@@ -4,3 +4,8 @@ import { toast } from "sonner";
 export function toastChanged(summary: string, warnings: readonly string[] = []) {
   toast.success(summary, { description: warnings.length > 0 ? warnings.join(" ") : undefined });
 }
+
+/** A change now waits for a second admin (the two-person rule): say so, and where to follow it. */
+export function toastRequested(summary: string) {
+  toast.success(summary, { description: "Another admin approves or rejects it on the Invites page; nothing has changed yet." });
+}

@@ -9,6 +9,9 @@ import { PasswordField } from "@/components/settings/password-field";
 import { Button } from "@/components/ui/button";
 import { Modal, ModalActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
+import { useTwoPersonRule } from "@/components/invites/use-two-person-rule";
+import { toastRequested } from "@/components/members/change-toast";
+import { isApprovalRequired } from "@/lib/queries/members";
 import { useCreateArthurUser, useUpdateArthurUser } from "./service-accounts-queries";
 
 /**
@@ -21,23 +24,30 @@ const PASSWORD_MIN = 12;
 export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState({ firstName: "", lastName: "", email: "", password: "" });
   const [error, setError] = useState<Error | null>(null);
+  // The two-person rule: a new account waits for a second admin, whose approval makes its one-time password.
+  const needsApproval = useTwoPersonRule();
   const mutation = useCreateArthurUser({
-    onSuccess: ({ account }) => {
-      toast.success(`Created ${account.email ?? account.name} on Arthur`, {
-        description: "Pass the one-time password on through a separate channel; Roster does not keep it.",
-      });
+    onSuccess: (answer) => {
+      if (isApprovalRequired(answer)) {
+        toastRequested(`Approval requested: a new Arthur user ${form.email.trim()}`);
+      } else {
+        toast.success(`Created ${answer.account.email ?? answer.account.name} on Arthur`, {
+          description: "Pass the one-time password on through a separate channel; Roster does not keep it.",
+        });
+      }
       onClose();
     },
     onError: setError,
   });
   const busy = mutation.isPending;
-  const { byField, rest } = fieldErrors(error, ["firstName", "lastName", "email", "password"] as const);
-  const short = form.password.length < PASSWORD_MIN;
+  const { byField, rest } = fieldErrors(error, ["firstName", "lastName", "email", "password", "reason"] as const);
+  const short = !needsApproval && form.password.length < PASSWORD_MIN;
   const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    mutation.mutate({ ...form, lastName: form.lastName.trim() || undefined });
+    const { password, ...fields } = form;
+    mutation.mutate({ ...fields, lastName: form.lastName.trim() || undefined, ...(needsApproval ? {} : { password }) });
   };
   return (
     <Modal
@@ -47,7 +57,11 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
       size="md"
       icon={<UserPlus aria-hidden />}
       title="Create an Arthur user"
-      description="Instead of an invite: the user signs in with a one-time password and changes it at first sign-in."
+      description={
+        needsApproval
+          ? "Instead of an invite. Another admin approves it; their approval creates the user and shows them a one-time password to pass on."
+          : "Instead of an invite: the user signs in with a one-time password and changes it at first sign-in."
+      }
       footer={
         <ModalActions
           busy={busy}
@@ -55,8 +69,8 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
           form="create-arthur-user"
           disabled={short}
           reason={short ? `The one-time password needs at least ${PASSWORD_MIN} characters` : null}
-          label="Create user"
-          busyLabel="Creating…"
+          label={needsApproval ? "Request approval" : "Create user"}
+          busyLabel={needsApproval ? "Requesting…" : "Creating…"}
         />
       }
     >
@@ -66,15 +80,17 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
           <TextField id="arthur-user-last" label="Last name" value={form.lastName} onChange={set("lastName")} maxLength={200} error={byField.lastName} disabled={busy} />
         </div>
         <TextField id="arthur-user-email" label="Email" type="email" value={form.email} onChange={set("email")} required maxLength={320} error={byField.email} disabled={busy} />
-        <PasswordField
-          id="arthur-user-password"
-          label="One-time password"
-          value={form.password}
-          onChange={(password) => setForm((f) => ({ ...f, password }))}
-          minLength={PASSWORD_MIN}
-          disabled={busy}
-          hint="Copy it before you create the user: Roster sends it to Arthur and keeps no copy."
-        />
+        {needsApproval ? null : (
+          <PasswordField
+            id="arthur-user-password"
+            label="One-time password"
+            value={form.password}
+            onChange={(password) => setForm((f) => ({ ...f, password }))}
+            minLength={PASSWORD_MIN}
+            disabled={busy}
+            hint="Copy it before you create the user: Roster sends it to Arthur and keeps no copy."
+          />
+        )}
         {byField.password ? <p className="text-xs text-danger-text">{byField.password}</p> : null}
         <ChangeErrorCallout error={rest} />
       </form>

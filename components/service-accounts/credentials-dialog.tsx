@@ -58,3 +58,27 @@ export function CredentialsDialog({ credentials, onClose }: { credentials: Shown
     </Modal>
   );
 }
+
+/**
+ * A new Arthur user's one-time password, shown once to the admin whose approval created
+ * the user (or who created it without choosing one). Closing the dialog drops it.
+ */
+export function OneTimePasswordDialog({ email, password, onClose }: { email: string; password: string; onClose: () => void }) {
+  return (
+    <Modal
+      open
+      alert
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      size="md"
+      icon={<KeyRound aria-hidden className="text-emerald-600 dark:text-emerald-400" />}
+      title={`Arthur user ${email} created`}
+      description="Pass the one-time password on through a separate channel; the user changes it at first sign-in."
+      footer={<ModalClose variant="primary">I have copied the password</ModalClose>}
+    >
+      <Callout tone="warning" role="status" icon={<TriangleAlert aria-hidden />} title="Shown once">
+        Roster does not store this password and cannot show it again.
+      </Callout>
+      <SecretField id="credential-password" label="One-time password" value={password} />
+    </Modal>
+  );
+}

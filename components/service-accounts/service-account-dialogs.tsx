@@ -11,6 +11,9 @@ import { Input, Label } from "@/components/ui/input";
 import { CredentialsDialog, type ShownCredentials } from "./credentials-dialog";
 import { ServiceAccountRoleField } from "./service-account-role-field";
 import { useIssueCredentials, useRenameServiceAccount } from "./service-accounts-queries";
+import { useTwoPersonRule } from "@/components/invites/use-two-person-rule";
+import { toastRequested } from "@/components/members/change-toast";
+import { isApprovalRequired } from "@/lib/queries/members";
 
 /** Which dialog is open, for which account: one host for the whole page. */
 export type ServiceAccountDialog =
@@ -65,10 +68,17 @@ function NameForm({
   );
 }
 
-function useCredentialsFlow(onShown: (shown: ShownCredentials) => void, reason: ShownCredentials["reason"]) {
+function useCredentialsFlow(onShown: (shown: ShownCredentials) => void, reason: ShownCredentials["reason"], onRequested?: () => void) {
   const [error, setError] = useState<Error | null>(null);
   const mutation = useIssueCredentials({
-    onSuccess: ({ account, credentials, role }) => {
+    onSuccess: (answer) => {
+      if (isApprovalRequired(answer)) {
+        const change = answer.request.change;
+        toastRequested(`Approval requested: a new service account${change?.kind === "service_account" ? ` "${change.name}"` : ""}`);
+        onRequested?.();
+        return;
+      }
+      const { account, credentials, role } = answer;
       if (role && "error" in role) toast.warning(`${account.name} was created without a role`, { description: `Arthur refused the role: ${role.error}` });
       onShown({ accountName: account.name, clientId: credentials.clientId, clientSecret: credentials.clientSecret, reason });
     },
@@ -78,9 +88,11 @@ function useCredentialsFlow(onShown: (shown: ShownCredentials) => void, reason: 
 }
 
 function CreateDialog({ onClose, onShown }: { onClose: () => void; onShown: (c: ShownCredentials) => void }) {
-  const { mutation, error, clearError } = useCredentialsFlow(onShown, "created");
+  const { mutation, error, clearError } = useCredentialsFlow(onShown, "created", onClose);
   const busy = mutation.isPending;
   const [role, setRole] = useState("");
+  // The two-person rule: a new account with a secret waits for a second admin, who then sees the secret once.
+  const needsApproval = useTwoPersonRule();
   return (
     <Modal
       open
@@ -88,8 +100,21 @@ function CreateDialog({ onClose, onShown }: { onClose: () => void; onShown: (c: 
       busy={busy}
       icon={<Plus aria-hidden />}
       title="New Arthur service account"
-      description="Arthur issues a client ID and secret. Roster shows the secret once and keeps no copy."
-      footer={<ModalActions busy={busy} disabled={!role} type="submit" form="create-service-account" label="Create service account" busyLabel="Creating…" />}
+      description={
+        needsApproval
+          ? "Another admin approves it; their approval creates the account and shows them its client secret, once. Roster keeps no copy."
+          : "Arthur issues a client ID and secret. Roster shows the secret once and keeps no copy."
+      }
+      footer={
+        <ModalActions
+          busy={busy}
+          disabled={!role}
+          type="submit"
+          form="create-service-account"
+          label={needsApproval ? "Request approval" : "Create service account"}
+          busyLabel={needsApproval ? "Requesting…" : "Creating…"}
+        />
+      }
     >
       <NameForm
         formId="create-service-account"

@@ -2,7 +2,8 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { toast } from "sonner";
 import { apiFetch } from "@/lib/api/fetcher";
 import { type ChangeMutationOptions, useChangeMutation } from "@/lib/queries/change-mutation";
-import { auditKeys } from "@/lib/queries/keys";
+import { auditKeys, invitesKeys } from "@/lib/queries/keys";
+import type { ApprovalRequiredResponse } from "@/lib/invites/types";
 import type {
   ArthurAccountResponse,
   CreateArthurUserInput,
@@ -34,9 +35,9 @@ export type CredentialsRequest = { kind: "create"; name: string; role: string } 
  * so the mutation is dropped from React Query's cache as soon as nothing observes it
  * (`gcTime: 0`) and the caller holds the secret only while its dialog is open.
  */
-export function useIssueCredentials(options: ChangeMutationOptions<ServiceAccountCredentialsResponse, CredentialsRequest>) {
+export function useIssueCredentials(options: ChangeMutationOptions<ServiceAccountCredentialsResponse | ApprovalRequiredResponse, CredentialsRequest>) {
   const queryClient = useQueryClient();
-  return useMutation<ServiceAccountCredentialsResponse, Error, CredentialsRequest>({
+  return useMutation<ServiceAccountCredentialsResponse | ApprovalRequiredResponse, Error, CredentialsRequest>({
     gcTime: 0,
     mutationFn: (request) =>
       request.kind === "create"
@@ -46,6 +47,7 @@ export function useIssueCredentials(options: ChangeMutationOptions<ServiceAccoun
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: serviceAccountsKeys.all }),
         queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+        queryClient.invalidateQueries({ queryKey: invitesKeys.all }),
       ]);
       await options.onSuccess?.(data, variables);
     },
@@ -82,10 +84,10 @@ export function useRenameServiceAccount(options: ChangeMutationOptions<ArthurAcc
   );
 }
 
-export function useCreateArthurUser(options: ChangeMutationOptions<ArthurAccountResponse, CreateArthurUserInput> = {}) {
+export function useCreateArthurUser(options: ChangeMutationOptions<ArthurAccountResponse | ApprovalRequiredResponse, CreateArthurUserInput> = {}) {
   return useChangeMutation(
     {
-      mutationFn: (input) => apiFetch<ArthurAccountResponse>("/api/arthur/users", { method: "POST", json: input }),
+      mutationFn: (input) => apiFetch<ArthurAccountResponse | ApprovalRequiredResponse>("/api/arthur/users", { method: "POST", json: input }),
       errorTitle: (input) => `Could not create ${input.email} on Arthur`,
     },
     options,

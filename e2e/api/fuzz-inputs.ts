@@ -96,7 +96,7 @@ export const ROUTES: Record<string, RouteInput> = {
   "DELETE /api/invites/[provider]/[inviteId]": { params: { provider: "provider", inviteId: "id" }, body: "none" },
   "PATCH /api/members/[provider]/[memberId]": {
     params: { provider: "provider", memberId: "id" },
-    body: { role: { ...id, required: true }, workspaceId, confirmSelf: { kind: "bool" } },
+    body: { role: { ...id, required: true }, workspaceId, confirmSelf: { kind: "bool" }, reason: str(2000) },
   },
   "DELETE /api/members/[provider]/[memberId]": {
     params: { provider: "provider", memberId: "id" },
@@ -121,7 +121,7 @@ export const ROUTES: Record<string, RouteInput> = {
     params: { email: "email" },
     body: { providers: { kind: "provider-list" }, confirmSelf: { kind: "bool" } },
   },
-  "POST /api/service-accounts": { body: { name: str(200, true) } },
+  "POST /api/service-accounts": { body: { name: str(200, true), role: str(200, true), reason: str(2000) } },
   "PATCH /api/service-accounts/[id]": { params: { id: "uuid" }, body: { name: str(200, true) } },
   "POST /api/service-accounts/[id]/credentials": { params: { id: "uuid" }, body: "none" },
   "POST /api/account/password": {
@@ -133,7 +133,9 @@ export const ROUTES: Record<string, RouteInput> = {
       firstName: str(200, true),
       lastName: { kind: "string", max: 200 },
       email: { kind: "email", required: true },
-      password: { kind: "string", max: 256, required: true },
+      // Optional: a request for approval takes none (the approval makes one).
+      password: { kind: "string", max: 256 },
+      reason: str(2000),
     },
   },
   "PATCH /api/arthur/users/[id]": {

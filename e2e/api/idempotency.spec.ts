@@ -7,54 +7,64 @@ const run = Date.now().toString(36);
 const key = (name: string) => `${name}-${run}-${Math.random().toString(36).slice(2)}`;
 
 test.describe("Idempotency-Key", () => {
-  test("two concurrent POSTs with the same key create one Arthur service account; the repeat never carries the secret", async ({ as }) => {
-    const admin = await as("admin");
+  test("two concurrent POSTs with the same key make one request; two approvals with one key create one Arthur service account, the repeat never carrying the secret", async ({ as }) => {
+    const [admin, owner] = [await as("admin"), await as("owner")];
     const name = `idem-sa-${run}`;
     const headers = { "idempotency-key": key("sa") };
     const [a, b] = await Promise.all([
       admin.post("/api/service-accounts", { data: { name, role: "Organization Member" }, headers }),
       admin.post("/api/service-accounts", { data: { name, role: "Organization Member" }, headers }),
     ]);
-    const statuses = [a.status(), b.status()].sort();
-    expect(statuses, `${await a.text()} / ${await b.text()}`).toEqual([200, 409]);
-    const repeat = a.status() === 409 ? a : b;
+    // The two-person rule holds it: both answers are the one request (a 202 carries no secret, so it is replayed).
+    expect([a.status(), b.status()], `${await a.text()} / ${await b.text()}`).toEqual([202, 202]);
+    expect((await a.json()).request.id).toBe((await b.json()).request.id);
+    const id = (await a.json()).request.id as string;
+
+    const approval = { "idempotency-key": key("sa-approve") };
+    const [x, y] = await Promise.all([
+      owner.post(`/api/invite-requests/${id}/approve`, { data: {}, headers: approval }),
+      owner.post(`/api/invite-requests/${id}/approve`, { data: {}, headers: approval }),
+    ]);
+    const statuses = [x.status(), y.status()].sort();
+    expect(statuses, `${await x.text()} / ${await y.text()}`).toEqual([200, 409]);
+    const repeat = x.status() === 409 ? x : y;
     expect((await repeat.json()).error.code).toBe("idempotency_secret_not_kept");
     expect(await repeat.text()).not.toContain("clientSecret");
     const list = (await (await admin.get("/api/service-accounts")).json()) as ServiceAccountsResponse;
     expect(list.accounts.filter((account) => account.name === name)).toHaveLength(1);
   });
 
-  test("two concurrent POSTs with the same key create one Arthur user and both get the first answer", async ({ as }) => {
+  test("two concurrent POSTs with the same key make one Arthur user request and both get the first answer", async ({ as }) => {
     const admin = await as("admin");
     const email = `idem-user-${run}@example.com`;
-    const data = { firstName: "Idem", lastName: "Potent", email, password: "a-long-password-123" };
+    const data = { firstName: "Idem", lastName: "Potent", email };
     const headers = { "idempotency-key": key("user") };
     const [a, b] = await Promise.all([
       admin.post("/api/arthur/users", { data, headers }),
       admin.post("/api/arthur/users", { data, headers }),
     ]);
-    expect(a.status(), await a.text()).toBe(200);
-    expect(b.status(), await b.text()).toBe(200);
+    expect(a.status(), await a.text()).toBe(202);
+    expect(b.status(), await b.text()).toBe(202);
     expect(await a.json()).toEqual(await b.json());
     expect([a.headers()["idempotent-replayed"], b.headers()["idempotent-replayed"]].sort()).toEqual(["true", undefined].sort());
-    // Later, the same key still answers the first answer, and creates nothing.
+    // Later, the same key still answers the first answer, and asks nothing again.
     const later = await admin.post("/api/arthur/users", { data, headers });
-    expect(later.status()).toBe(200);
+    expect(later.status()).toBe(202);
     expect(later.headers()["idempotent-replayed"]).toBe("true");
-    const users = await (await admin.get(`/api/users?q=${encodeURIComponent(email)}`)).json();
-    expect(users.people.filter((p: { email: string }) => p.email === email)).toHaveLength(1);
+    const mine = (await (await admin.get("/api/invite-requests?mine=true&pageSize=200")).json()) as { requests: Array<{ change: { email?: string } | null }> };
+    expect(mine.requests.filter((r) => r.change?.email === email)).toHaveLength(1);
   });
 
   test("the same key with a different body is refused with a clear code; a bad key is refused", async ({ as }) => {
     const admin = await as("admin");
     const headers = { "idempotency-key": key("reuse") };
     const first = await admin.post("/api/arthur/users", {
-      data: { firstName: "Reuse", email: `idem-reuse-${run}@example.com`, password: "a-long-password-123" },
+      data: { firstName: "Reuse", email: `idem-reuse-${run}@example.com` },
       headers,
     });
-    expect(first.status(), await first.text()).toBe(200);
+    expect(first.status(), await first.text()).toBe(202);
     const other = await admin.post("/api/arthur/users", {
-      data: { firstName: "Reuse", email: `idem-other-${run}@example.com`, password: "a-long-password-123" },
+      data: { firstName: "Reuse", email: `idem-other-${run}@example.com` },
       headers,
     });
     expect(other.status()).toBe(422);
@@ -74,7 +84,7 @@ test.describe("Idempotency-Key", () => {
     const headers = { "idempotency-key": key("scope") };
     const a = await admin.post("/api/service-accounts", { data: { name: `idem-a-${run}`, role: "Organization Member" }, headers });
     const b = await owner.post("/api/service-accounts", { data: { name: `idem-b-${run}`, role: "Organization Member" }, headers });
-    expect(a.status()).toBe(200);
-    expect(b.status(), await b.text()).toBe(200);
+    expect(a.status()).toBe(202);
+    expect(b.status(), await b.text()).toBe(202);
   });
 });

@@ -1,4 +1,5 @@
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import type { ApprovalRequiredResponse, InviteRequestResponse } from "../../lib/invites/types";
 import type { AuditResponse } from "../../lib/audit/types";
 import type { RolesResponse } from "../../lib/changes/types";
 import type { UsersResponse } from "../../lib/directory/types";
@@ -17,7 +18,14 @@ export async function roles(api: APIRequestContext, provider: ProviderId) {
   const body = (await (await api.get("/api/roles")).json()) as RolesResponse;
   const entry = body.providers.find((p) => p.id === provider)!;
   const org = entry.roles.filter((r) => r.scope === "organization");
-  return { owner: org.find((r) => r.isOwner)!, plain: org.filter((r) => !r.isOwner), workspaces: entry.workspaces, all: entry.roles };
+  return {
+    owner: org.find((r) => r.isOwner)!,
+    /** Roles an admin grants alone: neither owner nor admin-level (those wait for a second admin). */
+    plain: org.filter((r) => !r.isOwner && !r.adminLevel),
+    adminLevel: org.filter((r) => r.adminLevel),
+    workspaces: entry.workspaces,
+    all: entry.roles,
+  };
 }
 
 /** An active, non-managed person member on the provider who is not an owner. */
@@ -32,4 +40,19 @@ export async function ordinaryMember(api: APIRequestContext, provider: ProviderI
 export async function lastAudit(api: APIRequestContext, query = "") {
   const body = (await (await api.get(`/api/audit?pageSize=5&${query}`)).json()) as AuditResponse;
   return body.events[0];
+}
+
+/**
+ * A change the two-person rule held (202 with a request), approved by a second admin:
+ * returns the approval's answer (the change done, and a new secret once).
+ */
+export async function throughApproval(res: APIResponse, approver: APIRequestContext): Promise<InviteRequestResponse> {
+  expect(res.status(), await res.text()).toBe(202);
+  const { approvalRequired, request } = (await res.json()) as ApprovalRequiredResponse;
+  expect(approvalRequired).toBe(true);
+  const approved = await approver.post(`/api/invite-requests/${request.id}/approve`, { data: {} });
+  expect(approved.status(), await approved.text()).toBe(200);
+  const body = (await approved.json()) as InviteRequestResponse;
+  expect(body.request.outcome, JSON.stringify(body.request.outcome)).toMatchObject({ state: "done" });
+  return body;
 }

@@ -27,7 +27,11 @@ test.describe("member changes", () => {
     test(`change a role on ${provider}: answered, in the directory, audited`, async ({ as }) => {
       const admin = await as("admin");
       const { person, membership } = await ordinaryMember(admin, provider);
-      const target = (await roles(admin, provider)).all.find((r) => r.scope === "organization" && r.name !== membership.role)!;
+      const { all } = await roles(admin, provider);
+      // A role one admin may grant alone; OpenAI has none besides reader (owner is admin-level: e2e/api/change-requests.spec.ts).
+      const plainTarget = all.find((r) => r.scope === "organization" && !r.adminLevel && r.name !== membership.role);
+      test.skip(!plainTarget, `${provider} has no other role an admin grants alone`);
+      const target = plainTarget!;
       const res = await admin.patch(`/api/members/${provider}/${encodeURIComponent(membership.id)}`, { data: { role: target.id } });
       expect(res.status(), await res.text()).toBe(200);
       const { result } = (await res.json()) as { result: ChangeResult };

@@ -61,7 +61,10 @@ test.describe("provider errors reach the operator after pages have rendered", ()
 
     test(`${label}: a role change answers 502 with ${label}'s words`, async () => {
       const { membership } = await ordinaryMember(admin, provider);
-      const target = (await roles(admin, provider)).all.find((r) => r.scope === "organization" && r.name !== membership.role)!;
+      // A role one admin grants alone (an admin-level one would wait for approval and call no provider).
+      const plainTarget = (await roles(admin, provider)).all.find((r) => r.scope === "organization" && !r.adminLevel && r.name !== membership.role);
+      test.skip(!plainTarget, `${label} has no other role an admin grants alone`);
+      const target = plainTarget!;
       await breakProvider(provider);
       await expectProviderError(await admin.patch(`/api/members/${provider}/${encodeURIComponent(membership.id)}`, { data: { role: target.id } }), provider);
     });

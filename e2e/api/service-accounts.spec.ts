@@ -1,8 +1,10 @@
 import type { APIRequestContext } from "@playwright/test";
 import type { AuditResponse } from "../../lib/audit/types";
+import type { InviteRequestResponse } from "../../lib/invites/types";
 import type { ArthurAccountResponse, ServiceAccountCredentialsResponse, ServiceAccountsResponse } from "../../lib/service-accounts/types";
 import { E2E } from "../env";
 import { expect, test } from "../fixtures";
+import { throughApproval } from "./member-helpers";
 
 /** Arthur service accounts and user operations over HTTP, against the Arthur sandbox. */
 
@@ -24,21 +26,21 @@ async function lastAudit(api: APIRequestContext, action: string) {
 
 test.describe("Arthur service accounts", () => {
   test("create shows the secret once: never in the list, the audit log or its CSV; regenerate replaces it", async ({ as }) => {
-    const admin = await as("admin");
+    const [admin, owner] = [await as("admin"), await as("owner")];
     const name = `export-${run}`;
-    const res = await admin.post("/api/service-accounts", { data: { name, role: "Organization Member" } });
-    expect(res.status(), await res.text()).toBe(200);
-    const created = (await res.json()) as ServiceAccountCredentialsResponse;
-    expect(created.account).toMatchObject({ name, kind: "service_account", provider: "arthur" });
-    const { clientId, clientSecret } = created.credentials;
+    // The two-person rule: one admin asks, another approves, and the approval answers the secret once.
+    const approved = await throughApproval(await admin.post("/api/service-accounts", { data: { name, role: "Organization Member" } }), owner);
+    expect(approved.secret?.kind).toBe("client_credentials");
+    const { clientId, clientSecret } = approved.secret as { clientId: string; clientSecret: string };
     expect(clientSecret.length).toBeGreaterThanOrEqual(20);
 
     const list = await admin.get("/api/service-accounts");
     const listText = await list.text();
     expect(listText).not.toContain(clientSecret);
     const { accounts, selfId, mode } = JSON.parse(listText) as ServiceAccountsResponse;
-    expect(accounts.find((a) => a.id === created.account.id)).toMatchObject({ name, role: "Organization Member" });
-    expect(created.role, "the new account was given the role asked for").toEqual({ name: "Organization Member" });
+    const created = { account: accounts.find((a) => a.name === name)! };
+    expect(created.account).toMatchObject({ name, kind: "service_account", provider: "arthur", role: "Organization Member" });
+    expect(approved.request.outcome).toMatchObject({ state: "done", targetId: created.account.id, warning: null });
     expect(accounts.every((a) => a.kind === "service_account")).toBe(true);
     expect(mode).toBe("sandbox");
     // The sandbox signs Roster in as a service account: the page warns before regenerating its secret.
@@ -56,15 +58,16 @@ test.describe("Arthur service accounts", () => {
     expect(await lastAudit(admin, "create_service_account")).toMatchObject({
       outcome: "success",
       provider: "arthur",
-      after: { name },
-      actor: { email: E2E.operators.admin },
+      after: { name, approval: { requestedBy: E2E.operators.admin, approvedBy: E2E.operators.owner } },
+      actor: { email: E2E.operators.owner },
     });
     expect(await lastAudit(admin, "regenerate_credentials")).toMatchObject({ outcome: "success", target: { id: created.account.id } });
   });
 
   test("rename; bad input names the field; a person is not a service account", async ({ as }) => {
-    const admin = await as("admin");
-    const { account } = (await (await admin.post("/api/service-accounts", { data: { name: `old-${run}`, role: "Organization Read Only" } })).json()) as ServiceAccountCredentialsResponse;
+    const [admin, owner] = [await as("admin"), await as("owner")];
+    await throughApproval(await admin.post("/api/service-accounts", { data: { name: `old-${run}`, role: "Organization Read Only" } }), owner);
+    const account = ((await (await admin.get("/api/service-accounts")).json()) as ServiceAccountsResponse).accounts.find((a) => a.name === `old-${run}`)!;
     const renamed = await admin.patch(`/api/service-accounts/${account.id}`, { data: { name: `new-${run}` } });
     expect(renamed.status(), await renamed.text()).toBe(200);
     expect(((await renamed.json()) as ArthurAccountResponse).account.name).toBe(`new-${run}`);
@@ -88,21 +91,29 @@ test.describe("Arthur service accounts", () => {
   });
 
   test("create an Arthur user with a one-time password; 409 is 'already exists'; edit the name; the password is never recorded", async ({ as }) => {
-    const admin = await as("admin");
+    const [admin, owner] = [await as("admin"), await as("owner")];
     const email = `direct-${run}@example.com`;
-    const password = `once-${run}-Secret9`;
     const short = await admin.post("/api/arthur/users", { data: { firstName: "Dee", email, password: "short" } });
     expect(short.status()).toBe(422);
     expect((await short.json()).error.message).toMatch(/^password/);
 
-    const res = await admin.post("/api/arthur/users", { data: { firstName: "Dee", lastName: "Rect", email: ` ${email.toUpperCase()} `, password } });
-    expect(res.status(), await res.text()).toBe(200);
-    const { account } = (await res.json()) as ArthurAccountResponse;
-    expect(account).toMatchObject({ email, name: "Dee Rect", kind: "person" });
+    // The two-person rule: the approval creates the user and answers the one-time password Roster made, once.
+    const approved = await throughApproval(await admin.post("/api/arthur/users", { data: { firstName: "Dee", lastName: "Rect", email: ` ${email.toUpperCase()} ` } }), owner);
+    expect(approved.secret?.kind).toBe("password");
+    const { password } = approved.secret as { password: string };
+    const account = { id: approved.request.outcome!.targetId! };
+    const users = (await (await admin.get(`/api/users?q=${encodeURIComponent(email)}`)).json()) as { people: Array<{ email: string; name: string }> };
+    expect(users.people.find((p) => p.email === email)).toMatchObject({ email });
 
-    const again = await admin.post("/api/arthur/users", { data: { firstName: "Dee", email, password } });
-    expect(again.status()).toBe(409);
-    expect((await again.json()).error).toMatchObject({ code: "already_exists", message: expect.stringContaining("already exists") });
+    const again = await admin.post("/api/arthur/users", { data: { firstName: "Dee", email } });
+    expect(again.status()).toBe(202);
+    const { request } = (await again.json()) as { request: { id: string } };
+    const refused = await owner.post(`/api/invite-requests/${request.id}/approve`, { data: {} });
+    expect(refused.status()).toBe(200);
+    expect(((await refused.json()) as InviteRequestResponse).request.outcome).toMatchObject({
+      state: "failed",
+      error: { status: 409, message: expect.stringContaining("already exists") },
+    });
 
     const patched = await admin.patch(`/api/arthur/users/${account.id}`, { data: { lastName: "Renamed" } });
     expect(patched.status(), await patched.text()).toBe(200);

@@ -14,7 +14,7 @@ async function operatorPage(browser: Browser, role: "requester" | "admin"): Prom
   await signIn(context.request, role);
   const page = await context.newPage();
   await page.goto("/invites");
-  await expect(page.getByRole("heading", { name: "Invite requests" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Requests", exact: true })).toBeVisible();
   return { context, page };
 }
 

@@ -1,10 +1,12 @@
+import { E2E } from "../env";
 import { expect, signInPage, test } from "./guard";
 
 const SHOTS = "screenshots";
 const run = Date.now().toString(36);
 
 test.describe("service accounts page", () => {
-  test("creating an Arthur service account shows the secret once and never again", async ({ page }) => {
+  test("one admin asks for an Arthur service account; a second approves it and sees the secret once, never again", async ({ page }) => {
+    test.setTimeout(180_000);
     await signInPage(page, "admin");
     await page.goto("/service-accounts");
     const table = page.getByRole("table", { name: "Arthur service accounts" });
@@ -16,13 +18,31 @@ test.describe("service accounts page", () => {
     await page.getByRole("button", { name: "New service account" }).first().click();
     const create = page.getByRole("dialog", { name: "New Arthur service account" });
     await create.getByLabel("Name").fill(name);
-    const submit = create.getByRole("button", { name: "Create service account" });
+    // The two-person rule: a new account with a secret waits for a second admin.
+    const submit = create.getByRole("button", { name: "Request approval" });
     await expect(submit, "no role is chosen for you").toBeDisabled();
+    await expect(create).toContainText("Another admin approves it");
     const roles = create.getByLabel("Organization role");
     await expect(roles.locator("option:not([disabled])")).toHaveText(["Organization Admin", "Organization Member", "Organization Read Only"]);
     await roles.selectOption({ label: "Organization Member" });
     await page.screenshot({ path: `${SHOTS}/service-account-create.png` });
     await submit.click();
+    await expect(page.getByText(`Approval requested: a new service account "${name}"`)).toBeVisible();
+    await expect(create).toBeHidden();
+    await expect(table.getByText(name), "nothing is created before the approval").toHaveCount(0);
+
+    // The requester cannot approve it; another admin (the owner) can, on the Invites page.
+    await page.goto("/invites");
+    const card = () => page.getByRole("article", { name: `New service account request by ${E2E.operators.admin}` }).filter({ hasText: name });
+    await expect(card()).toContainText(`Create the Arthur service account "${name}" as Organization Member`, { timeout: 45_000 });
+    await expect(card().getByRole("button", { name: "Approve" })).toBeDisabled();
+    await signInPage(page, "owner");
+    await page.goto("/invites");
+    await expect(card()).toBeVisible({ timeout: 45_000 });
+    await page.screenshot({ path: `${SHOTS}/change-request.png`, fullPage: true });
+    await card().getByRole("button", { name: "Approve" }).click();
+    const approve = page.getByRole("dialog", { name: "Approve and make this change?" });
+    await approve.getByRole("button", { name: "Approve and make the change" }).click();
 
     const shown = page.getByRole("alertdialog", { name: `Service account ${name} created` });
     await expect(shown).toBeVisible();
@@ -33,7 +53,20 @@ test.describe("service accounts page", () => {
     await page.screenshot({ path: `${SHOTS}/service-account-secret.png` });
     await shown.getByRole("button", { name: "I have copied the secret" }).click();
     await expect(shown).toBeHidden();
+    await expect(card().getByTestId("request-outcome")).toHaveText("Done");
+    expect(await page.content()).not.toContain(secret);
+    // The requests page on a phone, and dark.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/change-request-mobile.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await expect(card().getByTestId("request-outcome")).toHaveText("Done");
+    await page.screenshot({ path: `${SHOTS}/change-request-dark.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: "light" });
 
+    await page.goto("/service-accounts");
     // The account is listed with its role; its secret is nowhere on the page, not even after a reload.
     await expect(table.getByText(name)).toBeVisible();
     const created = table.locator("tbody tr").filter({ hasText: name });
@@ -98,11 +131,12 @@ test.describe("service accounts page", () => {
     const createUser = page.getByRole("dialog", { name: "Create an Arthur user" });
     await createUser.getByLabel("First name").fill("Dana");
     await createUser.getByLabel("Email").fill(`dana-${run}@example.com`);
-    await createUser.getByRole("button", { name: "Generate" }).click();
+    // The two-person rule: no password is chosen here; the approving admin gets a one-time password.
+    await expect(createUser.getByLabel("One-time password")).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/arthur-create-user-dark.png` });
-    await createUser.getByRole("button", { name: "Create user" }).click();
+    await createUser.getByRole("button", { name: "Request approval" }).click();
     await expect(createUser).toBeHidden();
-    await expect(page.getByText(`Created dana-${run}@example.com on Arthur`)).toBeVisible();
+    await expect(page.getByText(`Approval requested: a new Arthur user dana-${run}@example.com`)).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/service-accounts-dark.png`, fullPage: true });
   });
 

@@ -23,7 +23,8 @@ export async function loadTargets(client: RosterClient): Promise<Targets> {
   const owners = {} as Record<ProviderId, Set<string>>;
   for (const p of rolesAnswer.body.providers) {
     const org = p.roles.filter((r) => r.scope === "organization");
-    roles[p.id] = org.filter((r) => !r.isOwner).map((r) => r.name);
+    // Roles one admin grants alone: admin-level ones wait for a second admin (the two-person rule).
+    roles[p.id] = org.filter((r) => !r.isOwner && !r.adminLevel).map((r) => r.name);
     owners[p.id] = new Set(org.filter((r) => r.isOwner).map((r) => r.name));
   }
   const members = {} as Targets["members"];

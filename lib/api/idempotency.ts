@@ -21,6 +21,8 @@ export const IDEMPOTENCY_WINDOW_S = 24 * 60 * 60;
 const WAIT_MS = 60_000;
 const POLL_MS = 100;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** Set on an answer that carries a secret by a route whose answers do so only sometimes (lib/api/answers.ts). */
+export const SECRET_ANSWER_HEADER = "roster-secret-answer";
 /** Stored in place of an answer that carried a secret. */
 const SECRET_WITHHELD = "secret-withheld";
 
@@ -101,7 +103,8 @@ export async function idempotent(
     await db.delete(idempotencyKeys).where(mine);
     throw error;
   }
-  const withheld = secret && response.ok;
+  // A 202 (a change waiting for approval) never carries a secret; a marked answer always does.
+  const withheld = response.ok && ((secret && response.status !== 202) || response.headers.has(SECRET_ANSWER_HEADER));
   const body = withheld ? "" : await response.clone().text();
   const contentType = withheld ? SECRET_WITHHELD : response.headers.get("content-type");
   await db.update(idempotencyKeys).set({ status: response.status, contentType, body }).where(mine);

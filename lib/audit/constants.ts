@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "revoke_invite",
   "offboard",
   "request_invite",
+  "request_change",
   "approve_request",
   "reject_request",
   "cancel_request",

@@ -8,6 +8,8 @@ import { recordRefusal } from "../audit/log";
 import { CHANGE_ERROR_CODES } from "./constants";
 import { attemptOf, audited, type ChangeContext, Refusal } from "./run";
 import type { ChangeResult } from "./types";
+import { needsSecondAdmin, requestChange } from "../invites/change-requests";
+import type { ApprovalRequiredResponse } from "../invites/types";
 
 /**
  * Changes to one membership: role changes and removals, with Roster's rules checked
@@ -129,8 +131,8 @@ async function rolesOrAuditedFailure(ctx: ChangeContext, input: { provider: Prov
 
 export async function changeRole(
   ctx: ChangeContext,
-  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string; confirmSelf?: boolean },
-): Promise<ChangeResult> {
+  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string; confirmSelf?: boolean; reason?: string },
+): Promise<ChangeResult | ApprovalRequiredResponse> {
   const { provider, memberId, workspaceId } = input;
   const adapter = adapterFor(provider);
   if (workspaceId && !adapter.capabilities.workspaceRoles) {
@@ -155,6 +157,24 @@ export async function changeRole(
   }
 
   const member = await resolveMember(ctx, "change_role", provider, memberId);
+  if (role.adminLevel && needsSecondAdmin(ctx)) {
+    // The two-person rule: an admin-level grant waits for a second admin; Roster's rules are checked now, and again then.
+    const change = {
+      kind: "admin_role" as const,
+      provider,
+      memberId: member.id,
+      memberEmail: member.email ?? null,
+      memberName: member.name || member.email || member.id,
+      roleId: role.id,
+      roleName: role.name,
+      workspaceId: workspace?.id ?? null,
+      workspaceName: workspace?.name ?? null,
+    };
+    return requestChange(ctx, change, input.reason, async () => {
+      checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
+      if (!workspace) await checkLastOwner(provider, member, role.id);
+    });
+  }
   const before = workspace
     ? { role: member.scopedRoles?.find((s) => s.scopeId === workspace.id)?.role ?? null, workspace: workspace.name }
     : { role: member.role };

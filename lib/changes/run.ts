@@ -15,11 +15,24 @@ import { isProviderError } from "../providers/errors";
 export interface ChangeContext {
   operator: Operator;
   requestId: string;
+  /**
+   * Set when a second admin's approval performs a change request (the two-person rule):
+   * the operator is the approver, and the request and its requester go into the audit row.
+   */
+  approval?: { requestId: string; requestedBy: { id: string; email: string } };
+}
+
+/** The approval behind a change, beside what the change did: both people are on the audit row. */
+function withApproval(ctx: ChangeContext, after: unknown): unknown {
+  if (!ctx.approval) return after;
+  const approval = { request: ctx.approval.requestId, requestedBy: ctx.approval.requestedBy.email, approvedBy: ctx.operator.email };
+  return after && typeof after === "object" && !Array.isArray(after) ? { ...after, approval } : { value: after ?? null, approval };
 }
 
 export function attemptOf(ctx: ChangeContext, fields: Omit<AuditAttempt, "actor" | "requestId">): AuditAttempt {
   return {
     ...fields,
+    ...(ctx.approval ? { after: withApproval(ctx, fields.after) } : {}),
     actor: { id: ctx.operator.id, email: ctx.operator.email, role: ctx.operator.role },
     requestId: ctx.requestId,
   };

@@ -25,6 +25,13 @@ export const memberParamsSchema = z
   .transform((p) => ({ ...p, memberId: normaliseMemberId(p.provider, p.memberId) }));
 export const inviteParamsSchema = z.object({ provider: providerParam, inviteId: pathId("inviteId") });
 
+/** Why a change that needs a second admin is asked for (optional; shown on the request). */
+export const approvalReason = z
+  .string({ error: "reason must be text" })
+  .trim()
+  .max(2000, "reason must be at most 2000 characters")
+  .optional();
+
 export const changeRoleSchema = z
   .object({
     role: id("role"),
@@ -32,6 +39,8 @@ export const changeRoleSchema = z
     workspaceId: pathId("workspaceId").optional(),
     /** Needed to change your own membership. */
     confirmSelf: z.boolean({ error: "confirmSelf must be true or false" }).optional(),
+    /** Why: shown to the admin who approves an admin-level grant (the two-person rule). */
+    reason: approvalReason,
   })
   .strict();
 
@@ -136,7 +145,7 @@ export interface PersonDetailResponse {
 export interface RolesResponse {
   providers: Array<{
     id: ProviderId;
-    roles: Array<{ id: string; name: string; scope: "organization" | "workspace"; isOwner: boolean; description?: string }>;
+    roles: Array<{ id: string; name: string; scope: "organization" | "workspace"; isOwner: boolean; adminLevel: boolean; description?: string }>;
     workspaces: Array<{ id: string; name: string }>;
     error?: { status: number | null; message: string };
   }>;

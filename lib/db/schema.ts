@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { InviteItemState, InviteRequestStatus } from "../invites/types";
+import type { ChangeState, InviteItemState, InviteRequestStatus, RequestKind } from "../invites/types";
 import type { ReadReportData } from "../providers/read-report";
 import type { ProviderId } from "../providers/types";
 import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
@@ -102,9 +102,21 @@ export const inviteRequests = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /**
+     * What the request asks for: `invite` (its items), or one change under the two-person
+     * rule (lib/invites/change-requests.ts), described by `change` (never a secret).
+     */
+    kind: text("kind").$type<RequestKind>().notNull().default("invite"),
+    change: jsonb("change"),
+    /** A change request once approved: queued → performing → done | failed (one claim performs it). */
+    changeState: text("change_state").$type<ChangeState>(),
+    /** What the change did (ids, audit id) or why it failed; never a secret. */
+    changeResult: jsonb("change_result"),
   },
   (t) => [
     check("invite_requests_status_check", sql`${t.status} in ('pending', 'approved', 'rejected', 'cancelled', 'expired')`),
+    check("invite_requests_kind_check", sql`${t.kind} in ('invite', 'arthur_user', 'admin_role', 'service_account')`),
+    check("invite_requests_change_state_check", sql`${t.changeState} in ('queued', 'performing', 'done', 'failed')`),
     index("invite_requests_status_idx").on(t.status, t.createdAt),
   ],
 );

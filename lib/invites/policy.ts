@@ -3,8 +3,9 @@ import type { InvitePolicy } from "./types";
 
 /**
  * The invite policy from the environment:
- * - `ROSTER_DIRECT_INVITES`: `admins` lets admins (and owners) send invites without a
- *   second person's approval; `off` (the default) sends every invite through approval.
+ * - `ROSTER_DIRECT_INVITES`: `admins` lets admins (and owners) send invites, create Arthur
+ *   users and service accounts and grant admin-level roles without a second person's
+ *   approval; `off` (the default) sends all of them through approval (the two-person rule).
  * - `ROSTER_INVITE_REQUEST_DAYS`: days a pending request waits for a decision (default 7).
  */
 

@@ -1,7 +1,7 @@
 import type { InviteRequestItemRow, InviteRequestRow } from "../db/schema";
 import type { ProviderId } from "../providers/types";
 import { countStates } from "./rules";
-import type { InviteItem, InviteRequest, InviteRequestDetail, SkipReason } from "./types";
+import type { ChangeOutcome, InviteItem, InviteRequest, InviteRequestDetail, RequestedChange, SkipReason } from "./types";
 
 /** Database rows as the API answers them. */
 
@@ -37,7 +37,15 @@ export function toRequest(row: InviteRequestRow, items: InviteRequestItemRow[]):
     emails: [...new Set(items.map((i) => i.email))],
     providers: [...providers].map(([provider, role]) => ({ provider, role })),
     counts: countStates(items),
+    ...changeOf(row),
   };
+}
+
+/** A change request's change and, once approved, what became of it (`queued` until someone performs it). */
+function changeOf(row: InviteRequestRow): Pick<InviteRequest, "kind" | "change" | "outcome"> {
+  if (row.kind === "invite" || !row.change) return { kind: row.kind, change: null, outcome: null };
+  const outcome = row.status !== "approved" ? null : ((row.changeResult as ChangeOutcome | null) ?? { state: row.changeState ?? "queued" });
+  return { kind: row.kind, change: row.change as RequestedChange, outcome };
 }
 
 export function toDetail(row: InviteRequestRow, items: InviteRequestItemRow[]): InviteRequestDetail {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AuditAttempt, recordAttempt, recordRefusal, recordResult } from "../audit/log";
 import { ApiError, forbidden, notFound } from "../api/errors";
 import { hasRole } from "../auth/roles";
+import { performApproved } from "../changes/approved";
 import { attemptOf, audited, type ChangeContext } from "../changes/run";
 import type { InviteRequestRow } from "../db/schema";
 import { invitePolicy } from "./policy";
@@ -161,6 +162,11 @@ export async function approveInviteRequest(ctx: ChangeContext, id: string, reaso
     if (!isRepeatApproval(ctx, again.request)) {
       throw new ApiError(409, "not_pending", `This invite request was already ${again.request.status}`);
     }
+  }
+  // A change request (the two-person rule): the approval performs the change, once; only that answer carries its secret.
+  if (stored.request.kind !== "invite") {
+    const performed = await performApproved(ctx, stored.request);
+    return detail(id, performed);
   }
   // Items still queued (a repeat approval, or a server that stopped before sending) are claimed once, here or elsewhere.
   await sendQueued(ctx, id);

@@ -15,6 +15,44 @@ export type InviteRequestStatus = (typeof INVITE_REQUEST_STATUSES)[number];
 export type InviteItemState = (typeof INVITE_ITEM_STATES)[number];
 export type SkipReason = "already_member" | "already_invited";
 
+/**
+ * What a request asks for: invites, or one change under the two-person rule (a new Arthur
+ * user, a grant of an admin-level role, a new service account with its secret).
+ */
+export const REQUEST_KINDS = ["invite", "arthur_user", "admin_role", "service_account"] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const CHANGE_STATES = ["queued", "performing", "done", "failed"] as const;
+export type ChangeState = (typeof CHANGE_STATES)[number];
+
+/** The change a request holds, as stored and answered: never a password or a secret. */
+export type RequestedChange =
+  | { kind: "arthur_user"; email: string; firstName: string; lastName: string | null }
+  | {
+      kind: "admin_role";
+      provider: ProviderId;
+      memberId: string;
+      memberEmail: string | null;
+      memberName: string;
+      roleId: string;
+      roleName: string;
+      /** Astronomer: the workspace whose role is granted. */
+      workspaceId: string | null;
+      workspaceName: string | null;
+    }
+  | { kind: "service_account"; name: string; roleId: string; roleName: string };
+
+/** What became of an approved change request. */
+export interface ChangeOutcome {
+  state: ChangeState;
+  /** The account created or changed (its id on the provider). */
+  targetId?: string | null;
+  auditId?: number | null;
+  /** Why it failed, in the provider's (or Roster's) words. */
+  error?: { status: number | null; message: string } | null;
+  /** Said once, when the change was done but part of it was not (a service account Arthur would not give its role). */
+  warning?: string | null;
+}
+
 export { MAX_EMAILS } from "./constants";
 
 const email = emailAddress((problem, input) => (input ? `"${input.slice(0, 80)}" ${problem}` : "must be an email address"));
@@ -128,6 +166,10 @@ export interface InviteRequest {
   providers: Array<{ provider: ProviderId; role: string }>;
   /** Items per state. */
   counts: Record<InviteItemState, number>;
+  kind: RequestKind;
+  /** For a change request (kind other than `invite`): the change asked for, and, once approved, its outcome. */
+  change: RequestedChange | null;
+  outcome: ChangeOutcome | null;
 }
 
 export interface InviteRequestDetail extends InviteRequest {
@@ -139,6 +181,21 @@ export interface InviteRequestResponse {
   request: InviteRequestDetail;
   /** Emails given more than once (after trimming and lower-casing): kept once. */
   duplicates?: string[];
+  /**
+   * Only in the answer of the approval that performed a change request, to the approver,
+   * once: a new service account's client secret, or a new Arthur user's one-time password.
+   * Roster keeps neither.
+   */
+  secret?: { kind: "client_credentials"; clientId: string; clientSecret: string } | { kind: "password"; password: string };
+}
+
+/**
+ * A change route's answer (HTTP 202) when the two-person rule holds the change for a second
+ * admin: the request made, nothing changed yet.
+ */
+export interface ApprovalRequiredResponse {
+  approvalRequired: true;
+  request: InviteRequestDetail;
 }
 
 export interface InvitePolicy {

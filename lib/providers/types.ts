@@ -71,6 +71,12 @@ export interface Role {
   description?: string;
   /** Whether holding this role makes a member an organization owner (last-owner rule). */
   isOwner: boolean;
+  /**
+   * Whether granting this role needs a second admin's approval (the two-person rule): it
+   * lets its holder administer the organization (or, Astronomer, a workspace). Each
+   * provider's role catalogue defines it.
+   */
+  adminLevel: boolean;
 }
 
 export interface Workspace {

@@ -104,6 +104,7 @@ const ACTION_LABELS: Record<string, string> = {
   revoke_invite: "Revoke invite",
   offboard: "Remove everywhere",
   request_invite: "Request invite",
+  request_change: "Request a change (needs a second admin)",
   approve_request: "Approve request",
   reject_request: "Reject request",
   cancel_request: "Cancel request",

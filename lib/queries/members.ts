@@ -2,6 +2,7 @@ import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
 import type { ChangeResult, PersonDetailResponse } from "@/lib/changes/types";
 import type { Membership, UsersResponse } from "@/lib/directory/types";
+import type { ApprovalRequiredResponse } from "@/lib/invites/types";
 import type { ProviderId } from "@/lib/providers/types";
 import { useChangeMutation, type ChangeMutationOptions } from "./change-mutation";
 import { peopleKeys, usersKeys } from "./keys";
@@ -35,12 +36,17 @@ function memberPath(provider: ProviderId, memberId: string): string {
   return `/api/members/${provider}/${encodeURIComponent(memberId)}`;
 }
 
-export async function changeMemberRole({ provider, memberId, role, workspaceId, confirmSelf }: ChangeRoleInput) {
-  const body = await apiFetch<{ result: ChangeResult }>(memberPath(provider, memberId), {
+/** The change done, or (an admin-level grant under the two-person rule) the request a second admin approves. */
+export async function changeMemberRole({ provider, memberId, role, workspaceId, confirmSelf }: ChangeRoleInput): Promise<ChangeResult | ApprovalRequiredResponse> {
+  const body = await apiFetch<{ result: ChangeResult } | ApprovalRequiredResponse>(memberPath(provider, memberId), {
     method: "PATCH",
     json: { role, workspaceId, confirmSelf },
   });
-  return body.result;
+  return "approvalRequired" in body ? body : body.result;
+}
+
+export function isApprovalRequired(value: unknown): value is ApprovalRequiredResponse {
+  return Boolean(value && typeof value === "object" && (value as { approvalRequired?: unknown }).approvalRequired === true);
 }
 
 export async function removeMember({ provider, memberId, workspaceId, confirmSelf }: RemoveMemberInput) {
@@ -107,8 +113,8 @@ function restore(snapshot: Snapshot, queryClient: QueryClient) {
 }
 
 /** Changes one member's role; the users list and the person show it at once and roll back on failure. */
-export function useChangeRole(options?: ChangeMutationOptions<ChangeResult, ChangeRoleInput>) {
-  return useChangeMutation<ChangeResult, ChangeRoleInput, Snapshot>(
+export function useChangeRole(options?: ChangeMutationOptions<ChangeResult | ApprovalRequiredResponse, ChangeRoleInput>) {
+  return useChangeMutation<ChangeResult | ApprovalRequiredResponse, ChangeRoleInput, Snapshot>(
     {
       mutationFn: changeMemberRole,
       errorTitle: () => "Could not change the role",

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ApprovalRequiredResponse } from "../invites/types";
 import { startArthurHarness } from "../providers/arthur/test-harness";
 
 /**
@@ -15,11 +16,20 @@ const harness = await startArthurHarness(60);
 process.env.ROSTER_SANDBOX = "none";
 process.env.ARTHUR_BASE_URL = harness.connection.baseUrl;
 process.env.ARTHUR_ACCESS_TOKEN = harness.connection.token;
+// Admins act alone here (the two-person rule's requests are tested in e2e/api/change-requests.spec.ts).
+process.env.ROSTER_DIRECT_INVITES = "admins";
 
 const { closeDb, getDb } = await import("../db");
 const { listAudit } = await import("../audit/log");
 const { auditCsv } = await import("../audit/csv");
 const service = await import("./service");
+
+/** The change done (these tests run under the direct policy: nothing waits for approval). */
+async function done<T>(pending: Promise<T | ApprovalRequiredResponse>): Promise<T> {
+  const result = await pending;
+  if (result && typeof result === "object" && "approvalRequired" in result) throw new Error("expected the change done, got a request");
+  return result as T;
+}
 
 const ctx = {
   operator: { id: "00000000-0000-4000-8000-000000000001", email: "admin@example.com", name: "Admin", role: "admin" as const },
@@ -67,7 +77,7 @@ describe("Arthur service accounts and user operations", () => {
   });
 
   it("creates a service account: the secret is answered once and recorded nowhere", async () => {
-    const { result, output } = await printed(() => service.createServiceAccount(ctx, "nightly-export", "Organization Member"));
+    const { result, output } = await printed(() => done(service.createServiceAccount(ctx, "nightly-export", "Organization Member")));
     const secret = result.credentials.clientSecret;
     expect(secret.length).toBeGreaterThan(15);
     expect(result.account).toMatchObject({ name: "nightly-export", kind: "service_account" });
@@ -89,7 +99,7 @@ describe("Arthur service accounts and user operations", () => {
   });
 
   it("regenerates a service account's secret, and refuses a person's", async () => {
-    const { account, credentials } = await service.createServiceAccount(ctx, "rotating", "Organization Member");
+    const { account, credentials } = await done(service.createServiceAccount(ctx, "rotating", "Organization Member"));
     const { result, output } = await printed(() => service.regenerateCredentials(ctx, account.id));
     expect(result.credentials.clientId).toBe(credentials.clientId);
     expect(result.credentials.clientSecret).not.toBe(credentials.clientSecret);
@@ -103,7 +113,7 @@ describe("Arthur service accounts and user operations", () => {
   });
 
   it("renames a service account and edits a person's name, audited with before and after", async () => {
-    const { account } = await service.createServiceAccount(ctx, "old-name", "Organization Member");
+    const { account } = await done(service.createServiceAccount(ctx, "old-name", "Organization Member"));
     expect((await service.renameServiceAccount(ctx, account.id, "new-name")).account.name).toBe("new-name");
     const renamed = (await listAudit({ page: 1, pageSize: 1, action: "rename_service_account" })).events[0];
     expect(renamed).toMatchObject({ before: { name: "old-name" }, after: { name: "new-name" }, outcome: "success" });
@@ -117,7 +127,7 @@ describe("Arthur service accounts and user operations", () => {
   it("creates a user with a one-time password it never records; a taken email is 'already exists'", async () => {
     const password = "one-time-Pa55word-xyz";
     const input = { firstName: "Nia", lastName: "Quinn", email: "nia.quinn@example.com", password };
-    const { result, output } = await printed(() => service.createArthurUser(ctx, input));
+    const { result, output } = await printed(() => done(service.createArthurUser(ctx, input)));
     expect(result.account).toMatchObject({ email: "nia.quinn@example.com", name: "Nia Quinn" });
     expect(output).not.toContain(password);
     expect(await auditText()).not.toContain(password);

@@ -1,4 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { ApiError } from "../api/errors";
+import { needsSecondAdmin, requestChange } from "../invites/change-requests";
+import type { ApprovalRequiredResponse } from "../invites/types";
 import { attemptOf, audited, type ChangeContext } from "../changes/run";
 import { patchSnapshot } from "../directory/snapshot";
 import type { ArthurAccount, NewCredentials } from "../providers/arthur/adapter";
@@ -75,9 +78,16 @@ async function organizationRole(wanted: string): Promise<Role> {
  * creation). The secret is answered either way: a refused binding is audited on its own
  * and reported beside the credentials, never a reason to lose them.
  */
-export async function createServiceAccount(ctx: ChangeContext, name: string, wantedRole: string): Promise<ServiceAccountCredentialsResponse> {
+export async function createServiceAccount(
+  ctx: ChangeContext,
+  name: string,
+  wantedRole: string,
+  reason?: string,
+): Promise<ServiceAccountCredentialsResponse | ApprovalRequiredResponse> {
   const { extras, adapter } = arthur();
   const role = await organizationRole(wantedRole);
+  // The two-person rule: a new account with credentials waits for a second admin, whose approval creates it.
+  if (needsSecondAdmin(ctx)) return requestChange(ctx, { kind: "service_account", name, roleId: role.id, roleName: role.name }, reason);
   const attempt = attemptOf(ctx, { action: "create_service_account", provider: "arthur", before: null, after: { name, role: role.name } });
   let created: NewCredentials | undefined;
   const auditId = await audited(attempt, async () => {
@@ -132,10 +142,28 @@ export async function renameServiceAccount(ctx: ChangeContext, id: string, name:
   return { account: account!, auditId };
 }
 
-/** A user created directly, with a one-time password the admin passes on; never recorded. */
-export async function createArthurUser(ctx: ChangeContext, input: CreateArthurUserInput): Promise<ArthurAccountResponse> {
+/** A one-time password Roster makes when none was given: 144 random bits. */
+export function oneTimePassword(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+/**
+ * A user created directly, with a one-time password the admin passes on; never recorded.
+ * Without a password Roster makes one and answers it once. Under the two-person rule the
+ * request carries no password: the approval creates the user with one Roster makes,
+ * answered once to the approver.
+ */
+export async function createArthurUser(ctx: ChangeContext, input: CreateArthurUserInput): Promise<ArthurAccountResponse | ApprovalRequiredResponse> {
   const { extras } = arthur();
   const details = { email: input.email, firstName: input.firstName, lastName: input.lastName ?? null };
+  if (needsSecondAdmin(ctx)) {
+    if (input.password !== undefined) {
+      const message = "a request for approval carries no password: the approving admin gets a one-time password to pass on";
+      throw new ApiError(422, "invalid_input", `password: ${message}`, [{ field: "password", message }]);
+    }
+    return requestChange(ctx, { kind: "arthur_user", ...details }, input.reason);
+  }
+  const password = input.password ?? oneTimePassword();
   const attempt = attemptOf(ctx, {
     action: "create_user",
     provider: "arthur",
@@ -147,7 +175,7 @@ export async function createArthurUser(ctx: ChangeContext, input: CreateArthurUs
   let auditId: number;
   try {
     auditId = await audited(attempt, async () => {
-      account = await extras.createUser({ ...details, password: input.password });
+      account = await extras.createUser({ ...details, password });
     });
   } catch (error) {
     if (isProviderError(error) && error.status === 409) {
@@ -156,7 +184,7 @@ export async function createArthurUser(ctx: ChangeContext, input: CreateArthurUs
     throw error;
   }
   await patchSnapshot("arthur", (members) => [...members.filter((m) => m.id !== account!.id), asMember(account!)]);
-  return { account: account!, auditId };
+  return { account: account!, auditId, ...(input.password === undefined ? { password } : {}) };
 }
 
 export async function updateArthurUser(ctx: ChangeContext, id: string, input: UpdateArthurUserInput): Promise<ArthurAccountResponse> {

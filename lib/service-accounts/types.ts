@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normaliseMemberId } from "../providers/ids";
 import { emailAddress } from "../api/email";
+import { approvalReason } from "../changes/types";
 import type { ArthurAccount } from "../providers/arthur/adapter";
 import type { Member } from "../providers/types";
 
@@ -24,7 +25,7 @@ export const accountIdParamsSchema = z.object({
 export const serviceAccountNameSchema = z.object({ name: text("name", 200) }).strict();
 
 /** A new service account and its Arthur organization role (id or name, as `GET /api/roles` lists them). */
-export const createServiceAccountSchema = z.object({ name: text("name", 200), role: text("role", 200) }).strict();
+export const createServiceAccountSchema = z.object({ name: text("name", 200), role: text("role", 200), reason: approvalReason }).strict();
 
 /** Arthur passwords: Roster asks for at least 12 characters. */
 export const oneTimePasswordSchema = z
@@ -37,7 +38,10 @@ export const createArthurUserSchema = z
     firstName: text("firstName", 200),
     lastName: z.string().trim().max(200, "lastName must be at most 200 characters").optional(),
     email: emailAddress(),
-    password: oneTimePasswordSchema,
+    /** Optional: without one Roster makes one; a request for approval takes none (the approval makes it). */
+    password: oneTimePasswordSchema.optional(),
+    /** Why: shown to the admin who approves it (the two-person rule). */
+    reason: approvalReason,
   })
   .strict();
 
@@ -80,4 +84,6 @@ export interface ServiceAccountCredentialsResponse {
 export interface ArthurAccountResponse {
   account: ArthurAccount;
   auditId: number;
+  /** User creation without a password: the one-time password Roster made, answered once and never kept. */
+  password?: string;
 }

@@ -1,3 +1,4 @@
+import { answerChange } from "@/lib/api/answers";
 import { route } from "@/lib/api/handler";
 import { createServiceAccount, listServiceAccounts } from "@/lib/service-accounts/service";
 import { createServiceAccountSchema } from "@/lib/service-accounts/types";
@@ -7,6 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = route({ role: "admin" }, () => listServiceAccounts());
 
 /** Answers the client secret once; Roster keeps no copy. */
-export const POST = route({ role: "admin", body: createServiceAccountSchema, secretAnswer: true }, ({ operator, requestId, body }) =>
-  createServiceAccount({ operator, requestId }, body.name, body.role),
+export const POST = route({ role: "admin", body: createServiceAccountSchema, secretAnswer: true }, async ({ operator, requestId, body }) =>
+  answerChange(await createServiceAccount({ operator, requestId }, body.name, body.role, body.reason)),
 );

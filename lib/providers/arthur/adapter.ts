@@ -4,7 +4,7 @@ import { createArthurClient } from "./client";
 import { MEMBER_USER_TYPES, arthurLists } from "./lists";
 import { readItems, readOne } from "../tolerant";
 import { primaryBinding, toIdentity, toMember, toRole, USER_ITEM, type UserOrgBinding } from "./mapping";
-import { ownerRoleIds } from "./roles";
+import { adminLevelRoleIds, ownerRoleIds } from "./roles";
 
 export { arthurExtras, type ArthurCredentials, type ArthurExtras, type NewCredentials } from "./extras";
 export { ARTHUR_ROLE_NAMES, OWNER_PERMISSIONS, isArthurOwnerRole, ownerRoleIds } from "./roles";
@@ -64,9 +64,10 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
     async listRoles(options): Promise<Role[]> {
       const roles = await lists.roles(options);
       const owners = ownerRoleIds(roles);
+      const adminLevel = adminLevelRoleIds(roles);
       return roles
         .filter((role) => role.organization_bindable)
-        .map((role) => toRole(role, owners))
+        .map((role) => toRole(role, owners, adminLevel))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 

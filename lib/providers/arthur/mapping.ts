@@ -95,13 +95,14 @@ export function toMember(user: ReadUser, binding?: UserOrgBinding, unread?: Role
   };
 }
 
-export function toRole(role: ReadRole, ownerRoles: ReadonlySet<string>): Role {
+export function toRole(role: ReadRole, ownerRoles: ReadonlySet<string>, adminLevelRoles: ReadonlySet<string>): Role {
   return {
     id: role.id,
     name: role.name ?? role.id,
     scope: "organization",
     ...(role.description ? { description: role.description } : {}),
     isOwner: ownerRoles.has(role.id),
+    adminLevel: adminLevelRoles.has(role.id),
   };
 }
 

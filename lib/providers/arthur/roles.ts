@@ -47,3 +47,31 @@ export function ownerRoleIds(roles: readonly RoleGrants[]): Set<string> {
   const byId = new Map(roles.map((role) => [role.id, role]));
   return new Set(roles.filter((role) => isArthurOwnerRole(role, byId)).map((role) => role.id));
 }
+
+/**
+ * Admin-level (two-person rule): a role that lets its holder give access or credentials
+ * (grant or revoke role bindings, create users, service accounts or invites, add group
+ * members, regenerate credentials) or delete the organization. A role read without its
+ * permissions cannot be told apart, so it counts as admin-level: a second admin looks.
+ */
+export const ADMIN_PERMISSIONS = [
+  ...OWNER_PERMISSIONS,
+  "organization_create_user",
+  "organization_invite_user",
+  "organization_create_service_account",
+  "user_regenerate_creds",
+  "group_create_group_membership",
+  "organization_delete",
+] as const;
+
+export function isArthurAdminLevelRole(role: RoleGrants, byId: ReadonlyMap<string, RoleGrants>): boolean {
+  if (role.permissions == null) return true;
+  const granted = effectivePermissions(role, byId);
+  return ADMIN_PERMISSIONS.some((permission) => granted.has(permission));
+}
+
+/** Ids of every admin-level role among `roles`. */
+export function adminLevelRoleIds(roles: readonly RoleGrants[]): Set<string> {
+  const byId = new Map(roles.map((role) => [role.id, role]));
+  return new Set(roles.filter((role) => isArthurAdminLevelRole(role, byId)).map((role) => role.id));
+}

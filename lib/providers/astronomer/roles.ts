@@ -31,6 +31,16 @@ export function isOwnerRole(role: string | null | undefined): boolean {
   return role === ROLE.orgOwner;
 }
 
+/**
+ * Admin-level (two-person rule): roles that administer the organization, its billing or
+ * Observe, or a workspace and its members. Granting one needs a second admin's approval.
+ */
+const ADMIN_LEVEL_ROLES: ReadonlySet<string> = new Set([ROLE.orgOwner, ROLE.orgBillingAdmin, ROLE.orgObserveAdmin, ROLE.workspaceOwner]);
+
+export function isAdminLevelRole(role: string): boolean {
+  return ADMIN_LEVEL_ROLES.has(role);
+}
+
 const DESCRIPTIONS: Record<string, string> = {
   [ROLE.orgOwner]: "Full control of the organization, its members and billing",
   [ROLE.orgBillingAdmin]: "Organization member who also manages billing",
@@ -45,7 +55,7 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 function toRole(name: string, scope: Role["scope"]): Role {
-  return { id: name, name, scope, description: DESCRIPTIONS[name], isOwner: isOwnerRole(name) };
+  return { id: name, name, scope, description: DESCRIPTIONS[name], isOwner: isOwnerRole(name), adminLevel: isAdminLevelRole(name) };
 }
 
 export const ASTRONOMER_ROLES: readonly Role[] = [

@@ -16,6 +16,11 @@ export function isOwnerRole(role: string): boolean {
   return role === ROLE.owner;
 }
 
+/** Admin-level (two-person rule): `owner`, the one role that administers the organization. */
+export function isAdminLevelRole(role: string): boolean {
+  return role === ROLE.owner;
+}
+
 /**
  * Static because the two legacy org roles are fixed by the spec. The fine-grained RBAC
  * roles (`GET /organization/roles`, assigned by `role_id`) are not surfaced: Roster
@@ -28,6 +33,7 @@ export const ORGANIZATION_ROLES: readonly Role[] = [
     scope: "organization",
     description: "Manages the organization: members, billing, projects and API keys.",
     isOwner: true,
+    adminLevel: isAdminLevelRole(ROLE.owner),
   },
   {
     id: ROLE.reader,
@@ -35,5 +41,6 @@ export const ORGANIZATION_ROLES: readonly Role[] = [
     scope: "organization",
     description: "Member of the organization; can use the projects they are added to.",
     isOwner: false,
+    adminLevel: isAdminLevelRole(ROLE.reader),
   },
 ];

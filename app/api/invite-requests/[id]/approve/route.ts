@@ -1,9 +1,11 @@
+import { answerSecret } from "@/lib/api/answers";
 import { route } from "@/lib/api/handler";
 import { approveInviteRequest } from "@/lib/invites/requests";
 import { approveSchema, requestParamsSchema } from "@/lib/invites/types";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ role: "admin", params: requestParamsSchema, body: approveSchema }, ({ operator, requestId, params, body }) =>
-  approveInviteRequest({ operator, requestId }, params.id, body.reason),
+/** Approving a change request performs it: a new account's secret is in this answer only, once. */
+export const POST = route({ role: "admin", params: requestParamsSchema, body: approveSchema }, async ({ operator, requestId, params, body }) =>
+  answerSecret(await approveInviteRequest({ operator, requestId }, params.id, body.reason)),
 );

@@ -1,3 +1,4 @@
+import { answerChange } from "@/lib/api/answers";
 import { route } from "@/lib/api/handler";
 import { changeRole, removeMember } from "@/lib/changes/members";
 import { changeRoleSchema, memberParamsSchema, removeMemberQuerySchema } from "@/lib/changes/types";
@@ -6,9 +7,8 @@ export const dynamic = "force-dynamic";
 
 export const PATCH = route(
   { role: "admin", params: memberParamsSchema, body: changeRoleSchema },
-  async ({ operator, requestId, params, body }) => ({
-    result: await changeRole({ operator, requestId }, { ...params, ...body }),
-  }),
+  async ({ operator, requestId, params, body }) =>
+    answerChange(await changeRole({ operator, requestId }, { ...params, ...body }), (result) => ({ result })),
 );
 
 export const DELETE = route(

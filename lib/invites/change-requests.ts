@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { attemptOf, audited, type ChangeContext } from "../changes/run";
+import { insertChangeRequest } from "./change-store";
+import { invitePolicy } from "./policy";
+import { toDetail } from "./present";
+import { expiresAtFrom } from "./rules";
+import type { ApprovalRequiredResponse, RequestedChange } from "./types";
+
+/**
+ * The two-person rule beyond invites: a new Arthur user, a grant of an admin-level role
+ * (each provider's role catalogue says which roles are) and a new service account are
+ * stored as a request that an admin other than the requester approves; only the approval
+ * performs the change (lib/changes/approved.ts). With ROSTER_DIRECT_INVITES=admins an
+ * admin acts alone, as with direct invites.
+ */
+
+export const NO_REASON = "No reason given";
+
+/** Whether this change has to wait for a second admin: not when an approval is performing it, nor under the direct policy. */
+export function needsSecondAdmin(ctx: ChangeContext): boolean {
+  return !ctx.approval && !invitePolicy().directInvites;
+}
+
+function targetOf(change: RequestedChange): { provider: string; email: string | null } {
+  if (change.kind === "arthur_user") return { provider: "arthur", email: change.email };
+  if (change.kind === "admin_role") return { provider: change.provider, email: change.memberEmail };
+  return { provider: "arthur", email: null };
+}
+
+/**
+ * Stores the request (audited as `request_change`) after `check` (Roster's rules that
+ * can be checked now, such as the last owner) passed; nothing reaches a provider.
+ */
+export async function requestChange(
+  ctx: ChangeContext,
+  change: RequestedChange,
+  reason: string | undefined,
+  check: () => Promise<void> = async () => {},
+): Promise<ApprovalRequiredResponse> {
+  const policy = invitePolicy();
+  const id = randomUUID();
+  const createdAt = new Date();
+  const why = reason?.trim() || NO_REASON;
+  const { provider, email } = targetOf(change);
+  const attempt = attemptOf(ctx, { action: "request_change", provider, target: { id, email }, before: null, after: { ...change, reason: why } });
+  let row: Awaited<ReturnType<typeof insertChangeRequest>> | undefined;
+  await audited(attempt, async () => {
+    await check();
+    row = await insertChangeRequest({
+      id,
+      requester: ctx.operator,
+      reason: why,
+      createdAt,
+      expiresAt: expiresAtFrom(createdAt, policy.expiryDays),
+      change,
+    });
+  });
+  return { approvalRequired: true, request: toDetail(row!, []) };
+}
