@@ -5,12 +5,11 @@ import type { AuditEvent } from "@/lib/audit/types";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import {
   ActionCell,
-  ChangeCell,
+  DescriptionCell,
   OperatorCell,
   OutcomeBadge,
   ProviderResponseCell,
   RequestIdCell,
-  TargetCell,
   TimeCell,
 } from "./audit-cells";
 
@@ -26,8 +25,13 @@ export const auditColumns = helper.columns([
     cell: ({ row }) => <ActionCell event={row.original} />,
     meta: { label: "Action and provider" },
   }),
-  helper.display({ id: "target", header: "Target", cell: ({ row }) => <TargetCell event={row.original} />, meta: { label: "Target" } }),
-  helper.display({ id: "change", header: "Before → after", cell: ({ row }) => <ChangeCell event={row.original} />, meta: { label: "Before → after" } }),
+  helper.display({
+    id: "description",
+    header: "What happened",
+    cell: ({ row }) => <DescriptionCell event={row.original} />,
+    enableHiding: false,
+    meta: { label: "What happened" },
+  }),
   helper.display({
     id: "outcome",
     header: "Outcome",
