@@ -18,19 +18,20 @@ const helper = createColumnHelper<ServerTableFeatures, AuditEvent>();
 /** Audit log columns; the server orders events newest first, so none of them sorts. */
 export const auditColumns = helper.columns([
   helper.display({ id: "at", header: "Time", cell: ({ row }) => <TimeCell event={row.original} />, enableHiding: false, meta: { label: "Time" } }),
-  helper.display({ id: "actor", header: "Operator", cell: ({ row }) => <OperatorCell event={row.original} />, meta: { label: "Operator" } }),
-  helper.display({
-    id: "action",
-    header: "Action · provider",
-    cell: ({ row }) => <ActionCell event={row.original} />,
-    meta: { label: "Action and provider" },
-  }),
+  // First after the time: on a phone the sentence is what shows before the table scrolls.
   helper.display({
     id: "description",
     header: "What happened",
     cell: ({ row }) => <DescriptionCell event={row.original} />,
     enableHiding: false,
     meta: { label: "What happened" },
+  }),
+  helper.display({ id: "actor", header: "Operator", cell: ({ row }) => <OperatorCell event={row.original} />, meta: { label: "Operator" } }),
+  helper.display({
+    id: "action",
+    header: "Action · provider",
+    cell: ({ row }) => <ActionCell event={row.original} />,
+    meta: { label: "Action and provider" },
   }),
   helper.display({
     id: "outcome",

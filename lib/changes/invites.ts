@@ -1,5 +1,5 @@
 import { ApiError } from "../api/errors";
-import { normaliseEmail } from "../directory/people";
+import { normaliseEmail } from "../email";
 import { getSnapshots, patchSnapshot, snapshotMember } from "../directory/snapshot";
 import { configuredProvider } from "../providers/registry";
 import type { Invite, ProviderId } from "../providers/types";

@@ -1,5 +1,5 @@
 import { ApiError } from "../api/errors";
-import { normaliseEmail } from "../directory/people";
+import { normaliseEmail } from "../email";
 import { getSnapshots, patchSnapshot, snapshotMember, snapshotMembers } from "../directory/snapshot";
 import { configuredProvider } from "../providers/registry";
 import type { Member, ProviderAdapter, ProviderId, Role } from "../providers/types";

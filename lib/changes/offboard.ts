@@ -1,5 +1,5 @@
 import { ApiError, isApiError } from "../api/errors";
-import { normaliseEmail } from "../directory/people";
+import { normaliseEmail } from "../email";
 import { configuredProvider } from "../providers/registry";
 import type { Member, ProviderId } from "../providers/types";
 import { revokeInvite } from "./invites";

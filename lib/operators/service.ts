@@ -5,7 +5,7 @@ import { isRosterRole } from "../auth/roles";
 import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/change";
 import { type Db, getDb } from "../db";
 import { type OperatorRow, operators } from "../db/schema";
-import { normaliseEmail } from "./bootstrap";
+import { normaliseEmail } from "../email";
 import { type AddOperatorInput, type ChangePasswordInput, OPERATOR_ERROR_CODES, type OperatorResponse, type OperatorSummary, type UpdateOperatorInput } from "./types";
 
 /**

@@ -4,7 +4,7 @@ import { auditedChange } from "../audit/change";
 import { isRosterRole, type Operator, type RosterRole } from "../auth/roles";
 import { getDb } from "../db";
 import { operators } from "../db/schema";
-import { normaliseEmail } from "./bootstrap";
+import { normaliseEmail } from "../email";
 import { updateOperator } from "./service";
 
 /**
