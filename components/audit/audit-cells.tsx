@@ -1,8 +1,7 @@
-import { ArrowRight } from "lucide-react";
+import { auditActionLabel, OUTCOME_LABELS } from "@/lib/audit/constants";
 import type { AuditEvent, AuditOutcome } from "@/lib/audit/types";
 import { isRosterRole, ROLE_LABEL } from "@/lib/auth/roles";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
-import { auditActionLabel } from "@/lib/queries/audit-filters";
 import { CopyButton } from "@/components/common/copy-button";
 import { formatDateTime } from "@/components/common/format";
 import { RelativeTime } from "@/components/common/relative-time";
@@ -76,47 +75,53 @@ function ProviderBadge({ provider }: { provider: string }) {
   );
 }
 
-export function TargetCell({ event }: { event: AuditEvent }) {
-  if (event.target.email) {
-    return (
-      <div className="max-w-40 truncate" title={event.target.email}>
-        {event.target.email}
-      </div>
-    );
-  }
-  if (event.target.id) return <code className="font-mono text-xs break-all">{event.target.id}</code>;
-  return <Dash />;
+/** The id behind the target, when the sentence names it otherwise (an email, a name). */
+function targetId(event: AuditEvent): string | null {
+  const id = event.target.id;
+  if (!id || event.description.includes(id)) return null;
+  return id;
 }
 
-/** `{ role: "owner" }` shows as "owner" (with its workspace, if any); anything else as compact JSON. */
-function describe(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string") return value;
-  if (typeof value === "object" && "role" in value) {
-    const { role, workspace } = value as { role: unknown; workspace?: unknown };
-    if (role === null || role === undefined) return null;
-    if (typeof role === "string") return typeof workspace === "string" ? `${role} (${workspace})` : role;
-  }
-  const json = JSON.stringify(value);
-  return json === "{}" ? null : json;
-}
-
-export function ChangeCell({ event }: { event: AuditEvent }) {
-  const before = describe(event.before);
-  const after = describe(event.after);
-  if (!before && !after) return <Dash />;
+function StepList({ steps }: { steps: AuditEvent[] }) {
   return (
-    <div className="grid max-w-44 min-w-36 gap-0.5 text-xs">
-      <span className="truncate text-muted-foreground" title={before ?? undefined}>
-        {before ?? "—"}
+    <details className="group mt-1" data-testid="audit-steps">
+      <summary className="cursor-pointer text-xs text-muted-foreground select-none hover:text-foreground">
+        {steps.length} step{steps.length === 1 ? "" : "s"}
+      </summary>
+      <ol className="mt-1 grid gap-1.5 border-l pl-3">
+        {steps.map((step) => (
+          <li key={step.id} className="grid gap-0.5 text-xs" data-testid="audit-step">
+            <span className="flex flex-wrap items-center gap-1.5">
+              <OutcomeBadge outcome={step.outcome} />
+              <span className="break-words text-foreground">{step.description}</span>
+            </span>
+            {step.providerStatus !== null || step.providerMessage ? (
+              <span className="break-words text-muted-foreground">
+                {step.providerStatus !== null ? `HTTP ${step.providerStatus} · ` : ""}
+                {step.providerMessage}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** What happened, as a sentence (what changed, on whom, where), the target's id under it, and the steps of a grouped change. */
+export function DescriptionCell({ event }: { event: AuditEvent }) {
+  const id = targetId(event);
+  return (
+    <div className="grid max-w-[32rem] min-w-48 gap-0.5">
+      <span className="break-words text-sm text-foreground" data-testid="audit-description">
+        {event.description}
       </span>
-      <span className="flex min-w-0 items-center gap-1">
-        <ArrowRight aria-hidden className="size-3 shrink-0 text-muted-foreground" />
-        <span className="sr-only">to </span>
-        <span className={cn("truncate", after ? "font-medium text-foreground" : "text-muted-foreground")} title={after ?? undefined}>
-          {after ?? "—"}
-        </span>
-      </span>
+      {id ? (
+        <code className="font-mono text-[11px] break-all text-muted-foreground" title="Target id">
+          {id}
+        </code>
+      ) : null}
+      {event.steps?.length ? <StepList steps={event.steps} /> : null}
     </div>
   );
 }
@@ -125,13 +130,14 @@ const OUTCOME_TONE: Record<AuditOutcome, BadgeTone> = {
   success: "success",
   failure: "danger",
   refused: "warning",
+  skipped: "info",
   pending: "neutral",
 };
 
 export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
   return (
-    <Badge tone={OUTCOME_TONE[outcome] ?? "neutral"} data-outcome={outcome} className="capitalize">
-      {outcome}
+    <Badge tone={OUTCOME_TONE[outcome] ?? "neutral"} data-outcome={outcome}>
+      {OUTCOME_LABELS[outcome] ?? outcome}
     </Badge>
   );
 }

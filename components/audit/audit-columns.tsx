@@ -5,12 +5,11 @@ import type { AuditEvent } from "@/lib/audit/types";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import {
   ActionCell,
-  ChangeCell,
+  DescriptionCell,
   OperatorCell,
   OutcomeBadge,
   ProviderResponseCell,
   RequestIdCell,
-  TargetCell,
   TimeCell,
 } from "./audit-cells";
 
@@ -19,6 +18,14 @@ const helper = createColumnHelper<ServerTableFeatures, AuditEvent>();
 /** Audit log columns; the server orders events newest first, so none of them sorts. */
 export const auditColumns = helper.columns([
   helper.display({ id: "at", header: "Time", cell: ({ row }) => <TimeCell event={row.original} />, enableHiding: false, meta: { label: "Time" } }),
+  // First after the time: on a phone the sentence is what shows before the table scrolls.
+  helper.display({
+    id: "description",
+    header: "What happened",
+    cell: ({ row }) => <DescriptionCell event={row.original} />,
+    enableHiding: false,
+    meta: { label: "What happened" },
+  }),
   helper.display({ id: "actor", header: "Operator", cell: ({ row }) => <OperatorCell event={row.original} />, meta: { label: "Operator" } }),
   helper.display({
     id: "action",
@@ -26,8 +33,6 @@ export const auditColumns = helper.columns([
     cell: ({ row }) => <ActionCell event={row.original} />,
     meta: { label: "Action and provider" },
   }),
-  helper.display({ id: "target", header: "Target", cell: ({ row }) => <TargetCell event={row.original} />, meta: { label: "Target" } }),
-  helper.display({ id: "change", header: "Before → after", cell: ({ row }) => <ChangeCell event={row.original} />, meta: { label: "Before → after" } }),
   helper.display({
     id: "outcome",
     header: "Outcome",

@@ -7,7 +7,6 @@ import {
   AUDIT_ACTION_OPTIONS,
   AUDIT_OUTCOME_OPTIONS,
   hasAuditFilters,
-  type AuditAction,
   type AuditFilters,
 } from "@/lib/queries/audit-filters";
 import { auditExportHref } from "@/lib/queries/audit";
@@ -15,7 +14,7 @@ import type { ProviderId } from "@/lib/providers/types";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { AUDIT_QUERY_LIMITS } from "@/lib/audit/constants";
+import { AUDIT_QUERY_LIMITS, type AuditAction } from "@/lib/audit/constants";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import type { ServerTable } from "@/components/data-table/features";

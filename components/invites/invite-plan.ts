@@ -1,3 +1,4 @@
+import { normaliseEmail } from "@/lib/email";
 import { MAX_EMAILS, isEmailAddress } from "@/lib/invites/constants";
 import type { SkipReason } from "@/lib/invites/types";
 import type { ExistingLookup } from "@/lib/queries/invites";
@@ -24,7 +25,7 @@ export function parseEmails(text: string): ParsedEmails {
   for (const raw of text.split(/[\s,;]+/).filter(Boolean)) {
     // "Ada Lovelace <ada@example.com>" pasted from a mail client.
     const entry = raw.replace(/^<|>$/g, "");
-    const email = entry.trim().toLowerCase();
+    const email = normaliseEmail(entry);
     if (!isEmailAddress(email)) {
       invalid.push(raw);
       continue;

@@ -15,7 +15,7 @@ const membership = (provider: Membership["provider"], id: string, role: string, 
   managed: false,
 });
 const person = (key: string, name: string, memberships: Membership[]): Person => ({ key, email: key, name, memberships });
-const role = (id: string, name = id): ProviderRole => ({ id, name, scope: "organization", isOwner: id === "owner" });
+const role = (id: string, name = id): ProviderRole => ({ id, name, scope: "organization", isOwner: id === "owner", adminLevel: id === "owner" });
 
 const ada = person("ada@example.com", "Ada", [membership("openai", "user-ada", "reader"), membership("arthur", "a1", "Member")]);
 const bob = person("bob@example.com", "", [membership("openai", "user-bob", "owner")]);

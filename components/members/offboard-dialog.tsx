@@ -1,5 +1,6 @@
 "use client";
 
+import { normaliseEmail } from "@/lib/email";
 import { UserX } from "lucide-react";
 import { useId, useRef, useState } from "react";
 import type { OffboardStep, PersonDetailResponse } from "@/lib/changes/types";
@@ -45,7 +46,7 @@ export function OffboardDialog({ person, onClose }: { person: PersonDetailRespon
     },
   });
   const busy = mutation.isPending;
-  const matches = typed.trim().toLowerCase() === person.email.toLowerCase();
+  const matches = normaliseEmail(typed) === normaliseEmail(person.email);
   const failedProviders = [...new Set((steps ?? []).filter((step) => !step.ok).map((step) => step.provider))];
   const done = (steps ?? []).filter((step) => step.ok).length;
 

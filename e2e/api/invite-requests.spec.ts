@@ -200,8 +200,14 @@ test.describe("invite requests", () => {
       expect(body.request.counts).toMatchObject({ skipped: 2, sent: 1 });
       expect(await invitePostsOnSandbox(provider, member)).toBe(0);
       expect(await invitesOnSandbox(provider, fresh)).toBe(1);
-      const skips = (await (await admin.get(`/api/audit?pageSize=10&action=send_invite&provider=${provider}&outcome=refused`)).json()) as AuditResponse;
+      // A correct skip reads as a skip, never as a refusal.
+      const skips = (await (await admin.get(`/api/audit?pageSize=10&action=send_invite&provider=${provider}&outcome=skipped`)).json()) as AuditResponse;
       expect(skips.events.map((e) => e.target.email)).toEqual(expect.arrayContaining([member, invited]));
+      const skipOf = (email: string) => skips.events.find((e) => e.target.email === email)!;
+      expect(skipOf(member)).toMatchObject({ outcome: "skipped", providerMessage: expect.stringMatching(/already a member/) });
+      expect(skipOf(member).description).toMatch(new RegExp(`^Invite ${member.replace(/[.+]/g, "\\$&")} to `));
+      const refused = (await (await admin.get(`/api/audit?pageSize=50&action=send_invite&provider=${provider}&outcome=refused`)).json()) as AuditResponse;
+      expect(refused.events.map((e) => e.target.email)).not.toContain(member);
     });
   }
 

@@ -1,4 +1,5 @@
 import type { ChangeResult, OffboardResponse } from "../../lib/changes/types";
+import type { AuditResponse } from "../../lib/audit/types";
 import type { Person } from "../../lib/directory/types";
 import { PROVIDER_IDS, type ProviderId } from "../../lib/providers/types";
 import { apiAs, expect, sandbox, test } from "../fixtures";
@@ -146,13 +147,25 @@ test.describe("member changes", () => {
     const body = (await first.json()) as OffboardResponse;
     expect(body.steps.map((s) => [s.provider, s.ok]).sort()).toEqual([["arthur", true], ["astronomer", false], ["openai", true]]);
     expect(body.steps.find((s) => s.provider === "astronomer")!.error?.message).toBe("Astro is busy");
-    // The failed step is on the audit trail too, with the provider's words.
-    expect(await lastAudit(admin, "provider=astronomer&action=remove_member")).toMatchObject({
-      outcome: "failure",
+    // One "Remove everywhere" entry, found by that filter (and by a step's), with a step per
+    // provider; the failed step carries the provider's words, and the entry fails with it.
+    const entry = await lastAudit(admin, "action=offboard");
+    expect(entry).toMatchObject({ action: "offboard", outcome: "failure", target: { email: everywhere.email }, parentId: null });
+    expect(entry.description).toMatch(new RegExp(`^Remove ${everywhere.email!.replace(/[.+]/g, "\\$&")} from .*: 2 of 3 steps done$`));
+    expect(entry.steps?.map((s) => [s.provider, s.action, s.outcome]).sort()).toEqual([
+      ["arthur", "remove_member", "success"],
+      ["astronomer", "remove_member", "failure"],
+      ["openai", "remove_member", "success"],
+    ]);
+    expect(entry.steps?.find((s) => s.provider === "astronomer")).toMatchObject({
+      parentId: entry.id,
       providerStatus: 503,
       providerMessage: "Astro is busy",
       target: { email: everywhere.email },
     });
+    expect((await lastAudit(admin, "provider=astronomer&action=remove_member")).id).toBe(entry.id);
+    const steps = (await (await admin.get("/api/audit?pageSize=50&action=remove_member")).json()) as AuditResponse;
+    expect(steps.events.some((e) => e.parentId !== null)).toBe(false);
 
     await sandbox.clearFaults("astronomer");
     const retry = await admin.post(`/api/people/${encodeURIComponent(everywhere.email!)}/offboard`, { data: { providers: ["astronomer"] } });

@@ -98,6 +98,8 @@ test.describe("operators", () => {
 
     const event = ((await (await owner.get("/api/audit?pageSize=1&action=update_operator")).json()) as AuditResponse).events[0];
     expect(event).toMatchObject({ outcome: "success", before: { disabled: false }, after: { disabled: true }, target: { email } });
+    // Read as what happened, not as "admin → admin".
+    expect(event.description).toBe(`Disable operator ${email}`);
   });
 
   test("the last owner cannot be demoted or disabled, and the refusal is audited", async ({ as }) => {

@@ -71,8 +71,8 @@ test.describe("person and audit routes", () => {
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(csv.headers()["content-disposition"]).toMatch(/attachment; filename="roster-audit-.*\.csv"/);
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines[0].split(",").slice(0, 5)).toEqual(["id", "time", "operator", "roster_role", "action"]);
-    expect(lines.slice(1).every((l) => l.includes(",change_role,openai,"))).toBe(true);
+    expect(lines[0].split(",").slice(0, 8)).toEqual(["id", "parent_id", "time", "operator", "roster_role", "action", "description", "provider"]);
+    expect(lines.slice(1).every((l) => l.includes(",change_role,Change the role of ") && l.includes(" on OpenAI from ") && l.includes(",openai,"))).toBe(true);
     expect(lines.some((l) => l.includes(member.id))).toBe(true);
 
     const viewer = await as("viewer");

@@ -55,12 +55,19 @@ test.describe("Arthur service accounts", () => {
     const audit = await auditText(admin);
     expect(audit).not.toContain(clientSecret);
     expect(audit).not.toContain(fresh.credentials.clientSecret);
-    expect(await lastAudit(admin, "create_service_account")).toMatchObject({
+    const creation = await lastAudit(admin, "create_service_account");
+    expect(creation).toMatchObject({
       outcome: "success",
       provider: "arthur",
       after: { name, approval: { requestedBy: E2E.operators.admin, approvedBy: E2E.operators.owner } },
       actor: { email: E2E.operators.owner },
+      // The account Arthur created is the entry's target, and binding its role is a step of it.
+      target: { id: created.account.id },
+      description: `Create service account "${name}" on Arthur with role Organization Member`,
     });
+    expect(creation.steps).toEqual([
+      expect.objectContaining({ action: "change_role", outcome: "success", parentId: creation.id, target: expect.objectContaining({ id: created.account.id }) }),
+    ]);
     expect(await lastAudit(admin, "regenerate_credentials")).toMatchObject({ outcome: "success", target: { id: created.account.id } });
   });
 

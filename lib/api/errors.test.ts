@@ -13,7 +13,7 @@ async function copy() {
   return {
     providers: await import("../providers/errors"),
     api: await import("./errors"),
-    changes: await import("../changes/run"),
+    changes: await import("../audit/change"),
     config: await import("../config"),
   };
 }

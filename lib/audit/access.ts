@@ -1,3 +1,4 @@
+import { normaliseEmail } from "../email";
 import type { Operator } from "../auth/roles";
 import { log } from "../log";
 import { recordEvent } from "./log";
@@ -19,7 +20,7 @@ export async function auditSignIn(input: {
   operator?: Pick<Operator, "id" | "email" | "role"> | null;
   message?: string;
 }): Promise<void> {
-  const email = (input.operator?.email ?? input.email ?? "").trim().toLowerCase().slice(0, 320) || "(none)";
+  const email = normaliseEmail(input.operator?.email ?? input.email ?? "").slice(0, 320) || "(none)";
   try {
     await recordEvent(
       {

@@ -14,12 +14,12 @@ const run = `${process.pid}-${Date.now()}`;
 const { closeDb, getDb } = await import("../db");
 const { recordAttempt, recordRefusal, recordResult, listAudit } = await import("./log");
 const { verifyChain } = await import("./chain");
-const { auditCsv, auditCsvRows, csvCell } = await import("./csv");
+const { AUDIT_CSV_HEADER, auditCsv, auditCsvRows, csvCell } = await import("./csv");
 
 const actor = { id: null, email: `auditor-${run}@example.com`, role: "admin" };
 const attempt = (n: number) => ({
   actor,
-  action: "change_role",
+  action: "change_role" as const,
   provider: "openai",
   target: { id: `user_${n}`, email: `person${n}@example.com` },
   before: { role: "reader" },
@@ -62,7 +62,7 @@ describe(`audit log (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
   it("exports the filtered view as CSV that spreadsheets cannot execute", async () => {
     const csv = await auditCsv({ actor: actor.email, outcome: "success" });
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toMatch(/^id,time,operator,roster_role,action,provider,target_id/);
+    expect(lines[0]).toMatch(/^id,parent_id,time,operator,roster_role,action,description,provider,target_id/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("user_1");
     expect(lines[1]).toContain('"{""role"":""owner""}"');
@@ -79,7 +79,7 @@ describe(`audit log (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
     await recordRefusal({ ...attempt(199), actor: exporter }, "written during the export");
     const sent = [...(first.value as unknown[][])];
     for await (const batch of rows) sent.push(...batch);
-    const targets = sent.map((row) => row[6]);
+    const targets = sent.map((row) => row[AUDIT_CSV_HEADER.indexOf("target_id")]);
     expect(targets).toEqual(["user_104", "user_103", "user_102", "user_101", "user_100"]);
   });
 
@@ -162,6 +162,7 @@ describe("npm run audit:verify", () => {
         providerStatus: null,
         providerMessage: "last owner",
         requestId: null,
+        parentId: null,
       };
       const hash = hashEntry(prev, content, n <= 2 ? null : key);
       await handle.db.insert(auditEvents).values({ ...content, prevHash: prev, hash });

@@ -66,6 +66,8 @@ export function hashEntry(prevHash: string, content: AuditContent, key: Buffer |
     providerStatus: content.providerStatus ?? null,
     providerMessage: content.providerMessage ?? null,
     requestId: content.requestId ?? null,
+    // Only rows that are steps carry it, so rows written before the column hash as they did.
+    parentId: content.parentId ?? undefined,
   });
   if (!key) return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
   return KEYED + createHmac("sha256", key).update(prevHash).update("\n").update(body).digest("hex");

@@ -5,17 +5,20 @@ import type { AuditEvent, AuditQuery } from "./types";
 export { csvCell } from "../csv";
 
 /**
- * The filtered audit log as CSV, every matching event, newest first. Read in pages by id
- * (each page: events older than the last one sent), so an event written while the export
- * runs is never sent twice, and nothing but one page is held in memory.
+ * The filtered audit log as CSV, every matching event, newest first, each with the same
+ * sentence the page shows (`description`) and followed by its steps (`parent_id` naming
+ * it). Read in pages by id (each page: events older than the last one sent), so an event
+ * written while the export runs is never sent twice, and nothing but one page is held in memory.
  */
 
 const COLUMNS: Array<[string, (e: AuditEvent) => unknown]> = [
   ["id", (e) => e.id],
+  ["parent_id", (e) => e.parentId],
   ["time", (e) => e.at],
   ["operator", (e) => e.actor.email],
   ["roster_role", (e) => e.actor.role],
   ["action", (e) => e.action],
+  ["description", (e) => e.description],
   ["provider", (e) => e.provider],
   ["target_id", (e) => e.target.id],
   ["target_email", (e) => e.target.email],
@@ -35,7 +38,8 @@ export async function* auditCsvRows(query: Partial<AuditQuery>, pageSize = 1_000
   let before: number | null = null;
   for (;;) {
     const events = await auditEventsBefore(query, before, pageSize);
-    if (events.length > 0) yield events.map((event) => COLUMNS.map(([, get]) => get(event)));
+    const rows = events.flatMap((event) => [event, ...(event.steps ?? [])]);
+    if (rows.length > 0) yield rows.map((event) => COLUMNS.map(([, get]) => get(event)));
     if (events.length < pageSize) return;
     before = events[events.length - 1].id;
   }

@@ -1,10 +1,12 @@
-import { and, asc, count, desc, eq, gte, ilike, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Db, getDb } from "../db";
 import { log } from "../log";
 import { streamAuditRows } from "./stream";
 import { auditEvents } from "../db/schema";
 import { type AuditContent, GENESIS_HASH, hashEntry } from "./chain";
+import type { AuditAction } from "./constants";
+import { describeEvent } from "./describe";
 import type { AuditEvent, AuditOutcome, AuditQuery, AuditResponse } from "./types";
 
 /** Appends to the audit log, one writer at a time, each row chained to the one before. */
@@ -13,12 +15,23 @@ const CHAIN_LOCK = 727_275;
 
 export interface AuditAttempt {
   actor: { id: string | null; email: string; role: string };
-  action: string;
+  action: AuditAction;
   provider?: string | null;
   target?: { id?: string | null; email?: string | null };
   before?: unknown;
   after?: unknown;
   requestId?: string | null;
+  /** The entry this attempt is a step of (remove everywhere, a new service account's role). */
+  parentId?: number | null;
+}
+
+/** How an attempt ended; `target` and `after` when only the provider's answer tells them (a created account's id). */
+export interface AuditResult {
+  outcome: Exclude<AuditOutcome, "pending">;
+  target?: { id?: string | null; email?: string | null };
+  after?: unknown;
+  providerStatus?: number | null;
+  providerMessage?: string | null;
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -84,6 +97,7 @@ function contentOf(attempt: AuditAttempt, kind: "attempt" | "result", outcome: A
     providerStatus: null,
     providerMessage: null,
     requestId: attempt.requestId ?? null,
+    parentId: attempt.parentId ?? null,
   };
 }
 
@@ -93,7 +107,7 @@ export function recordAttempt(attempt: AuditAttempt): Promise<number> {
 }
 
 /** Something complete in one row (a sign-in, a refused request): its outcome is known at once. */
-export function recordEvent(attempt: AuditAttempt, outcome: "success" | "failure" | "refused", message: string | null): Promise<number> {
+export function recordEvent(attempt: AuditAttempt, outcome: AuditResult["outcome"], message: string | null): Promise<number> {
   return append({ ...contentOf(attempt, "attempt", outcome), providerMessage: message });
 }
 
@@ -103,14 +117,11 @@ export function recordRefusal(attempt: AuditAttempt, message: string): Promise<n
 }
 
 /** The outcome of an attempt, once the provider has answered (or failed to). */
-export function recordResult(
-  attemptId: number,
-  attempt: AuditAttempt,
-  result: { outcome: "success" | "failure" | "refused"; after?: unknown; providerStatus?: number | null; providerMessage?: string | null },
-): Promise<number> {
+export function recordResult(attemptId: number, attempt: AuditAttempt, result: AuditResult): Promise<number> {
   return append({
-    ...contentOf(attempt, "result", result.outcome),
+    ...contentOf({ ...attempt, target: result.target ?? attempt.target }, "result", result.outcome),
     attemptId,
+    parentId: null,
     after: result.after ?? attempt.after ?? null,
     providerStatus: result.providerStatus ?? null,
     providerMessage: result.providerMessage ?? null,
@@ -118,14 +129,26 @@ export function recordResult(
 }
 
 const results = alias(auditEvents, "results");
+const steps = alias(auditEvents, "steps");
 
-function filters(q: Partial<AuditQuery>): SQL | undefined {
+/**
+ * Top-level entries only (a step shows under its parent); a parent matches the provider
+ * and action filters when one of its steps does, so "Remove everywhere" on OpenAI finds
+ * the entry whose OpenAI step removed someone.
+ */
+function filters(db: Db, q: Partial<AuditQuery>): SQL | undefined {
   const outcome = sql<string>`coalesce(${results.outcome}, ${auditEvents.outcome})`;
+  const orStep = (column: "provider" | "action", value: string) =>
+    or(
+      eq(auditEvents[column], value),
+      exists(db.select({ one: sql`1` }).from(steps).where(and(eq(steps.parentId, auditEvents.id), eq(steps[column], value)))),
+    );
   const conditions: Array<SQL | undefined> = [
     eq(auditEvents.kind, "attempt"),
+    isNull(auditEvents.parentId),
     q.actor ? ilike(auditEvents.actorEmail, `%${q.actor.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
-    q.provider ? eq(auditEvents.provider, q.provider) : undefined,
-    q.action ? eq(auditEvents.action, q.action) : undefined,
+    q.provider ? orStep("provider", q.provider) : undefined,
+    q.action ? orStep("action", q.action) : undefined,
     q.outcome ? sql`${outcome} = ${q.outcome}` : undefined,
     q.from ? gte(auditEvents.at, q.from) : undefined,
     q.to ? lte(auditEvents.at, q.to) : undefined,
@@ -133,41 +156,65 @@ function filters(q: Partial<AuditQuery>): SQL | undefined {
   return and(...conditions.filter(Boolean));
 }
 
-/** Attempts joined with their results: one event per attempted change, newest first. */
+/** The steps of these entries, oldest first, each with its result. */
+async function withSteps(db: Db, events: AuditEvent[]): Promise<AuditEvent[]> {
+  if (events.length === 0) return events;
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .leftJoin(results, eq(results.attemptId, auditEvents.id))
+    .where(and(eq(auditEvents.kind, "attempt"), inArray(auditEvents.parentId, events.map((e) => e.id))))
+    .orderBy(asc(auditEvents.id));
+  const byParent = new Map<number, AuditEvent[]>();
+  for (const row of rows) {
+    const step = eventOf(row);
+    const list = byParent.get(row.audit_events.parentId!) ?? [];
+    list.push(step);
+    byParent.set(row.audit_events.parentId!, list);
+  }
+  return events.map((e) => {
+    const found = byParent.get(e.id);
+    return found ? { ...e, steps: found, description: describeEvent({ ...e, steps: found }) } : e;
+  });
+}
+
+/** Entries joined with their results and steps: one event per attempted change, newest first. */
 export async function listAudit(q: Partial<AuditQuery> & { page: number; pageSize: number }): Promise<AuditResponse> {
   const db = await getDb();
-  const where = filters(q);
+  const where = filters(db, q);
   const base = db.select().from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id));
   const [rows, [{ total }], head] = await Promise.all([
     base.where(where).orderBy(desc(auditEvents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(where),
     auditHead(),
   ]);
-  return { head, total: Number(total), events: rows.map(eventOf) };
+  return { head, total: Number(total), events: await withSteps(db, rows.map(eventOf)) };
 }
 
 /**
- * Up to `limit` events older than the event `before` (from the newest when null), newest
- * first, with no count: keyset paging for exports, where rows written meanwhile must not
- * shift the pages.
+ * Up to `limit` entries older than the entry `before` (from the newest when null), newest
+ * first, each with its steps, with no count: keyset paging for exports, where rows
+ * written meanwhile must not shift the pages.
  */
 export async function auditEventsBefore(q: Partial<AuditQuery>, before: number | null, limit: number): Promise<AuditEvent[]> {
   const db = await getDb();
-  const where = and(filters(q), before === null ? undefined : lt(auditEvents.id, before));
+  const where = and(filters(db, q), before === null ? undefined : lt(auditEvents.id, before));
   const rows = await db.select().from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(where).orderBy(desc(auditEvents.id)).limit(limit);
-  return rows.map(eventOf);
+  return withSteps(db, rows.map(eventOf));
 }
 
 type JoinedRow = { audit_events: typeof auditEvents.$inferSelect; results: typeof auditEvents.$inferSelect | null };
 
 function eventOf({ audit_events: a, results: r }: JoinedRow): AuditEvent {
-  return {
+  const event: Omit<AuditEvent, "description"> = {
     id: a.id,
+    parentId: a.parentId,
     at: a.at.toISOString(),
     actor: { id: a.actorId, email: a.actorEmail, role: a.actorRole },
     action: a.action,
     provider: a.provider,
-    target: { id: a.targetId, email: a.targetEmail },
+    // A result may name what only the provider's answer told (the id of an account it created).
+    target: { id: r?.targetId ?? a.targetId, email: r?.targetEmail ?? a.targetEmail },
     before: a.before,
     after: r?.after ?? a.after,
     outcome: (r?.outcome ?? a.outcome) as AuditOutcome,
@@ -176,17 +223,7 @@ function eventOf({ audit_events: a, results: r }: JoinedRow): AuditEvent {
     requestId: a.requestId,
     completedAt: r ? r.at.toISOString() : a.outcome !== "pending" ? a.at.toISOString() : null,
   };
-}
-
-/** Attempts that never got a result (the server stopped in between). */
-export async function pendingAttempts(): Promise<number> {
-  const db = await getDb();
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(auditEvents)
-    .leftJoin(results, eq(results.attemptId, auditEvents.id))
-    .where(and(eq(auditEvents.kind, "attempt"), eq(auditEvents.outcome, "pending"), isNull(results.id)));
-  return Number(n);
+  return { ...event, description: describeEvent(event) };
 }
 
 /**
@@ -226,6 +263,7 @@ export async function closeInterruptedAttempts(before: Date): Promise<number> {
         providerStatus: null,
         providerMessage: `Interrupted: Roster stopped before this change finished; ${where}`,
         requestId: a.requestId,
+        parentId: null,
       };
       const row = await appendLocked(tx, content);
       heads.push(row);

@@ -29,7 +29,7 @@ function memoryLogger() {
 
 const attempt = {
   actor: { id: null, email: "admin@example.com", role: "admin" },
-  action: "remove_member",
+  action: "remove_member" as const,
   provider: "openai",
   target: { id: "user-abc", email: "leaver@example.com" },
   before: { role: "reader" },
@@ -65,6 +65,7 @@ describe("audit rows on the log stream", () => {
       providerStatus: 401,
       providerMessage: `Incorrect API key provided: ${KEY}`,
       requestId: "req-1",
+      parentId: null,
     };
     streamAuditRows([{ row: { id: 8, hash: "k1:abc" }, content }], logger);
     const [line] = entries();

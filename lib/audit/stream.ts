@@ -17,6 +17,8 @@ export interface AuditLine {
   at: string;
   kind: string;
   attemptId: number | null;
+  /** The entry this row is a step of (remove everywhere, a service account and its role). */
+  parentId: number | null;
   actor: { id: string | null; email: string; role: string };
   action: string;
   provider: string | null;
@@ -36,6 +38,7 @@ export function auditLine(row: { id: number; hash: string }, content: AuditConte
     at: new Date(content.at).toISOString(),
     kind: content.kind,
     attemptId: content.attemptId ?? null,
+    parentId: content.parentId ?? null,
     actor: { id: content.actorId ?? null, email: content.actorEmail, role: content.actorRole },
     action: content.action,
     provider: content.provider ?? null,

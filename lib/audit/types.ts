@@ -7,6 +7,8 @@ export { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditOutcome } from "./constants";
 /** One attempted change, as `GET /api/audit` answers it. */
 export interface AuditEvent {
   id: number;
+  /** The entry this one is a step of; steps are listed in their parent's `steps`. */
+  parentId: number | null;
   at: string;
   actor: { id: string | null; email: string; role: string };
   action: string;
@@ -21,6 +23,10 @@ export interface AuditEvent {
   requestId: string | null;
   /** When the outcome was recorded. */
   completedAt: string | null;
+  /** What happened, in a sentence: what changed, on whom, where (`describe.ts`). */
+  description: string;
+  /** The steps of a change made of several (remove everywhere), oldest first. */
+  steps?: AuditEvent[];
 }
 
 export interface AuditResponse {

@@ -1,3 +1,4 @@
+import { normaliseEmail } from "../email";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { ConfigError } from "../config";
 import { ROSTER_ROLES, isRosterRole, roleRank, type RosterRole } from "./roles";
@@ -109,7 +110,7 @@ export type OidcClaims = Record<string, unknown>;
 
 /** The Roster role the claims earn, or why there is none. */
 export function resolveSsoRole(config: OidcConfig, claims: OidcClaims): { role: RosterRole; email: string } | { refused: SsoRefusal } {
-  const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
+  const email = typeof claims.email === "string" ? normaliseEmail(claims.email) : "";
   if (!email || !email.includes("@")) return { refused: "SsoNoEmail" };
   if (claims.email_verified !== true && claims.email_verified !== "true") return { refused: "SsoEmailUnverified" };
   const domain = email.slice(email.lastIndexOf("@") + 1);

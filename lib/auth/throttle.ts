@@ -3,7 +3,7 @@ import { auditSignIn } from "../audit/access";
 import { ConfigError } from "../config";
 import { getDb } from "../db";
 import { signInFailures } from "../db/schema";
-import { normaliseEmail } from "../operators/bootstrap";
+import { normaliseEmail } from "../email";
 
 /** Environment variables (process.env, or a test's own). */
 type Env = Record<string, string | undefined>;

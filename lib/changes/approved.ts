@@ -6,7 +6,7 @@ import { createArthurUser, createServiceAccount, oneTimePassword } from "../serv
 import type { ArthurAccountResponse, ServiceAccountCredentialsResponse } from "../service-accounts/types";
 import type { InviteRequestRow } from "../db/schema";
 import { changeRole } from "./members";
-import type { ChangeContext } from "./run";
+import type { ChangeContext } from "../audit/change";
 import type { ChangeResult } from "./types";
 
 /**

@@ -1,10 +1,10 @@
 import { ApiError } from "../api/errors";
-import { normaliseEmail } from "../directory/people";
+import { normaliseEmail } from "../email";
 import { getSnapshots, patchSnapshot, snapshotMember } from "../directory/snapshot";
 import { configuredProvider } from "../providers/registry";
 import type { Invite, ProviderId } from "../providers/types";
 import { adapterFor } from "./members";
-import { attemptOf, audited, type ChangeContext } from "./run";
+import { attemptOf, auditedChange, type ChangeContext } from "../audit/change";
 import type { ChangeResult } from "./types";
 
 /**
@@ -37,7 +37,7 @@ export async function revokeInvite(ctx: ChangeContext, input: { provider: Provid
     after: null,
   });
   let revoked: Invite | undefined;
-  const auditId = await audited(attempt, async () => {
+  const auditId = await auditedChange(attempt, async () => {
     const { adapter, invite } = await resolveInvite(provider, inviteId, known?.email ?? null);
     await adapter.revokeInvite(invite.id);
     revoked = invite;

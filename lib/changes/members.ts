@@ -1,12 +1,11 @@
 import { ApiError } from "../api/errors";
-import { normaliseEmail } from "../directory/people";
+import { normaliseEmail } from "../email";
 import { getSnapshots, patchSnapshot, snapshotMember, snapshotMembers } from "../directory/snapshot";
 import { configuredProvider } from "../providers/registry";
 import type { Member, ProviderAdapter, ProviderId, Role } from "../providers/types";
 import { findRole, isKnownRoleId, isOwnerRoleId, rolesFor } from "./roles";
-import { recordRefusal } from "../audit/log";
 import { CHANGE_ERROR_CODES } from "./constants";
-import { attemptOf, audited, type ChangeContext, Refusal } from "./run";
+import { attemptOf, auditedChange, auditedFailure, type ChangeContext, Refusal, refuse } from "../audit/change";
 import type { ChangeResult } from "./types";
 import { needsSecondAdmin, requestChange } from "../invites/change-requests";
 import type { ApprovalRequiredResponse } from "../invites/types";
@@ -50,13 +49,10 @@ async function resolveMember(ctx: ChangeContext, action: "change_role" | "remove
     found = await adapterFor(provider).getMember(memberId);
   } catch (error) {
     // The provider could not say: the attempt is on the audit log as failed, with its words.
-    await audited(attempt, () => Promise.reject(error));
-    throw error;
+    return auditedFailure(attempt, error);
   }
   if (found) return found;
-  const message = `${labelOf(provider)} has no member with id "${memberId}"`;
-  await recordRefusal(attempt, message);
-  throw new ApiError(404, CHANGE_ERROR_CODES.notFound, message);
+  return refuse(attempt, CHANGE_ERROR_CODES.notFound, `${labelOf(provider)} has no member with id "${memberId}"`, 404);
 }
 
 function warningsFor(member: Member | undefined, provider: ProviderId): string[] {
@@ -124,8 +120,7 @@ async function rolesOrAuditedFailure(ctx: ChangeContext, input: { provider: Prov
       before: { role: member?.role ?? null },
       after: { role: input.role },
     });
-    await audited(attempt, () => Promise.reject(error));
-    throw error;
+    return auditedFailure(attempt, error);
   }
 }
 
@@ -186,7 +181,7 @@ export async function changeRole(
     before,
     after,
   });
-  const auditId = await audited(attempt, async () => {
+  const auditId = await auditedChange(attempt, async () => {
     checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
     if (!workspace) await checkLastOwner(provider, member, role.id);
     await adapter.changeRole({ memberId: member.id, role: role.id, workspaceId });
@@ -227,7 +222,7 @@ export async function removeMember(
     before,
     after: null,
   });
-  const auditId = await audited(attempt, async () => {
+  const auditId = await auditedChange(attempt, async () => {
     checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
     if (!workspaceId) await checkLastOwner(provider, member, null);
     await adapter.removeMember({ memberId: member.id, workspaceId });

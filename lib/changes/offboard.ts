@@ -1,17 +1,19 @@
 import { ApiError, isApiError } from "../api/errors";
-import { normaliseEmail } from "../directory/people";
+import { normaliseEmail } from "../email";
 import { configuredProvider } from "../providers/registry";
 import type { Member, ProviderId } from "../providers/types";
 import { revokeInvite } from "./invites";
 import { removeMember } from "./members";
 import { personMembers } from "./person";
-import { attemptOf, type ChangeContext, refuse } from "./run";
+import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/change";
 import type { OffboardResponse, OffboardStep } from "./types";
 
 /**
  * "Remove everywhere": one step per membership (remove the member, or revoke the pending
  * invite), all providers at once. Each step is checked, audited and answered on its own,
- * so a failure on one provider leaves the others done and can be retried alone.
+ * so a failure on one provider leaves the others done and can be retried alone. The
+ * audit log has one "Remove everywhere" entry with the steps under it; it fails when a
+ * step did.
  */
 
 function stepFailure(error: unknown): OffboardStep["error"] {
@@ -52,6 +54,20 @@ export async function offboard(
       "You are about to remove yourself from every provider. Confirm to continue.",
     );
   }
-  const steps = await Promise.all(members.map((m) => runStep(ctx, m)));
+  const attempt = attemptOf(ctx, {
+    action: "offboard",
+    target: { email },
+    before: { memberships: members.map((m) => ({ provider: m.provider, id: m.id, role: m.role, status: m.status })) },
+    after: null,
+  });
+  let steps: OffboardStep[] = [];
+  await auditedChange(attempt, async (entry) => {
+    steps = await Promise.all(members.map((m) => runStep({ ...ctx, parentAuditId: entry.auditId }, m)));
+    const failed = steps.filter((s) => !s.ok);
+    if (failed.length) {
+      const which = failed.map((s) => `${configuredProvider(s.provider).label}: ${s.error?.message ?? "failed"}`).join("; ");
+      entry.settle({ outcome: "failure", providerMessage: `${failed.length} of ${steps.length} steps failed (${which})` });
+    }
+  });
   return { email, steps };
 }

@@ -1,5 +1,6 @@
 import { ApiError } from "../api/errors";
-import { normaliseEmail, personKey } from "../directory/people";
+import { normaliseEmail } from "../email";
+import { personKey } from "../directory/people";
 import { getSnapshots, patchSnapshot } from "../directory/snapshot";
 import type { Membership } from "../directory/types";
 import { isProviderError } from "../providers/errors";

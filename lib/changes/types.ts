@@ -1,3 +1,4 @@
+import { normaliseEmail } from "../email";
 import { z } from "zod";
 import { pathId } from "../api/path-id";
 import { memberIdProblem, normaliseMemberId } from "../providers/ids";
@@ -71,9 +72,9 @@ export const emailParamSchema = z.object({
     .string()
     .transform((v) => {
       try {
-        return decodeURIComponent(v).trim().toLowerCase();
+        return normaliseEmail(decodeURIComponent(v));
       } catch {
-        return v.trim().toLowerCase();
+        return normaliseEmail(v);
       }
     })
     .pipe(

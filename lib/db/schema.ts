@@ -68,13 +68,16 @@ export const auditEvents = pgTable(
     providerStatus: integer("provider_status"),
     providerMessage: text("provider_message"),
     requestId: text("request_id"),
+    /** The entry this attempt is a step of (remove everywhere's removals, a new service account's role). */
+    parentId: bigint("parent_id", { mode: "number" }),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull().unique(),
   },
   (t) => [
     check("audit_events_kind_check", sql`${t.kind} in ('attempt', 'result')`),
-    check("audit_events_outcome_check", sql`${t.outcome} in ('pending', 'success', 'failure', 'refused')`),
+    check("audit_events_outcome_check", sql`${t.outcome} in ('pending', 'success', 'failure', 'refused', 'skipped')`),
     index("audit_events_attempt_idx").on(t.attemptId),
+    index("audit_events_parent_idx").on(t.parentId),
     index("audit_events_at_idx").on(t.at),
   ],
 );

@@ -1,3 +1,4 @@
+import { normaliseEmail } from "../email";
 import { ledgerEntries } from "../invites/repository";
 import { hasJoined } from "../invites/rules";
 import { isProviderError } from "../providers/errors";
@@ -28,8 +29,8 @@ function inviteAsMember(invite: Invite): Member {
 
 /** Members plus pending invites for people who are not members yet. */
 export function mergeInvites(members: Member[], invites: Invite[]): Member[] {
-  const emails = new Set(members.map((m) => m.email?.trim().toLowerCase()).filter(Boolean));
-  return [...members, ...invites.filter((i) => !emails.has(i.email.trim().toLowerCase())).map(inviteAsMember)];
+  const emails = new Set(members.map((m) => (m.email ? normaliseEmail(m.email) : "")).filter(Boolean));
+  return [...members, ...invites.filter((i) => !emails.has(normaliseEmail(i.email))).map(inviteAsMember)];
 }
 
 /**
@@ -48,7 +49,7 @@ async function withLedgerInvites(provider: ConfiguredProvider, members: Member[]
   }
   if (invited.size === 0) return members;
   return members.map((m) =>
-    m.email && invited.has(m.email.trim().toLowerCase()) && !hasJoined(m) ? { ...m, status: "invited" } : m,
+    m.email && invited.has(normaliseEmail(m.email)) && !hasJoined(m) ? { ...m, status: "invited" } : m,
   );
 }
 

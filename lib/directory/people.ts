@@ -1,3 +1,4 @@
+import { normaliseEmail } from "../email";
 import type { Member } from "../providers/types";
 import { SearchIndex } from "./search-index";
 import type { Facets, Membership, Person, UsersQuery } from "./types";
@@ -6,10 +7,6 @@ import type { Facets, Membership, Person, UsersQuery } from "./types";
  * People from members: one person per normalised email; members without an email
  * (service accounts) are people of their own. Pure functions, unit-tested.
  */
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 export function personKey(member: Pick<Member, "provider" | "id" | "email">): string {
   return member.email && member.email.trim() ? normaliseEmail(member.email) : `${member.provider}:${member.id}`;

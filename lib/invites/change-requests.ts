@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { attemptOf, audited, type ChangeContext } from "../changes/run";
+import { attemptOf, auditedChange, type ChangeContext } from "../audit/change";
 import { insertChangeRequest } from "./change-store";
 import { invitePolicy } from "./policy";
 import { toDetail } from "./present";
@@ -44,7 +44,7 @@ export async function requestChange(
   const { provider, email } = targetOf(change);
   const attempt = attemptOf(ctx, { action: "request_change", provider, target: { id, email }, before: null, after: { ...change, reason: why } });
   let row: Awaited<ReturnType<typeof insertChangeRequest>> | undefined;
-  await audited(attempt, async () => {
+  await auditedChange(attempt, async () => {
     await check();
     row = await insertChangeRequest({
       id,

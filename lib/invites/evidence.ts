@@ -1,4 +1,4 @@
-import { normaliseEmail } from "../directory/people";
+import { normaliseEmail } from "../email";
 import { getSnapshots, snapshotMembers } from "../directory/snapshot";
 import type { Member, ProviderAdapter, ProviderId } from "../providers/types";
 import { ledgerEntries } from "./repository";

@@ -1,4 +1,4 @@
-import { normaliseEmail } from "../directory/people";
+import { normaliseEmail } from "../email";
 import { getSnapshots, snapshotMembers } from "../directory/snapshot";
 import { isProviderError } from "../providers/errors";
 import { type ConfiguredProvider, configuredProviders } from "../providers/registry";

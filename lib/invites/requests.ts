@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { type AuditAttempt, recordAttempt, recordRefusal, recordResult } from "../audit/log";
+import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/change";
+import type { AuditAction } from "../audit/constants";
+import type { AuditAttempt } from "../audit/log";
 import { ApiError, forbidden, notFound } from "../api/errors";
 import { hasRole } from "../auth/roles";
 import { performApproved } from "../changes/approved";
-import { attemptOf, audited, type ChangeContext } from "../changes/run";
 import type { InviteRequestRow } from "../db/schema";
 import { invitePolicy } from "./policy";
 import { toDetail, toRequest } from "./present";
@@ -22,7 +23,7 @@ import type { CreateInviteRequest, InviteRequestResponse, InviteRequestsResponse
 
 const SYSTEM_ACTOR = { id: null, email: "roster", role: "system" };
 
-function requestAttempt(ctx: ChangeContext, action: string, row: Pick<InviteRequestRow, "id" | "requesterEmail">, after: unknown): AuditAttempt {
+function requestAttempt(ctx: ChangeContext, action: AuditAction, row: Pick<InviteRequestRow, "id" | "requesterEmail">, after: unknown): AuditAttempt {
   return attemptOf(ctx, { action, target: { id: row.id, email: row.requesterEmail }, before: { status: "pending" }, after });
 }
 
@@ -37,7 +38,7 @@ async function expireDue(): Promise<void> {
       before: { status: "pending" },
       after: { status: "expired", expiresAt: row.expiresAt.toISOString() },
     };
-    await recordResult(await recordAttempt(attempt), attempt, { outcome: "success" });
+    await auditedChange(attempt, async () => {});
   }
 }
 
@@ -73,7 +74,7 @@ export async function createInviteRequest(ctx: ChangeContext, input: CreateInvit
     after: { emails, providers: providersAfter, reason: input.reason, direct: input.direct === true },
   });
   let stored: StoredRequest | undefined;
-  await audited(attempt, async () => {
+  await auditedChange(attempt, async () => {
     stored = await insertRequest({
       id,
       requester: ctx.operator,
@@ -86,7 +87,7 @@ export async function createInviteRequest(ctx: ChangeContext, input: CreateInvit
   });
   if (input.direct) {
     const approval = requestAttempt(ctx, "approve_request", stored!.request, { status: "approved", direct: true });
-    await recordResult(await recordAttempt(approval), approval, { outcome: "success" });
+    await auditedChange(approval, async () => {});
     await sendQueued(ctx, id);
   }
   return detail(id, duplicates.length ? { duplicates } : {});
@@ -120,7 +121,7 @@ const DECIDED: Record<Decision, Exclude<InviteRequestStatus, "pending" | "expire
   cancel: "cancelled",
 };
 
-const ACTION: Record<Decision, string> = { approve: "approve_request", reject: "reject_request", cancel: "cancel_request" };
+const ACTION: Record<Decision, AuditAction> = { approve: "approve_request", reject: "reject_request", cancel: "cancel_request" };
 
 /**
  * Records one decision: refused (and logged) when the rules say no; otherwise a
@@ -136,18 +137,14 @@ async function decide(ctx: ChangeContext, stored: StoredRequest, decision: Decis
     decision,
     new Date(),
   );
-  if (problem) {
-    await recordRefusal(attempt, problem.message);
-    throw new ApiError(problem.status, problem.code, problem.message);
-  }
-  const attemptId = await recordAttempt(attempt);
-  const row = await decideRequest(request.id, DECIDED[decision], { id: ctx.operator.id, email: ctx.operator.email, reason }, new Date());
-  await recordResult(
-    attemptId,
-    attempt,
-    row ? { outcome: "success" } : { outcome: "failure", providerMessage: "Another decision on this request came first" },
-  );
-  return row !== null;
+  if (problem) await refuse(attempt, problem.code, problem.message, problem.status);
+  let decided = false;
+  await auditedChange(attempt, async (entry) => {
+    const row = await decideRequest(request.id, DECIDED[decision], { id: ctx.operator.id, email: ctx.operator.email, reason }, new Date());
+    decided = row !== null;
+    if (!decided) entry.settle({ outcome: "failure", providerMessage: "Another decision on this request came first" });
+  });
+  return decided;
 }
 
 /** An approved request approved again by someone who may approve: nothing new is decided or sent twice. */

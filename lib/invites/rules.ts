@@ -1,4 +1,4 @@
-import { normaliseEmail } from "../directory/people";
+import { normaliseEmail } from "../email";
 import type { ProviderId } from "../providers/types";
 import { INVITE_ITEM_STATES, type InviteItemState, type InviteRequestStatus, type SkipReason } from "./types";
 

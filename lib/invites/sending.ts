@@ -1,6 +1,6 @@
-import { type AuditAttempt, recordAttempt, recordRefusal, recordResult } from "../audit/log";
+import { attemptOf, auditedChange, type ChangeContext, type ChangeStep } from "../audit/change";
+import type { AuditAttempt } from "../audit/log";
 import { isApiError } from "../api/errors";
-import { attemptOf, type ChangeContext } from "../changes/run";
 import { mergeInvites } from "../directory/fetch";
 import { patchSnapshot } from "../directory/snapshot";
 import type { InviteRequestItemRow } from "../db/schema";
@@ -94,20 +94,22 @@ class ItemSender {
     await showInDirectory(this.provider, item, invite, ledgerId ?? inviteId);
   }
 
+  /** Nothing to send (already a member, or invited): audited as skipped, not as refused. */
   async skip(item: InviteRequestItemRow, reason: SkipReason) {
-    await recordRefusal(this.attempt(item), `${item.email} is ${SKIP_MESSAGES[reason]} on ${this.label}: not invited again`);
-    await finishItem(item, { state: "skipped", skipReason: reason });
+    await auditedChange(this.attempt(item), async (entry) => {
+      await finishItem(item, { state: "skipped", skipReason: reason });
+      entry.settle({ outcome: "skipped", providerMessage: `${item.email} is ${SKIP_MESSAGES[reason]} on ${this.label}: not invited again` });
+    });
   }
 
   /** An earlier send did reach the provider: record it as sent, without sending again. */
-  async reconciled(item: InviteRequestItemRow, inviteId: string | null, auditId?: number) {
-    const attempt = this.attempt(item);
-    const id = auditId ?? (await recordAttempt(attempt));
-    await this.sent(item, null, inviteId);
-    await recordResult(id, attempt, {
-      outcome: "success",
-      providerMessage: `${this.label} shows the invite for ${item.email}: an earlier send reached it`,
-    });
+  async reconciled(item: InviteRequestItemRow, inviteId: string | null, entry?: ChangeStep) {
+    const settle = async (step: ChangeStep) => {
+      await this.sent(item, null, inviteId);
+      step.settle({ outcome: "success", providerMessage: `${this.label} shows the invite for ${item.email}: an earlier send reached it` });
+    };
+    if (entry) await settle(entry);
+    else await auditedChange(this.attempt(item), settle);
   }
 
   /** The evidence could not be read: nothing is sent; an item that may have been sent stays to be checked. */
@@ -119,26 +121,27 @@ class ItemSender {
       : { state: "failed", errorStatus: status, errorMessage: text });
   }
 
+  /** A failed send is settled here, not thrown: the other items of the batch go on. */
   async send(item: InviteRequestItemRow) {
-    const attempt = this.attempt(item);
-    const auditId = await recordAttempt(attempt);
-    let invite: Invite | null;
-    try {
-      invite = await this.adapter.invite({ email: item.email, role: item.roleId });
-    } catch (error) {
-      if (isUnanswered(error)) return this.afterUnanswered(item, error, attempt, auditId);
-      const { status, message } = errorOf(error);
-      await finishItem(item, { state: "failed", errorStatus: status, errorMessage: message });
-      await recordResult(auditId, attempt, { outcome: "failure", providerStatus: status, providerMessage: message });
-      return;
-    }
-    // Should this write fail, the item stays `sending` under its lease, and a retry finds the invite.
-    await this.sent(item, invite, null);
-    await recordResult(auditId, attempt, { outcome: "success", after: { role: item.roleName, request: this.requestId, inviteId: invite?.id ?? null } });
+    await auditedChange(this.attempt(item), async (entry) => {
+      let invite: Invite | null;
+      try {
+        invite = await this.adapter.invite({ email: item.email, role: item.roleId });
+      } catch (error) {
+        if (isUnanswered(error)) return this.afterUnanswered(item, error, entry);
+        const { status, message } = errorOf(error);
+        await finishItem(item, { state: "failed", errorStatus: status, errorMessage: message });
+        entry.settle({ outcome: "failure", providerStatus: status, providerMessage: message });
+        return;
+      }
+      // Should this write fail, the item stays `sending` under its lease, and a retry finds the invite.
+      await this.sent(item, invite, null);
+      entry.settle({ outcome: "success", after: { role: item.roleName, request: this.requestId, inviteId: invite?.id ?? null } });
+    });
   }
 
   /** A send with no clear answer: look at the provider before offering a retry. */
-  private async afterUnanswered(item: InviteRequestItemRow, error: unknown, attempt: AuditAttempt, auditId: number) {
+  private async afterUnanswered(item: InviteRequestItemRow, error: unknown, entry: ChangeStep) {
     const { status, message } = errorOf(error);
     let evidence: ProviderEvidence;
     try {
@@ -146,14 +149,14 @@ class ItemSender {
     } catch (checkError) {
       const text = `${message}; could not check whether ${this.label} created the invite (${errorOf(checkError).message}): a retry checks first`;
       await finishItem(item, { state: "sending", errorStatus: status, errorMessage: text, maybeSent: true });
-      await recordResult(auditId, attempt, { outcome: "failure", providerStatus: status, providerMessage: text });
+      entry.settle({ outcome: "failure", providerStatus: status, providerMessage: text });
       return;
     }
     const found = evidence.forEmail(item.email).invite;
-    if (found) return this.reconciled(item, found.id, auditId);
+    if (found) return this.reconciled(item, found.id, entry);
     const text = `${message}; ${this.label} shows no invite for ${item.email}, so it can be retried`;
     await finishItem(item, { state: "failed", errorStatus: status, errorMessage: text, maybeSent: true });
-    await recordResult(auditId, attempt, { outcome: "failure", providerStatus: status, providerMessage: text });
+    entry.settle({ outcome: "failure", providerStatus: status, providerMessage: text });
   }
 }
 

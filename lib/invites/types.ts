@@ -234,14 +234,3 @@ export interface PendingInvitesResponse {
   /** Providers that could not be read just now, with their own message. */
   errors: Array<{ provider: ProviderId; status: number | null; message: string }>;
 }
-
-/** Error codes the invite request routes answer with. */
-export const INVITE_ERROR_CODES = {
-  selfApproval: "self_approval",
-  notRequester: "not_requester",
-  notPending: "not_pending",
-  expired: "expired",
-  directInvitesOff: "direct_invites_off",
-  unknownRole: "unknown_role",
-  nothingToRetry: "nothing_to_retry",
-} as const;

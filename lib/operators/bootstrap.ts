@@ -1,3 +1,4 @@
+import { normaliseEmail } from "../email";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../auth/password";
 import type { RosterRole } from "../auth/roles";
@@ -17,10 +18,6 @@ export const DEMO_OPERATORS: Array<{ email: string; name: string; role: RosterRo
   { email: "requester@roster.demo", name: "Rae Requester", role: "requester" },
   { email: "viewer@roster.demo", name: "Victor Viewer", role: "viewer" },
 ];
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 async function ensureOperator(db: Db, input: { email: string; name: string; role: RosterRole; password: string }) {
   const email = normaliseEmail(input.email);

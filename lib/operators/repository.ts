@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { isRosterRole, type Operator } from "../auth/roles";
 import { getDb } from "../db";
 import { type OperatorRow, operators } from "../db/schema";
-import { normaliseEmail } from "./bootstrap";
+import { normaliseEmail } from "../email";
 
 function toOperator(row: OperatorRow): Operator | null {
   if (row.disabledAt || !isRosterRole(row.role)) return null;

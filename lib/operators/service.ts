@@ -2,10 +2,10 @@ import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { ApiError, notFound } from "../api/errors";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { isRosterRole } from "../auth/roles";
-import { attemptOf, audited, type ChangeContext, refuse } from "../changes/run";
+import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/change";
 import { type Db, getDb } from "../db";
 import { type OperatorRow, operators } from "../db/schema";
-import { normaliseEmail } from "./bootstrap";
+import { normaliseEmail } from "../email";
 import { type AddOperatorInput, type ChangePasswordInput, OPERATOR_ERROR_CODES, type OperatorResponse, type OperatorSummary, type UpdateOperatorInput } from "./types";
 
 /**
@@ -66,7 +66,7 @@ export async function addOperator(ctx: ChangeContext, input: AddOperatorInput): 
 
   const passwordHash = await hashPassword(input.password);
   let row: OperatorRow | undefined;
-  const auditId = await audited(attempt, async () => {
+  const auditId = await auditedChange(attempt, async () => {
     [row] = await db
       .insert(operators)
       // The owner chose this password: the operator replaces it at first sign-in.
@@ -96,7 +96,7 @@ export async function updateOperator(ctx: ChangeContext, id: string, input: Upda
   }
 
   let updated: OperatorRow | undefined;
-  const auditId = await audited(attempt, () =>
+  const auditId = await auditedChange(attempt, () =>
     db.transaction(async (tx) => {
       // One owner change at a time, so two owners cannot demote each other at once.
       await tx.execute(sql`select pg_advisory_xact_lock(${OPERATORS_LOCK})`);
@@ -145,7 +145,7 @@ export async function changeOwnPassword(ctx: ChangeContext, input: ChangePasswor
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  const auditId = await audited(attempt, () =>
+  const auditId = await auditedChange(attempt, () =>
     db
       .update(operators)
       .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${operators.sessionVersion} + 1`, updatedAt: new Date() })

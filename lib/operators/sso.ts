@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { isApiError } from "../api/errors";
-import { audited } from "../changes/run";
+import { auditedChange } from "../audit/change";
 import { isRosterRole, type Operator, type RosterRole } from "../auth/roles";
 import { getDb } from "../db";
 import { operators } from "../db/schema";
-import { normaliseEmail } from "./bootstrap";
+import { normaliseEmail } from "../email";
 import { updateOperator } from "./service";
 
 /**
@@ -24,7 +24,7 @@ export async function syncSsoOperator(input: { email: string; name: string; role
 
   if (!row) {
     let created: typeof operators.$inferSelect | undefined;
-    await audited(
+    await auditedChange(
       {
         actor: { id: null, email, role: "sso" },
         action: "add_operator",

@@ -1,8 +1,14 @@
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_QUERY_LIMITS as L, type AuditOutcome } from "@/lib/audit/constants";
+import {
+  ACTION_LABELS,
+  AUDIT_ACTIONS,
+  AUDIT_OUTCOMES,
+  AUDIT_QUERY_LIMITS as L,
+  type AuditAction,
+  type AuditOutcome,
+  OUTCOME_LABELS,
+} from "@/lib/audit/constants";
 import { PROVIDER_IDS } from "@/lib/providers/types";
 import type { ProviderId } from "@/lib/providers/types";
-
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * The audit page's filters as they live in its URL. Dates are the `yyyy-mm-dd` of a date
@@ -98,31 +104,12 @@ export function auditApiParams(filters: AuditFilters, { paged = true }: { paged?
   return params;
 }
 
-const ACTION_LABELS: Record<string, string> = {
-  change_role: "Change role",
-  remove_member: "Remove member",
-  revoke_invite: "Revoke invite",
-  offboard: "Remove everywhere",
-  request_invite: "Request invite",
-  request_change: "Request a change (needs a second admin)",
-  approve_request: "Approve request",
-  reject_request: "Reject request",
-  cancel_request: "Cancel request",
-  expire_request: "Request expired",
-  send_invite: "Send invite",
-};
-
 export const AUDIT_ACTION_OPTIONS: ReadonlyArray<{ value: AuditAction; label: string }> = AUDIT_ACTIONS.map((value) => ({
   value,
-  label: auditActionLabel(value),
+  label: ACTION_LABELS[value],
 }));
 
-export const AUDIT_OUTCOME_OPTIONS: ReadonlyArray<{ value: AuditOutcome; label: string }> = AUDIT_OUTCOMES.map(
-  (value) => ({ value, label: value.charAt(0).toUpperCase() + value.slice(1) }),
-);
-
-/** "Change role" for `change_role`; unknown actions read as words. */
-export function auditActionLabel(action: string): string {
-  const words = action.replace(/_/g, " ");
-  return ACTION_LABELS[action] ?? words.charAt(0).toUpperCase() + words.slice(1);
-}
+export const AUDIT_OUTCOME_OPTIONS: ReadonlyArray<{ value: AuditOutcome; label: string }> = AUDIT_OUTCOMES.map((value) => ({
+  value,
+  label: OUTCOME_LABELS[value],
+}));

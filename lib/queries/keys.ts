@@ -1,3 +1,4 @@
+import { normaliseEmail } from "@/lib/email";
 import type { UsersQuery } from "@/lib/directory/types";
 import type { AuditFilters } from "./audit-filters";
 
@@ -20,7 +21,7 @@ export const connectionsKeys = {
 export const peopleKeys = {
   all: ["people"] as const,
   details: () => [...peopleKeys.all, "detail"] as const,
-  detail: (email: string) => [...peopleKeys.details(), email.trim().toLowerCase()] as const,
+  detail: (email: string) => [...peopleKeys.details(), normaliseEmail(email)] as const,
 };
 
 /** Each provider's native roles (and Astronomer's workspaces). */

@@ -1,3 +1,4 @@
+import { normaliseEmail } from "@/lib/email";
 import { queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
 import type { OffboardResponse, PersonDetailResponse } from "@/lib/changes/types";
@@ -6,12 +7,12 @@ import { useChangeMutation, type ChangeMutationOptions } from "./change-mutation
 import { peopleKeys } from "./keys";
 
 function personPath(email: string): string {
-  return `/api/people/${encodeURIComponent(email.trim().toLowerCase())}`;
+  return `/api/people/${encodeURIComponent(normaliseEmail(email))}`;
 }
 
 /** The person page's address for an email. */
 export function personHref(email: string): string {
-  return `/people/${encodeURIComponent(email.trim().toLowerCase())}`;
+  return `/people/${encodeURIComponent(normaliseEmail(email))}`;
 }
 
 export function fetchPerson(email: string, signal?: AbortSignal): Promise<PersonDetailResponse> {

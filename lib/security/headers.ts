@@ -9,7 +9,6 @@ import staticHeaders from "./static-headers.json";
  */
 
 export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = staticHeaders.everyResponse;
-export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = staticHeaders.api;
 
 /** Two years, subdomains too. No `preload`: joining browsers' preload list is the operator's call. */
 export const HSTS_VALUE = "max-age=63072000; includeSubDomains";

@@ -22,7 +22,3 @@ export function arthur(): ArthurHandles {
   globalForArthur.__rosterArthurExtras ??= arthurExtras(connection);
   return { adapter: configured.adapter, extras: globalForArthur.__rosterArthurExtras, mode };
 }
-
-export function arthurMode(): "live" | "sandbox" | "unconfigured" {
-  return configuredProvider("arthur").settings.mode;
-}

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { ApiError } from "../api/errors";
+import { attemptOf, auditedChange, type ChangeContext } from "../audit/change";
 import { needsSecondAdmin, requestChange } from "../invites/change-requests";
 import type { ApprovalRequiredResponse } from "../invites/types";
-import { attemptOf, audited, type ChangeContext } from "../changes/run";
 import { patchSnapshot } from "../directory/snapshot";
 import type { ArthurAccount, NewCredentials } from "../providers/arthur/adapter";
 import { isProviderError } from "../providers/errors";
@@ -90,14 +90,20 @@ export async function createServiceAccount(
   if (needsSecondAdmin(ctx)) return requestChange(ctx, { kind: "service_account", name, roleId: role.id, roleName: role.name }, reason);
   const attempt = attemptOf(ctx, { action: "create_service_account", provider: "arthur", before: null, after: { name, role: role.name } });
   let created: NewCredentials | undefined;
-  const auditId = await audited(attempt, async () => {
+  const auditId = await auditedChange(attempt, async (entry) => {
     created = await extras.createServiceAccount(name);
+    // Only Arthur's answer names the account: the result row carries it as the target.
+    entry.settle({ outcome: "success", target: { id: created.account.id, email: null } });
   });
   const { account } = created!;
-  const binding = attemptOf(ctx, { action: "change_role", provider: "arthur", target: { id: account.id, email: null }, before: { role: null }, after: { role: role.name } });
+  // The role binding is a step of the creation: the audit log shows it under that entry.
+  const binding = attemptOf(
+    { ...ctx, parentAuditId: auditId },
+    { action: "change_role", provider: "arthur", target: { id: account.id, email: null }, before: { role: null, name: account.name }, after: { role: role.name, name: account.name } },
+  );
   let bound: ServiceAccountCredentialsResponse["role"];
   try {
-    await audited(binding, () => adapter.changeRole({ memberId: account.id, role: role.id }));
+    await auditedChange(binding, () => adapter.changeRole({ memberId: account.id, role: role.id }));
     bound = { name: role.name };
   } catch (error) {
     bound = { error: error instanceof Error ? error.message : String(error) };
@@ -118,7 +124,7 @@ export async function regenerateCredentials(ctx: ChangeContext, id: string): Pro
     after: { name: member.name, credentials: "new client secret issued (not recorded)" },
   });
   let issued: NewCredentials | undefined;
-  const auditId = await audited(attempt, async () => {
+  const auditId = await auditedChange(attempt, async () => {
     issued = await extras.regenerateCredentials(id);
   });
   return { account: issued!.account, credentials: reveal(issued!), auditId };
@@ -135,7 +141,7 @@ export async function renameServiceAccount(ctx: ChangeContext, id: string, name:
     after: { name },
   });
   let account: ArthurAccount | undefined;
-  const auditId = await audited(attempt, async () => {
+  const auditId = await auditedChange(attempt, async () => {
     account = await extras.renameServiceAccount(id, name);
   });
   await rename(id, account!.name);
@@ -174,7 +180,7 @@ export async function createArthurUser(ctx: ChangeContext, input: CreateArthurUs
   let account: ArthurAccount | undefined;
   let auditId: number;
   try {
-    auditId = await audited(attempt, async () => {
+    auditId = await auditedChange(attempt, async () => {
       account = await extras.createUser({ ...details, password });
     });
   } catch (error) {
@@ -201,7 +207,7 @@ export async function updateArthurUser(ctx: ChangeContext, id: string, input: Up
     after: { firstName: input.firstName, lastName: input.lastName },
   });
   let account: ArthurAccount | undefined;
-  const auditId = await audited(attempt, async () => {
+  const auditId = await auditedChange(attempt, async () => {
     account = await extras.updateUser(id, { firstName: input.firstName, lastName: input.lastName });
   });
   await rename(id, account!.name);
@@ -217,6 +223,6 @@ export async function acceptArthurInvites(ctx: ChangeContext): Promise<{ ok: tru
     provider: "arthur",
     target: { id: me?.id ?? null, email: me?.email ?? null },
   });
-  const auditId = await audited(attempt, () => extras.acceptInvites());
+  const auditId = await auditedChange(attempt, () => extras.acceptInvites());
   return { ok: true, auditId };
 }

@@ -1,3 +1,4 @@
+import { normaliseEmail } from "../../email";
 import { SANDBOX_ASTRONOMER_ORG_ID } from "./sandbox-org";
 import { FOUNDERS, hashHex, prng, providerPeople, type SeedPerson } from "../../sandbox/seed";
 import { ROLE } from "./roles";
@@ -266,7 +267,7 @@ export class AstroSandboxState {
   }
 
   userByEmail(email: string): SandboxUser | undefined {
-    const id = this.byEmail.get(email.trim().toLowerCase());
+    const id = this.byEmail.get(normaliseEmail(email));
     return id ? this.users.get(id) : undefined;
   }
 

@@ -1,3 +1,4 @@
+import { normaliseEmail } from "../../email";
 import { openaiDescriptor } from "./descriptor";
 import { FOUNDERS, hashHex } from "../../sandbox/seed";
 import type { SandboxDefinition, SandboxRequest, SandboxResponse, SandboxRoute } from "../../sandbox/server";
@@ -44,7 +45,6 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 const ok = (body: unknown): SandboxResponse => ({ status: 200, body });
 const now = () => Math.floor(Date.now() / 1000);
-const normalEmail = (email: string) => email.trim().toLowerCase();
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function readLimit(query: URLSearchParams): number {
@@ -84,8 +84,8 @@ function keepLastOwner(state: OpenAIState, user: WireUser, action: string, param
 }
 
 function emailFilter(query: URLSearchParams): ((user: WireUser) => boolean) | undefined {
-  const emails = new Set([...query.getAll("emails"), ...query.getAll("emails[]")].map(normalEmail));
-  return emails.size ? (user) => user.email != null && emails.has(normalEmail(user.email)) : undefined;
+  const emails = new Set([...query.getAll("emails"), ...query.getAll("emails[]")].map(normaliseEmail));
+  return emails.size ? (user) => user.email != null && emails.has(normaliseEmail(user.email)) : undefined;
 }
 
 function applyUserUpdate(state: OpenAIState, user: WireUser, update: UserRoleUpdateRequest): WireUser {
@@ -100,13 +100,13 @@ function applyUserUpdate(state: OpenAIState, user: WireUser, update: UserRoleUpd
 
 function createInvite(state: OpenAIState, body: unknown, serial: number): SandboxResponse {
   const request = parseBody(inviteRequestSchema, body);
-  const email = normalEmail(request.email);
+  const email = normaliseEmail(request.email);
   if (!EMAIL.test(email)) throw refusal(400, `Invalid 'email': '${request.email}' is not a valid email address.`, "email", "invalid_value");
   for (const user of state.users) {
-    if (user.email && normalEmail(user.email) === email) throw refusal(400, `${request.email} is already a member of this organization.`, "email", "user_already_member");
+    if (user.email && normaliseEmail(user.email) === email) throw refusal(400, `${request.email} is already a member of this organization.`, "email", "user_already_member");
   }
   for (const invite of state.invites) {
-    if (invite.status === "pending" && normalEmail(invite.email) === email) throw refusal(400, `An invite for ${request.email} is already pending.`, "email", "invite_already_pending");
+    if (invite.status === "pending" && normaliseEmail(invite.email) === email) throw refusal(400, `An invite for ${request.email} is already pending.`, "email", "invite_already_pending");
   }
   const invite = newInvite({ id: inviteId(`new:${serial}:${email}`), email: request.email.trim(), role: request.role, sentAt: now() });
   invite.projects = request.projects ?? [{ id: DEFAULT_PROJECT_ID, role: "member" }];

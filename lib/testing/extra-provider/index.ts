@@ -10,8 +10,8 @@ const ID = exampleDescriptor.id as ProviderId;
 const memberSchema = z.looseObject({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), created_at: z.string().nullish() });
 const pageSchema = z.looseObject({ total: z.number(), members: z.array(memberSchema) });
 const ROLES: Role[] = [
-  { id: "admin", name: "admin", scope: "organization", isOwner: true },
-  { id: "member", name: "member", scope: "organization", isOwner: false },
+  { id: "admin", name: "admin", scope: "organization", isOwner: true, adminLevel: true },
+  { id: "member", name: "member", scope: "organization", isOwner: false, adminLevel: false },
 ];
 
 function toMember(m: z.infer<typeof memberSchema>): Member {

@@ -1,3 +1,4 @@
+import { normaliseEmail } from "@/lib/email";
 import type { Metadata } from "next";
 import { PersonPage } from "@/components/people/person-page";
 
@@ -7,7 +8,7 @@ interface PageProps {
 
 function decode(segment: string): string {
   try {
-    return decodeURIComponent(segment).trim().toLowerCase();
+    return normaliseEmail(decodeURIComponent(segment));
   } catch {
     return segment;
   }
