@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   "add_operator",
   "update_operator",
   "change_password",
+  "create_api_token",
+  "revoke_api_token",
   "sign_in",
   "refused_request",
 ] as const;

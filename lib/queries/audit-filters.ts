@@ -109,6 +109,8 @@ const ACTION_LABELS: Record<string, string> = {
   cancel_request: "Cancel request",
   expire_request: "Request expired",
   send_invite: "Send invite",
+  create_api_token: "Create API token",
+  revoke_api_token: "Revoke API token",
 };
 
 export const AUDIT_ACTION_OPTIONS: ReadonlyArray<{ value: AuditAction; label: string }> = AUDIT_ACTIONS.map((value) => ({

@@ -4,9 +4,9 @@ import { createServiceAccountSchema } from "@/lib/service-accounts/types";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "admin" }, () => listServiceAccounts());
+export const GET = route({ role: "admin", providers: () => ["arthur"] }, () => listServiceAccounts());
 
 /** Answers the client secret once; Roster keeps no copy. */
-export const POST = route({ role: "admin", body: createServiceAccountSchema, secretAnswer: true }, ({ operator, requestId, body }) =>
+export const POST = route({ role: "admin", body: createServiceAccountSchema, secretAnswer: true, providers: () => ["arthur"] }, ({ operator, requestId, body }) =>
   createServiceAccount({ operator, requestId }, body.name, body.role),
 );
