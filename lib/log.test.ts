@@ -47,6 +47,15 @@ describe("log redaction", () => {
     expect(entries()).toHaveLength(13);
   });
 
+  it("masks a Roster API token wherever it appears, even without a Bearer in front", () => {
+    const token = "roster_pat_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
+    const { logger, text } = memoryLogger();
+    logger.warn(`a program pasted ${token} into a name`);
+    logger.info({ note: `tried ${token}` });
+    expect(text()).not.toContain(token.slice(11));
+    expect(text()).toContain(`roster_pat_${REDACTED}`);
+  });
+
   it("keeps an error's type, provider fields and stack, scrubbed", () => {
     const { logger, entries } = memoryLogger();
     const error = Object.assign(new Error(`HTTP 500 for Bearer ${SECRETS.bearer}`), { provider: "openai", status: 500 });

@@ -21,6 +21,7 @@ export const isSecretKey = isSecretName;
 const SECRET_TEXT: Array<[RegExp, string]> = [
   [/\b(Bearer|Basic|Token)\s+[^\s"',;]+/gi, `$1 ${REDACTED}`],
   [/\bsk-[A-Za-z0-9_-]{6,}/g, `sk-${REDACTED}`],
+  [/\broster_pat_[A-Za-z0-9_-]{6,}/g, `roster_pat_${REDACTED}`],
   [/\beyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED],
   [/((?:__Secure-|__Host-)?next-auth\.[a-z-]+(?:\.\d+)?=)[^\s;,"']+/gi, `$1${REDACTED}`],
   [/\b([A-Za-z_-]*(?:password|passwd|secret|token|api_?key|authorization)["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi, `$1${REDACTED}`],

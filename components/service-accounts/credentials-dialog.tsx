@@ -13,7 +13,7 @@ export interface ShownCredentials {
   reason: "created" | "regenerated";
 }
 
-function SecretField({ id, label, value }: { id: string; label: string; value: string }) {
+export function SecretField({ id, label, value }: { id: string; label: string; value: string }) {
   return (
     <div className="space-y-1">
       <div id={`${id}-label`} className="text-xs font-medium text-muted-foreground">

@@ -12,8 +12,9 @@ import { Callout } from "@/components/ui/callout";
 import { type OperatorDialog, OperatorDialogs } from "./operator-dialogs";
 import { operatorsQueryOptions } from "./operators-queries";
 import { OperatorsTable } from "./operators-table";
+import { TokensSection } from "./tokens-section";
 
-/** Settings: who may sign in to Roster, with which role. Owners manage; admins read. */
+/** Settings: who may sign in to Roster, with which role (owners manage; admins read), and, for owners, API tokens. */
 export function SettingsPage() {
   const me = useOperator();
   const canManage = hasRole(me.role, "owner");
@@ -62,6 +63,7 @@ export function SettingsPage() {
         )}
       </section>
       {canManage ? <OperatorDialogs dialog={dialog} onClose={() => setDialog(null)} /> : null}
+      {canManage ? <TokensSection /> : null}
     </div>
   );
 }

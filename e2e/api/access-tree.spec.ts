@@ -9,7 +9,9 @@ import { ACCESS, type Access, CHANGING, ROLES, routesInTree } from "./api-routes
  * without one fails here. For each entry: no session → 401; every demo role below the one
  * it needs → 403; the role it needs is let through; a change from another origin (even
  * one X-Forwarded-Host claims), or one the browser marks cross-site, → 403 even for the
- * owner; and a change with a body over 1 MiB → 413, before anything else.
+ * owner; and a change with a body over 1 MiB → 413, before anything else. The same with an
+ * API token of each role instead of a session (no cookie, no Origin): the same role checks,
+ * and routes only a person may call refuse every token.
  */
 
 function send(ctx: APIRequestContext, key: string, access: Access, headers: Record<string, string> = {}) {
@@ -19,14 +21,22 @@ function send(ctx: APIRequestContext, key: string, access: Access, headers: Reco
 
 test.describe("access control from the file tree", () => {
   const sessions = new Map<DemoRole, APIRequestContext>();
+  const tokens = new Map<DemoRole, APIRequestContext>();
   let anonymous: APIRequestContext;
 
   test.beforeAll(async () => {
     for (const role of ROLES) sessions.set(role, await apiAs(role));
     anonymous = await request.newContext({ baseURL: E2E.baseUrl, extraHTTPHeaders: { origin: E2E.baseUrl } });
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    for (const role of ROLES) {
+      const made = await sessions.get("owner")!.post("/api/tokens", { data: { name: `access-${role}-${process.pid}-${Date.now()}`, role, expiresAt } });
+      expect(made.status(), await made.text()).toBe(200);
+      const { secret } = (await made.json()) as { secret: string };
+      tokens.set(role, await request.newContext({ baseURL: E2E.baseUrl, extraHTTPHeaders: { authorization: `Bearer ${secret}` } }));
+    }
   });
   test.afterAll(async () => {
-    await Promise.all([...sessions.values(), anonymous].map((c) => c.dispose()));
+    await Promise.all([...sessions.values(), ...tokens.values(), anonymous].map((c) => c.dispose()));
   });
 
   test("every route and method under app/api has an entry in the access table", () => {
@@ -54,6 +64,19 @@ test.describe("access control from the file tree", () => {
       if (!access.skipAllowed) {
         const allowed = await send(sessions.get(access.role)!, key, access);
         expect.soft([401, 403], `${key} as ${access.role} is let through (got ${allowed.status()})`).not.toContain(allowed.status());
+      }
+
+      // API tokens: the role's checks without a cookie or an Origin, or refused outright where a person is needed.
+      for (const role of ROLES) {
+        const res = await send(tokens.get(role)!, key, access);
+        const code = res.headers()["content-type"]?.includes("json") ? ((await res.json()) as { error?: { code?: string } }).error?.code : undefined;
+        if (access.sessionOnly) {
+          expect.soft([res.status(), code], `${key} with a ${role} token`).toEqual([403, "session_required"]);
+        } else if (ROLES.indexOf(role) < ROLES.indexOf(access.role)) {
+          expect.soft([res.status(), code], `${key} with a ${role} token`).toEqual([403, "forbidden"]);
+        } else if (!access.skipAllowed) {
+          expect.soft([401, 403], `${key} with a ${role} token is let through (got ${res.status()} ${code})`).not.toContain(res.status());
+        }
       }
 
       if (CHANGING.has(key.split(" ")[0])) {

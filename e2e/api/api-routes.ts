@@ -22,11 +22,13 @@ export interface Access {
   body?: unknown;
   /** Calling it as `role` would change something real: check only the refusals. */
   skipAllowed?: string;
+  /** Only a signed-in person may call it: API tokens of any role are refused (session_required). */
+  sessionOnly?: true;
 }
 
 /** `METHOD /api/pattern` (folders as in app/api) → what it needs. */
 export const ACCESS: Record<string, Access> = {
-  "POST /api/account/password": { role: "viewer", path: "/api/account/password", body: {} },
+  "POST /api/account/password": { role: "viewer", path: "/api/account/password", body: {}, sessionOnly: true },
   "POST /api/arthur/accept-invites": { role: "owner", path: "/api/arthur/accept-invites", skipAllowed: "accepts Roster's own Arthur invites" },
   "PATCH /api/arthur/users/[id]": { role: "admin", path: "/api/arthur/users/no-such-user", body: {} },
   "POST /api/arthur/users": { role: "admin", path: "/api/arthur/users", body: {} },
@@ -34,19 +36,19 @@ export const ACCESS: Record<string, Access> = {
   "GET /api/audit/export": { role: "viewer", path: "/api/audit/export" },
   "GET /api/connections": { role: "viewer", path: "/api/connections" },
   "GET /api/invite-requests": { role: "viewer", path: "/api/invite-requests" },
-  "POST /api/invite-requests": { role: "requester", path: "/api/invite-requests", body: {} },
+  "POST /api/invite-requests": { role: "requester", path: "/api/invite-requests", body: {}, sessionOnly: true },
   "GET /api/invite-requests/[id]": { role: "viewer", path: `/api/invite-requests/${NO_REQUEST}` },
-  "POST /api/invite-requests/[id]/approve": { role: "admin", path: `/api/invite-requests/${NO_REQUEST}/approve`, body: {} },
-  "POST /api/invite-requests/[id]/cancel": { role: "requester", path: `/api/invite-requests/${NO_REQUEST}/cancel`, body: {} },
-  "POST /api/invite-requests/[id]/reject": { role: "admin", path: `/api/invite-requests/${NO_REQUEST}/reject`, body: {} },
-  "POST /api/invite-requests/[id]/retry": { role: "admin", path: `/api/invite-requests/${NO_REQUEST}/retry`, body: {} },
+  "POST /api/invite-requests/[id]/approve": { role: "admin", path: `/api/invite-requests/${NO_REQUEST}/approve`, body: {}, sessionOnly: true },
+  "POST /api/invite-requests/[id]/cancel": { role: "requester", path: `/api/invite-requests/${NO_REQUEST}/cancel`, body: {}, sessionOnly: true },
+  "POST /api/invite-requests/[id]/reject": { role: "admin", path: `/api/invite-requests/${NO_REQUEST}/reject`, body: {}, sessionOnly: true },
+  "POST /api/invite-requests/[id]/retry": { role: "admin", path: `/api/invite-requests/${NO_REQUEST}/retry`, body: {}, sessionOnly: true },
   "GET /api/invites": { role: "viewer", path: "/api/invites" },
   "DELETE /api/invites/[provider]/[inviteId]": { role: "admin", path: "/api/invites/openai/invite-no-such-invite" },
   "PATCH /api/members/[provider]/[memberId]": { role: "admin", path: "/api/members/openai/user-no-such-member", body: {} },
   "DELETE /api/members/[provider]/[memberId]": { role: "admin", path: "/api/members/openai/user-no-such-member" },
   "GET /api/operators": { role: "admin", path: "/api/operators" },
-  "POST /api/operators": { role: "owner", path: "/api/operators", body: {} },
-  "PATCH /api/operators/[id]": { role: "owner", path: `/api/operators/${NO_REQUEST}`, body: {} },
+  "POST /api/operators": { role: "owner", path: "/api/operators", body: {}, sessionOnly: true },
+  "PATCH /api/operators/[id]": { role: "owner", path: `/api/operators/${NO_REQUEST}`, body: {}, sessionOnly: true },
   "GET /api/people/[email]": { role: "viewer", path: `/api/people/${encodeURIComponent("nobody@nowhere.example")}` },
   "POST /api/people/[email]/offboard": { role: "admin", path: `/api/people/${encodeURIComponent("nobody@nowhere.example")}/offboard`, body: {} },
   "GET /api/roles": { role: "viewer", path: "/api/roles" },
@@ -55,16 +57,20 @@ export const ACCESS: Record<string, Access> = {
   "PATCH /api/service-accounts/[id]": { role: "admin", path: "/api/service-accounts/no-such-account", body: {} },
   "POST /api/service-accounts/[id]/credentials": { role: "admin", path: "/api/service-accounts/no-such-account/credentials", body: {} },
   "POST /api/sync": { role: "viewer", path: "/api/sync", body: {} },
+  "GET /api/tokens": { role: "owner", path: "/api/tokens", sessionOnly: true },
+  "POST /api/tokens": { role: "owner", path: "/api/tokens", body: {}, sessionOnly: true },
+  "DELETE /api/tokens/[id]": { role: "owner", path: `/api/tokens/${NO_REQUEST}`, sessionOnly: true },
   "GET /api/users": { role: "viewer", path: "/api/users" },
   "GET /api/users/export": { role: "viewer", path: "/api/users/export" },
 };
 
 /**
- * Public by design: next-auth's own endpoints (sign-in itself), and liveness/readiness for
- * orchestrators (e2e/api/health.spec.ts proves they carry no member data or secret); the
- * metrics take no session but a bearer token of their own (lib/ops/metrics.test.ts).
+ * Public by design: next-auth's own endpoints (sign-in itself), liveness/readiness for
+ * orchestrators (e2e/api/health.spec.ts proves they carry no member data or secret), the
+ * OpenAPI document, which describes the API and holds nothing; the metrics take no session
+ * but a bearer token of their own (lib/ops/metrics.test.ts).
  */
-const PUBLIC = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/ready", "/api/metrics"]);
+const PUBLIC = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/ready", "/api/metrics", "/api/openapi.json"]);
 
 /** `METHOD /api/...` for every method every route file under app/api exports. */
 export function routesInTree(): string[] {

@@ -19,6 +19,8 @@ export type Field =
   | { kind: "bool" }
   | { kind: "int"; min: number; max: number }
   | { kind: "date" }
+  /** A body date-time with a zone that must lie ahead (at most a year). */
+  | { kind: "future-datetime"; required: true }
   | { kind: "csv-enum"; values: readonly string[] }
   | { kind: "csv-string"; max: number }
   | { kind: "emails"; required: true }
@@ -138,6 +140,16 @@ export const ROUTES: Record<string, RouteInput> = {
       reason: str(2000),
     },
   },
+  "GET /api/tokens": {},
+  "POST /api/tokens": {
+    body: {
+      name: str(64, true),
+      role: { kind: "enum", values: ROSTER_ROLES, required: true },
+      providers: { kind: "provider-list" },
+      expiresAt: { kind: "future-datetime", required: true },
+    },
+  },
+  "DELETE /api/tokens/[id]": { params: { id: "uuid" }, body: "none" },
   "PATCH /api/arthur/users/[id]": {
     params: { id: "uuid" },
     body: { firstName: { kind: "string", max: 200, min1: true }, lastName: { kind: "string", max: 200 } },
@@ -171,6 +183,8 @@ const base = (field: Field): unknown => {
       return [{ provider: "openai", role: "reader" }];
     case "provider-list":
       return ["openai"];
+    case "future-datetime":
+      return new Date(Date.now() + 86_400_000).toISOString();
     default:
       return field.kind === "string" ? "fuzz-value-0123456789" : undefined;
   }
@@ -295,6 +309,14 @@ export function invalidBodyValue(field: Field): fc.Arbitrary<unknown> {
       );
     case "provider-list":
       return fc.oneof(notArray, fc.constant([]), notIn(providers).map((p) => [p]), hugeString.map((p) => [p]));
+    case "future-datetime":
+      return fc.oneof(
+        notString,
+        nastyString.filter((v) => Number.isNaN(Date.parse(v))),
+        hugeString,
+        // In the past, too far ahead, or without a zone.
+        fc.constantFrom("2001-01-01T00:00:00Z", "2999-01-01T00:00:00Z", "2027-01-01T00:00:00", "2027-01-01"),
+      );
     default:
       throw new Error(`${field.kind} is a query field`);
   }

@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getOperator } from "../auth/session";
 import { hasRole, type Operator, type RosterRole } from "../auth/roles";
 import { auditRefusedRequest } from "../audit/access";
 import { log } from "../log";
 import { isDraining, trackChange } from "../shutdown";
 import { assertDeclaredLength, readBodyText } from "./body-limit";
 import { ApiError, errorBody, forbidden, passwordChangeRequired, unauthorized, validationError } from "./errors";
+import { assertNotSessionOnly, assertTokenProviders, callerOf, type TokenRules } from "./caller";
 import { assertSameOrigin } from "./origin";
 import { overApiRateLimit } from "./rate-limit";
 import { requestIdOf } from "./request-id";
@@ -14,8 +14,9 @@ import { fingerprint, idempotencyKey, idempotent } from "./idempotency";
 import { observeApiRequest, routePattern } from "../ops/metrics";
 
 /**
- * The one wrapper every route handler uses: reads the session, checks the Roster role,
- * refuses cross-origin changes, parses path, query and body with zod, honours an
+ * The one wrapper every route handler uses: reads the session (or an API token:
+ * lib/api/caller.ts), checks the Roster role, refuses cross-origin changes made with a
+ * session cookie, parses path, query and body with zod, honours an
  * `Idempotency-Key` on a change (lib/api/idempotency.ts), and maps every error to one JSON envelope. Handlers hold no rules themselves: they call lib/.
  */
 
@@ -31,7 +32,8 @@ export interface RouteContext<P, Q, B> {
   request: Request;
 }
 
-interface RouteOptions<P extends AnySchema | undefined, Q extends AnySchema | undefined, B extends AnySchema | undefined> {
+interface RouteOptions<P extends AnySchema | undefined, Q extends AnySchema | undefined, B extends AnySchema | undefined>
+  extends TokenRules<{ params: Infer<P>; query: Infer<Q>; body: Infer<B> }> {
   role: RosterRole;
   /** Open to an operator who must first replace an owner-chosen password (only the password route). */
   beforePasswordChange?: boolean;
@@ -43,6 +45,8 @@ interface RouteOptions<P extends AnySchema | undefined, Q extends AnySchema | un
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** 403s that refuse a change for who is asking: on the audit log like any refused change. */
+const AUDITED_403 = new Set(["forbidden", "session_required", "token_provider_forbidden"]);
 
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json$/i;
 
@@ -100,7 +104,7 @@ async function failure(error: unknown, request: Request, requestId: string, oper
   const { status, body } = errorBody(error, requestId);
   if (status >= 500) logFailure(request, requestId, status, error);
   // A change refused for the operator's role or for its input is on the audit log too.
-  if (operator && !SAFE_METHODS.has(request.method) && ((status === 403 && body.error.code === "forbidden") || status === 422)) {
+  if (operator && !SAFE_METHODS.has(request.method) && ((status === 403 && AUDITED_403.has(body.error.code)) || status === 422)) {
     await auditRefusedRequest({ operator, request, requestId, status, code: body.error.code, message: body.error.message });
   }
   return NextResponse.json(body, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
@@ -139,14 +143,17 @@ export function route<
     let operator: Operator | null = null;
     try {
       assertDeclaredLength(request);
-      operator = await getOperator();
+      operator = await callerOf(request, requestId);
       if (!operator) throw unauthorized();
-      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      // A token is sent by a program, never by a browser on its own: no origin to check.
+      if (!SAFE_METHODS.has(request.method) && !operator.token) assertSameOrigin(request);
       if (operator.mustChangePassword && !options.beforePasswordChange) throw passwordChangeRequired();
+      assertNotSessionOnly(operator, options as TokenRules<unknown>);
       if (!hasRole(operator.role, options.role)) throw forbidden(options.role);
       const params = parse(options.params as P, await context.params, "path");
       const query = parse(options.query as Q, queryObject(new URL(request.url)), "query");
       const body = options.body ? parse(options.body as B, await readJson(request), "body") : ((await assertNoBody(request)) as Infer<B>);
+      assertTokenProviders(operator, options, { params, query, body });
       const signedIn = operator;
       const answer = () => respond(() => handler({ operator: signedIn, params, query, body, requestId, request }), request, requestId, signedIn);
       const key = SAFE_METHODS.has(request.method) ? null : idempotencyKey(request);
@@ -168,11 +175,23 @@ export function route<
     return trackChange(() => run(request, context));
   };
   // Latency by route pattern for the metrics (lib/ops/metrics.ts).
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
+  const handle = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
     const started = performance.now();
     const response = await guarded(request, context);
     const pattern = routePattern(new URL(request.url).pathname, await Promise.resolve(context?.params).catch(() => undefined));
     observeApiRequest(pattern, request.method, response.status, performance.now() - started);
     return response;
   };
+  // What the route takes, for the test that holds the OpenAPI document to it (lib/api/openapi).
+  return Object.assign(handle, { contract: options as RouteContract });
+}
+
+/** A route's options as the OpenAPI test reads them back. */
+export interface RouteContract {
+  role: RosterRole;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  sessionOnly?: string;
+  secretAnswer?: boolean;
 }

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { clientAddress } from "../auth/client-address";
 import { countLimited } from "../ops/metrics";
+import { bearerOf } from "../tokens/secret";
 
 /**
- * The API's rate limit: a token bucket per session (the session cookie), or per client
- * address for requests without one. `ROSTER_API_RATE_PER_MINUTE` (default 6000, i.e. 100
+ * The API's rate limit: a token bucket per API token, per session (the session cookie), or
+ * per client address for requests with neither. `ROSTER_API_RATE_PER_MINUTE` (default 6000, i.e. 100
  * a second sustained) refills it, `ROSTER_API_RATE_BURST` (default 600) is its size; `0`
  * for either turns the limit off. A request over it is answered 429 with `Retry-After`.
  * Generous on purpose: the pages and the load bench (50 clients sharing three sessions)
@@ -47,8 +48,10 @@ export function apiRateLimits(env: Env = process.env): Limits | null {
 
 const SESSION_COOKIE = /(?:^|;\s*)((?:__Secure-)?next-auth\.session-token(?:\.0)?)=([^;]+)/;
 
-/** Whose bucket a request draws from: its session cookie's, else its address's. */
+/** Whose bucket a request draws from: its API token's, else its session cookie's, else its address's. */
 export function rateKey(request: Request, env: Env = process.env): string {
+  const bearer = bearerOf(request);
+  if (bearer) return `t:${createHash("sha256").update(bearer).digest("base64url").slice(0, 22)}`;
   const session = SESSION_COOKIE.exec(request.headers.get("cookie") ?? "")?.[2];
   if (session) return `s:${createHash("sha256").update(session).digest("base64url").slice(0, 22)}`;
   return `a:${clientAddress(request.headers, env) ?? "unknown"}`;

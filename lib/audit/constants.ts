@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   "add_operator",
   "update_operator",
   "change_password",
+  "create_api_token",
+  "revoke_api_token",
   "sign_in",
   "refused_request",
 ] as const;
@@ -50,6 +52,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   offboard: "Remove everywhere",
   request_invite: "Request invite",
   request_change: "Request a change (needs a second admin)",
+  create_api_token: "Create API token",
+  revoke_api_token: "Revoke API token",
   approve_request: "Approve request",
   reject_request: "Reject request",
   cancel_request: "Cancel request",

@@ -147,6 +147,13 @@ const SENTENCES: Record<AuditAction, (e: Described) => string> = {
   offboard,
   request_invite: requestInvite,
   request_change: requestChange,
+  create_api_token: (e) => {
+    const after = fields(e.after);
+    const providers = Array.isArray(after.providers) ? after.providers.map((p) => providerName(text(p)) ?? "?") : [];
+    const until = text(after.expiresAt);
+    return `Create API token ${quoted(after.name)} acting as a Roster ${rosterRole(after.role)}${providers.length ? ` on ${list(providers)} only` : ""}${until ? `, valid until ${until.slice(0, 10)}` : ""}`;
+  },
+  revoke_api_token: (e) => `Revoke API token ${quoted(fields(e.before).name)}`,
   approve_request: (e) => decision(fields(e.after).direct === true ? "Approve (direct invite)" : "Approve", e),
   reject_request: (e) => decision("Reject", e),
   cancel_request: (e) => decision("Cancel", e),

@@ -54,3 +54,6 @@ export const auditQuerySchema = z.object({
 });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** `GET /api/audit/export`: the list's filters, every page. */
+export const auditExportQuerySchema = auditQuerySchema.omit({ page: true, pageSize: true });

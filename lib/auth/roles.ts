@@ -1,3 +1,5 @@
+import type { ProviderId } from "../providers/types";
+
 /** Roster's own roles, lowest first. Enforced on the server; the UI only mirrors them. */
 export const ROSTER_ROLES = ["viewer", "requester", "admin", "owner"] as const;
 export type RosterRole = (typeof ROSTER_ROLES)[number];
@@ -28,4 +30,9 @@ export interface Operator {
   role: RosterRole;
   /** An owner chose their password: nothing but choosing their own is allowed until they do. */
   mustChangePassword?: boolean;
+  /**
+   * Set when an API token makes the request (lib/tokens): `id` is then the token's, `email`
+   * and `name` read `token:<name>`, and `providers` limits what it may act on (null: all).
+   */
+  token?: { id: string; name: string; providers: readonly ProviderId[] | null };
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { ChangeState, InviteItemState, InviteRequestStatus, RequestKind } from "../invites/types";
 import type { ReadReportData } from "../providers/read-report";
 import type { ProviderId } from "../providers/types";
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** People who may sign in to Roster, with their Roster role. */
 export const operators = pgTable(
@@ -258,3 +258,35 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.operatorId, t.key] }), index("idempotency_keys_created_at_idx").on(t.createdAt)],
 );
+
+/**
+ * API tokens for automation (lib/tokens): an owner-made bearer secret with a Roster role, an
+ * optional provider limit and an expiry. Only the SHA-256 of the secret is kept; the secret
+ * is shown once. The name is the audit actor (`token:<name>`) and is unique among tokens not
+ * revoked. `lastUsedAt` is written at most once a minute per token.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** Hex SHA-256 of the whole secret (`roster_pat_…`). */
+    secretHash: text("secret_hash").notNull().unique(),
+    role: text("role").notNull(),
+    /** The providers it may act on; null: every provider. */
+    providers: jsonb("providers").$type<ProviderId[] | null>(),
+    createdBy: uuid("created_by").references(() => operators.id),
+    createdByEmail: text("created_by_email").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedByEmail: text("revoked_by_email"),
+  },
+  (t) => [
+    check("api_tokens_role_check", sql`${t.role} in ('viewer', 'requester', 'admin', 'owner')`),
+    uniqueIndex("api_tokens_active_name_key").on(t.name).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+export type ApiTokenRow = typeof apiTokens.$inferSelect;

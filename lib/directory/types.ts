@@ -100,6 +100,13 @@ export const usersQuerySchema = z.object({
 
 export type UsersQuery = z.infer<typeof usersQuerySchema>;
 
+/** `POST /api/sync`: one provider, or (none named) every provider. */
+export const syncBodySchema = z
+  .object({
+    provider: z.enum(PROVIDER_IDS, { error: () => `provider must be one of ${PROVIDER_IDS.join(", ")}` }).optional(),
+  })
+  .strict();
+
 export interface ConnectionInfo {
   id: ProviderId;
   label: string;

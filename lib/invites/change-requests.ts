@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { attemptOf, auditedChange, type ChangeContext } from "../audit/change";
+import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/change";
+import { TOKEN_ERROR_CODES } from "../tokens/types";
 import { insertChangeRequest } from "./change-store";
 import { invitePolicy } from "./policy";
 import { toDetail } from "./present";
@@ -43,6 +44,15 @@ export async function requestChange(
   const why = reason?.trim() || NO_REASON;
   const { provider, email } = targetOf(change);
   const attempt = attemptOf(ctx, { action: "request_change", provider, target: { id, email }, before: null, after: { ...change, reason: why } });
+  if (ctx.operator.token) {
+    // A request has a person behind it, whom the approver can ask; a token is not one.
+    await refuse(
+      attempt,
+      TOKEN_ERROR_CODES.sessionOnly,
+      "This change needs a second admin's approval, which an API token cannot ask for: request it in Roster's console, signed in",
+      403,
+    );
+  }
   let row: Awaited<ReturnType<typeof insertChangeRequest>> | undefined;
   await auditedChange(attempt, async () => {
     await check();

@@ -1,4 +1,5 @@
 import { route } from "@/lib/api/handler";
+import { REQUESTS_SESSION_ONLY } from "@/lib/tokens/constants";
 import { createInviteRequest, listInviteRequests } from "@/lib/invites/requests";
 import { createInviteRequestSchema, listRequestsQuerySchema } from "@/lib/invites/types";
 
@@ -8,6 +9,6 @@ export const GET = route({ role: "viewer", query: listRequestsQuerySchema }, ({ 
   listInviteRequests(operator.id, query),
 );
 
-export const POST = route({ role: "requester", body: createInviteRequestSchema }, ({ operator, requestId, body }) =>
+export const POST = route({ role: "requester", body: createInviteRequestSchema, sessionOnly: REQUESTS_SESSION_ONLY }, ({ operator, requestId, body }) =>
   createInviteRequest({ operator, requestId }, body),
 );

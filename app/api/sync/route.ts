@@ -1,18 +1,11 @@
-import { z } from "zod";
 import { route } from "@/lib/api/handler";
 import { rateKey } from "@/lib/api/rate-limit";
 import { refresh } from "@/lib/directory/service";
-import { PROVIDER_IDS } from "@/lib/providers/types";
+import { syncBodySchema } from "@/lib/directory/types";
 
 export const dynamic = "force-dynamic";
 
-const body = z
-  .object({
-    provider: z.enum(PROVIDER_IDS, { error: () => `provider must be one of ${PROVIDER_IDS.join(", ")}` }).optional(),
-  })
-  .strict();
-
 /** One session repeating itself within the sync interval reads nothing again (lib/directory/snapshot.ts). */
-export const POST = route({ role: "viewer", body }, ({ body, request }) =>
+export const POST = route({ role: "viewer", body: syncBodySchema, providers: ({ body }) => (body.provider ? [body.provider] : null) }, ({ body, request }) =>
   refresh(body.provider ? [body.provider] : undefined, rateKey(request)),
 );

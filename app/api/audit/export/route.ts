@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/handler";
 import { auditCsvResponse } from "@/lib/audit/csv";
-import { auditQuerySchema } from "@/lib/audit/types";
+import { auditExportQuerySchema } from "@/lib/audit/types";
 
 export const dynamic = "force-dynamic";
 
 /** Streamed; see lib/audit/csv.ts. */
-export const GET = route({ role: "viewer", query: auditQuerySchema.omit({ page: true, pageSize: true }) }, ({ query }) => auditCsvResponse(query));
+export const GET = route({ role: "viewer", query: auditExportQuerySchema }, ({ query }) => auditCsvResponse(query));

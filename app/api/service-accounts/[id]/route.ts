@@ -5,6 +5,6 @@ import { accountIdParamsSchema, serviceAccountNameSchema } from "@/lib/service-a
 export const dynamic = "force-dynamic";
 
 export const PATCH = route(
-  { role: "admin", params: accountIdParamsSchema, body: serviceAccountNameSchema },
+  { role: "admin", params: accountIdParamsSchema, body: serviceAccountNameSchema, providers: () => ["arthur"] },
   ({ operator, requestId, params, body }) => renameServiceAccount({ operator, requestId }, params.id, body.name),
 );

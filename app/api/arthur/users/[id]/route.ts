@@ -5,6 +5,6 @@ import { accountIdParamsSchema, updateArthurUserSchema } from "@/lib/service-acc
 export const dynamic = "force-dynamic";
 
 export const PATCH = route(
-  { role: "admin", params: accountIdParamsSchema, body: updateArthurUserSchema },
+  { role: "admin", params: accountIdParamsSchema, body: updateArthurUserSchema, providers: () => ["arthur"] },
   ({ operator, requestId, params, body }) => updateArthurUser({ operator, requestId }, params.id, body),
 );

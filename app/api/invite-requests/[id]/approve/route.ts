@@ -1,11 +1,12 @@
 import { answerSecret } from "@/lib/api/answers";
 import { route } from "@/lib/api/handler";
+import { REQUESTS_SESSION_ONLY } from "@/lib/tokens/constants";
 import { approveInviteRequest } from "@/lib/invites/requests";
 import { approveSchema, requestParamsSchema } from "@/lib/invites/types";
 
 export const dynamic = "force-dynamic";
 
 /** Approving a change request performs it: a new account's secret is in this answer only, once. */
-export const POST = route({ role: "admin", params: requestParamsSchema, body: approveSchema }, async ({ operator, requestId, params, body }) =>
+export const POST = route({ role: "admin", params: requestParamsSchema, body: approveSchema, sessionOnly: REQUESTS_SESSION_ONLY }, async ({ operator, requestId, params, body }) =>
   answerSecret(await approveInviteRequest({ operator, requestId }, params.id, body.reason)),
 );

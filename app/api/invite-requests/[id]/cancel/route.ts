@@ -1,9 +1,10 @@
 import { route } from "@/lib/api/handler";
+import { REQUESTS_SESSION_ONLY } from "@/lib/tokens/constants";
 import { cancelInviteRequest } from "@/lib/invites/requests";
 import { requestParamsSchema } from "@/lib/invites/types";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ role: "requester", params: requestParamsSchema }, ({ operator, requestId, params }) =>
+export const POST = route({ role: "requester", params: requestParamsSchema, sessionOnly: REQUESTS_SESSION_ONLY }, ({ operator, requestId, params }) =>
   cancelInviteRequest({ operator, requestId }, params.id),
 );

@@ -4,6 +4,6 @@ import { inviteParamsSchema } from "@/lib/changes/types";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = route({ role: "admin", params: inviteParamsSchema }, async ({ operator, requestId, params }) => ({
+export const DELETE = route({ role: "admin", params: inviteParamsSchema, providers: ({ params }) => [params.provider] }, async ({ operator, requestId, params }) => ({
   result: await revokeInvite({ operator, requestId }, params),
 }));
