@@ -28,8 +28,20 @@ const TOKEN = "token";
 function responses(op: Operation, method: string): ZodOpenApiResponsesObject {
   const ok = op.csv
     ? { description: "CSV, streamed", content: { "text/csv": { schema: z.string() } } }
-    : { description: op.secret ? "Done; the answer carries a secret shown this once" : "Done", content: { "application/json": { schema: z.looseObject({}) } } };
+    : op.text
+      ? { description: "Prometheus text format", content: { "text/plain": { schema: z.string() } } }
+      : { description: op.secret ? "Done; the answer carries a secret shown this once" : "Done", content: { "application/json": { schema: z.looseObject({}) } } };
   const out: ZodOpenApiResponsesObject = { "200": ok };
+  if (op.approval) {
+    out["202"] = {
+      description: "Not done yet: stored as a request another admin approves (the two-person rule); the answer holds the request",
+      content: { "application/json": { schema: z.looseObject({}) } },
+    };
+  }
+  if (op.text) {
+    out["401"] = { description: "The metrics token is missing or wrong", content: { "text/plain": { schema: z.string() } } };
+    out["404"] = { description: "ROSTER_METRICS_TOKEN is not set: the route does not exist", content: { "text/plain": { schema: z.string() } } };
+  }
   if (!op.role) return out;
   const changes = method !== "GET";
   out["401"] = errorResponse("No session, or the API token is unknown (invalid_token), expired (token_expired) or revoked (token_revoked)");

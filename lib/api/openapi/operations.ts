@@ -39,6 +39,10 @@ export interface Operation {
   csv?: boolean;
   /** Answers a secret, once. */
   secret?: boolean;
+  /** May answer 202 with a request a second admin approves (the two-person rule). */
+  approval?: boolean;
+  /** Answers plain text (Prometheus' format) instead of JSON. */
+  text?: boolean;
 }
 
 /** Keyed `METHOD /api/path/{param}`. */
@@ -46,6 +50,12 @@ export const OPERATIONS: Record<string, Operation> = {
   "GET /api/health": { tag: "Operations", summary: "Liveness: the process answers (no session, no database)" },
   "GET /api/ready": { tag: "Operations", summary: "Readiness: database reachable and migrated, each provider's sync age; 503 when not ready" },
   "GET /api/openapi.json": { tag: "Operations", summary: "This document" },
+  "GET /api/metrics": {
+    tag: "Operations",
+    text: true,
+    summary: "Prometheus metrics",
+    description: "Only with `Authorization: Bearer <ROSTER_METRICS_TOKEN>` (not an API token); 404 when that variable is unset, 401 when the token is wrong.",
+  },
   "GET /api/auth/{nextauth}": { tag: "Sign-in", summary: "next-auth's own endpoints (session, csrf, providers, sign-in pages)" },
   "POST /api/auth/{nextauth}": { tag: "Sign-in", summary: "next-auth's own endpoints (sign-in by password or single sign-on, sign-out)" },
 
@@ -56,7 +66,14 @@ export const OPERATIONS: Record<string, Operation> = {
   "GET /api/roles": { tag: "Directory", role: "viewer", summary: "Each provider's roles" },
   "POST /api/sync": { tag: "Directory", role: "viewer", body: syncBodySchema, summary: "Read one provider's (or every provider's) members again" },
 
-  "PATCH /api/members/{provider}/{memberId}": { tag: "Changes", role: "admin", params: memberParamsSchema, body: changeRoleSchema, summary: "Change a member's role" },
+  "PATCH /api/members/{provider}/{memberId}": {
+    tag: "Changes",
+    role: "admin",
+    params: memberParamsSchema,
+    body: changeRoleSchema,
+    approval: true,
+    summary: "Change a member's role (an admin-level role waits for a second admin: 202)",
+  },
   "DELETE /api/members/{provider}/{memberId}": { tag: "Changes", role: "admin", params: memberParamsSchema, query: removeMemberQuerySchema, summary: "Remove a member from a provider (or a workspace)" },
   "DELETE /api/invites/{provider}/{inviteId}": { tag: "Changes", role: "admin", params: inviteParamsSchema, summary: "Revoke a pending invite" },
   "POST /api/people/{email}/offboard": {
@@ -77,10 +94,17 @@ export const OPERATIONS: Record<string, Operation> = {
   "POST /api/invite-requests/{id}/retry": { tag: "Invites", role: "admin", params: requestParamsSchema, sessionOnly: true, summary: "Send the failed items of an approved request again" },
 
   "GET /api/service-accounts": { tag: "Arthur", role: "admin", summary: "Arthur service accounts" },
-  "POST /api/service-accounts": { tag: "Arthur", role: "admin", body: createServiceAccountSchema, secret: true, summary: "Create an Arthur service account (its secret answered once)" },
+  "POST /api/service-accounts": { tag: "Arthur", role: "admin", body: createServiceAccountSchema, secret: true, approval: true, summary: "Create an Arthur service account (its secret answered once; 202 while a second admin must approve)" },
   "PATCH /api/service-accounts/{id}": { tag: "Arthur", role: "admin", params: accountIdParamsSchema, body: serviceAccountNameSchema, summary: "Rename an Arthur service account" },
   "POST /api/service-accounts/{id}/credentials": { tag: "Arthur", role: "admin", params: accountIdParamsSchema, secret: true, summary: "A new client secret (answered once); the old one stops working" },
-  "POST /api/arthur/users": { tag: "Arthur", role: "admin", body: createArthurUserSchema, summary: "Create an Arthur user with a one-time password" },
+  "POST /api/arthur/users": {
+    tag: "Arthur",
+    role: "admin",
+    body: createArthurUserSchema,
+    secret: true,
+    approval: true,
+    summary: "Create an Arthur user with a one-time password (202 while a second admin must approve)",
+  },
   "PATCH /api/arthur/users/{id}": { tag: "Arthur", role: "admin", params: accountIdParamsSchema, body: updateArthurUserSchema, summary: "Rename an Arthur user" },
   "POST /api/arthur/accept-invites": { tag: "Arthur", role: "owner", summary: "Accept the pending invitations of Roster's own Arthur identity" },
 
