@@ -11,6 +11,7 @@ import { Input, Label } from "@/components/ui/input";
 import { CredentialsDialog, type ShownCredentials } from "./credentials-dialog";
 import { ServiceAccountRoleField } from "./service-account-role-field";
 import { useIssueCredentials, useRenameServiceAccount } from "./service-accounts-queries";
+import { INPUT_LIMITS } from "@/lib/limits";
 
 /** Which dialog is open, for which account: one host for the whole page. */
 export type ServiceAccountDialog =
@@ -49,7 +50,7 @@ function NameForm({
         id={NAME_ID}
         value={name}
         onChange={(e) => setName(e.target.value)}
-        maxLength={200}
+        maxLength={INPUT_LIMITS.name}
         required
         autoComplete="off"
         disabled={busy}
