@@ -95,6 +95,7 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
           <ModalActions
             busy={busy}
             disabled={!selected || unchanged}
+            reason={!selected ? "Choose the new role" : unchanged ? "That is the current role: choose another" : null}
             label="Change role"
             busyLabel="Changing…"
             onClick={() => submit()}
