@@ -12,12 +12,20 @@ import { expect, signInPage, test } from "./guard";
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
+/** Someone active on all three providers (polled: a fresh server lists the first provider before the others). */
 async function samplePerson(page: Page): Promise<Person> {
-  const res = await page.request.get("/api/users?status=active&kind=person&pageSize=200");
-  expect(res.status()).toBe(200);
-  const { people } = (await res.json()) as UsersResponse;
-  const person = people.find((p) => p.memberships.length === 3 && p.memberships.every((m) => m.status === "active" && !/owner|admin/i.test(m.role)));
-  expect(person, "a person on all three providers").toBeTruthy();
+  let person: Person | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await page.request.get("/api/users?status=active&kind=person&pageSize=200");
+        const { people } = (await res.json()) as UsersResponse;
+        person = people.find((p) => p.memberships.length === 3 && p.memberships.every((m) => m.status === "active" && !/owner|admin/i.test(m.role)));
+        return Boolean(person);
+      },
+      { message: "a person on all three providers", timeout: 30_000 },
+    )
+    .toBe(true);
   return person!;
 }
 
