@@ -46,7 +46,8 @@ export function DataTable<TData extends object>({
       >
         <div className="h-full w-1/3 animate-table-progress bg-ring" />
       </div>
-      <div className="overflow-x-auto">
+      {/* relative: what is absolutely placed in a cell (sr-only text) stays inside the scrolling box instead of widening the page. */}
+      <div className="relative overflow-x-auto">
         <table aria-label={label} aria-busy={loading || stale} className="w-full border-collapse text-[13px]">
           <thead className="border-b border-border bg-subtle">
             {table.getHeaderGroups().map((group) => (

@@ -15,8 +15,10 @@ import { providerLabel } from "@/components/providers/provider-meta";
 import { cn } from "@/components/ui/cn";
 import { Modal, ModalActions, ModalClose } from "@/components/ui/dialog";
 import { inputClassName, Label } from "@/components/ui/input";
+import { LengthLimit } from "@/components/ui/text-field";
 import { orderedProviders } from "./request-status";
 import { roleLabel } from "@/lib/providers/role-label";
+import { INPUT_LIMITS } from "@/lib/limits";
 
 interface DecisionDialogProps {
   request: InviteRequest;
@@ -128,7 +130,8 @@ export function ApproveDialog({ request, onClose }: DecisionDialogProps) {
       <RequestSummary request={request} />
       <div className="space-y-1.5">
         <Label htmlFor={`${id}-note`}>Note (optional)</Label>
-        <textarea id={`${id}-note`} className={textareaClassName} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} disabled={busy} />
+        <textarea id={`${id}-note`} className={textareaClassName} rows={2} maxLength={INPUT_LIMITS.reason} value={note} onChange={(e) => setNote(e.target.value)} disabled={busy} />
+        <LengthLimit value={note} max={INPUT_LIMITS.reason} />
       </div>
       <ChangeErrorCallout error={error} />
     </Modal>
@@ -182,12 +185,13 @@ export function RejectDialog({ request, onClose }: DecisionDialogProps) {
           id={`${id}-reason`}
           className={textareaClassName}
           rows={2}
-          maxLength={2000}
+          maxLength={INPUT_LIMITS.reason}
           required
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           disabled={busy}
         />
+        <LengthLimit value={reason} max={INPUT_LIMITS.reason} />
       </div>
       <ChangeErrorCallout error={error} />
     </Modal>

@@ -15,10 +15,12 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import { ActionReason, Modal, ModalClose } from "@/components/ui/dialog";
 import { inputClassName, Label } from "@/components/ui/input";
+import { LengthLimit } from "@/components/ui/text-field";
 import { parseEmails, planInvites } from "./invite-plan";
 import { InvitePreview } from "./invite-preview";
 import { ProviderRolePicker, type ProviderChoice } from "./provider-role-picker";
 import { useDebounced } from "./use-debounced";
+import { INPUT_LIMITS } from "@/lib/limits";
 
 interface InviteDialogProps {
   onClose: () => void;
@@ -154,12 +156,13 @@ export function InviteDialog({ onClose, policy, isAdmin }: InviteDialogProps) {
           id={`${id}-reason`}
           className={textareaClassName}
           rows={2}
-          maxLength={2000}
+          maxLength={INPUT_LIMITS.reason}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
           placeholder="Joins the data team in March"
           disabled={busy}
         />
+        <LengthLimit value={reason} max={INPUT_LIMITS.reason} />
       </div>
 
       {canDirect ? (

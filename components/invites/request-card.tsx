@@ -128,7 +128,7 @@ export function RequestCard({ request, operator, onAction }: RequestCardProps) {
     <article
       aria-label={`${request.change ? REQUEST_KIND_LABELS[request.kind] : "Invite"} request by ${request.requester.email}`}
       data-request-id={request.id}
-      className="rounded-lg border border-border bg-surface shadow-xs"
+      className="rounded-lg border border-border bg-surface wrap-anywhere shadow-xs"
     >
       <div className="flex flex-wrap items-start gap-x-4 gap-y-3 p-4">
         <div className="min-w-0 flex-1 space-y-1.5">

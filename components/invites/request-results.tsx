@@ -36,7 +36,7 @@ export function RequestResults({ requestId, id }: { requestId: string; id: strin
   }
   const providers = orderedProviders(detail.data).map((p) => p.provider);
   return (
-    <div id={id} className="overflow-x-auto">
+    <div id={id} className="relative overflow-x-auto">
       <table aria-label="Results per email and provider" className="w-full text-xs">
         <EmailProviderHead providers={providers} />
         <tbody>

@@ -43,7 +43,7 @@ export function RequestsSection({ operator, onAction }: RequestsSectionProps) {
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <div role="group" aria-label="Status" className="inline-flex rounded-md border border-border-strong bg-surface p-0.5 shadow-xs">
+          <div role="group" aria-label="Status" className="inline-flex max-w-full flex-wrap rounded-md border border-border-strong bg-surface p-0.5 shadow-xs">
             {FILTERS.map((filter) => (
               <button
                 key={filter.label}

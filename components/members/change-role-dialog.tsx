@@ -104,6 +104,7 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
           <ModalActions
             busy={busy}
             disabled={!selected || unchanged}
+            reason={!selected ? "Choose the new role" : unchanged ? "That is the current role: choose another" : null}
             label={needsApproval ? "Request approval" : "Change role"}
             busyLabel={needsApproval ? "Requesting…" : "Changing…"}
             onClick={() => submit()}

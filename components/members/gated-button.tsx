@@ -2,7 +2,6 @@
 
 import type { MouseEvent } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { ActionState } from "./membership-actions";
 
@@ -15,8 +14,7 @@ interface GatedButtonProps extends ButtonProps {
  * than disabled) so its tooltip can say why.
  */
 export function GatedButton({ state, onClick, ...props }: GatedButtonProps) {
-  // A ghost button's muted text reads as disabled: an enabled one shows in the text colour.
-  if (state.enabled) return <Button onClick={onClick} {...props} className={cn(props.variant === "ghost" && "text-foreground", props.className)} />;
+  if (state.enabled) return <Button onClick={onClick} {...props} />;
   return (
     <Tooltip content={state.reason ?? "Not available"}>
       <Button

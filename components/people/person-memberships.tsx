@@ -48,7 +48,7 @@ function Actions({ person, membership }: { person: PersonDetailResponse; members
   // Arthur is the one provider whose API lets Roster edit a person's name.
   const canEditName = membership.provider === "arthur" && membership.status === "active" && membership.kind === "person";
   return (
-    <div className="flex justify-end gap-1.5">
+    <div className="flex flex-wrap justify-end gap-1.5">
       {canEditName ? (
         <GatedButton
           state={{ enabled: canChange, reason: NEEDS_ADMIN }}
@@ -102,7 +102,7 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
   const sandboxed = new Set(connections.data?.connections.filter((c) => c.mode === "sandbox").map((c) => c.id));
   return (
     <div className="overflow-hidden rounded-lg border border-border bg-surface shadow-xs">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table aria-label="Memberships" className="w-full border-collapse text-[13px]">
           <thead className="border-b border-border bg-subtle">
             <tr>

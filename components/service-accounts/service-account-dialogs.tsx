@@ -14,6 +14,7 @@ import { useIssueCredentials, useRenameServiceAccount } from "./service-accounts
 import { useTwoPersonRule } from "@/components/invites/use-two-person-rule";
 import { toastRequested } from "@/components/members/change-toast";
 import { isApprovalRequired } from "@/lib/queries/members";
+import { INPUT_LIMITS } from "@/lib/limits";
 
 /** Which dialog is open, for which account: one host for the whole page. */
 export type ServiceAccountDialog =
@@ -52,7 +53,7 @@ function NameForm({
         id={NAME_ID}
         value={name}
         onChange={(e) => setName(e.target.value)}
-        maxLength={200}
+        maxLength={INPUT_LIMITS.name}
         required
         autoComplete="off"
         disabled={busy}

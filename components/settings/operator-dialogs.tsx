@@ -14,6 +14,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { TextField } from "@/components/ui/text-field";
 import { useAddOperator, useUpdateOperator } from "./operators-queries";
 import { PasswordField } from "./password-field";
+import { INPUT_LIMITS } from "@/lib/limits";
 
 /** Which operator dialog is open: one host for the Settings page. */
 export type OperatorDialog =
@@ -68,10 +69,11 @@ function AddOperatorDialog({ onClose }: { onClose: () => void }) {
         />
       }
     >
-      <form id="add-operator" onSubmit={submit} className="space-y-3">
+      {/* noValidate: the browser's email check refuses addresses in other scripts; the server judges and marks the field. */}
+      <form id="add-operator" noValidate onSubmit={submit} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="operator-email" label="Email" type="email" required maxLength={320} error={byField.email} disabled={busy} value={form.email} onChange={(e) => setForm((f) => ({ ...f, email: e.target.value }))} />
-          <TextField id="operator-name" label="Name" required maxLength={200} error={byField.name} disabled={busy} value={form.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />
+          <TextField id="operator-email" label="Email" type="email" required maxLength={INPUT_LIMITS.email} error={byField.email} disabled={busy} value={form.email} onChange={(e) => setForm((f) => ({ ...f, email: e.target.value }))} />
+          <TextField id="operator-name" label="Name" required maxLength={INPUT_LIMITS.name} error={byField.name} disabled={busy} value={form.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />
         </div>
         <div className="space-y-1.5">
           <Label htmlFor="operator-role">Roster role</Label>

@@ -7,7 +7,8 @@ const VARIANTS = {
     "bg-primary text-primary-foreground shadow-sm hover:bg-primary/90 disabled:bg-primary/60",
   secondary:
     "border border-border-strong bg-surface text-foreground shadow-xs hover:bg-accent disabled:text-muted-foreground",
-  ghost: "text-muted-foreground hover:bg-accent hover:text-accent-foreground",
+  // Enabled reads as enabled (text colour); only a disabled ghost button is muted.
+  ghost: "text-foreground hover:bg-accent hover:text-accent-foreground disabled:text-muted-foreground aria-disabled:text-muted-foreground",
   danger: "bg-danger text-danger-foreground shadow-sm hover:bg-danger/90",
 } as const;
 

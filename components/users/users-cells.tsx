@@ -14,7 +14,7 @@ export function NameCell({ person }: { person: Person }) {
   const service = isServiceAccount(person);
   const title = person.name || person.email || first?.id || person.key;
   return (
-    <div className="flex min-w-0 items-center gap-3">
+    <div className="flex max-w-60 min-w-0 items-center gap-3">
       <span
         aria-hidden
         className="flex size-8 shrink-0 items-center justify-center rounded-full bg-muted text-[11px] font-semibold text-muted-foreground ring-1 ring-border"
@@ -26,14 +26,19 @@ export function NameCell({ person }: { person: Person }) {
           <Link
             href={personHref(person.email)}
             className="block truncate rounded-sm font-medium text-foreground underline-offset-2 hover:underline"
+            title={title}
           >
             {title}
           </Link>
         ) : (
-          <div className="truncate font-medium text-foreground">{title}</div>
+          <div className="truncate font-medium text-foreground" title={title}>
+            {title}
+          </div>
         )}
         {person.email ? (
-          <div className="truncate text-xs text-muted-foreground">{person.email}</div>
+          <div className="truncate text-xs text-muted-foreground" title={person.email}>
+            {person.email}
+          </div>
         ) : first ? (
           <div className="truncate text-xs text-muted-foreground" title={`${providerLabel(first.provider)} id`}>
             {providerLabel(first.provider)} · <span className="font-mono">{first.id}</span>
@@ -46,7 +51,7 @@ export function NameCell({ person }: { person: Person }) {
 
 export function ProvidersCell({ person }: { person: Person }) {
   return (
-    <div className="flex flex-wrap gap-1">
+    <div className="flex max-w-60 flex-wrap gap-1">
       {person.memberships.map((membership) => (
         <MembershipBadge key={`${membership.provider}:${membership.id}`} membership={membership} />
       ))}
@@ -59,7 +64,7 @@ export function RolesCell({ person }: { person: Person }) {
   const roles = rolesByProvider(person);
   if (roles.length === 0) return <span className="text-muted-foreground">—</span>;
   return (
-    <ul className="w-52 space-y-0.5 text-[13px]">
+    <ul className="w-48 space-y-0.5 text-[13px]">
       {roles.map(({ provider, role }) => (
         <li key={`${provider}:${role}`} className="flex min-w-0 items-baseline gap-1.5" title={`${providerLabel(provider)}: ${roleLabel(role)}`}>
           <span className="shrink-0 text-xs text-muted-foreground">{providerLabel(provider)}</span>
@@ -107,5 +112,5 @@ export function KindCell({ person }: { person: Person }) {
 export function AddedCell({ person }: { person: Person }) {
   const added = earliestAddedAt(person);
   if (!added) return <span className="text-muted-foreground">—</span>;
-  return <RelativeTime iso={added} titlePrefix="Added" className="whitespace-nowrap text-muted-foreground tabular" />;
+  return <RelativeTime iso={added} titlePrefix="Added" className="block max-w-24 truncate text-muted-foreground tabular" />;
 }

@@ -46,7 +46,7 @@ export const usersColumns = helper.columns([
     header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
     cell: ({ row }) => <NameCell person={row.original} />,
     enableHiding: false,
-    meta: { label: "Name", className: "min-w-48 max-w-72" },
+    meta: { label: "Name", className: "min-w-48" },
   }),
   helper.accessor((person) => person.memberships.length, {
     id: "providers",
@@ -71,14 +71,14 @@ export const usersColumns = helper.columns([
     id: "kind",
     header: "Kind",
     cell: ({ row }) => <KindCell person={row.original} />,
-    meta: { label: "Kind", className: "w-28" },
+    meta: { label: "Kind", className: "w-24" },
   }),
   helper.accessor((person) => earliestAddedAt(person), {
     id: "addedAt",
     header: ({ column }) => <DataTableColumnHeader column={column} title="Added" />,
     cell: ({ row }) => <AddedCell person={row.original} />,
     sortDescFirst: true,
-    meta: { label: "Added", className: "w-28 whitespace-nowrap" },
+    meta: { label: "Added", className: "w-24 whitespace-nowrap" },
   }),
   helper.display({
     id: "actions",

@@ -42,8 +42,8 @@ export function UsersToolbar({
   refresh,
 }: UsersToolbarProps) {
   return (
-    <div className="flex flex-col gap-2 lg:flex-row lg:items-center lg:justify-between">
-      <div className="flex flex-1 flex-wrap items-center gap-2">
+    <div className="flex flex-col gap-2 lg:flex-row lg:items-start lg:justify-between">
+      <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
         <DataTableSearch
           value={query.q}
           onChange={onSearch}

@@ -3,6 +3,7 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "../../lib/audit/types";
 import { ROSTER_ROLES } from "../../lib/auth/roles";
 import { SORT_FIELDS } from "../../lib/directory/types";
 import { INVITE_REQUEST_STATUSES } from "../../lib/invites/types";
+import { INPUT_LIMITS } from "../../lib/limits";
 import { PROVIDER_IDS } from "../../lib/providers/types";
 
 /**
@@ -86,19 +87,19 @@ export const ROUTES: Record<string, RouteInput> = {
     body: {
       emails: { kind: "emails", required: true },
       providers: { kind: "provider-roles", required: true },
-      reason: str(2000, true),
+      reason: str(INPUT_LIMITS.reason, true),
       direct: { kind: "bool" },
     },
   },
   "GET /api/invite-requests/[id]": { params: { id: "uuid" } },
-  "POST /api/invite-requests/[id]/approve": { params: { id: "uuid" }, body: { reason: str(2000) } },
-  "POST /api/invite-requests/[id]/reject": { params: { id: "uuid" }, body: { reason: str(2000, true) } },
+  "POST /api/invite-requests/[id]/approve": { params: { id: "uuid" }, body: { reason: str(INPUT_LIMITS.reason) } },
+  "POST /api/invite-requests/[id]/reject": { params: { id: "uuid" }, body: { reason: str(INPUT_LIMITS.reason, true) } },
   "POST /api/invite-requests/[id]/cancel": { params: { id: "uuid" }, body: "none" },
   "POST /api/invite-requests/[id]/retry": { params: { id: "uuid" }, body: "none" },
   "DELETE /api/invites/[provider]/[inviteId]": { params: { provider: "provider", inviteId: "id" }, body: "none" },
   "PATCH /api/members/[provider]/[memberId]": {
     params: { provider: "provider", memberId: "id" },
-    body: { role: { ...id, required: true }, workspaceId, confirmSelf: { kind: "bool" }, reason: str(2000) },
+    body: { role: { ...id, required: true }, workspaceId, confirmSelf: { kind: "bool" }, reason: str(INPUT_LIMITS.reason) },
   },
   "DELETE /api/members/[provider]/[memberId]": {
     params: { provider: "provider", memberId: "id" },
@@ -108,7 +109,7 @@ export const ROUTES: Record<string, RouteInput> = {
   "POST /api/operators": {
     body: {
       email: { kind: "email", required: true },
-      name: str(200, true),
+      name: str(INPUT_LIMITS.name, true),
       role: { kind: "enum", values: ROSTER_ROLES, required: true },
       password: { kind: "string", max: 1024, required: true },
     },
@@ -123,8 +124,8 @@ export const ROUTES: Record<string, RouteInput> = {
     params: { email: "email" },
     body: { providers: { kind: "provider-list" }, confirmSelf: { kind: "bool" } },
   },
-  "POST /api/service-accounts": { body: { name: str(200, true), role: str(200, true), reason: str(2000) } },
-  "PATCH /api/service-accounts/[id]": { params: { id: "uuid" }, body: { name: str(200, true) } },
+  "POST /api/service-accounts": { body: { name: str(INPUT_LIMITS.name, true), role: str(200, true), reason: str(INPUT_LIMITS.reason) } },
+  "PATCH /api/service-accounts/[id]": { params: { id: "uuid" }, body: { name: str(INPUT_LIMITS.name, true) } },
   "POST /api/service-accounts/[id]/credentials": { params: { id: "uuid" }, body: "none" },
   "POST /api/account/password": {
     body: { currentPassword: { kind: "string", max: 1024, required: true, min1: true }, newPassword: { kind: "string", max: 1024, required: true } },
@@ -137,7 +138,7 @@ export const ROUTES: Record<string, RouteInput> = {
       email: { kind: "email", required: true },
       // Optional: a request for approval takes none (the approval makes one).
       password: { kind: "string", max: 256 },
-      reason: str(2000),
+      reason: str(INPUT_LIMITS.reason),
     },
   },
   "GET /api/tokens": {},

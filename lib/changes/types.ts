@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from "../limits";
 import { normaliseEmail } from "../email";
 import { z } from "zod";
 import { pathId } from "../api/path-id";
@@ -30,7 +31,7 @@ export const inviteParamsSchema = z.object({ provider: providerParam, inviteId: 
 export const approvalReason = z
   .string({ error: "reason must be text" })
   .trim()
-  .max(2000, "reason must be at most 2000 characters")
+  .max(INPUT_LIMITS.reason, `reason must be at most ${INPUT_LIMITS.reason} characters`)
   .optional();
 
 export const changeRoleSchema = z

@@ -1,9 +1,12 @@
 /** Most emails in one invite request. */
 export const MAX_EMAILS = 100;
 
+import { INPUT_LIMITS } from "../limits";
+
 /** The part before the @: at most 64 characters (RFC 5321). */
-export const EMAIL_LOCAL_MAX = 64;
-export const EMAIL_MAX = 320;
+export const EMAIL_LOCAL_MAX = INPUT_LIMITS.emailLocal;
+/** An address Roster sends or stores: at most 254 characters (RFC 5321). */
+export const EMAIL_MAX = INPUT_LIMITS.email;
 
 /**
  * What counts as an email address, written out so the invite dialog can check addresses as
@@ -26,3 +29,14 @@ export function emailProblem(text: string): string | null {
 export function isEmailAddress(text: string): boolean {
   return emailProblem(text) === null;
 }
+
+/**
+ * Whether the part before the @ is ASCII. Arthur's API takes only such addresses (its schemas
+ * say `format: email`); its domain may be in any script, sent as punycode. OpenAI's and
+ * Astronomer's take any string, so they get the address as typed.
+ */
+export function asciiLocalPart(email: string): boolean {
+  return /^[\x21-\x7e]*$/.test(email.slice(0, Math.max(0, email.lastIndexOf("@"))));
+}
+
+export const ARTHUR_ASCII_LOCAL = "Arthur takes only letters a–z, digits and ASCII signs before the @ (the domain may be in any script)";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { MAX_EMAILS } from "./constants";
+import { ARTHUR_ASCII_LOCAL, asciiLocalPart, MAX_EMAILS } from "./constants";
+import { INPUT_LIMITS } from "../limits";
 import { emailAddress } from "../api/email";
 import { providerParam } from "../changes/types";
 import type { ProviderId } from "../providers/types";
@@ -84,11 +85,19 @@ export const createInviteRequestSchema = z
       .string({ error: "reason is required" })
       .trim()
       .min(1, "reason is required")
-      .max(2000, "reason must be at most 2000 characters"),
+      .max(INPUT_LIMITS.reason, `reason must be at most ${INPUT_LIMITS.reason} characters`),
     /** Skip approval: only for admins, and only when ROSTER_DIRECT_INVITES=admins. */
     direct: z.boolean({ error: "direct must be true or false" }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((request, ctx) => {
+    if (!request.providers.some((p) => p.provider === "arthur")) return;
+    request.emails.forEach((email, index) => {
+      if (!asciiLocalPart(email)) {
+        ctx.addIssue({ code: "custom", path: ["emails", index], message: `"${email.slice(0, 80)}" cannot be invited to Arthur: ${ARTHUR_ASCII_LOCAL}` });
+      }
+    });
+  });
 
 export type CreateInviteRequest = z.infer<typeof createInviteRequestSchema>;
 
@@ -97,7 +106,7 @@ export const requestParamsSchema = z.object({
 });
 
 export const approveSchema = z
-  .object({ reason: z.string().trim().max(2000, "reason must be at most 2000 characters").optional() })
+  .object({ reason: z.string().trim().max(INPUT_LIMITS.reason, `reason must be at most ${INPUT_LIMITS.reason} characters`).optional() })
   .strict();
 
 export const rejectSchema = z
@@ -106,7 +115,7 @@ export const rejectSchema = z
       .string({ error: "reason is required" })
       .trim()
       .min(1, "reason is required")
-      .max(2000, "reason must be at most 2000 characters"),
+      .max(INPUT_LIMITS.reason, `reason must be at most ${INPUT_LIMITS.reason} characters`),
   })
   .strict();
 

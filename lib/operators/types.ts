@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailAddress } from "../api/email";
+import { INPUT_LIMITS } from "../limits";
 import { ROSTER_ROLES, type RosterRole } from "../auth/roles";
 import { OPERATOR_PASSWORD_MIN } from "./constants";
 
@@ -14,7 +15,7 @@ export const operatorIdParamsSchema = z.object({ id: z.uuid({ error: "id must be
 export const addOperatorSchema = z
   .object({
     email: emailAddress(),
-    name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(200, "name is too long"),
+    name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(INPUT_LIMITS.name, `name must be at most ${INPUT_LIMITS.name} characters`),
     role,
     /** Their password until they change it; Roster keeps only its scrypt hash. */
     password: z

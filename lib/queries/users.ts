@@ -60,7 +60,8 @@ function whole(raw: string | null, max: number, fallback: number): number {
 export function parseUsersQuery(params: ParamSource): UsersQuery {
   const q = (params.get("q") ?? "").trim();
   return {
-    q: q.length <= L.q ? q : DEFAULT_USERS_QUERY.q,
+    // Longer than the API takes: cut to the limit (the search box says so), never dropped, which would show everyone.
+    q: q.slice(0, L.q).trim(),
     provider: parseList("provider", params.get("provider")),
     role: parseList("role", params.get("role")),
     status: parseList("status", params.get("status")),

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { normaliseMemberId } from "../providers/ids";
 import { emailAddress } from "../api/email";
 import { approvalReason } from "../changes/types";
+import { INPUT_LIMITS } from "../limits";
+import { ARTHUR_ASCII_LOCAL, asciiLocalPart } from "../invites/constants";
 import type { ArthurAccount } from "../providers/arthur/adapter";
 import type { Member } from "../providers/types";
 
@@ -22,10 +24,10 @@ export const accountIdParamsSchema = z.object({
   id: z.guid({ error: "id must be an Arthur account id (a UUID)" }).transform((id) => normaliseMemberId("arthur", id)),
 });
 
-export const serviceAccountNameSchema = z.object({ name: text("name", 200) }).strict();
+export const serviceAccountNameSchema = z.object({ name: text("name", INPUT_LIMITS.name) }).strict();
 
 /** A new service account and its Arthur organization role (id or name, as `GET /api/roles` lists them). */
-export const createServiceAccountSchema = z.object({ name: text("name", 200), role: text("role", 200), reason: approvalReason }).strict();
+export const createServiceAccountSchema = z.object({ name: text("name", INPUT_LIMITS.name), role: text("role", 200), reason: approvalReason }).strict();
 
 /** Arthur passwords: Roster asks for at least 12 characters. */
 export const oneTimePasswordSchema = z
@@ -35,9 +37,9 @@ export const oneTimePasswordSchema = z
 
 export const createArthurUserSchema = z
   .object({
-    firstName: text("firstName", 200),
-    lastName: z.string().trim().max(200, "lastName must be at most 200 characters").optional(),
-    email: emailAddress(),
+    firstName: text("firstName", INPUT_LIMITS.name),
+    lastName: z.string().trim().max(INPUT_LIMITS.name, `lastName must be at most ${INPUT_LIMITS.name} characters`).optional(),
+    email: emailAddress().refine(asciiLocalPart, `email: ${ARTHUR_ASCII_LOCAL}`),
     /** Optional: without one Roster makes one; a request for approval takes none (the approval makes it). */
     password: oneTimePasswordSchema.optional(),
     /** Why: shown to the admin who approves it (the two-person rule). */
@@ -47,8 +49,8 @@ export const createArthurUserSchema = z
 
 export const updateArthurUserSchema = z
   .object({
-    firstName: text("firstName", 200).optional(),
-    lastName: z.string().trim().max(200, "lastName must be at most 200 characters").optional(),
+    firstName: text("firstName", INPUT_LIMITS.name).optional(),
+    lastName: z.string().trim().max(INPUT_LIMITS.name, `lastName must be at most ${INPUT_LIMITS.name} characters`).optional(),
   })
   .strict()
   .refine((v) => v.firstName !== undefined || v.lastName !== undefined, {

@@ -5,6 +5,7 @@ import { MEMBER_USER_TYPES, arthurLists } from "./lists";
 import { readItems, readOne } from "../tolerant";
 import { primaryBinding, toIdentity, toMember, toRole, USER_ITEM, type UserOrgBinding } from "./mapping";
 import { adminLevelRoleIds, ownerRoleIds } from "./roles";
+import { arthurEmail } from "./email";
 
 export { arthurExtras, type ArthurCredentials, type ArthurExtras, type NewCredentials } from "./extras";
 export { ARTHUR_ROLE_NAMES, OWNER_PERMISSIONS, isArthurOwnerRole, ownerRoleIds } from "./roles";
@@ -90,7 +91,7 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
     async invite({ email, role }) {
       const resourceId = await currentOrganizationId();
       await client.inviteUser({
-        email,
+        email: arthurEmail(email),
         role_binding: { role_id: role, bound_resource_kind: "organization", resource_id: resourceId },
       });
       return null;

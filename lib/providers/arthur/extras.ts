@@ -4,6 +4,7 @@ import { arthurLists } from "./lists";
 import { type ArthurAccount, toAccount } from "./mapping";
 import type { WireSensitiveUser } from "./schemas";
 import { Secret } from "./secret";
+import { arthurEmail } from "./email";
 
 /**
  * Arthur operations outside the common adapter interface: service accounts, user
@@ -70,7 +71,7 @@ export function arthurExtras(connection: ProviderConnection) {
         await client.patchUser(userId, {
           first_name: details.firstName,
           last_name: details.lastName,
-          email: details.email,
+          email: details.email ? arthurEmail(details.email) : details.email,
           picture: details.picture,
         }),
       ),
@@ -81,7 +82,7 @@ export function arthurExtras(connection: ProviderConnection) {
         await client.createUser({
           first_name: user.firstName,
           last_name: user.lastName,
-          email: user.email,
+          email: arthurEmail(user.email),
           password: user.password,
         }),
       ),
