@@ -1,6 +1,7 @@
 "use client";
 
 import { KeyRound, TriangleAlert } from "lucide-react";
+import type { ReactNode } from "react";
 import { CopyButton } from "@/components/common/copy-button";
 import { Callout } from "@/components/ui/callout";
 import { Modal, ModalClose } from "@/components/ui/dialog";
@@ -34,10 +35,26 @@ export function SecretField({ id, label, value }: { id: string; label: string; v
 }
 
 /**
- * The only place a service account's secret is ever shown. Closing the dialog drops it:
- * Roster keeps no copy, so it cannot be shown again.
+ * A secret shown this once (a service account's client secret, a new Arthur user's
+ * password, an API token): Roster keeps no copy, so closing the dialog drops it.
  */
-export function CredentialsDialog({ credentials, onClose }: { credentials: ShownCredentials; onClose: () => void }) {
+export function ShownOnceDialog({
+  title,
+  description,
+  confirm,
+  warning,
+  onClose,
+  children,
+}: {
+  title: string;
+  description: string;
+  /** The closing button: "I have copied the …". */
+  confirm: string;
+  /** Why it cannot be shown again, and what to do if it is lost. */
+  warning: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   return (
     <Modal
       open
@@ -45,40 +62,48 @@ export function CredentialsDialog({ credentials, onClose }: { credentials: Shown
       onOpenChange={(open) => (open ? undefined : onClose())}
       size="md"
       icon={<KeyRound aria-hidden className="text-emerald-600 dark:text-emerald-400" />}
-      title={credentials.reason === "created" ? `Service account ${credentials.accountName} created` : `New secret for ${credentials.accountName}`}
-      description="Copy the client secret now and keep it somewhere safe."
-      footer={<ModalClose variant="primary">I have copied the secret</ModalClose>}
+      title={title}
+      description={description}
+      footer={<ModalClose variant="primary">{confirm}</ModalClose>}
     >
       <Callout tone="warning" role="status" icon={<TriangleAlert aria-hidden />} title="Shown once">
-        Roster does not store this secret and cannot show it again. If it is lost, regenerate it
-        {credentials.reason === "regenerated" ? ". The previous secret has stopped working." : "."}
+        {warning}
       </Callout>
+      {children}
+    </Modal>
+  );
+}
+
+/** The only place a service account's secret is ever shown. */
+export function CredentialsDialog({ credentials, onClose }: { credentials: ShownCredentials; onClose: () => void }) {
+  return (
+    <ShownOnceDialog
+      title={credentials.reason === "created" ? `Service account ${credentials.accountName} created` : `New secret for ${credentials.accountName}`}
+      description="Copy the client secret now and keep it somewhere safe."
+      confirm="I have copied the secret"
+      warning={`Roster does not store this secret and cannot show it again. If it is lost, regenerate it${credentials.reason === "regenerated" ? ". The previous secret has stopped working." : "."}`}
+      onClose={onClose}
+    >
       <SecretField id="credential-client-id" label="Client ID" value={credentials.clientId} />
       <SecretField id="credential-client-secret" label="Client secret" value={credentials.clientSecret} />
-    </Modal>
+    </ShownOnceDialog>
   );
 }
 
 /**
  * A new Arthur user's one-time password, shown once to the admin whose approval created
- * the user (or who created it without choosing one). Closing the dialog drops it.
+ * the user (or who created it without choosing one).
  */
 export function OneTimePasswordDialog({ email, password, onClose }: { email: string; password: string; onClose: () => void }) {
   return (
-    <Modal
-      open
-      alert
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      size="md"
-      icon={<KeyRound aria-hidden className="text-emerald-600 dark:text-emerald-400" />}
+    <ShownOnceDialog
       title={`Arthur user ${email} created`}
       description="Pass the one-time password on through a separate channel; the user changes it at first sign-in."
-      footer={<ModalClose variant="primary">I have copied the password</ModalClose>}
+      confirm="I have copied the password"
+      warning="Roster does not store this password and cannot show it again."
+      onClose={onClose}
     >
-      <Callout tone="warning" role="status" icon={<TriangleAlert aria-hidden />} title="Shown once">
-        Roster does not store this password and cannot show it again.
-      </Callout>
       <SecretField id="credential-password" label="One-time password" value={password} />
-    </Modal>
+    </ShownOnceDialog>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { KeyRound, TriangleAlert } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { ROLE_LABEL, ROSTER_ROLES, type RosterRole } from "@/lib/auth/roles";
@@ -8,10 +8,9 @@ import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from "@/lib/providers/
 import { TOKEN_NAME_MAX, type TokenSummary } from "@/lib/tokens/types";
 import { fieldErrors } from "@/components/common/field-errors";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
-import { SecretField } from "@/components/service-accounts/credentials-dialog";
-import { Callout } from "@/components/ui/callout";
+import { SecretField, ShownOnceDialog } from "@/components/service-accounts/credentials-dialog";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Modal, ModalActions, ModalClose } from "@/components/ui/dialog";
+import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { TextField } from "@/components/ui/text-field";
@@ -132,21 +131,15 @@ function CreateTokenDialog({ onCreated, onClose }: { onCreated: (name: string, s
 /** The only place a token's secret is ever shown: Roster keeps its hash alone. */
 function TokenSecretDialog({ name, secret, onClose }: { name: string; secret: string; onClose: () => void }) {
   return (
-    <Modal
-      open
-      alert
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      size="md"
-      icon={<KeyRound aria-hidden className="text-emerald-600 dark:text-emerald-400" />}
+    <ShownOnceDialog
       title={`API token ${name} created`}
       description="Copy the token now and give it to the program that calls Roster."
-      footer={<ModalClose variant="primary">I have copied the token</ModalClose>}
+      confirm="I have copied the token"
+      warning="Roster keeps only a hash of this token and cannot show it again. If it is lost, revoke it and create another."
+      onClose={onClose}
     >
-      <Callout tone="warning" role="status" icon={<TriangleAlert aria-hidden />} title="Shown once">
-        Roster keeps only a hash of this token and cannot show it again. If it is lost, revoke it and create another.
-      </Callout>
       <SecretField id="token-secret" label="Token" value={secret} />
-    </Modal>
+    </ShownOnceDialog>
   );
 }
 
