@@ -11,12 +11,13 @@ const PLATFORM = new Set(["NODE_ENV", "NEXT_RUNTIME"]);
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sourceFiles(full);
+    // lib/testing holds test support (a test-only provider with variables of its own), never run by a server.
+    if (entry.isDirectory()) return entry.name === "node_modules" || full === path.join(ROOT, "lib", "testing") ? [] : sourceFiles(full);
     return /\.(ts|tsx|mjs|js)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? [full] : [];
   });
 }
 
-/** Every variable the code reads: `process.env.X`, `env.X` and `env["X"]` in lib/, app/, scripts/ and the root files. */
+/** Every variable the code reads: `process.env.X`, `env.X` and `env["X"]` in lib/ (test support aside), app/, scripts/ and the root files. */
 function variablesRead(): Map<string, string> {
   const files = [...["lib", "app", "scripts"].flatMap((d) => sourceFiles(path.join(ROOT, d))), ...["instrumentation.ts", "proxy.ts", "next.config.js"].map((f) => path.join(ROOT, f))];
   const found = new Map<string, string>();
