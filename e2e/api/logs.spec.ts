@@ -1,9 +1,9 @@
 import { PROVIDER_IDS } from "../../lib/providers/types";
 import fs from "node:fs";
 import type { UsersResponse } from "../../lib/directory/types";
-import type { ServiceAccountCredentialsResponse } from "../../lib/service-accounts/types";
 import { E2E } from "../env";
 import { apiAs, expect, sandbox, test } from "../fixtures";
+import { throughApproval } from "./member-helpers";
 
 /**
  * The server's structured log (ROSTER_LOG_FILE, set for the e2e server in
@@ -60,14 +60,19 @@ test.describe("server logs", () => {
     }
 
     // Answers that carry secrets: a service account's client secret, a user's one-time password.
-    const created = await owner.post("/api/service-accounts", { data: { name: `logs-${Date.now().toString(36)}`, role: "Organization Member" } });
-    expect(created.status(), await created.text()).toBe(200);
-    const { clientSecret } = ((await created.json()) as ServiceAccountCredentialsResponse).credentials;
-    const oneTimePassword = `One-time-${Date.now().toString(36)}-pass`;
-    const user = await owner.post("/api/arthur/users", {
-      data: { firstName: "Log", lastName: "Check", email: `log-check-${Date.now().toString(36)}@example.com`, password: oneTimePassword },
-    });
-    expect(user.status(), await user.text()).toBe(200);
+    // Both wait for a second admin (the two-person rule): the owner asks, an admin approves and gets the secret once.
+    const admin = await apiAs("admin");
+    const created = await throughApproval(
+      await owner.post("/api/service-accounts", { data: { name: `logs-${Date.now().toString(36)}`, role: "Organization Member" } }),
+      admin,
+    );
+    const { clientSecret } = created.secret as { clientSecret: string };
+    const user = await throughApproval(
+      await owner.post("/api/arthur/users", { data: { firstName: "Log", lastName: "Check", email: `log-check-${Date.now().toString(36)}@example.com` } }),
+      admin,
+    );
+    const oneTimePassword = (user.secret as { password: string }).password;
+    await admin.dispose();
 
     const { text, entries } = logSince(offset);
     for (const [what, secret] of [

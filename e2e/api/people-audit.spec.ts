@@ -3,6 +3,7 @@ import type { PersonDetailResponse } from "../../lib/changes/types";
 import type { UsersResponse } from "../../lib/directory/types";
 import { E2E } from "../env";
 import { apiAs, expect, sandbox, test } from "../fixtures";
+import { throughApproval } from "./member-helpers";
 
 test.describe("person and audit routes", () => {
   test.beforeEach(async ({ as }) => {
@@ -52,13 +53,13 @@ test.describe("person and audit routes", () => {
   });
 
   test("the audit log filters and exports CSV", async ({ as }) => {
-    const admin = await as("admin");
+    const [admin, owner] = [await as("admin"), await as("owner")];
     const list = (await (await admin.get("/api/users?provider=openai&role=reader&status=active&pageSize=5")).json()) as UsersResponse;
     const member = list.people[1].memberships.find((m) => m.provider === "openai")!;
-    const changed = await admin.patch(`/api/members/openai/${member.id}`, { data: { role: "owner" } });
-    expect(changed.status()).toBe(200);
+    // Owner is admin-level: the admin asks, the owner approves and makes the change (the two-person rule).
+    await throughApproval(await admin.patch(`/api/members/openai/${member.id}`, { data: { role: "owner" } }), owner);
 
-    const filtered = (await (await admin.get("/api/audit?provider=openai&action=change_role&outcome=success&actor=admin@roster")).json()) as AuditResponse;
+    const filtered = (await (await admin.get("/api/audit?provider=openai&action=change_role&outcome=success&actor=owner@roster")).json()) as AuditResponse;
     expect(filtered.total).toBeGreaterThan(0);
     expect(filtered.events.every((e) => e.provider === "openai" && e.action === "change_role" && e.outcome === "success")).toBe(true);
     expect(filtered.events[0]).toMatchObject({ target: { id: member.id }, after: { role: "owner" } });

@@ -121,16 +121,32 @@ test.describe("provider errors reach the operator after pages have rendered", ()
     });
   }
 
-  test("Arthur: every user and service-account route answers 502 with Arthur's words", async () => {
+  test("Arthur: every user and service-account route answers 502 with Arthur's words (creations: their approval fails with them)", async () => {
     const { membership } = await ordinaryMember(admin, "arthur");
     const { accounts, selfId } = (await (await admin.get("/api/service-accounts")).json()) as ServiceAccountsResponse;
     const account = accounts.find((a) => a.id !== selfId)!;
     const owner = await apiAs("owner");
+    // Creations wait for a second admin (the two-person rule): asked while Arthur answers, they fail at the approval.
+    const asked = [
+      await admin.post("/api/arthur/users", { data: { firstName: "Err", email: freshEmail("arthur-user") } }),
+      await admin.post("/api/service-accounts", { data: { name: "err-account", role: "Organization Member" } }),
+    ];
+    const requests: string[] = [];
+    for (const res of asked) {
+      expect(res.status(), await res.text()).toBe(202);
+      requests.push(((await res.json()) as { request: { id: string } }).request.id);
+    }
     await breakProvider("arthur");
+    for (const id of requests) {
+      await test.step(`approving request ${id}`, async () => {
+        const approved = await owner.post(`/api/invite-requests/${id}/approve`, { data: {} });
+        expect(approved.status(), await approved.text()).toBe(200);
+        const { request } = (await approved.json()) as { request: { outcome: unknown } };
+        expect(request.outcome).toMatchObject({ state: "failed", error: { status: 503, message: unavailable("Arthur") } });
+      });
+    }
     const calls: Array<[string, () => Promise<APIResponse>]> = [
-      ["POST /api/arthur/users", () => admin.post("/api/arthur/users", { data: { firstName: "Err", email: freshEmail("arthur-user"), password: "One-time-Passw0rd!" } })],
       ["PATCH /api/arthur/users/[id]", () => admin.patch(`/api/arthur/users/${membership.id}`, { data: { lastName: "Changed" } })],
-      ["POST /api/service-accounts", () => admin.post("/api/service-accounts", { data: { name: "err-account", role: "Organization Member" } })],
       ["PATCH /api/service-accounts/[id]", () => admin.patch(`/api/service-accounts/${account.id}`, { data: { name: "err-renamed" } })],
       ["POST /api/service-accounts/[id]/credentials", () => admin.post(`/api/service-accounts/${account.id}/credentials`)],
       ["POST /api/arthur/accept-invites", () => owner.post("/api/arthur/accept-invites")],

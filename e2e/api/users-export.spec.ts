@@ -2,6 +2,7 @@ import { PROVIDER_IDS } from "../../lib/providers/types";
 import type { APIRequestContext } from "@playwright/test";
 import type { Person, UsersResponse } from "../../lib/directory/types";
 import { expect, test } from "../fixtures";
+import { throughApproval } from "./member-helpers";
 
 /**
  * `GET /api/users/export`: the people list as CSV, for the same search and filters as
@@ -96,11 +97,12 @@ test.describe("people export (CSV)", () => {
   });
 
   test("a name a spreadsheet would run as a formula stays text", async ({ as }) => {
-    const admin = await as("admin");
+    const [admin, owner] = [await as("admin"), await as("owner")];
     const email = `formula-${Date.now()}@export.example`;
     const first = "=HYPERLINK(\"http://evil.example\",\"click\")";
-    const created = await admin.post("/api/arthur/users", { data: { firstName: first, lastName: "+1-2@3", email, password: "a-long-one-time-password" } });
-    expect(created.status(), await created.text()).toBe(200);
+    // A new Arthur user waits for a second admin (the two-person rule): the owner approves it.
+    const approved = await throughApproval(await admin.post("/api/arthur/users", { data: { firstName: first, lastName: "+1-2@3", email } }), owner);
+    expect(approved.request.outcome).toMatchObject({ state: "done" });
     const res = await admin.get(`/api/users/export?q=${encodeURIComponent(email)}`);
     const text = await res.text();
     const [, row] = parseCsv(text);

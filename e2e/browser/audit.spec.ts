@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { Person } from "../../lib/directory/types";
 import { createRequest, freshEmail, approve, peopleOn, plainRoles } from "../api/invite-helpers";
-import { people } from "../api/member-helpers";
+import { people, throughApproval } from "../api/member-helpers";
 import { newOperator } from "../api/operator-helpers";
 import { apiAs, expect, signInPage, test } from "./guard";
 
@@ -22,7 +22,8 @@ async function makeOneOfEach() {
   );
   const [changed, leaver] = ordinary;
   const openai = changed.memberships.find((m) => m.provider === "openai")!;
-  expect((await admin.patch(`/api/members/openai/${openai.id}`, { data: { role: "owner" } })).status()).toBe(200);
+  // Owner is admin-level: the admin asks, the owner approves (the two-person rule).
+  await throughApproval(await admin.patch(`/api/members/openai/${openai.id}`, { data: { role: "owner" } }), owner);
   expect((await admin.post(`/api/people/${encodeURIComponent(leaver.email!)}/offboard`, { data: {} })).status()).toBe(200);
 
   const roles = await plainRoles(admin);
@@ -30,7 +31,7 @@ async function makeOneOfEach() {
   const request = await createRequest(await apiAs("requester"), [freshEmail(`audit-${run}`), member], { openai: roles.openai });
   await approve(admin, request.request.id);
 
-  expect((await admin.post("/api/service-accounts", { data: { name: `audit-bot-${run}`, role: "Organization Member" } })).status()).toBe(200);
+  await throughApproval(await admin.post("/api/service-accounts", { data: { name: `audit-bot-${run}`, role: "Organization Member" } }), owner);
   const op = await newOperator(owner, "admin");
   expect((await owner.patch(`/api/operators/${op.id}`, { data: { disabled: true } })).status()).toBe(200);
   expect((await viewer.patch(`/api/members/openai/${openai.id}`, { data: { role: "reader" } })).status()).toBe(403);
