@@ -4,7 +4,7 @@ import type { RolesResponse } from "../../lib/changes/types";
 import type { Person, UsersResponse } from "../../lib/directory/types";
 import { PROVIDER_IDS, PROVIDER_LABELS } from "../../lib/providers/types";
 import { E2E } from "../env";
-import { expect, sandbox, signInPage, test } from "./guard";
+import { apiAs, expect, sandbox, signInPage, test } from "./guard";
 import { roleLabel } from "../../lib/providers/role-label";
 
 /** Member changes in Chromium, as an admin would make them. */
@@ -46,7 +46,7 @@ test.describe("member changes in the browser", () => {
     await sandbox.reset();
   });
 
-  test("change a role on each provider from the row menu; it holds after a reload", async ({ page }) => {
+  test("change a role on each provider from the row menu (an admin-level one becomes a request); it holds after a reload", async ({ page }) => {
     const person = await personOnAllThree(page);
     const { providers } = await api<RolesResponse>(page, "/api/roles");
     await page.goto(`/?q=${encodeURIComponent(person.email!)}`);
@@ -54,8 +54,9 @@ test.describe("member changes in the browser", () => {
     const chosen: Record<string, string> = {};
     for (const provider of PROVIDER_IDS) {
       const current = person.memberships.find((m) => m.provider === provider)!.role;
-      const target = providers.find((p) => p.id === provider)!.roles.find((r) => r.scope === "organization" && r.name !== current)!;
-      chosen[provider] = target.name;
+      // A role an admin grants alone where the provider has one; OpenAI's only other role (owner) waits for a second admin.
+      const others = providers.find((p) => p.id === provider)!.roles.filter((r) => r.scope === "organization" && r.name !== current);
+      const target = others.find((r) => !r.adminLevel) ?? others[0];
       await openRowMenu(page, person);
       await page.getByRole("menuitem", { name: `Change role on ${LABEL[provider]}` }).click();
       await page.getByRole("menuitemradio", { name: roleLabel(target.name), exact: true }).first().press("Enter");
@@ -63,6 +64,15 @@ test.describe("member changes in the browser", () => {
       await expect(dialog).toContainText(LABEL[provider]);
       await expect(dialog).toContainText(person.name);
       if (provider === "openai") await page.screenshot({ path: `${SHOTS}/change-role-dialog.png` });
+      if (target.adminLevel) {
+        await dialog.getByRole("button", { name: "Request approval" }).click();
+        await expect(dialog).toBeHidden();
+        await expect(page.getByText("Another admin approves or rejects it on the Invites page; nothing has changed yet.")).toBeVisible();
+        await expect(row(page, person)).toContainText(roleLabel(current));
+        chosen[provider] = current;
+        continue;
+      }
+      chosen[provider] = target.name;
       await dialog.getByRole("button", { name: "Change role" }).click();
       await expect(dialog).toBeHidden();
       await expect(row(page, person)).toContainText(roleLabel(target.name));
@@ -165,11 +175,13 @@ test.describe("member changes in the browser", () => {
   test("filter the audit page and download the CSV", async ({ page }) => {
     const person = await personOnAllThree(page);
     const openai = person.memberships.find((m) => m.provider === "openai")!;
-    const changed = await page.request.patch(`/api/members/openai/${openai.id}`, {
-      data: { role: "owner" },
-      headers: { origin: E2E.baseUrl },
-    });
-    expect(changed.status()).toBe(200);
+    // Owner is admin-level: the admin asks, the owner approves (the two-person rule).
+    const asked = await page.request.patch(`/api/members/openai/${openai.id}`, { data: { role: "owner" }, headers: { origin: E2E.baseUrl } });
+    expect(asked.status()).toBe(202);
+    const owner = await apiAs("owner");
+    const { request } = (await asked.json()) as { request: { id: string } };
+    expect((await owner.post(`/api/invite-requests/${request.id}/approve`, { data: {} })).status()).toBe(200);
+    await owner.dispose();
 
     await page.goto("/audit");
     const table = page.getByRole("table", { name: "Audit log" });

@@ -4,12 +4,8 @@ import { PROVIDER_IDS, type ProviderId } from "../providers/types";
 
 /** API tokens as the API takes and answers them. Shared by routes, service and browser. */
 
-/** Every secret starts with this, so secret scanners (and Roster's log redaction) can spot one. */
-export const TOKEN_PREFIX = "roster_pat_";
-/** How the audit log names a token as the actor: `token:<name>`. */
-export const TOKEN_ACTOR_PREFIX = "token:";
-export const TOKEN_MAX_DAYS = 366;
-export const TOKEN_NAME_MAX = 64;
+export { TOKEN_ACTOR_PREFIX, TOKEN_ERROR_CODES, TOKEN_MAX_DAYS, TOKEN_NAME_MAX, TOKEN_PREFIX } from "./constants";
+import { TOKEN_MAX_DAYS, TOKEN_NAME_MAX } from "./constants";
 
 export const tokenIdParamsSchema = z.object({ id: z.uuid({ error: "id must be an API token id" }) });
 
@@ -72,13 +68,3 @@ export interface RevokedTokenResponse {
   auditId: number;
 }
 
-/** Error codes a token call can be refused with. */
-export const TOKEN_ERROR_CODES = {
-  invalid: "invalid_token",
-  expired: "token_expired",
-  revoked: "token_revoked",
-  provider: "token_provider_forbidden",
-  sessionOnly: "session_required",
-  exists: "already_exists",
-  aboveCreator: "role_above_creator",
-} as const;
