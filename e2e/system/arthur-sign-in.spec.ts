@@ -85,6 +85,6 @@ test.describe("Arthur sign-in with client credentials on a real server", () => {
 
   test("half-set client credentials refuse to start, naming the missing variable", async () => {
     const started = startRoster({ port: ROSTER, sandboxPort: SANDBOX, dataDir: tempDataDir("arthur-half"), env: arthurLive(sandboxes) });
-    await expect(started).rejects.toThrow(/ARTHUR_CLIENT_ID is set but ARTHUR_CLIENT_SECRET is not/);
+    await expect(started).rejects.toThrow(/ARTHUR_CLIENT_SECRET must be set too: ARTHUR_CLIENT_ID is set/);
   });
 });

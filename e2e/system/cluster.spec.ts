@@ -57,14 +57,19 @@ test.describe("two Roster servers on one Postgres", () => {
     const membership = target.memberships.find((m) => m.provider === "openai")!;
 
     const lists = await Promise.all(PROVIDERS.map((p) => listCalls(sandboxes, p)));
-    const changed = await adminA.patch(`/api/members/openai/${membership.id}`, { data: { role: "owner" } });
-    expect(changed.status(), await changed.text()).toBe(200);
+    // Owner is admin-level: the admin asks through A, the owner approves (and so makes the change) through A.
+    const asked = await adminA.patch(`/api/members/openai/${membership.id}`, { data: { role: "owner" } });
+    expect(asked.status(), await asked.text()).toBe(202);
+    const ownerA = await apiAs("owner", a.url);
+    const approved = await ownerA.post(`/api/invite-requests/${((await asked.json()) as { request: { id: string } }).request.id}/approve`, { data: {} });
+    expect(approved.status(), await approved.text()).toBe(200);
+    await ownerA.dispose();
 
     const after = await users(viewerB, `q=${encodeURIComponent(target.email!)}`);
     expect(after.people[0].memberships.find((m) => m.provider === "openai")?.role).toBe("owner");
     expect(await Promise.all(PROVIDERS.map((p) => listCalls(sandboxes, p))), "no provider list was read again").toEqual(lists);
 
-    // And back, through B this time, seen by A.
+    // And back (a plain role: no approval), through B this time, seen by A.
     const adminB = await apiAs("admin", b.url);
     expect((await adminB.patch(`/api/members/openai/${membership.id}`, { data: { role: "reader" } })).status()).toBe(200);
     const back = await users(adminA, `q=${encodeURIComponent(target.email!)}`);
