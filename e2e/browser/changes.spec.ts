@@ -67,7 +67,7 @@ test.describe("member changes in the browser", () => {
       if (target.adminLevel) {
         await dialog.getByRole("button", { name: "Request approval" }).click();
         await expect(dialog).toBeHidden();
-        await expect(page.getByText("Another admin approves or rejects it on the Invites page; nothing has changed yet.")).toBeVisible();
+        await expect(page.getByText(`Approval requested: ${person.name} as ${roleLabel(target.name)}`).last()).toBeVisible();
         await expect(row(page, person)).toContainText(roleLabel(current));
         chosen[provider] = current;
         continue;
