@@ -22,9 +22,11 @@ async function drainRound(ports: { sandbox: number; roster: number }, database: 
     console.log(`started in ${Date.now() - t0} ms`);
     const admin = await new RosterClient(server.url).signIn("admin@roster.demo");
     const targets = await loadTargets(admin);
-    // Astronomer has several non-owner roles, so the change is a real one.
-    const member = targets.members.astronomer[0];
-    const role = targets.roles.astronomer.find((r) => r !== member.role)!;
+    // A real change one admin makes alone: a member whose role differs from one an admin grants alone
+    // (on v1alpha1 that is Organization Member only, so a billing admin is moved to it).
+    const plain = targets.roles.astronomer;
+    const member = targets.members.astronomer.find((m) => plain.some((r) => r !== m.role))!;
+    const role = plain.find((r) => r !== member.role)!;
 
     // The role change (a POST on Astronomer's side) is held by the provider for a while.
     await sandboxes.fault("astronomer", { method: "POST", latencyMs: HOLD_MS });

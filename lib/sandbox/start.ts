@@ -47,7 +47,7 @@ export async function startSandboxes(options: {
     const port = options.basePort + PROVIDER_IDS.indexOf(provider);
     const definition = providerModule(provider).sandbox.create({ users: options.users, tokens: options.tokens, env: options.env ?? process.env });
     try {
-      const persisted = options.stateDir ? persistState(definition, path.join(options.stateDir, `${provider}.json`), options.users) : undefined;
+      const persisted = options.stateDir ? persistState(definition, path.join(/*turbopackIgnore: true*/ options.stateDir, `${provider}.json`), options.users) : undefined;
       const available = (definition.variances ?? []).map((v) => v.name);
       const sandbox = await startSandbox(definition, {
         port,
