@@ -63,13 +63,15 @@ function checkEnvironment(): void {
 }
 
 /**
- * Opens and migrates the database at start, before the first request needs it. An unreachable
- * database does not stop the server: it stays alive and `/api/ready` answers 503 until
- * the database answers (scripts/entrypoint.mjs, the container's start, migrates before
- * listening and stops instead).
+ * Opens and migrates the database at start, before the first request needs it. A database
+ * that cannot be opened stops the start, naming its variable (a container platform restarts
+ * the server and shows why); one that goes away later keeps the server alive, with
+ * `/api/ready` answering 503 until it answers again. scripts/entrypoint.mjs, the container's
+ * start, migrates Postgres before the server even listens.
  */
 async function openDatabaseAtStart(): Promise<void> {
-  if (process.env.NODE_ENV === "production" && !process.env.DATABASE_URL?.trim() && process.env.ROSTER_DEMO !== "1") {
+  const postgres = Boolean(process.env.DATABASE_URL?.trim());
+  if (process.env.NODE_ENV === "production" && !postgres && process.env.ROSTER_DEMO !== "1") {
     const dir = path.resolve(/*turbopackIgnore: true*/ process.env.ROSTER_DATA_DIR?.trim() || ".data/pglite");
     log.warn(`DATABASE_URL is not set: using embedded PGlite in ${dir}. PGlite is single-process: run one Roster server on it, and keep that directory on a volume.`);
   }
@@ -77,6 +79,13 @@ async function openDatabaseAtStart(): Promise<void> {
   try {
     await getDb();
   } catch (error) {
-    log.error({ err: error }, "The database could not be opened at start: /api/ready answers 503 until it can be");
+    const { withoutConnectionString } = await import("./db/migrate.mjs");
+    const said = withoutConnectionString(error instanceof Error ? error.message : error);
+    log.fatal(
+      postgres
+        ? `DATABASE_URL: could not connect to Postgres and migrate it: ${said}. It must be postgres://user:password@host:5432/database, reachable from here.`
+        : `ROSTER_DATA_DIR: could not open the embedded database: ${said}. It must be a directory Roster can write to.`,
+    );
+    process.exit(1);
   }
 }

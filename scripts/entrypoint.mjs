@@ -10,21 +10,19 @@ process.chdir(root);
 process.env.NEXT_MANUAL_SIG_HANDLE ??= "true";
 process.env.NODE_ENV = "production";
 
-/** The error's own words, never the connection string (it holds the password). */
-const withoutUrl = (text) => String(text).replace(/postgres(?:ql)?:\/\/\S+/gi, "postgres://…");
-
 const url = process.env.DATABASE_URL?.trim();
 if (url) {
   const started = Date.now();
+  // Loaded only for Postgres: PGlite needs none of it.
+  const { migratePostgres, withoutConnectionString } = await import("../lib/db/migrate.mjs");
   let pool;
   try {
     const { Pool } = await import("pg");
-    const { migratePostgres } = await import("../lib/db/migrate.mjs");
     pool = new Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000 });
     await migratePostgres(pool, path.join(root, "lib", "db", "migrations"));
     console.log(JSON.stringify({ level: "info", service: "roster", msg: `database migrated in ${Date.now() - started} ms` }));
   } catch (error) {
-    const message = `DATABASE_URL: could not connect to Postgres and migrate it: ${withoutUrl(error?.message ?? error)}. ` +
+    const message = `DATABASE_URL: could not connect to Postgres and migrate it: ${withoutConnectionString(error?.message ?? error)}. ` +
       "It must be postgres://user:password@host:5432/database, reachable from here.";
     console.error(JSON.stringify({ level: "fatal", service: "roster", msg: message }));
     process.exit(1);

@@ -33,7 +33,7 @@ test.describe("settings: API tokens", () => {
     await expect(submit, "a limit names at least one provider").toBeDisabled();
     await create.getByRole("checkbox", { name: "OpenAI" }).click();
     await create.getByRole("checkbox", { name: "Astronomer" }).click();
-    await page.screenshot({ path: `${SHOTS}/token-create.png` });
+    await page.screenshot({ path: `${SHOTS}/token-create.png`, animations: "disabled" });
     await submit.click();
 
     const shown = page.getByRole("alertdialog", { name: `API token ${name} created` });
@@ -41,7 +41,7 @@ test.describe("settings: API tokens", () => {
     const secret = (await shown.getByTestId("token-secret").textContent())!.trim();
     expect(secret).toMatch(/^roster_pat_[A-Za-z0-9_-]{43}$/);
     await expect(shown.getByRole("button", { name: "Copy token" })).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/token-secret.png` });
+    await page.screenshot({ path: `${SHOTS}/token-secret.png`, animations: "disabled" });
     await shown.getByRole("button", { name: "I have copied the token" }).click();
     await expect(shown).toBeHidden();
 

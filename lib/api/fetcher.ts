@@ -19,9 +19,9 @@ export class ApiError extends Error {
     this.requestId = init.requestId ?? null;
   }
 
-  /** 4xx: asking again will not help. */
+  /** 4xx other than a timeout (408) or a rate limit (429): asking again will not help. */
   get isClientError(): boolean {
-    return this.status >= 400 && this.status < 500;
+    return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
   }
 }
 

@@ -27,8 +27,14 @@ export function migrationsFolder(): string {
 async function openPostgres(url: string): Promise<Handle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const { migratePostgres } = await import("./migrate.mjs");
+  const { migratePostgres, withoutConnectionString } = await import("./migrate.mjs");
+  const { log } = await import("../log");
   const pool = new Pool({ connectionString: url, max: Number(process.env.ROSTER_DB_POOL ?? 10) });
+  // An idle connection the database dropped (restart, failover, network) is an event, not a
+  // crash: the pool replaces it, and /api/ready reports the database until it answers again.
+  pool.on("error", (error) => {
+    log.warn(`An idle database connection failed: ${withoutConnectionString(error.message)}`);
+  });
   try {
     await migratePostgres(pool, migrationsFolder());
   } catch (error) {

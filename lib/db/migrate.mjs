@@ -3,6 +3,15 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 
+/**
+ * A database error's own words without any connection string (it holds the password).
+ * @param {unknown} text
+ * @returns {string}
+ */
+export function withoutConnectionString(text) {
+  return String(text).replace(/postgres(?:ql)?:\/\/\S+/gi, "postgres://…");
+}
+
 /** Held while migrating, so servers starting at once against one database migrate one at a time. */
 export const MIGRATION_LOCK = 727274;
 

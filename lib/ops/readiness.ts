@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { getDb, migrationsFolder } from "../db";
+import { withoutConnectionString } from "../db/migrate.mjs";
 import { readSyncLog } from "../directory/sync-log";
 import { configuredProviders } from "../providers/registry";
 import type { ProviderId } from "../providers/types";
@@ -41,8 +42,7 @@ async function appliedMigrations(): Promise<number> {
 
 /** The database error in words an operator can act on, without the connection string. */
 function databaseError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/postgres(?:ql)?:\/\/\S+/gi, "postgres://…").slice(0, 300);
+  return withoutConnectionString(error instanceof Error ? error.message : error).slice(0, 300);
 }
 
 export async function readiness(now = Date.now()): Promise<Readiness> {
