@@ -1,3 +1,4 @@
+import "server-only";
 import { ConfigError } from "./config-error";
 import { PROVIDER_DESCRIPTORS, PROVIDER_IDS, type ProviderId } from "./providers/catalog";
 import type { ProviderMode } from "./providers/descriptor";

@@ -28,7 +28,7 @@ export async function startSandboxes(basePort: number, users: number, latencyMs:
   for (let port = basePort; port < basePort + 3; port++) {
     if (await httpOk(`http://127.0.0.1:${port}/__sandbox/health`).catch(() => false)) throw new Error(`port ${port} is already serving; stop that server first`);
   }
-  const proc = startProc(`sandbox-${users}`, process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/sandbox.ts"], {
+  const proc = startProc(`sandbox-${users}`, process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/sandbox.ts"], {
     ...process.env,
     ROSTER_SANDBOX_PORT: String(basePort),
     ROSTER_SANDBOX_USERS: String(users),

@@ -77,7 +77,7 @@ export interface Sandboxes {
 
 /** The three sandboxes in their own process (`scripts/sandbox.ts`), on basePort..basePort+2. */
 export async function startSandboxes(basePort: number, users = 240): Promise<Sandboxes> {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/sandbox.ts"], {
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/sandbox.ts"], {
     cwd: ROOT,
     env: { ...process.env, ROSTER_SANDBOX_PORT: String(basePort), ROSTER_SANDBOX_USERS: String(users) },
     stdio: ["ignore", "pipe", "pipe"],
@@ -186,7 +186,7 @@ export function verifyAuditChain(options: Pick<RosterOptions, "databaseUrl" | "d
   // The chain is keyed with a key derived from the servers' NEXTAUTH_SECRET.
   const env: NodeJS.ProcessEnv = { ...process.env, ...databaseEnv(options), NEXTAUTH_SECRET: SECRET };
   if (!options.databaseUrl) delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/audit-verify.ts"], { cwd: ROOT, env, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/audit-verify.ts"], { cwd: ROOT, env, encoding: "utf8" });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() };
 }
 

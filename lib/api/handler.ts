@@ -1,3 +1,4 @@
+import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { hasRole, type Operator, type RosterRole } from "../auth/roles";
