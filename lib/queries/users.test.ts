@@ -1,38 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { usersQuerySchema } from "../directory/types";
-import { DEFAULT_USERS_QUERY, parseUsersQuery, usersQueryToSearchParams } from "./users";
+import { USERS_QUERY_LIMITS } from "@/lib/directory/constants";
+import { DEFAULT_USERS_QUERY, hasUsersFilters, parseUsersQuery, usersExportHref, usersQueryToSearchParams } from "./users";
 
-/** The page reads its URL without zod; it must read a valid URL exactly as the API does. */
-const read = (search: string) => parseUsersQuery(new URLSearchParams(search));
+const parse = (search: string) => parseUsersQuery(new URLSearchParams(search));
 
-describe("parseUsersQuery", () => {
-  it("reads a valid URL as the API's schema does", () => {
-    for (const search of [
-      "",
-      "q=ada&sort=email&order=desc&page=3&pageSize=25",
-      "provider=openai,arthur&role=owner&status=invited&kind=service_account",
-      "sort=providers&pageSize=200&page=100000",
-    ]) {
-      expect(read(search), search).toEqual(usersQuerySchema.parse(Object.fromEntries(new URLSearchParams(search))));
-    }
+describe("the users table's URL state", () => {
+  it("an empty address is the default query, and the default query writes an empty address", () => {
+    expect(parse("")).toEqual({ ...DEFAULT_USERS_QUERY, provider: undefined, role: undefined, status: undefined, kind: undefined });
+    expect(usersQueryToSearchParams(DEFAULT_USERS_QUERY).toString()).toBe("");
   });
 
-  it("falls back to the default for each bad value instead of failing the page", () => {
-    expect(read("sort=age&order=up&page=0&pageSize=201")).toEqual(DEFAULT_USERS_QUERY);
-    // A search longer than the API takes is cut to the limit, never dropped (which would show everyone).
-    expect(read("q=" + "x".repeat(201)).q).toBe("x".repeat(200));
-    expect(read("page=2.5&pageSize=abc").page).toBe(1);
+  it("a hand-edited address with bad values falls back value by value instead of breaking the page", () => {
+    const query = parse("sort=password&order=sideways&page=-3&pageSize=1e9&provider=openai,nope,arthur&status=gone");
+    expect(query.sort).toBe(DEFAULT_USERS_QUERY.sort);
+    expect(query.order).toBe(DEFAULT_USERS_QUERY.order);
+    expect(query.page).toBe(1);
+    expect(query.pageSize).toBe(DEFAULT_USERS_QUERY.pageSize);
+    expect(query.provider, "the valid providers kept, in display order").toEqual(["openai", "arthur"]);
+    expect(query.status, "nothing valid: no filter, not an empty one").toBeUndefined();
   });
 
-  it("keeps the good items of a list, once each, providers in their usual order", () => {
-    expect(read("provider=arthur,bogus,openai,arthur").provider).toEqual(["openai", "arthur"]);
-    expect(read("status=gone").status).toBeUndefined();
-    expect(read(`role=${"r".repeat(101)},owner`).role).toEqual(["owner"]);
+  it("a search longer than the API takes is cut to the limit, never dropped (which would show everyone)", () => {
+    const query = parse(`q=${"a".repeat(USERS_QUERY_LIMITS.q + 50)}`);
+    expect(query.q).toHaveLength(USERS_QUERY_LIMITS.q);
+    expect(hasUsersFilters(query)).toBe(true);
   });
 
-  it("writes back a URL that reads the same, without defaults", () => {
-    const query = read("q=ada&provider=astronomer&page=2");
-    expect(usersQueryToSearchParams(query).toString()).toBe("q=ada&provider=astronomer&page=2");
-    expect(read(usersQueryToSearchParams(query).toString())).toEqual(query);
+  it("what is written is read back the same, duplicates and order aside", () => {
+    const written = usersQueryToSearchParams({ ...DEFAULT_USERS_QUERY, q: "ada", provider: ["arthur", "openai"], role: ["owner"], sort: "email", order: "desc", page: 3 });
+    const read = parseUsersQuery(written);
+    expect(read).toMatchObject({ q: "ada", provider: ["openai", "arthur"], role: ["owner"], sort: "email", order: "desc", page: 3 });
+    expect(parse("role=owner,owner,reader").role).toEqual(["owner", "reader"]);
+  });
+
+  it("the export link keeps the search, filters and sort but not the page", () => {
+    const href = usersExportHref({ ...DEFAULT_USERS_QUERY, q: "x", status: ["invited"], page: 4, pageSize: 100 });
+    const url = new URL(href, "http://roster.test");
+    expect(url.pathname).toBe("/api/users/export");
+    expect(Object.fromEntries(url.searchParams)).toEqual({ q: "x", status: "invited" });
   });
 });
