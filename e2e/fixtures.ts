@@ -77,6 +77,28 @@ export const sandbox = {
   },
 };
 
+/** The sandboxes back at their seed and Roster's directory read from them again: the world every suite starts from. */
+export async function freshWorld(): Promise<void> {
+  await sandbox.reset();
+  const viewer = await apiAs("viewer");
+  try {
+    const res = await viewer.post("/api/sync", { data: {} });
+    expect(res.status(), await res.text()).toBe(200);
+  } finally {
+    await viewer.dispose();
+  }
+}
+
+/**
+ * A fresh world before each test of a suite (or once before all of them), and again after the
+ * suite, so the suites that follow find the seed and Roster's view of it.
+ */
+export function inFreshWorld(suite: { beforeEach(fn: () => Promise<void>): void; beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }, before: "each" | "all"): void {
+  if (before === "each") suite.beforeEach(freshWorld);
+  else suite.beforeAll(freshWorld);
+  suite.afterAll(freshWorld);
+}
+
 /** Signs the page's browser context in (cookie from the API sign-in). */
 export async function signInPage(page: Page, role: DemoRole): Promise<void> {
   await signIn(page.context().request, role);

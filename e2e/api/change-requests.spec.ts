@@ -5,7 +5,7 @@ import type { ApprovalRequiredResponse, InviteRequestResponse } from "../../lib/
 import type { ProviderId } from "../../lib/providers/types";
 import type { ServiceAccountsResponse } from "../../lib/service-accounts/types";
 import { E2E } from "../env";
-import { apiAs, expect, sandbox, test } from "../fixtures";
+import { expect, inFreshWorld, test } from "../fixtures";
 import { ordinaryMember, roles } from "./member-helpers";
 
 /**
@@ -67,18 +67,7 @@ async function auditOf(api: APIRequestContext, action: string, provider: Provide
 }
 
 test.describe("the two-person rule for Arthur accounts and admin-level grants", () => {
-  test.beforeAll(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
-  test.afterAll(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
+  inFreshWorld(test, "all");
 
   test("roles say which are admin-level, per provider", async ({ as }) => {
     const admin = await as("admin");

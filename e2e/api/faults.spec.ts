@@ -3,7 +3,7 @@ import type { InviteRequestResponse } from "../../lib/invites/types";
 import { PROVIDER_LABELS, type ProviderId } from "../../lib/providers/types";
 import type { UsersResponse } from "../../lib/directory/types";
 import { E2E } from "../env";
-import { apiAs, expect, sandbox, test } from "../fixtures";
+import { expect, inFreshWorld, sandbox, test } from "../fixtures";
 import { FAULTS } from "../faults";
 import { approve, createRequest, freshEmail, invitePostsOnSandbox, inviteRoute, invitesOnSandbox, plainRoles, PROVIDERS } from "./invite-helpers";
 import { lastAudit, ordinaryMember, roles } from "./member-helpers";
@@ -32,19 +32,8 @@ async function inviteCallsOnSandbox(provider: ProviderId, email: string): Promis
 }
 
 test.describe("provider faults", () => {
-  test.beforeAll(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
+  inFreshWorld(test, "all");
   test.afterEach(async () => sandbox.clearFaults());
-  test.afterAll(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
 
   for (const provider of PROVIDERS) {
     const label = PROVIDER_LABELS[provider];

@@ -1,7 +1,7 @@
 import type { AuditResponse } from "../../lib/audit/types";
 import type { UsersResponse } from "../../lib/directory/types";
 import type { InviteRequestResponse, InviteRequestsResponse, PendingInvitesResponse } from "../../lib/invites/types";
-import { apiAs, expect, sandbox, test } from "../fixtures";
+import { expect, inFreshWorld, test } from "../fixtures";
 import {
   approve,
   createRequest,
@@ -27,16 +27,7 @@ async function expectNoInvites(email: string) {
 }
 
 test.describe("invite requests", () => {
-  test.beforeEach(async ({ as }) => {
-    await sandbox.reset();
-    await (await as("viewer")).post("/api/sync", { data: {} });
-  });
-  test.afterAll(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
+  inFreshWorld(test, "each");
 
   test("request → approval by another admin → one invite on each sandbox, shown at once and audited", async ({ as }) => {
     const requester = await as("requester");

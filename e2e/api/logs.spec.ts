@@ -2,7 +2,7 @@ import { PROVIDER_IDS } from "../../lib/providers/types";
 import fs from "node:fs";
 import type { UsersResponse } from "../../lib/directory/types";
 import { E2E } from "../env";
-import { apiAs, expect, sandbox, test } from "../fixtures";
+import { apiAs, expect, freshWorld, sandbox, test } from "../fixtures";
 import { throughApproval } from "./member-helpers";
 
 /**
@@ -32,12 +32,7 @@ function logSince(offset: number): { text: string; entries: Entry[] } {
 }
 
 test.describe("server logs", () => {
-  test.afterAll(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
+  test.afterAll(freshWorld);
 
   test("record provider calls and 5xx answers, with no token, password, cookie or secret", async ({ as }) => {
     const offset = logSize();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { PROVIDER_IDS, type ProviderId } from "../../lib/providers/types";
 import { CANARIES, E2E } from "../env";
-import { apiAs, expect, sandbox, test } from "../fixtures";
+import { expect, freshWorld, sandbox, test } from "../fixtures";
 
 /**
  * A provider whose error message repeats the key Roster sent (the sandbox fault `echoKey`)
@@ -17,12 +17,7 @@ function logSize(): number {
 }
 
 test.describe("Roster's own keys are masked in provider text", () => {
-  test.afterAll(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
+  test.afterAll(freshWorld);
 
   for (const provider of PROVIDERS) {
     test(`${provider}: a 401 that echoes the key shows it masked in sync, connections, users and invites answers and the log`, async ({ as }) => {

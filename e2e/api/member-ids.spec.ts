@@ -1,5 +1,5 @@
 import type { ChangeResult } from "../../lib/changes/types";
-import { apiAs, expect, sandbox, test } from "../fixtures";
+import { expect, inFreshWorld, test } from "../fixtures";
 import { lastAudit, ordinaryMember, people, roles } from "./member-helpers";
 import { readyOperator } from "./operator-helpers";
 
@@ -10,16 +10,7 @@ import { readyOperator } from "./operator-helpers";
  */
 
 test.describe("member ids in another letter case", () => {
-  test.beforeEach(async ({ as }) => {
-    await sandbox.reset();
-    await (await as("viewer")).post("/api/sync", { data: {} });
-  });
-  test.afterAll(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
+  inFreshWorld(test, "each");
 
   test("your own Arthur membership by an upper-cased id still needs confirmSelf", async ({ as }) => {
     const owner = await as("owner");

@@ -2,7 +2,7 @@ import type { ChangeResult, OffboardResponse } from "../../lib/changes/types";
 import type { AuditResponse } from "../../lib/audit/types";
 import type { Person } from "../../lib/directory/types";
 import { PROVIDER_IDS, type ProviderId } from "../../lib/providers/types";
-import { apiAs, expect, sandbox, test } from "../fixtures";
+import { expect, inFreshWorld, sandbox, test } from "../fixtures";
 import { lastAudit, ordinaryMember, people, roles } from "./member-helpers";
 
 /** Member changes over HTTP against the sandboxes: routes, rules and the audit trail. */
@@ -12,17 +12,7 @@ const PROVIDERS: readonly ProviderId[] = PROVIDER_IDS;
 const ASTRONOMER_V1 = process.env.ROSTER_E2E_ASTRONOMER_VERSION === "v1";
 
 test.describe("member changes", () => {
-  test.beforeEach(async ({ as }) => {
-    await sandbox.reset();
-    await (await as("viewer")).post("/api/sync", { data: {} });
-  });
-  test.afterAll(async () => {
-    // Leave the seed, and Roster's view of it, as the other suites expect.
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
+  inFreshWorld(test, "each");
 
   for (const provider of PROVIDERS) {
     test(`change a role on ${provider}: answered, in the directory, audited`, async ({ as }) => {

@@ -2,20 +2,11 @@ import type { AuditResponse } from "../../lib/audit/types";
 import type { PersonDetailResponse } from "../../lib/changes/types";
 import type { UsersResponse } from "../../lib/directory/types";
 import { E2E } from "../env";
-import { apiAs, expect, sandbox, test } from "../fixtures";
+import { expect, inFreshWorld, sandbox, test } from "../fixtures";
 import { throughApproval } from "./member-helpers";
 
 test.describe("person and audit routes", () => {
-  test.beforeEach(async ({ as }) => {
-    await sandbox.reset();
-    await (await as("viewer")).post("/api/sync", { data: {} });
-  });
-  test.afterAll(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
+  inFreshWorld(test, "each");
 
   test("the person page reads every membership fresh from the providers", async ({ as }) => {
     const viewer = await as("viewer");

@@ -2,7 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import type { ProviderState, UsersResponse } from "../../lib/directory/types";
 import type { ProviderId } from "../../lib/providers/types";
 import { poolPerson } from "../../lib/sandbox/seed";
-import { apiAs, expect, sandbox, test } from "../fixtures";
+import { expect, freshWorld, sandbox, test } from "../fixtures";
 import { people, roles } from "./member-helpers";
 
 /**
@@ -20,12 +20,7 @@ async function synced(api: APIRequestContext, provider: ProviderId): Promise<{ b
 
 const memberships = (body: UsersResponse, provider: ProviderId) => body.people.flatMap((p) => p.memberships.filter((m) => m.provider === provider));
 
-async function restore() {
-  await sandbox.reset();
-  const viewer = await apiAs("viewer");
-  await viewer.post("/api/sync", { data: {} });
-  await viewer.dispose();
-}
+const restore = freshWorld;
 
 test.describe("provider variance", () => {
   test.beforeAll(restore);

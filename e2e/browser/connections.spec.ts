@@ -1,4 +1,4 @@
-import { apiAs, expect, sandbox, signInPage, test } from "../fixtures";
+import { apiAs, expect, freshWorld, sandbox, signInPage, test } from "../fixtures";
 
 /**
  * Connections and the users page with providers that answer the way real ones do (the
@@ -6,12 +6,7 @@ import { apiAs, expect, sandbox, signInPage, test } from "../fixtures";
  * named), OpenAI sends invites without `projects` and a role Roster does not know.
  */
 
-async function restore() {
-  await sandbox.reset();
-  const viewer = await apiAs("viewer");
-  await viewer.post("/api/sync", { data: {} });
-  await viewer.dispose();
-}
+const restore = freshWorld;
 
 test.describe("connections with provider variance", () => {
   test.describe.configure({ timeout: 120_000 });

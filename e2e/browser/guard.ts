@@ -57,4 +57,4 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
   ],
 });
 
-export { expect, apiAs, sandbox, signIn, signInPage } from "../fixtures";
+export { expect, apiAs, freshWorld, inFreshWorld, sandbox, signIn, signInPage } from "../fixtures";

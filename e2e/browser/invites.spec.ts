@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import type { UsersResponse } from "../../lib/directory/types";
 import { E2E } from "../env";
-import { apiAs, expect, sandbox, signIn, test } from "./guard";
+import { expect, inFreshWorld, sandbox, signIn, test } from "./guard";
 
 /** The Invites page in Chromium, with two operators in two browser contexts. */
 
@@ -35,18 +35,7 @@ async function requestInvites(page: Page, emails: string, reason: string) {
 test.describe("invites page", () => {
   // Two browser contexts, a sync and provider calls per test.
   test.describe.configure({ timeout: 90_000 });
-  test.beforeEach(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
-  test.afterAll(async () => {
-    await sandbox.reset();
-    const viewer = await apiAs("viewer");
-    await viewer.post("/api/sync", { data: {} });
-    await viewer.dispose();
-  });
+  inFreshWorld(test, "each");
 
   test("requester asks for three emails on three providers; the admin approves; both see the results", async ({ browser }) => {
     const requester = await operatorPage(browser, "requester");

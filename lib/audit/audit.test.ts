@@ -4,14 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { desc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { withTempDatabase } from "../testing/temp-db";
 
 /** The audit log on PGlite, or Postgres when DATABASE_URL is set. */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-audit-test-"));
-process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
+const { backend } = withTempDatabase("audit-test");
 const run = `${process.pid}-${Date.now()}`;
 
-const { closeDb, getDb } = await import("../db");
+const { getDb } = await import("../db");
 const { recordAttempt, recordRefusal, recordResult, listAudit } = await import("./log");
 const { verifyChain } = await import("./chain");
 const { AUDIT_CSV_HEADER, auditCsv, auditCsvRows, csvCell } = await import("./csv");
@@ -27,14 +27,7 @@ const attempt = (n: number) => ({
   requestId: `req-${run}-${n}`,
 });
 
-describe(`audit log (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
-  beforeAll(async () => {
-    await getDb();
-  });
-  afterAll(async () => {
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+describe(`audit log (${backend})`, () => {
 
   it("joins each attempt with its result, newest first, and filters", async () => {
     const a1 = await recordAttempt(attempt(1));
@@ -127,7 +120,7 @@ describe("npm run audit:verify", () => {
   const env = { ...process.env, ROSTER_DATA_DIR: path.join(dir, "pglite"), DATABASE_URL: "", NEXTAUTH_SECRET: "", ROSTER_AUDIT_KEY: "cli-test-audit-key" };
   const tsx = path.resolve("node_modules/.bin/tsx");
   const run = (args: string[], withEnv: NodeJS.ProcessEnv = env) =>
-    exec(tsx, ["scripts/audit-verify.ts", ...args], { env: withEnv }).then(
+    exec(tsx, ["--conditions=react-server", "scripts/audit-verify.ts", ...args], { env: withEnv }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => e,
     );

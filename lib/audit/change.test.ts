@@ -1,17 +1,14 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ACTION_LABELS, AUDIT_ACTIONS, type AuditAction, auditActionLabel } from "./constants";
 import { describeEvent } from "./describe";
 import type { AuditEvent } from "./types";
+import { withTempDatabase } from "../testing/temp-db";
 
 /** The one recipe for an audited change, the labels and the sentences, on a fresh PGlite (or DATABASE_URL). */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-audit-change-test-"));
-process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
+const { backend } = withTempDatabase("audit-change-test");
 const run = `${process.pid}-${Date.now()}`;
 
-const { closeDb, getDb } = await import("../db");
+const { getDb } = await import("../db");
 const { attemptOf, auditedChange, auditedFailure, Refusal, refuse } = await import("./change");
 const { listAudit } = await import("./log");
 const { verifyChain } = await import("./chain");
@@ -88,14 +85,7 @@ describe("the chain with steps", () => {
   });
 });
 
-describe(`auditedChange (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
-  beforeAll(async () => {
-    await getDb();
-  });
-  afterAll(async () => {
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+describe(`auditedChange (${backend})`, () => {
 
   it("writes the attempt before the work runs, then exactly one result per outcome", async () => {
     let seenBefore = -1;

@@ -1,7 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { withTempDatabase } from "../testing/temp-db";
 
 /**
  * Audit rows on the log stream (issue 14): one `{"msg":"audit","audit":{…}}` line per row
@@ -12,12 +10,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const KEY = "sk-admin-streamtest-0123456789abcdef";
 // A configured secret the provider repeats in its error: the line must never carry it.
 process.env.OPENAI_ADMIN_KEY = KEY;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-audit-stream-"));
-process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
+withTempDatabase("audit-stream");
 
 const { createLogger } = await import("../log");
 const { log } = await import("../log");
-const { closeDb, getDb } = await import("../db");
 const { recordAttempt, recordResult } = await import("./log");
 const { streamAuditRows } = await import("./stream");
 
@@ -35,15 +31,6 @@ const attempt = {
   before: { role: "reader" },
   requestId: "req-stream-1",
 };
-
-beforeAll(async () => {
-  await getDb();
-}, 180_000);
-
-afterAll(async () => {
-  await closeDb();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe("audit rows on the log stream", () => {
   it("writes one structured line per row, redacted", () => {

@@ -1,12 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { like, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withTempDatabase } from "../testing/temp-db";
 
 /** The sign-in throttle on PGlite, or Postgres when DATABASE_URL is set. */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-throttle-test-"));
-process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
+const { backend } = withTempDatabase("throttle-test");
 delete process.env.ROSTER_DEMO;
 delete process.env.ROSTER_SIGNIN_MAX_PER_ADDRESS;
 /** Per-run names, so the suite can run again against a Postgres that keeps its rows. */
@@ -15,7 +12,7 @@ let n = 0;
 const email = () => `t${n++}-${run}@example.com`;
 const address = () => `2001:db8::${(n++).toString(16)}:${(Date.now() % 0xffff).toString(16)}`;
 
-const { closeDb, getDb } = await import("../db");
+const { getDb } = await import("../db");
 const { signInFailures } = await import("../db/schema");
 const { claimSignInAttempt, settleSignInAttempt, pruneSignInFailures, SIGN_IN_MAX_PER_EMAIL, SIGN_IN_WINDOW_S } = await import("./throttle");
 
@@ -25,14 +22,7 @@ async function fail(source: { email: string | null; address: string | null }, en
   return claim;
 }
 
-describe(`sign-in throttle (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
-  beforeAll(async () => {
-    await getDb();
-  });
-  afterAll(async () => {
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+describe(`sign-in throttle (${backend})`, () => {
 
   it("refuses the attempt after 5 failures for one email, from any address, until the oldest leaves the window", async () => {
     const who = email();

@@ -1,8 +1,6 @@
 import { PROVIDER_IDS } from "../providers/catalog";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTempDatabase } from "../testing/temp-db";
 
 /**
  * A role change while the provider is down and Roster has none of its roles kept (a
@@ -11,15 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  * its server has read the roles long before. Real sandboxes, real database (PGlite, or
  * DATABASE_URL).
  */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-change-faults-test-"));
+withTempDatabase("change-faults-test");
 Object.assign(process.env, {
-  ROSTER_DATA_DIR: path.join(dataDir, "pglite"),
   ROSTER_SANDBOX: "all",
   ROSTER_SANDBOX_PORT: process.env.ROSTER_CHANGE_FAULTS_TEST_PORT ?? "5580",
   ROSTER_PROVIDER_TIMEOUT_MS: "500",
 });
 
-const { closeDb, getDb } = await import("../db");
+const { getDb } = await import("../db");
 const { operators } = await import("../db/schema");
 const { startConfiguredSandboxes } = await import("../sandbox/start");
 const { faultSchema } = await import("../sandbox/faults");
@@ -43,8 +40,6 @@ describe("a role change on a provider that is down", () => {
   });
   afterAll(async () => {
     await sandboxes?.close();
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   for (const provider of PROVIDER_IDS) {

@@ -1,15 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Member, ProviderId } from "../providers/types";
+import { withTempDatabase } from "../testing/temp-db";
 
 /** The stored directory snapshot on PGlite, or Postgres when DATABASE_URL is set. */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-directory-test-"));
-process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
+const { backend } = withTempDatabase("directory-test");
 const run = `${process.pid}-${Date.now()}`;
 
-const { closeDb, getDb } = await import("../db");
 const { applyPatches, readHeads, readPatches, readSnapshot, writePatches, writeSync } = await import("./store");
 
 /** A provider name of this run alone, so a shared Postgres with earlier rows does not matter. */
@@ -30,14 +26,7 @@ const member = (id: string, role = "reader"): Member => ({
   managed: false,
 });
 
-describe(`stored directory snapshot (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
-  beforeAll(async () => {
-    await getDb();
-  });
-  afterAll(async () => {
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+describe(`stored directory snapshot (${backend})`, () => {
 
   it("keeps no patch for a provider that was never read", async () => {
     expect(await writePatches(providerOf("never"), [{ id: "u1", member: member("u1") }])).toBeNull();

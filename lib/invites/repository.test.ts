@@ -1,14 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTempDatabase } from "../testing/temp-db";
 
 /** The conditional UPDATEs that keep each invite sent at most once, on PGlite (or Postgres with DATABASE_URL). */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-invites-test-"));
-process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
+const { backend } = withTempDatabase("invites-test");
 
 const { randomUUID } = await import("node:crypto");
-const { closeDb, getDb } = await import("../db");
+const { getDb } = await import("../db");
 const { operators } = await import("../db/schema");
 const repo = await import("./repository");
 
@@ -38,14 +35,10 @@ async function newRequest(expiresAt = new Date(Date.now() + 86_400_000)) {
 
 const lease = () => new Date(Date.now() + 60_000);
 
-describe(`invite requests in the database (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
+describe(`invite requests in the database (${backend})`, () => {
   beforeAll(async () => {
     requester = await operator("requester", "requester");
     admin = await operator("admin", "admin");
-  });
-  afterAll(async () => {
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("lets only one of two simultaneous decisions through", async () => {

@@ -1,17 +1,14 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTempDatabase } from "../testing/temp-db";
 
 /**
  * The invite request service against the real sandboxes and a real database (PGlite):
  * what the Playwright tests cannot set up from outside — the direct-invite policy, expiry,
  * and an item left `sending` by a server that died.
  */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-invite-service-test-"));
+withTempDatabase("invite-service-test");
 const basePort = 20_000 + Math.floor(Math.random() * 20_000);
 Object.assign(process.env, {
-  ROSTER_DATA_DIR: path.join(dataDir, "pglite"),
   ROSTER_SANDBOX: "all",
   ROSTER_SANDBOX_PORT: String(basePort),
   ROSTER_PROVIDER_TIMEOUT_MS: "1000",
@@ -19,7 +16,7 @@ Object.assign(process.env, {
 });
 
 const { eq } = await import("drizzle-orm");
-const { closeDb, getDb } = await import("../db");
+const { getDb } = await import("../db");
 const { inviteRequestItems, inviteRequests, operators } = await import("../db/schema");
 const { startConfiguredSandboxes } = await import("../sandbox/start");
 const { listAudit } = await import("../audit/log");
@@ -66,8 +63,6 @@ describe("invite request service", () => {
   });
   afterAll(async () => {
     await sandboxes?.close();
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("sends an admin's direct invite at once when the policy allows it, and audits it as approved", async () => {

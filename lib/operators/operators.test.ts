@@ -1,32 +1,25 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTempDatabase } from "../testing/temp-db";
 
 /**
  * Runs against embedded PGlite, or real Postgres when DATABASE_URL is set
  * (npm test does both when ROSTER_TEST_DATABASE_URL is set, as in CI).
  */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-db-test-"));
+const { backend } = withTempDatabase("db-test");
 const suffix = `${process.pid}-${Date.now()}`;
-process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
 process.env.ROSTER_ADMIN_EMAIL = `  First.Owner+${suffix}@Example.com `;
 process.env.ROSTER_ADMIN_PASSWORD = "correct horse battery staple";
 process.env.ROSTER_DEMO = "1";
 
-const { closeDb, getDb } = await import("../db");
+const { getDb } = await import("../db");
 const { operators } = await import("../db/schema");
 const { findActiveOperator, findOperatorForSignIn } = await import("./repository");
 const { verifyPassword, hashPassword } = await import("../auth/password");
 
-describe(`operators (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
+describe(`operators (${backend})`, () => {
   beforeAll(async () => {
     await getDb();
-  });
-  afterAll(async () => {
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("creates the first owner from ROSTER_ADMIN_EMAIL, normalised, with a slow hash", async () => {

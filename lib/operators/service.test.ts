@@ -1,16 +1,13 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTempDatabase } from "../testing/temp-db";
 
 /** Operator management on PGlite: audited without passwords, and never without an owner. */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-operators-svc-"));
-process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
+withTempDatabase("operators-svc");
 delete process.env.ROSTER_ADMIN_EMAIL;
 delete process.env.ROSTER_DEMO;
 
-const { closeDb, getDb } = await import("../db");
+const { getDb } = await import("../db");
 const { listAudit } = await import("../audit/log");
 const { findActiveOperator, findOperatorForSignIn } = await import("./repository");
 const { verifyPassword } = await import("../auth/password");
@@ -28,10 +25,6 @@ describe("operator management", () => {
     const seed = { operator: { id: "00000000-0000-4000-8000-000000000000", email: "seed@example.com", name: "Seed", role: "owner" as const }, requestId: "r0" };
     const { operator } = await addOperator(seed, { email: `  First@${D.toUpperCase()} `, name: "First", role: "owner", password: PASSWORD });
     ctx = { operator: { id: operator.id, email: operator.email, name: operator.name, role: "owner" }, requestId: "r1" };
-  });
-  afterAll(async () => {
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("adds an operator with a normalised email and a hashed password; the audit log has neither password nor hash", async () => {

@@ -1,17 +1,14 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ApprovalRequiredResponse } from "../invites/types";
 import { startArthurHarness } from "../providers/arthur/test-harness";
+import { withTempDatabase } from "../testing/temp-db";
 
 /**
  * Service accounts and Arthur user operations against the Arthur sandbox, on PGlite:
  * audited, and no credential in the database, the audit log or the server log.
  */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-sa-test-"));
-process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
+withTempDatabase("sa-test");
 const harness = await startArthurHarness(60);
 process.env.ROSTER_SANDBOX = "none";
 process.env.ARTHUR_BASE_URL = harness.connection.baseUrl;
@@ -19,7 +16,7 @@ process.env.ARTHUR_ACCESS_TOKEN = harness.connection.token;
 // Admins act alone here (the two-person rule's requests are tested in e2e/api/change-requests.spec.ts).
 process.env.ROSTER_DIRECT_INVITES = "admins";
 
-const { closeDb, getDb } = await import("../db");
+const { getDb } = await import("../db");
 const { listAudit } = await import("../audit/log");
 const { auditCsv } = await import("../audit/csv");
 const service = await import("./service");
@@ -71,9 +68,7 @@ describe("Arthur service accounts and user operations", () => {
     await getDb();
   });
   afterAll(async () => {
-    await closeDb();
     await harness.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("creates a service account: the secret is answered once and recorded nowhere", async () => {

@@ -1,16 +1,13 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTempDatabase } from "../testing/temp-db";
 
 /** API tokens on PGlite: hashed at rest, role ceiling, expiry, revocation, last use at most once a minute. */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-tokens-svc-"));
-process.env.ROSTER_DATA_DIR = path.join(dataDir, "pglite");
+withTempDatabase("tokens-svc");
 delete process.env.ROSTER_ADMIN_EMAIL;
 delete process.env.ROSTER_DEMO;
 
-const { closeDb, getDb } = await import("../db");
+const { getDb } = await import("../db");
 const { apiTokens } = await import("../db/schema");
 const { listAudit } = await import("../audit/log");
 const { authenticateToken, createToken, listTokens, revokeToken } = await import("./service");
@@ -28,10 +25,6 @@ describe("API tokens", () => {
     const seed = { operator: { ...owner.operator, id: "00000000-0000-4000-8000-000000000000", email: "seed@example.com" }, requestId: "r0" };
     const { operator } = await addOperator(seed, { email: owner.operator.email, name: "Owner", role: "owner", password: "a-long-owner-password-1" });
     owner.operator.id = operator.id;
-  });
-  afterAll(async () => {
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("keeps only the secret's SHA-256, and the token acts as token:<name> with its role and limit", async () => {
