@@ -78,5 +78,9 @@ async function openDatabaseAtStart(): Promise<void> {
     await getDb();
   } catch (error) {
     log.error({ err: error }, "The database could not be opened at start: /api/ready answers 503 until it can be");
+    return;
   }
+  // The stored directory, unpacked and indexed now rather than by the first request.
+  const { warmDirectory } = await import("./directory/service");
+  await warmDirectory().catch((error) => log.error({ err: error }, "The stored directory could not be read at start"));
 }
