@@ -105,6 +105,9 @@ export const envSchema = z
     ROSTER_API_RATE_PER_MINUTE: whole(0, 10_000_000, "a whole number"),
     ROSTER_API_RATE_BURST: whole(0, 10_000_000, "a whole number"),
     ROSTER_SYNC_MIN_INTERVAL_MS: whole(0, 3_600_000, "milliseconds"),
+    // Per-request work kept for a moment (lib/operators/cache.ts, lib/directory/recheck.ts)
+    ROSTER_AUTH_CACHE_MS: whole(0, 60_000, "milliseconds"),
+    ROSTER_DIRECTORY_RECHECK_MS: whole(0, 3_600_000, "milliseconds"),
     // Single sign-on
     AUTH_OIDC_ISSUER: httpUrl(),
     AUTH_OIDC_CLIENT_ID: text(),

@@ -88,4 +88,7 @@ async function openDatabaseAtStart(): Promise<void> {
     );
     process.exit(1);
   }
+  // The stored directory, unpacked and indexed now rather than by the first request.
+  const { warmDirectory } = await import("./directory/service");
+  await warmDirectory().catch((error) => log.error({ err: error }, "The stored directory could not be read at start"));
 }

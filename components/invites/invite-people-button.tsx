@@ -2,13 +2,16 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { MailPlus } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { hasRole } from "@/lib/auth/roles";
 import { inviteRequestsQueryOptions } from "@/lib/queries/invites";
 import { GatedButton } from "@/components/members/gated-button";
 import { useOperator } from "@/components/shell/operator-context";
 import type { ButtonSize } from "@/components/ui/button";
-import { InviteDialog } from "./invite-dialog";
+
+// The dialog's script loads the first time it opens (the users page shows this button).
+const InviteDialog = dynamic(() => import("./invite-dialog").then((m) => m.InviteDialog), { ssr: false });
 
 /**
  * "Invite people" and its dialog, self-contained so any page can place it (the Invites

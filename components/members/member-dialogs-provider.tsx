@@ -1,14 +1,17 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { ModalReturnFocusContext } from "@/components/ui/dialog";
-import { BulkChangeRoleDialog } from "./bulk-change-role-dialog";
-import { BulkRemoveDialog } from "./bulk-remove-dialog";
-import { ChangeRoleDialog } from "./change-role-dialog";
 import type { MemberDialog, MemberTarget } from "./member-dialog-state";
-import { OffboardDialog } from "./offboard-dialog";
-import { RemoveMemberDialog } from "./remove-member-dialog";
-import { RevokeInviteDialog } from "./revoke-invite-dialog";
+
+// Each dialog's script loads the first time it opens: none of them is needed to show the rows.
+const ChangeRoleDialog = dynamic(() => import("./change-role-dialog").then((m) => m.ChangeRoleDialog), { ssr: false });
+const RemoveMemberDialog = dynamic(() => import("./remove-member-dialog").then((m) => m.RemoveMemberDialog), { ssr: false });
+const RevokeInviteDialog = dynamic(() => import("./revoke-invite-dialog").then((m) => m.RevokeInviteDialog), { ssr: false });
+const BulkChangeRoleDialog = dynamic(() => import("./bulk-change-role-dialog").then((m) => m.BulkChangeRoleDialog), { ssr: false });
+const BulkRemoveDialog = dynamic(() => import("./bulk-remove-dialog").then((m) => m.BulkRemoveDialog), { ssr: false });
+const OffboardDialog = dynamic(() => import("./offboard-dialog").then((m) => m.OffboardDialog), { ssr: false });
 
 interface MemberDialogsContextValue {
   open: (dialog: MemberDialog) => void;

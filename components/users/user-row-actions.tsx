@@ -42,7 +42,7 @@ function UserRowMenu({ person }: { person: Person }) {
     <>
       {person.email ? (
         <DropdownMenuItem asChild>
-          <Link href={personHref(person.email)}>
+          <Link href={personHref(person.email)} prefetch={false}>
             <SquareArrowOutUpRight aria-hidden />
             Open person
           </Link>

@@ -25,6 +25,9 @@ export function NameCell({ person }: { person: Person }) {
         {person.email ? (
           <Link
             href={personHref(person.email)}
+            // One link per row: prefetching them all on every load and search would send
+            // dozens of requests that compete with the search itself.
+            prefetch={false}
             className="block truncate rounded-sm font-medium text-foreground underline-offset-2 hover:underline"
             title={title}
           >

@@ -8,9 +8,14 @@ import { type RosterServer, type Sandboxes, startRoster, startSandboxes } from "
 
 /**
  * Two Roster servers on one Postgres, behind one (imagined) load balancer, sharing one
- * set of sandboxes: what one does, the other shows at its next read, and an invite
- * request approved on both at once is sent once.
+ * set of sandboxes: what one does, the other shows within its recheck interval
+ * (ROSTER_DIRECTORY_RECHECK_MS, 1 s on Postgres), a session ended on one is refused there at
+ * once and on the other within ROSTER_AUTH_CACHE_MS (2 s), and an invite request approved
+ * on both at once is sent once.
  */
+
+/** Longer than either bound, for a busy machine: what the other server shows must change by then. */
+const WITHIN_BOUND = { timeout: 15_000, intervals: [100, 250, 500] };
 
 const databaseUrl = process.env.ROSTER_TEST_DATABASE_URL;
 const base = Number(process.env.ROSTER_SYSTEM_PORT ?? 5010);
@@ -47,7 +52,7 @@ test.describe("two Roster servers on one Postgres", () => {
     await sandboxes?.stop();
   });
 
-  test("a role change through one server shows through the other at its next read, with no list call", async () => {
+  test("a role change through one server shows through the other within its recheck interval, with no list call", async () => {
     const adminA = await apiAs("admin", a.url);
     const viewerB = await apiAs("viewer", b.url);
     // Both servers hold the directory (B reads what A stored, or syncs itself).
@@ -65,15 +70,15 @@ test.describe("two Roster servers on one Postgres", () => {
     expect(approved.status(), await approved.text()).toBe(200);
     await ownerA.dispose();
 
-    const after = await users(viewerB, `q=${encodeURIComponent(target.email!)}`);
-    expect(after.people[0].memberships.find((m) => m.provider === "openai")?.role).toBe("owner");
+    const roleOn = async (api: APIRequestContext) =>
+      (await users(api, `q=${encodeURIComponent(target.email!)}`)).people[0].memberships.find((m) => m.provider === "openai")?.role;
+    await expect.poll(() => roleOn(viewerB), WITHIN_BOUND).toBe("owner");
     expect(await Promise.all(PROVIDERS.map((p) => listCalls(sandboxes, p))), "no provider list was read again").toEqual(lists);
 
     // And back (a plain role: no approval), through B this time, seen by A.
     const adminB = await apiAs("admin", b.url);
     expect((await adminB.patch(`/api/members/openai/${membership.id}`, { data: { role: "reader" } })).status()).toBe(200);
-    const back = await users(adminA, `q=${encodeURIComponent(target.email!)}`);
-    expect(back.people[0].memberships.find((m) => m.provider === "openai")?.role).toBe("reader");
+    await expect.poll(() => roleOn(adminA), WITHIN_BOUND).toBe("reader");
     await Promise.all([adminA.dispose(), viewerB.dispose(), adminB.dispose()]);
   });
 
@@ -105,5 +110,23 @@ test.describe("two Roster servers on one Postgres", () => {
       expect(await invitePostsOnSandbox(provider, email, sandboxes.url), `${provider} invites for ${email}`).toBe(1);
     }
     await Promise.all([requester.dispose(), ownerA.dispose(), adminB.dispose()]);
+  });
+
+  test("a sign-out on one server is refused there at once, and on the other within its cache time", async () => {
+    const requester = await apiAs("requester", a.url);
+    const { cookies } = await requester.storageState();
+    const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"))!;
+    const cookie = `${session.name}=${session.value}`;
+    const statusOn = async (server: RosterServer) => (await fetch(`${server.url}/api/connections`, { headers: { cookie } })).status;
+    // Both servers have now decoded the session and read the operator (and keep both for a while).
+    expect(await statusOn(a)).toBe(200);
+    expect(await statusOn(b)).toBe(200);
+
+    const { csrfToken } = (await (await requester.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const out = await requester.post("/api/auth/signout", { form: { csrfToken, json: "true" }, maxRedirects: 0 });
+    expect([200, 302]).toContain(out.status());
+    expect(await statusOn(a), "the server that ended the session refuses it at the next request").toBe(401);
+    await expect.poll(() => statusOn(b), WITHIN_BOUND).toBe(401);
+    await requester.dispose();
   });
 });

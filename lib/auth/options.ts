@@ -110,8 +110,11 @@ export const authOptions: NextAuthOptions = {
       // Only the operator id and session version travel in the token; role and name are
       // read fresh from the database on every request (lib/auth/session.ts), with the
       // version, so an ended session stops at its next request. A session past its
-      // lifetime has no id.
-      if (session.user && sessionIsCurrent(token)) Object.assign(session.user, { id: token.sub, sv: token.sv });
+      // lifetime has no id. `until` (when it ends, Unix seconds) lets lib/auth/session-cache.ts
+      // keep the decoded session no longer than it lives.
+      if (session.user && sessionIsCurrent(token)) {
+        Object.assign(session.user, { id: token.sub, sv: token.sv, until: (token.authTime as number) + SESSION_MAX_AGE_S });
+      }
       return session;
     },
     async redirect({ url, baseUrl }) {

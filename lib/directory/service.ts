@@ -1,5 +1,5 @@
 import { buildIndex, type PeopleIndex, queryPeople } from "./people";
-import { getSnapshots, type SnapshotView } from "./snapshot";
+import { catchUp, getSnapshots, heldSnapshots, type SnapshotView } from "./snapshot";
 import type { UsersQuery, UsersResponse } from "./types";
 import { configuredProviders } from "../providers/registry";
 import type { ProviderId } from "../providers/types";
@@ -25,6 +25,15 @@ function indexFor(views: SnapshotView[]): PeopleIndex {
 /** The index of the directory as it stands now; it never changes once built (a change builds a new one). */
 export async function currentIndex(): Promise<PeopleIndex> {
   return indexFor(await getSnapshots({ partial: true }));
+}
+
+/**
+ * At server start (lib/startup.ts): the stored directory read and indexed before the first
+ * request needs it, so a restarted server shows its last snapshot at once. Reads no provider.
+ */
+export async function warmDirectory(): Promise<void> {
+  await catchUp();
+  indexFor(heldSnapshots());
 }
 
 export async function listUsers(query: UsersQuery): Promise<UsersResponse> {

@@ -7,6 +7,7 @@ import type { ListProgress, Member, ProviderId } from "../providers/types";
 import { fetchProvider } from "./fetch";
 import { type MemberPatch, applyPatches, readHeads, readPatches, readSnapshot, writePatches, writeSync } from "./store";
 import { logReadReport } from "./read-report-log";
+import { markChecked, markUnsure, recheckDue } from "./recheck";
 import { recordSync } from "./sync-log";
 import type { ProviderHealth, ProviderState } from "./types";
 import { log } from "../log";
@@ -15,9 +16,9 @@ import { observeSync } from "../ops/metrics";
 /**
  * One snapshot per provider: every member and pending invite, read from the provider
  * across all pages, kept for a freshness window. The snapshot lives in the database
- * (lib/directory/store.ts); each server holds it in memory and, on every read, checks
- * the stored revision (one small query) to pick up a sync or a change made by another
- * server. A stale snapshot is served at once and refreshed in the background; a failed
+ * (lib/directory/store.ts); each server holds it in memory and checks the stored
+ * revision (one small query; how often: lib/directory/recheck.ts) to pick up a sync or a
+ * change made by another server. A stale snapshot is served at once and refreshed in the background; a failed
  * refresh keeps the last good data and reports the error for that provider only.
  */
 
@@ -141,9 +142,13 @@ async function catchUpOnce(): Promise<void> {
   );
 }
 
-function catchUp(): Promise<void> {
+/** Catches up when a check is due (lib/directory/recheck.ts); readers meanwhile share one check. */
+export function catchUp(): Promise<void> {
   const s = store();
+  if (!s.catchingUp && !recheckDue()) return Promise.resolve();
+  const started = Date.now();
   s.catchingUp ??= catchUpOnce()
+    .then(() => markChecked(started))
     .catch((error) => log.error({ err: error }, "[roster] could not read the stored directory"))
     .finally(() => {
       s.catchingUp = null;
@@ -171,6 +176,7 @@ function sync(provider: ConfiguredProvider): Promise<void> {
         snap.revision = stored.head.revision;
         snap.syncRevision = stored.head.syncRevision;
       } catch (error) {
+        markUnsure();
         log.error({ err: error }, `[roster] could not store the ${id} snapshot`);
       }
       setMembers(snap, members);
@@ -323,6 +329,11 @@ export async function getSnapshots(options: SnapshotOptions = {}): Promise<Snaps
   return providers.map(view);
 }
 
+/** Every provider's snapshot as this server holds it, starting no read (for the index built at start). */
+export function heldSnapshots(): SnapshotView[] {
+  return configuredProviders().map(view);
+}
+
 /** What `update` changed: members that are new objects with new content, and ids that are gone. */
 function diff(before: readonly Member[], after: readonly Member[], byId: Map<string, Member>): MemberPatch[] {
   const kept = new Set(before);
@@ -358,7 +369,9 @@ export async function patchSnapshot(provider: ProviderId, update: (members: Memb
     // Only when no other server wrote in between; otherwise the next read catches up
     // (re-applying this patch is harmless).
     if (revision !== null && revision === snap.revision + 1) snap.revision = revision;
+    else markUnsure();
   } catch (error) {
+    markUnsure();
     log.error({ err: error }, `[roster] could not store a change to the ${provider} snapshot`);
   }
 }

@@ -3,6 +3,7 @@ import { isRosterRole, type Operator } from "../auth/roles";
 import { getDb } from "../db";
 import { type OperatorRow, operators } from "../db/schema";
 import { normaliseEmail } from "../email";
+import { cachedOperatorRow, writingOperators } from "./cache";
 
 function toOperator(row: OperatorRow): Operator | null {
   if (row.disabledAt || !isRosterRole(row.role)) return null;
@@ -21,13 +22,18 @@ export async function findOperatorForSignIn(email: string) {
 /**
  * An enabled operator by id, for a session signed in at `sessionVersion`; null when
  * missing, disabled or the session is older than the operator's current version (signed
- * out, disabled, role or password changed since), so that session stops working. The
- * version is read with the row every request reads anyway: no cache, every server agrees.
+ * out, disabled, role or password changed since), so that session stops working. The row
+ * comes from a short-lived cache that every write to the operators table on this server
+ * empties (lib/operators/cache.ts): this server refuses at the next request, another one
+ * sharing the database within ROSTER_AUTH_CACHE_MS.
  */
 export async function findActiveOperator(id: string, sessionVersion: unknown): Promise<Operator | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id) || typeof sessionVersion !== "number") return null;
-  const db = await getDb();
-  const [row] = await db.select().from(operators).where(eq(operators.id, id)).limit(1);
+  const row = await cachedOperatorRow(id, async () => {
+    const db = await getDb();
+    const [found] = await db.select().from(operators).where(eq(operators.id, id)).limit(1);
+    return found ?? null;
+  });
   return row && row.sessionVersion === sessionVersion ? toOperator(row) : null;
 }
 
@@ -43,8 +49,10 @@ export async function currentSessionVersion(id: string): Promise<number | null> 
 export async function endSessions(id: string): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return;
   const db = await getDb();
-  await db
-    .update(operators)
-    .set({ sessionVersion: sql`${operators.sessionVersion} + 1` })
-    .where(eq(operators.id, id));
+  await writingOperators(() =>
+    db
+      .update(operators)
+      .set({ sessionVersion: sql`${operators.sessionVersion} + 1` })
+      .where(eq(operators.id, id)),
+  );
 }

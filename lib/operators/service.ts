@@ -6,6 +6,7 @@ import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/c
 import { type Db, getDb } from "../db";
 import { type OperatorRow, operators } from "../db/schema";
 import { normaliseEmail } from "../email";
+import { writingOperators } from "./cache";
 import { type AddOperatorInput, type ChangePasswordInput, OPERATOR_ERROR_CODES, type OperatorResponse, type OperatorSummary, type UpdateOperatorInput } from "./types";
 
 /**
@@ -67,12 +68,12 @@ export async function addOperator(ctx: ChangeContext, input: AddOperatorInput): 
   const passwordHash = await hashPassword(input.password);
   let row: OperatorRow | undefined;
   const auditId = await auditedChange(attempt, async () => {
-    [row] = await db
+    [row] = await writingOperators(() => db
       .insert(operators)
       // The owner chose this password: the operator replaces it at first sign-in.
       .values({ email, name: input.name, role: input.role, passwordHash, mustChangePassword: true })
       .onConflictDoNothing()
-      .returning();
+      .returning());
     if (!row) throw new ApiError(409, OPERATOR_ERROR_CODES.exists, `${email} is already a Roster operator`);
   });
   return { operator: summary(row!), auditId };
@@ -97,7 +98,7 @@ export async function updateOperator(ctx: ChangeContext, id: string, input: Upda
 
   let updated: OperatorRow | undefined;
   const auditId = await auditedChange(attempt, () =>
-    db.transaction(async (tx) => {
+    writingOperators(() => db.transaction(async (tx) => {
       // One owner change at a time, so two owners cannot demote each other at once.
       await tx.execute(sql`select pg_advisory_xact_lock(${OPERATORS_LOCK})`);
       if (losesOwner && (await enabledOwnersBesides(tx, id)) === 0) {
@@ -116,7 +117,7 @@ export async function updateOperator(ctx: ChangeContext, id: string, input: Upda
         })
         .where(eq(operators.id, id))
         .returning();
-    }),
+    })),
   );
   return { operator: summary(updated!), auditId };
 }
@@ -146,10 +147,12 @@ export async function changeOwnPassword(ctx: ChangeContext, input: ChangePasswor
   }
   const passwordHash = await hashPassword(input.newPassword);
   const auditId = await auditedChange(attempt, () =>
-    db
-      .update(operators)
-      .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${operators.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(operators.id, row.id)),
+    writingOperators(() =>
+      db
+        .update(operators)
+        .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${operators.sessionVersion} + 1`, updatedAt: new Date() })
+        .where(eq(operators.id, row.id)),
+    ),
   );
   return { ok: true, auditId };
 }

@@ -5,6 +5,7 @@ import { isRosterRole, type Operator, type RosterRole } from "../auth/roles";
 import { getDb } from "../db";
 import { operators } from "../db/schema";
 import { normaliseEmail } from "../email";
+import { writingOperators } from "./cache";
 import { updateOperator } from "./service";
 
 /**
@@ -34,11 +35,9 @@ export async function syncSsoOperator(input: { email: string; name: string; role
         requestId: "sso",
       },
       async () => {
-        [created] = await db
-          .insert(operators)
-          .values({ email, name: input.name, role: input.role, passwordHash: null })
-          .onConflictDoNothing()
-          .returning();
+        [created] = await writingOperators(() =>
+          db.insert(operators).values({ email, name: input.name, role: input.role, passwordHash: null }).onConflictDoNothing().returning(),
+        );
       },
     );
     // Lost a race with another server creating the same person: take theirs.
