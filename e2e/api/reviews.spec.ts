@@ -95,7 +95,7 @@ test("a campaign from creation to its closed report: only the reviewer decides, 
   expect(run, "the remediation run's audit entry").toBeTruthy();
   expect(run.description).toContain(review.name);
   const removal = (run.steps ?? []).find((s) => s.action === "remove_member")!;
-  expect(removal).toMatchObject({ outcome: "success", target: { id: gone.id }, after: null });
+  expect(removal).toMatchObject({ outcome: "success", target: { id: gone.id }, after: { review: { campaign: review.id, item: toRemove.id } } });
   const request = (run.steps ?? []).find((s) => s.action === "request_change")!;
   expect(request.after).toMatchObject({ review: { campaign: review.id, item: toPromote.id } });
 
