@@ -67,7 +67,7 @@ export function ReportPage({ id }: { id: string }) {
         <h2 id="by-reviewer" className="text-sm font-semibold">
           By reviewer
         </h2>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse text-[13px]">
             <thead>
               <tr>
@@ -98,7 +98,7 @@ export function ReportPage({ id }: { id: string }) {
         <h2 id="by-item" className="text-sm font-semibold">
           Every item
         </h2>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse text-[12px]">
             <thead>
               <tr>

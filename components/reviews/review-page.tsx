@@ -79,7 +79,7 @@ export function ReviewPage({ id }: { id: string }) {
         <h2 id="progress-title" className="text-sm font-semibold">
           Progress
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+        <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full text-[13px]">
             <thead className="text-left text-muted-foreground">
               <tr>

@@ -75,7 +75,9 @@ export function ReviewQueue({ review }: { review: ReviewDetail }) {
               </option>
             ))}
           </NativeSelect>
-          <Input aria-label="Search items" placeholder="Search name, email, role" className="h-8 w-56" value={q} onChange={(e) => setQ(e.target.value)} />
+          <div className="w-full sm:w-56">
+            <Input aria-label="Search items" placeholder="Search name, email, role" className="h-8" value={q} onChange={(e) => setQ(e.target.value)} />
+          </div>
           {open ? (
             <Button
               variant="primary"
@@ -103,7 +105,7 @@ export function ReviewQueue({ review }: { review: ReviewDetail }) {
       ) : rows.length === 0 ? (
         <EmptyState icon={<Inbox />} title={state === "open" ? "Nothing left to decide" : "No items match"} description="Change the filters to see other items." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+        <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full min-w-[760px] text-[13px]">
             <thead className="text-left text-muted-foreground">
               <tr>
