@@ -35,7 +35,7 @@ export function AppShell({ operator, children }: AppShellProps) {
       >
         Skip to content
       </a>
-      <aside className="fixed inset-y-0 left-0 z-40 hidden w-60 border-r border-border bg-subtle lg:block">
+      <aside className="fixed inset-y-0 left-0 z-40 hidden w-60 border-r border-border bg-subtle lg:block print:hidden">
         <SidebarNav />
       </aside>
       <Dialog.Root open={navOpen} onOpenChange={setNavOpen}>
@@ -53,7 +53,7 @@ export function AppShell({ operator, children }: AppShellProps) {
           </Dialog.Content>
         </Dialog.Portal>
       </Dialog.Root>
-      <div className="flex min-h-dvh min-w-0 flex-col lg:pl-60">
+      <div className="flex min-h-dvh min-w-0 flex-col lg:pl-60 print:pl-0">
         <TopBar operator={operator} onOpenNav={() => setNavOpen(true)} />
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 outline-none">
           {children}

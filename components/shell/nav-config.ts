@@ -1,4 +1,4 @@
-import { Bot, MailPlus, Plug, ScrollText, Settings, Users, type LucideIcon } from "lucide-react";
+import { Bot, ClipboardCheck, MailPlus, Plug, ScrollText, Settings, Users, type LucideIcon } from "lucide-react";
 import type { RosterRole } from "@/lib/auth/roles";
 
 export interface NavItem {
@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Users", icon: Users, also: ["/people"] },
   { href: "/invites", label: "Invites", icon: MailPlus },
   { href: "/service-accounts", label: "Service accounts", icon: Bot, role: "admin" },
+  { href: "/reviews", label: "Access reviews", icon: ClipboardCheck },
   { href: "/audit", label: "Audit", icon: ScrollText },
   { href: "/connections", label: "Connections", icon: Plug },
   { href: "/settings", label: "Settings", icon: Settings, role: "admin" },

@@ -18,7 +18,7 @@ export function TopBar({ operator, onOpenNav }: TopBarProps) {
   const pathname = usePathname();
   const title = activeNavItem(pathname)?.label ?? "Roster";
   return (
-    <header className="sticky top-0 z-30 flex h-14 shrink-0 items-center gap-3 border-b border-border bg-background/85 px-4 backdrop-blur supports-[backdrop-filter]:bg-background/70 sm:px-6">
+    <header className="sticky top-0 z-30 flex print:hidden h-14 shrink-0 items-center gap-3 border-b border-border bg-background/85 px-4 backdrop-blur supports-[backdrop-filter]:bg-background/70 sm:px-6">
       <Button variant="ghost" size="icon" className="-ml-1.5 lg:hidden" aria-label="Open navigation" onClick={onOpenNav}>
         <Menu aria-hidden />
       </Button>

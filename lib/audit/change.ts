@@ -29,20 +29,27 @@ export interface ChangeContext {
    * the operator is the approver, and the request and its requester go into the audit row.
    */
   approval?: { requestId: string; requestedBy: { id: string; email: string } };
+  /** Set when an access review's decision makes the change (lib/reviews): the campaign and item go into the audit row. */
+  review?: { campaignId: string; campaignName: string; itemId: number };
 }
 
-/** The approval behind a change, beside what the change did: both people are on the audit row. */
-function withApproval(ctx: ChangeContext, after: unknown): unknown {
-  if (!ctx.approval) return after;
-  const approval = { request: ctx.approval.requestId, requestedBy: ctx.approval.requestedBy.email, approvedBy: ctx.operator.email };
-  return after && typeof after === "object" && !Array.isArray(after) ? { ...after, approval } : { value: after ?? null, approval };
+/**
+ * The approval behind a change, beside what the change did: both people are on the audit
+ * row; and the access review whose decision it carries out, by campaign and item.
+ */
+function withContext(ctx: ChangeContext, after: unknown): unknown {
+  const extra = {
+    ...(ctx.approval ? { approval: { request: ctx.approval.requestId, requestedBy: ctx.approval.requestedBy.email, approvedBy: ctx.operator.email } } : {}),
+    ...(ctx.review ? { review: { campaign: ctx.review.campaignId, name: ctx.review.campaignName, item: ctx.review.itemId } } : {}),
+  };
+  return after && typeof after === "object" && !Array.isArray(after) ? { ...after, ...extra } : { value: after ?? null, ...extra };
 }
 
 /** The attempt for a change made by the signed-in operator (a step of `ctx.parentAuditId`, if any). */
 export function attemptOf(ctx: ChangeContext, fields: Omit<AuditAttempt, "actor" | "requestId" | "parentId">): AuditAttempt {
   return {
     ...fields,
-    ...(ctx.approval ? { after: withApproval(ctx, fields.after) } : {}),
+    ...(ctx.approval || ctx.review ? { after: withContext(ctx, fields.after) } : {}),
     actor: { id: ctx.operator.id, email: ctx.operator.email, role: ctx.operator.role },
     requestId: ctx.requestId,
     parentId: ctx.parentAuditId ?? null,

@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   "revoke_api_token",
   "sign_in",
   "refused_request",
+  "create_review",
+  "remediate_review",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -70,6 +72,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   change_password: "Change password",
   sign_in: "Sign in",
   refused_request: "Refused request",
+  create_review: "Create access review",
+  remediate_review: "Carry out access review decisions",
 };
 
 export function isAuditAction(value: string): value is AuditAction {

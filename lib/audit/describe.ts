@@ -184,6 +184,16 @@ const SENTENCES: Record<AuditAction, (e: Described) => string> = {
     const call = text(after.method) && text(after.path) ? `${text(after.method)} ${text(after.path)}` : (text(e.target.id) ?? "a request");
     return `Refuse ${call}${typeof after.status === "number" ? ` (${after.status}${text(after.code) ? ` ${text(after.code)}` : ""})` : ""}`;
   },
+  create_review: (e) => {
+    const after = fields(e.after);
+    return `Create access review ${quoted(after.name)}${typeof after.items === "number" ? ` with ${after.items} item${after.items === 1 ? "" : "s"} to review` : ""}`;
+  },
+  remediate_review: (e) => {
+    const after = fields(e.after);
+    const steps = e.steps ?? [];
+    const tally = steps.length ? `: ${steps.filter((s) => s.outcome === "success").length} of ${steps.length} change${steps.length === 1 ? "" : "s"} done` : "";
+    return `${after.retry === true ? "Retry the failed decisions" : "Carry out the decisions"} of access review ${quoted(after.name)}${tally}`;
+  },
 };
 
 export function describeEvent(event: Described): string {

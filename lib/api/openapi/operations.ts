@@ -13,6 +13,7 @@ import {
   updateArthurUserSchema,
 } from "../../service-accounts/types";
 import { createTokenSchema, tokenIdParamsSchema } from "../../tokens/types";
+import { createReviewSchema, decideSchema, itemsQuerySchema, reviewParamsSchema } from "../../reviews/types";
 
 /**
  * Every operation of Roster's API, with the very zod schemas its route handler parses with
@@ -110,6 +111,38 @@ export const OPERATIONS: Record<string, Operation> = {
 
   "GET /api/audit": { tag: "Audit", role: "viewer", query: auditQuerySchema, summary: "The audit log, filtered, one page, with the chain's head" },
   "GET /api/audit/export": { tag: "Audit", role: "viewer", query: auditExportQuerySchema, csv: true, summary: "The filtered audit log as CSV, streamed" },
+
+  "GET /api/reviews": { tag: "Access reviews", role: "viewer", summary: "Access review campaigns, newest first" },
+  "POST /api/reviews": {
+    tag: "Access reviews",
+    role: "owner",
+    body: createReviewSchema,
+    summary: "Create a campaign: its items are the memberships in scope in the stored directory, each with its reviewer",
+  },
+  "GET /api/reviews/{id}": { tag: "Access reviews", role: "viewer", params: reviewParamsSchema, summary: "One campaign with each reviewer's progress and the outcomes so far" },
+  "GET /api/reviews/{id}/items": {
+    tag: "Access reviews",
+    role: "viewer",
+    params: reviewParamsSchema,
+    query: itemsQuerySchema,
+    summary: "A campaign's items, one page (keyset: pass `next` as `after`); `reviewer=me` for your queue",
+  },
+  "POST /api/reviews/{id}/decisions": {
+    tag: "Access reviews",
+    role: "viewer",
+    params: reviewParamsSchema,
+    body: decideSchema,
+    summary: "Decide items (keep, remove, change role; a reason for remove and change): only each item's reviewer, or an owner",
+  },
+  "POST /api/reviews/{id}/close": {
+    tag: "Access reviews",
+    role: "owner",
+    params: reviewParamsSchema,
+    summary: "Close a campaign and carry out its decisions as audited changes (admin-level roles wait for a second admin)",
+  },
+  "POST /api/reviews/{id}/retry": { tag: "Access reviews", role: "owner", params: reviewParamsSchema, summary: "Carry out a closed campaign's failed items again" },
+  "GET /api/reviews/{id}/report": { tag: "Access reviews", role: "viewer", params: reviewParamsSchema, summary: "The report: per reviewer, per decision, per outcome" },
+  "GET /api/reviews/{id}/report/export": { tag: "Access reviews", role: "viewer", params: reviewParamsSchema, csv: true, summary: "Every item with its decision, outcome, timestamps and audit entries, as CSV (streamed)" },
 
   "GET /api/operators": { tag: "Roster", role: "admin", summary: "Roster's operators" },
   "POST /api/operators": { tag: "Roster", role: "owner", body: addOperatorSchema, sessionOnly: true, summary: "Add an operator" },

@@ -1,0 +1,7 @@
+import { route } from "@/lib/api/handler";
+import { reviewReport } from "@/lib/reviews/export";
+import { reviewParamsSchema } from "@/lib/reviews/types";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ role: "viewer", params: reviewParamsSchema }, ({ operator, params }) => reviewReport(params.id, operator));

@@ -1,0 +1,68 @@
+import type { Member, ProviderId, Role } from "../providers/types";
+import type { ReviewScope, ScopedRoleView } from "./types";
+
+/**
+ * Which memberships a campaign reviews, from the stored directory: pure, so the rules are
+ * tested without a provider. One item per membership (a person on two providers is two
+ * items: each is decided, and changed, on its own provider). Pending invites are not
+ * memberships and are left out; service accounts only when asked.
+ */
+
+export interface ItemDraft {
+  provider: ProviderId;
+  memberId: string;
+  email: string | null;
+  name: string;
+  role: string;
+  roleId: string;
+  adminLevel: boolean;
+  scopedRoles: ScopedRoleView[];
+  addedAt: string | null;
+  managed: boolean;
+}
+
+const matchesRole = (roles: Role[], wanted: string, member: Member) => {
+  const w = wanted.toLowerCase();
+  if (member.roleId.toLowerCase() === w || member.role.toLowerCase() === w) return true;
+  const role = roles.find((r) => r.id === member.roleId || r.name === member.role);
+  return role ? role.name.toLowerCase() === w || role.id.toLowerCase() === w : false;
+};
+
+/** Admin-level or owner by the provider's catalogue: the member's own organization role, or one a team grants. */
+export function isAdminLevel(roles: Role[], member: Member): boolean {
+  const elevated = (roleRef: string) => roles.some((r) => r.scope === "organization" && (r.id === roleRef || r.name === roleRef) && (r.adminLevel || r.isOwner));
+  if (elevated(member.roleId) || elevated(member.role)) return true;
+  return (member.scopedRoles ?? []).some((s) => s.scope === "organization" && elevated(s.role));
+}
+
+function scopedView(member: Member): ScopedRoleView[] {
+  return (member.scopedRoles ?? []).map((s) => ({ scope: s.scope, scopeName: s.scopeName, role: s.role, via: s.via ? `${s.via.kind} ${s.via.name}` : null }));
+}
+
+export function inScope(scope: ReviewScope, provider: ProviderId, roles: Role[], member: Member): boolean {
+  if (scope.providers?.length && !scope.providers.includes(provider)) return false;
+  if (member.status !== "active") return false;
+  if (member.kind === "service_account" && !scope.includeServiceAccounts) return false;
+  if (scope.adminsOnly && !isAdminLevel(roles, member)) return false;
+  if (scope.roles?.length && !scope.roles.some((r) => matchesRole(roles, r, member))) return false;
+  if (scope.workspaces?.length && !(member.scopedRoles ?? []).some((s) => s.scope === "workspace" && scope.workspaces!.includes(s.scopeId))) return false;
+  return true;
+}
+
+/** The items of a campaign over one provider's members. */
+export function itemsFor(scope: ReviewScope, provider: ProviderId, roles: Role[], members: readonly Member[]): ItemDraft[] {
+  return members
+    .filter((m) => inScope(scope, provider, roles, m))
+    .map((m) => ({
+      provider,
+      memberId: m.id,
+      email: m.email,
+      name: m.name || m.email || m.id,
+      role: m.role,
+      roleId: m.roleId,
+      adminLevel: isAdminLevel(roles, m),
+      scopedRoles: scopedView(m),
+      addedAt: m.addedAt,
+      managed: m.managed,
+    }));
+}
