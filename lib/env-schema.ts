@@ -105,6 +105,9 @@ export const envSchema = z
     ROSTER_API_RATE_PER_MINUTE: whole(0, 10_000_000, "a whole number"),
     ROSTER_API_RATE_BURST: whole(0, 10_000_000, "a whole number"),
     ROSTER_SYNC_MIN_INTERVAL_MS: whole(0, 3_600_000, "milliseconds"),
+    // Jobs (lib/jobs)
+    ROSTER_SYNC_INTERVAL_SECONDS: whole(10, 86_400 * 7, "whole seconds"),
+    ROSTER_JOB_LEASE_SECONDS: whole(1, 3_600, "whole seconds"),
     // Single sign-on
     AUTH_OIDC_ISSUER: httpUrl(),
     AUTH_OIDC_CLIENT_ID: text(),
