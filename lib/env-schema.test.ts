@@ -91,6 +91,8 @@ describe("the configuration schema", () => {
     ROSTER_SYNC_MIN_INTERVAL_MS: ["1e3", "must be milliseconds"],
     ROSTER_AUTH_CACHE_MS: ["61000", "must be milliseconds"],
     ROSTER_DIRECTORY_RECHECK_MS: ["soon", "must be milliseconds"],
+    ROSTER_SYNC_INTERVAL_SECONDS: ["5", "must be whole seconds from 10"],
+    ROSTER_JOB_LEASE_SECONDS: ["0", "must be whole seconds from 1"],
     AUTH_OIDC_ISSUER: ["accounts.example.com", "must be an http(s) URL"],
     AUTH_OIDC_DEFAULT_ROLE: ["root", "must be one of owner, admin, requester, viewer"],
     AUDIT_DEPS_STRICT: ["please", "must be one of 1, 0, true, false"],

@@ -108,6 +108,9 @@ export const envSchema = z
     // Per-request work kept for a moment (lib/operators/cache.ts, lib/directory/recheck.ts)
     ROSTER_AUTH_CACHE_MS: whole(0, 60_000, "milliseconds"),
     ROSTER_DIRECTORY_RECHECK_MS: whole(0, 3_600_000, "milliseconds"),
+    // Jobs (lib/jobs)
+    ROSTER_SYNC_INTERVAL_SECONDS: whole(10, 86_400 * 7, "whole seconds"),
+    ROSTER_JOB_LEASE_SECONDS: whole(1, 3_600, "whole seconds"),
     // Single sign-on
     AUTH_OIDC_ISSUER: httpUrl(),
     AUTH_OIDC_CLIENT_ID: text(),

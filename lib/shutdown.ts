@@ -1,6 +1,7 @@
 import http from "node:http";
 import { ConfigError } from "./config";
 import { closeDb } from "./db";
+import { stopJobs } from "./jobs/engine";
 import { log } from "./log";
 
 /**
@@ -88,9 +89,12 @@ function closeServers(servers: Set<http.Server>): Promise<void> {
 async function drain(signal: NodeJS.Signals, graceMs: number, servers: Set<http.Server>) {
   const deadline = Date.now() + graceMs;
   log.info(`${signal}: refusing new changes, waiting for ${state.inFlight} under way`);
+  // The job engine takes no new job; jobs under way finish within the grace, the rest go back to the queue.
+  const jobsStopped = stopJobs(graceMs).catch((error: unknown) => log.error({ err: error }, "stopping the job engine failed"));
   const drained = await Promise.race([whenIdle().then(() => "idle" as const), timeout(deadline - Date.now())]);
   await Promise.race([closeServers(servers), timeout(Math.max(0, deadline - Date.now()))]);
   if (drained === "timeout") log.error(`${state.inFlight} change(s) still running after ${graceMs} ms: stopping anyway`);
+  await jobsStopped;
   await closeDb().catch((error) => log.error({ err: error }, "closing the database failed"));
   log.info("stopped");
   process.exit(drained === "idle" ? 0 : 1);

@@ -75,7 +75,7 @@ async function openDatabaseAtStart(): Promise<void> {
     const dir = path.resolve(/*turbopackIgnore: true*/ process.env.ROSTER_DATA_DIR?.trim() || ".data/pglite");
     log.warn(`DATABASE_URL is not set: using embedded PGlite in ${dir}. PGlite is single-process: run one Roster server on it, and keep that directory on a volume.`);
   }
-  const { getDb } = await import("./db");
+  const { getDb, getRawDb } = await import("./db");
   try {
     await getDb();
   } catch (error) {
@@ -91,4 +91,7 @@ async function openDatabaseAtStart(): Promise<void> {
   // The stored directory, unpacked and indexed now rather than by the first request.
   const { warmDirectory } = await import("./directory/service");
   await warmDirectory().catch((error) => log.error({ err: error }, "The stored directory could not be read at start"));
+  // The job engine (lib/jobs) works in this process once the database is open.
+  const { startRosterJobs } = await import("./jobs/start");
+  await startRosterJobs(await getRawDb()).catch((error: unknown) => log.error({ err: error }, "The job engine could not start"));
 }

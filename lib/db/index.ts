@@ -13,9 +13,13 @@ import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** What opened the database, for a library that needs its own connection to it (lib/jobs: pg-boss). */
+export type RawDatabase = { kind: "postgres"; url: string } | { kind: "pglite"; client: import("@electric-sql/pglite").PGlite };
+
 interface Handle {
   db: Db;
   kind: "postgres" | "pglite";
+  raw: RawDatabase;
   close(): Promise<void>;
 }
 
@@ -42,7 +46,7 @@ async function openPostgres(url: string): Promise<Handle> {
     await pool.end().catch(() => undefined);
     throw error;
   }
-  return { db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
+  return { db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", raw: { kind: "postgres", url }, close: () => pool.end() };
 }
 
 /** Smaller buffers than PGlite's defaults: Roster's database is small, and it shares the server's memory. */
@@ -77,7 +81,7 @@ async function openPglite(dataDir: string): Promise<Handle> {
   const client = await PGlite.create(target, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: migrationsFolder() });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  return { db: db as unknown as Db, kind: "pglite", raw: { kind: "pglite", client }, close: () => client.close() };
 }
 
 export function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Handle> {
@@ -100,6 +104,12 @@ export function getDb(): Promise<Db> {
     });
   }
   return globalForDb.__rosterDb.then((h) => h.db);
+}
+
+/** The shared database's connection details (opened on first call, as `getDb`). */
+export async function getRawDb(): Promise<RawDatabase> {
+  await getDb();
+  return (await globalForDb.__rosterDb!).raw;
 }
 
 export async function closeDb(): Promise<void> {

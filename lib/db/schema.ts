@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { ChangeState, InviteItemState, InviteRequestStatus, RequestKind } from "../invites/types";
 import type { ReadReportData } from "../providers/read-report";
 import type { ProviderId } from "../providers/types";
+import type { Operator } from "../auth/roles";
 import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** People who may sign in to Roster, with their Roster role. */
@@ -368,3 +369,50 @@ export const accessReviewItems = pgTable(
 
 export type AccessReviewRow = typeof accessReviews.$inferSelect;
 export type AccessReviewItemRow = typeof accessReviewItems.$inferSelect;
+
+/**
+ * A bulk change run by the job engine (lib/jobs/bulk.ts): who started it, and when it
+ * finished. Its items are in `bulk_items`; the operator is kept whole so the job performs
+ * each change as them, with their role's rules, on whichever server takes it up.
+ */
+export const bulkRuns = pgTable("bulk_runs", {
+  id: uuid("id").primaryKey(),
+  operator: jsonb("operator").$type<Operator>().notNull(),
+  requestId: text("request_id").notNull(),
+  total: integer("total").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+/**
+ * One change of a bulk run. Claimed (queued → running) by one conditional UPDATE before it
+ * runs, under a lease; an item left `running` by a server that died is taken up again once
+ * its lease ends, knowing an earlier attempt may have reached the provider.
+ */
+export const bulkItems = pgTable(
+  "bulk_items",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => bulkRuns.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    change: jsonb("change").notNull(),
+    label: text("label").notNull(),
+    state: text("state").$type<"queued" | "running" | "succeeded" | "failed">().notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    error: jsonb("error").$type<{ status: number | null; code: string; message: string } | null>(),
+    /** What a done item did beyond the change itself (held for approval, found done by an earlier attempt). */
+    note: text("note"),
+    auditId: bigint("audit_id", { mode: "number" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.position] }),
+    index("bulk_items_state_idx").on(t.state),
+    check("bulk_items_state_check", sql`${t.state} in ('queued', 'running', 'succeeded', 'failed')`),
+  ],
+);
+
+export type BulkRunRow = typeof bulkRuns.$inferSelect;
+export type BulkItemRow = typeof bulkItems.$inferSelect;

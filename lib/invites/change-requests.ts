@@ -1,3 +1,4 @@
+import { scheduleExpiry } from "../jobs/scheduled";
 import { randomUUID } from "node:crypto";
 import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/change";
 import { TOKEN_ERROR_CODES } from "../tokens/types";
@@ -65,5 +66,6 @@ export async function requestChange(
       change,
     });
   });
+  await scheduleExpiry(row!.expiresAt);
   return { approvalRequired: true, request: toDetail(row!, []) };
 }

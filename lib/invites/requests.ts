@@ -1,3 +1,4 @@
+import { scheduleExpiry } from "../jobs/scheduled";
 import { randomUUID } from "node:crypto";
 import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/change";
 import type { AuditAction } from "../audit/constants";
@@ -27,8 +28,8 @@ function requestAttempt(ctx: ChangeContext, action: AuditAction, row: Pick<Invit
   return attemptOf(ctx, { action, target: { id: row.id, email: row.requesterEmail }, before: { status: "pending" }, after });
 }
 
-/** Pending requests past their expiry become `expired` (lazily, on any read), each audited. */
-async function expireDue(): Promise<void> {
+/** Pending requests past their expiry become `expired` (at their deadline, by a job: lib/jobs/scheduled.ts; and on any read), each audited. */
+export async function expireDue(): Promise<void> {
   const expired = await expireOverdue(new Date());
   for (const row of expired) {
     const attempt: AuditAttempt = {
@@ -85,6 +86,7 @@ export async function createInviteRequest(ctx: ChangeContext, input: CreateInvit
       ...(input.direct ? { approved: { reason: "Direct invite (ROSTER_DIRECT_INVITES=admins)" } } : {}),
     });
   });
+  if (!input.direct) await scheduleExpiry(stored!.request.expiresAt);
   if (input.direct) {
     const approval = requestAttempt(ctx, "approve_request", stored!.request, { status: "approved", direct: true });
     await auditedChange(approval, async () => {});

@@ -12,6 +12,7 @@ import {
   serviceAccountNameSchema,
   updateArthurUserSchema,
 } from "../../service-accounts/types";
+import { bulkBodySchema, bulkParamsSchema } from "../../jobs/bulk-types";
 import { createTokenSchema, tokenIdParamsSchema } from "../../tokens/types";
 import { createReviewSchema, decideSchema, itemsQuerySchema, reviewParamsSchema } from "../../reviews/types";
 
@@ -84,6 +85,9 @@ export const OPERATIONS: Record<string, Operation> = {
     body: offboardSchema,
     summary: "Remove a person everywhere: every membership and pending invite on every provider (or the providers named)",
   },
+  "POST /api/bulk": { tag: "Changes", role: "admin", body: bulkBodySchema, summary: "Start a bulk change (role changes, removals, revokes, offboards) on the server; answered 202 with the run" },
+  "GET /api/bulk/{id}": { tag: "Changes", role: "admin", params: bulkParamsSchema, summary: "A bulk run's progress, item by item" },
+  "POST /api/bulk/{id}/retry": { tag: "Changes", role: "admin", params: bulkParamsSchema, summary: "Retry the failed items of a bulk run only" },
 
   "GET /api/invites": { tag: "Invites", role: "viewer", summary: "Every pending invite on every provider" },
   "GET /api/invite-requests": { tag: "Invites", role: "viewer", query: listRequestsQuerySchema, summary: "Invite requests" },
