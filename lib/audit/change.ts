@@ -29,6 +29,8 @@ export interface ChangeContext {
    * the operator is the approver, and the request and its requester go into the audit row.
    */
   approval?: { requestId: string; requestedBy: { id: string; email: string } };
+  /** Set on the steps of a change the mass-change guard counted already (lib/changes/mass-change.ts). */
+  massCounted?: boolean;
 }
 
 /** The approval behind a change, beside what the change did: both people are on the audit row. */
