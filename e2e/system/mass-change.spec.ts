@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import type { ChangePlan } from "../../lib/changes/dry-run";
 import type { PersonDetailResponse } from "../../lib/changes/types";
 import type { UsersResponse } from "../../lib/directory/types";
 import type { ApprovalRequiredResponse, InviteRequestResponse } from "../../lib/invites/types";
@@ -53,6 +54,38 @@ async function onOpenAi(client: RosterClient, email: string): Promise<boolean> {
   return person.body.memberships.some((m) => m.provider === "openai" && m.status === "active");
 }
 
+test("dry runs answer the plan from the provider and change nothing", async () => {
+  const owner = await new RosterClient(server.url).signIn(E2E.operators.owner);
+  const [m] = await readers(owner, 1);
+  const auditBefore = (await owner.get<{ total: number }>("/api/audit")).body.total;
+
+  const remove = await owner.call<ChangePlan>("DELETE", `/api/members/openai/${encodeURIComponent(m.id)}?dryRun=true`);
+  expect(remove.status, JSON.stringify(remove.body)).toBe(200);
+  expect(remove.body).toMatchObject({ dryRun: true, refusals: [], approval: { required: false, massChange: { recent: 0, threshold: 3 } } });
+  expect(remove.body.steps).toEqual([expect.objectContaining({ provider: "openai", action: "remove_member", targetId: m.id, skip: null })]);
+
+  // An admin-level grant: the plan names the two-person rule.
+  const grant = await owner.call<ChangePlan>("PATCH", `/api/members/openai/${encodeURIComponent(m.id)}?dryRun=true`, { role: "owner" });
+  expect(grant.status, JSON.stringify(grant.body)).toBe(200);
+  expect(grant.body.approval.required).toBe(true);
+  expect(grant.body.approval.reasons.join(" ")).toContain("two-person rule");
+  // The same role: nothing would change, and the plan says so.
+  const same = await owner.call<ChangePlan>("PATCH", `/api/members/openai/${encodeURIComponent(m.id)}?dryRun=true`, { role: "reader" });
+  expect(same.body.steps[0].skip).toContain("Already reader");
+
+  const offboard = await owner.call<ChangePlan>("POST", `/api/people/${encodeURIComponent(m.email)}/offboard?dryRun=true`, {});
+  expect(offboard.status, JSON.stringify(offboard.body)).toBe(200);
+  expect(offboard.body.steps.length).toBeGreaterThanOrEqual(1);
+
+  // Nothing changed on the sandbox, nothing on the audit log.
+  expect(await onOpenAi(owner, m.email)).toBe(true);
+  expect((await owner.get<{ total: number }>("/api/audit")).body.total).toBe(auditBefore);
+
+  // A dryRun that is no boolean is bad input (422, audited as a refused request like any other).
+  const bad = await owner.call<{ error: { code: string } }>("DELETE", `/api/members/openai/${encodeURIComponent(m.id)}?dryRun=maybe`);
+  expect(bad.status).toBe(422);
+});
+
 test("the guard holds the change that crosses the threshold until a second admin approves it", async () => {
   test.setTimeout(300_000);
   const admin = await new RosterClient(server.url).signIn(E2E.operators.admin);
@@ -77,15 +110,20 @@ test("the guard holds the change that crosses the threshold until a second admin
   expect(held.body.massChange.note).toContain("This needs a second admin's approval (more than 3 changes in 1 minutes");
   expect(await onOpenAi(admin, people[3].email)).toBe(true);
 
+  // The dry run of the next change says it would wait, with the note the dialogs show.
+  const plan = await admin.call<ChangePlan>("DELETE", `/api/members/openai/${encodeURIComponent(people[5].id)}?dryRun=true`);
+  expect(plan.body.approval).toMatchObject({ required: true, massChange: { needsApproval: true } });
+  expect(plan.body.approval.massChange.note).toContain("This needs a second admin's approval");
+
   // Splitting does not help: the next single call (a role change) is held too.
   const split = await admin.call<ApprovalRequiredResponse>("PATCH", `/api/members/openai/${encodeURIComponent(people[4].id)}`, { role: "reader" });
   expect(split.status, JSON.stringify(split.body)).toBe(202);
   expect(split.body.request.kind).toBe("mass_change");
 
   // The requester cannot approve their own; another admin (the owner) can, and that runs it once.
-  const self = await admin.call<{ code: string }>("POST", `/api/invite-requests/${held.body.request.id}/approve`, {});
+  const self = await admin.call<{ error: { code: string } }>("POST", `/api/invite-requests/${held.body.request.id}/approve`, {});
   expect(self.status).toBe(403);
-  expect(self.body.code).toBe("self_approval");
+  expect(self.body.error.code).toBe("self_approval");
   expect(await onOpenAi(admin, people[3].email)).toBe(true);
   const approved = await owner.call<InviteRequestResponse>("POST", `/api/invite-requests/${held.body.request.id}/approve`, { reason: "checked" });
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);
@@ -109,7 +147,7 @@ test("the guard holds the change that crosses the threshold until a second admin
   const more = await readers(admin, 1);
   const refused = await asToken(more[0].id);
   expect(refused.status).toBe(403);
-  expect(((await refused.json()) as { code: string }).code).toBe("mass_change_threshold");
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("mass_change_threshold");
   expect(await onOpenAi(admin, more[0].email)).toBe(true);
 
   // The window slides: once the first three removals are older than a minute, the admin acts alone again.
