@@ -78,6 +78,8 @@ describe("the configuration schema", () => {
     ROSTER_PROVIDER_TIMEOUT_MS: ["50", "must be milliseconds from 100 to 300000"],
     ROSTER_DIRECT_INVITES: ["everyone", "must be one of off, admins"],
     ROSTER_INVITE_REQUEST_DAYS: ["366", "must be whole days from 1 to 365"],
+    ROSTER_MASS_CHANGE_THRESHOLD: ["0", "must be a whole number from 1 to 10000000"],
+    ROSTER_MASS_CHANGE_WINDOW_MINUTES: ["an hour", "must be minutes above 0"],
     ROSTER_LOG_LEVEL: ["loud", "must be one of fatal, error, warn, info, debug, trace, silent"],
     ROSTER_LOG_FILE_LEVEL: ["verbose", "must be one of fatal"],
     ROSTER_LOG_FORMAT: ["xml", "must be one of json"],

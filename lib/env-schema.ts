@@ -91,6 +91,12 @@ export const envSchema = z
     ROSTER_PROVIDER_TIMEOUT_MS: whole(100, 300_000, "milliseconds"),
     ROSTER_DIRECT_INVITES: oneOf(["off", "admins"]),
     ROSTER_INVITE_REQUEST_DAYS: whole(1, 365, "whole days"),
+    ROSTER_MASS_CHANGE_THRESHOLD: whole(1, 10_000_000, "a whole number"),
+    ROSTER_MASS_CHANGE_WINDOW_MINUTES: optional(
+      z.string().refine((raw) => /^\d+(\.\d+)?$/.test(raw.trim()) && Number(raw) > 0 && Number(raw) <= 43_200, {
+        message: "must be minutes above 0 and at most 43200 (decimals allowed, e.g. 0.5)",
+      }),
+    ),
     ROSTER_LOG_LEVEL: oneOf(LEVELS),
     ROSTER_LOG_FILE: text(),
     ROSTER_LOG_FILE_LEVEL: oneOf(LEVELS),

@@ -153,6 +153,9 @@ export async function startRoster(options: RosterOptions): Promise<RosterServer>
     ROSTER_SANDBOX_PORT: String(options.sandboxPort),
     // Long enough for a busy two-core machine; invite leases and the interrupted-change sweep scale with it.
     ROSTER_PROVIDER_TIMEOUT_MS: "5000",
+    // System specs make many changes as one operator: the mass-change guard is out of their way
+    // unless a spec sets it (e2e/system/mass-change.spec.ts).
+    ROSTER_MASS_CHANGE_THRESHOLD: "1000000",
     ...databaseEnv(options),
     ...options.env,
   };

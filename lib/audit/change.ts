@@ -31,6 +31,8 @@ export interface ChangeContext {
   approval?: { requestId: string; requestedBy: { id: string; email: string } };
   /** Set when an access review's decision makes the change (lib/reviews): the campaign and item go into the audit row. */
   review?: { campaignId: string; campaignName: string; itemId: number };
+  /** Set on the steps of a change the mass-change guard counted already (lib/changes/mass-change.ts). */
+  massCounted?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ function withContext(ctx: ChangeContext, after: unknown): unknown {
     ...(ctx.approval ? { approval: { request: ctx.approval.requestId, requestedBy: ctx.approval.requestedBy.email, approvedBy: ctx.operator.email } } : {}),
     ...(ctx.review ? { review: { campaign: ctx.review.campaignId, name: ctx.review.campaignName, item: ctx.review.itemId } } : {}),
   };
+  if (!ctx.approval && !ctx.review) return after;
   return after && typeof after === "object" && !Array.isArray(after) ? { ...after, ...extra } : { value: after ?? null, ...extra };
 }
 

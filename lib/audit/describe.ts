@@ -87,7 +87,7 @@ function requestInvite(e: Described): string {
   return `${after.direct === true ? "Invite" : "Ask to invite"} ${who}${providers.length ? ` to ${list(providers)}` : ""}`;
 }
 
-const CHANGE_KINDS = new Set(["arthur_user", "admin_role", "service_account"]);
+const CHANGE_KINDS = new Set(["arthur_user", "admin_role", "service_account", "mass_change"]);
 
 /** A change that waits for a second admin (the two-person rule), in the words the approval queue uses. */
 function requestChange(e: Described): string {
@@ -145,6 +145,11 @@ const SENTENCES: Record<AuditAction, (e: Described) => string> = {
     return `Revoke the pending invite of ${targetLabel(e)}${onProvider(e)}${was ? ` (as ${was})` : ""}`;
   },
   offboard,
+  mass_change: (e) => {
+    const steps = e.steps ?? [];
+    const done = steps.filter((s) => s.outcome === "success").length;
+    return `Run an approved mass change of ${typeof fields(e.after).memberships === "number" ? fields(e.after).memberships : "several"} memberships${steps.length ? `: ${done} of ${steps.length} step${steps.length === 1 ? "" : "s"} done` : ""}`;
+  },
   request_invite: requestInvite,
   request_change: requestChange,
   create_api_token: (e) => {

@@ -6,6 +6,7 @@ import { createArthurUser, createServiceAccount, oneTimePassword } from "../serv
 import type { ArthurAccountResponse, ServiceAccountCredentialsResponse } from "../service-accounts/types";
 import type { InviteRequestRow } from "../db/schema";
 import { changeRole } from "./members";
+import { performMassChange } from "./mass-change-run";
 import type { ChangeContext } from "../audit/change";
 import type { ChangeResult } from "./types";
 
@@ -41,6 +42,7 @@ async function perform(ctx: ChangeContext, change: RequestedChange): Promise<Per
       secret: { kind: "client_credentials", ...created.credentials },
     };
   }
+  if (change.kind === "mass_change") return { outcome: await performMassChange(ctx, change) };
   // The approver has read whose membership it is: a grant to their own needs no second confirmation.
   const result = done<ChangeResult>(
     await changeRole(ctx, {

@@ -6,13 +6,15 @@ import type { Invite, ProviderId } from "../providers/types";
 import { adapterFor } from "./members";
 import { attemptOf, auditedChange, type ChangeContext } from "../audit/change";
 import type { ChangeResult } from "./types";
+import type { ApprovalRequiredResponse } from "../invites/types";
+import { checkMassChange } from "./mass-change";
 
 /**
  * Revoking a pending invite. The id may be the provider's invite id, or the id of an
  * invited member as the directory shows it (Astronomer lists invited people as users
  * with their invites attached): then the pending invite for that email is looked up.
  */
-async function resolveInvite(provider: ProviderId, id: string, knownEmail: string | null) {
+export async function resolveInvite(provider: ProviderId, id: string, knownEmail: string | null) {
   const adapter = adapterFor(provider);
   const label = configuredProvider(provider).label;
   if (!adapter.capabilities.revokeInvite) throw new ApiError(422, "unsupported", `${label} has no API to revoke invites`);
@@ -24,10 +26,12 @@ async function resolveInvite(provider: ProviderId, id: string, knownEmail: strin
   return { adapter, invite };
 }
 
-export async function revokeInvite(ctx: ChangeContext, input: { provider: ProviderId; inviteId: string }): Promise<ChangeResult> {
+export async function revokeInvite(ctx: ChangeContext, input: { provider: ProviderId; inviteId: string }): Promise<ChangeResult | ApprovalRequiredResponse> {
   const { provider, inviteId } = input;
   await getSnapshots();
   const known = snapshotMember(provider, inviteId);
+  const held = await checkMassChange(ctx, [{ action: "revoke_invite", provider, inviteId, email: known?.email ?? null }]);
+  if (held) return held;
   const before = { role: known?.role ?? null };
   const attempt = attemptOf(ctx, {
     action: "revoke_invite",

@@ -9,6 +9,7 @@ import { attemptOf, auditedChange, auditedFailure, type ChangeContext, Refusal, 
 import type { ChangeResult } from "./types";
 import { needsSecondAdmin, requestChange } from "../invites/change-requests";
 import type { ApprovalRequiredResponse } from "../invites/types";
+import { checkMassChange } from "./mass-change";
 
 /**
  * Changes to one membership: role changes and removals, with Roster's rules checked
@@ -24,7 +25,7 @@ export function adapterFor(provider: ProviderId): ProviderAdapter {
   return configured.adapter;
 }
 
-function labelOf(provider: ProviderId) {
+export function labelOf(provider: ProviderId) {
   return configuredProvider(provider).label;
 }
 
@@ -61,7 +62,7 @@ function warningsFor(member: Member | undefined, provider: ProviderId): string[]
     : [];
 }
 
-function checkSelf(ctx: ChangeContext, email: string | null, confirmSelf: boolean | undefined, provider: ProviderId) {
+export function checkSelf(ctx: ChangeContext, email: string | null, confirmSelf: boolean | undefined, provider: ProviderId) {
   if (email && normaliseEmail(email) === ctx.operator.email && !confirmSelf) {
     throw new Refusal("confirm_self", `This is your own membership on ${labelOf(provider)}. Confirm to change it.`);
   }
@@ -72,7 +73,7 @@ function checkSelf(ctx: ChangeContext, email: string | null, confirmSelf: boolea
  * counted however they hold the role: directly, or through a team (Astronomer v1), so
  * demoting the last direct owner is allowed while a team still makes someone an owner.
  */
-async function checkLastOwner(provider: ProviderId, member: Member, newRoleId: string | null) {
+export async function checkLastOwner(provider: ProviderId, member: Member, newRoleId: string | null) {
   if (member.status !== "active") return;
   const { roles } = await rolesFor(provider);
   if (!isOwnerRoleId(roles, member.roleId)) return;
@@ -124,11 +125,12 @@ async function rolesOrAuditedFailure(ctx: ChangeContext, input: { provider: Prov
   }
 }
 
-export async function changeRole(
+/** The role (and workspace) a role change asks for, checked against the provider's catalogue: 422 naming what is wrong. */
+export async function roleAsked(
   ctx: ChangeContext,
-  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string; confirmSelf?: boolean; reason?: string },
-): Promise<ChangeResult | ApprovalRequiredResponse> {
-  const { provider, memberId, workspaceId } = input;
+  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string },
+): Promise<{ adapter: ProviderAdapter; role: Role; workspace: { id: string; name: string } | undefined }> {
+  const { provider, workspaceId } = input;
   const adapter = adapterFor(provider);
   if (workspaceId && !adapter.capabilities.workspaceRoles) {
     throw new ApiError(422, "invalid_input", `workspaceId: ${labelOf(provider)} has no workspace roles`, [
@@ -150,7 +152,15 @@ export async function changeRole(
       { field: "workspaceId", message: "unknown workspace" },
     ]);
   }
+  return { adapter, role, workspace };
+}
 
+export async function changeRole(
+  ctx: ChangeContext,
+  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string; confirmSelf?: boolean; reason?: string },
+): Promise<ChangeResult | ApprovalRequiredResponse> {
+  const { provider, memberId, workspaceId } = input;
+  const { adapter, role, workspace } = await roleAsked(ctx, input);
   const member = await resolveMember(ctx, "change_role", provider, memberId);
   if (role.adminLevel && needsSecondAdmin(ctx)) {
     // The two-person rule: an admin-level grant waits for a second admin; Roster's rules are checked now, and again then.
@@ -170,6 +180,18 @@ export async function changeRole(
       if (!workspace) await checkLastOwner(provider, member, role.id);
     });
   }
+  const held = await checkMassChange(
+    ctx,
+    [{ action: "change_role", provider, memberId: member.id, role: role.id, workspaceId: workspace?.id ?? null, email: member.email ?? null }],
+    {
+      reason: input.reason,
+      check: async () => {
+        checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
+        if (!workspace) await checkLastOwner(provider, member, role.id);
+      },
+    },
+  );
+  if (held) return held;
   const before = workspace
     ? { role: member.scopedRoles?.find((s) => s.scopeId === workspace.id)?.role ?? null, workspace: workspace.name }
     : { role: member.role };
@@ -200,7 +222,7 @@ export async function changeRole(
 export async function removeMember(
   ctx: ChangeContext,
   input: { provider: ProviderId; memberId: string; workspaceId?: string; confirmSelf?: boolean },
-): Promise<ChangeResult> {
+): Promise<ChangeResult | ApprovalRequiredResponse> {
   const { provider, memberId, workspaceId } = input;
   const adapter = adapterFor(provider);
   if (workspaceId && !adapter.capabilities.workspaceRoles) {
@@ -212,6 +234,13 @@ export async function removeMember(
     throw new ApiError(422, "unsupported", `${labelOf(provider)}'s API cannot remove a member from the organization`);
   }
   const member = await resolveMember(ctx, "remove_member", provider, memberId);
+  const held = await checkMassChange(ctx, [{ action: "remove_member", provider, memberId: member.id, workspaceId: workspaceId ?? null, email: member.email ?? null }], {
+    check: async () => {
+      checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
+      if (!workspaceId) await checkLastOwner(provider, member, null);
+    },
+  });
+  if (held) return held;
   const before = workspaceId
     ? { role: member.scopedRoles?.find((s) => s.scopeId === workspaceId)?.role ?? null, workspaceId }
     : { role: member.role };

@@ -7,6 +7,8 @@ import { removeMember } from "./members";
 import { personMembers } from "./person";
 import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/change";
 import type { OffboardResponse, OffboardStep } from "./types";
+import type { ApprovalRequiredResponse } from "../invites/types";
+import { checkMassChange, counted } from "./mass-change";
 
 /**
  * "Remove everywhere": one step per membership (remove the member, or revoke the pending
@@ -30,6 +32,7 @@ async function runStep(ctx: ChangeContext, member: Member): Promise<OffboardStep
       action === "revoke_invite"
         ? await revokeInvite(ctx, { provider: member.provider, inviteId: member.id })
         : await removeMember(ctx, { provider: member.provider, memberId: member.id, confirmSelf: true });
+    if (!("ok" in result)) throw new Error("A counted offboard step asked for approval");
     return { ...base, ok: true, warnings: result.warnings };
   } catch (error) {
     return { ...base, ok: false, warnings: [], error: stepFailure(error) };
@@ -39,7 +42,7 @@ async function runStep(ctx: ChangeContext, member: Member): Promise<OffboardStep
 export async function offboard(
   ctx: ChangeContext,
   input: { email: string; providers?: ProviderId[]; confirmSelf?: boolean },
-): Promise<OffboardResponse> {
+): Promise<OffboardResponse | ApprovalRequiredResponse> {
   const email = normaliseEmail(input.email);
   const members = (await personMembers(email)).filter(
     (m) => (!input.providers || input.providers.includes(m.provider)) && configuredProvider(m.provider).adapter,
@@ -54,6 +57,8 @@ export async function offboard(
       "You are about to remove yourself from every provider. Confirm to continue.",
     );
   }
+  const held = await checkMassChange(ctx, [{ action: "offboard", email, providers: input.providers ?? null, memberships: members.length }]);
+  if (held) return held;
   const attempt = attemptOf(ctx, {
     action: "offboard",
     target: { email },
@@ -62,7 +67,7 @@ export async function offboard(
   });
   let steps: OffboardStep[] = [];
   await auditedChange(attempt, async (entry) => {
-    steps = await Promise.all(members.map((m) => runStep({ ...ctx, parentAuditId: entry.auditId }, m)));
+    steps = await Promise.all(members.map((m) => runStep(counted({ ...ctx, parentAuditId: entry.auditId }), m)));
     const failed = steps.filter((s) => !s.ok);
     if (failed.length) {
       const which = failed.map((s) => `${configuredProvider(s.provider).label}: ${s.error?.message ?? "failed"}`).join("; ");

@@ -46,7 +46,15 @@ export const changeRoleSchema = z
   })
   .strict();
 
+/** `?dryRun=true`: answer the plan instead of making the change (lib/changes/dry-run.ts); every change route takes it the same way. */
+export const dryRunField = z
+  .enum(["true", "false"], { error: "dryRun must be true or false" })
+  .optional()
+  .transform((v) => v === "true");
+export const dryRunQuerySchema = z.object({ dryRun: dryRunField });
+
 export const removeMemberQuerySchema = z.object({
+  dryRun: dryRunField,
   workspaceId: pathId("workspaceId").optional(),
   confirmSelf: z
     .enum(["true", "false"], { error: "confirmSelf must be true or false" })

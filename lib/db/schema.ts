@@ -119,10 +119,27 @@ export const inviteRequests = pgTable(
   },
   (t) => [
     check("invite_requests_status_check", sql`${t.status} in ('pending', 'approved', 'rejected', 'cancelled', 'expired')`),
-    check("invite_requests_kind_check", sql`${t.kind} in ('invite', 'arthur_user', 'admin_role', 'service_account')`),
+    check("invite_requests_kind_check", sql`${t.kind} in ('invite', 'arthur_user', 'admin_role', 'service_account', 'mass_change')`),
     check("invite_requests_change_state_check", sql`${t.changeState} in ('queued', 'performing', 'done', 'failed')`),
     index("invite_requests_status_idx").on(t.status, t.createdAt),
   ],
+);
+
+/**
+ * The mass-change guard's ledger (lib/changes/mass-change.ts): one row per change an
+ * operator ran alone, with the memberships it touched, counted over a sliding window.
+ * Written in the same transaction as the count, under a per-operator advisory lock, so
+ * several servers on one Postgres cannot both pass the threshold.
+ */
+export const massChanges = pgTable(
+  "mass_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    operatorId: uuid("operator_id").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    memberships: integer("memberships").notNull(),
+  },
+  (t) => [index("mass_changes_operator_at_idx").on(t.operatorId, t.at)],
 );
 
 /**

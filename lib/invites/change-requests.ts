@@ -23,9 +23,13 @@ export function needsSecondAdmin(ctx: ChangeContext): boolean {
   return !ctx.approval && !invitePolicy().directInvites;
 }
 
-function targetOf(change: RequestedChange): { provider: string; email: string | null } {
+function targetOf(change: RequestedChange): { provider: string | null; email: string | null } {
   if (change.kind === "arthur_user") return { provider: "arthur", email: change.email };
   if (change.kind === "admin_role") return { provider: change.provider, email: change.memberEmail };
+  if (change.kind === "mass_change") {
+    const first = change.items[0];
+    return { provider: first && first.action !== "offboard" ? first.provider : null, email: first?.email ?? null };
+  }
   return { provider: "arthur", email: null };
 }
 

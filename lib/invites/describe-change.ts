@@ -1,6 +1,6 @@
 import { roleLabel } from "../providers/role-label";
 import { PROVIDER_LABELS } from "../providers/types";
-import type { RequestedChange } from "./types";
+import type { MassChangeItem, RequestedChange } from "./types";
 
 /** A change request's change in words, for the approval queue and its dialogs. */
 export function describeChange(change: RequestedChange): string {
@@ -11,9 +11,22 @@ export function describeChange(change: RequestedChange): string {
   if (change.kind === "service_account") {
     return `Create the Arthur service account "${change.name}" as ${roleLabel(change.roleName)}, with a client secret`;
   }
+  if (change.kind === "mass_change") {
+    const n = change.items.length;
+    return `Run ${n} change${n === 1 ? "" : "s"} touching ${change.memberships} membership${change.memberships === 1 ? "" : "s"} (over the mass-change threshold): ${change.items.slice(0, 5).map(describeItem).join("; ")}${n > 5 ? `; and ${n - 5} more` : ""}`;
+  }
   const who = change.memberEmail && change.memberEmail !== change.memberName ? `${change.memberName} (${change.memberEmail})` : change.memberName;
   const where = change.workspaceName ? `in the ${change.workspaceName} workspace on ${PROVIDER_LABELS[change.provider]}` : `on ${PROVIDER_LABELS[change.provider]}`;
   return `Make ${who} ${roleLabel(change.roleName)} ${where}`;
+}
+
+function describeItem(item: MassChangeItem): string {
+  if (item.action === "offboard") return `remove ${item.email} everywhere (${item.memberships} membership${item.memberships === 1 ? "" : "s"})`;
+  const on = PROVIDER_LABELS[item.provider];
+  if (item.action === "revoke_invite") return `revoke the invite of ${item.email ?? item.inviteId} on ${on}`;
+  const who = item.email ?? item.memberId;
+  if (item.action === "remove_member") return `remove ${who} from ${on}`;
+  return `make ${who} ${roleLabel(item.role)} on ${on}`;
 }
 
 /** The kind of request in a few words. */
@@ -22,4 +35,5 @@ export const REQUEST_KIND_LABELS = {
   arthur_user: "New Arthur user",
   admin_role: "Admin-level role",
   service_account: "New service account",
+  mass_change: "Mass change",
 } as const;

@@ -20,7 +20,7 @@ export type SkipReason = "already_member" | "already_invited";
  * What a request asks for: invites, or one change under the two-person rule (a new Arthur
  * user, a grant of an admin-level role, a new service account with its secret).
  */
-export const REQUEST_KINDS = ["invite", "arthur_user", "admin_role", "service_account"] as const;
+export const REQUEST_KINDS = ["invite", "arthur_user", "admin_role", "service_account", "mass_change"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const CHANGE_STATES = ["queued", "performing", "done", "failed"] as const;
 export type ChangeState = (typeof CHANGE_STATES)[number];
@@ -40,7 +40,21 @@ export type RequestedChange =
       workspaceId: string | null;
       workspaceName: string | null;
     }
-  | { kind: "service_account"; name: string; roleId: string; roleName: string };
+  | { kind: "service_account"; name: string; roleId: string; roleName: string }
+  | {
+      /** Changes over the mass-change threshold (lib/changes/mass-change.ts): one call's or a whole bulk's items. */
+      kind: "mass_change";
+      /** Memberships the items touch (an offboard counts each of its memberships). */
+      memberships: number;
+      items: MassChangeItem[];
+    };
+
+/** One change of a mass change, as its route would run it. */
+export type MassChangeItem =
+  | { action: "change_role"; provider: ProviderId; memberId: string; role: string; workspaceId?: string | null; email?: string | null }
+  | { action: "remove_member"; provider: ProviderId; memberId: string; workspaceId?: string | null; email?: string | null }
+  | { action: "revoke_invite"; provider: ProviderId; inviteId: string; email?: string | null }
+  | { action: "offboard"; email: string; providers?: ProviderId[] | null; memberships: number };
 
 /** What became of an approved change request. */
 export interface ChangeOutcome {
@@ -205,6 +219,11 @@ export interface InviteRequestResponse {
 export interface ApprovalRequiredResponse {
   approvalRequired: true;
   request: InviteRequestDetail;
+}
+
+/** Whether a change answered with a change request (the two-person rule or the mass-change guard) instead of running. */
+export function isApprovalRequired<T>(result: T | ApprovalRequiredResponse): result is ApprovalRequiredResponse {
+  return Boolean(result && typeof result === "object" && "approvalRequired" in result);
 }
 
 export interface InvitePolicy {

@@ -10,6 +10,9 @@ import { isProviderError } from "../providers/errors";
 import { isDraining, trackChange } from "../shutdown";
 import { claimNext, type ClaimedItem, findRun, nextLeaseEnd, finishItem, finishRunIfDone, insertRun, type ItemOutcome, requeueFailed, runView, unfinishedRunIds } from "./bulk-store";
 import type { BulkChange, BulkRunView } from "./bulk-types";
+import { checkMassChange, counted, type MassChangeHeld } from "../changes/mass-change";
+import { type ApprovalRequiredResponse, isApprovalRequired, type MassChangeItem } from "../invites/types";
+import { PROVIDER_IDS } from "../providers/types";
 import { defineQueue, jobs } from "./engine";
 
 /**
@@ -32,26 +35,32 @@ function itemLeaseMs(): number {
   return Number.isInteger(raw) && raw > 0 ? raw * 1_000 : ITEM_LEASE_MS;
 }
 
+/** A change that opened a change request instead of running (an admin-level grant): done here, the request says the rest. */
+const held = (result: ApprovalRequiredResponse): ItemOutcome => ({ state: "succeeded", note: `Waits for a second admin's approval (request ${result.request.id})` });
+
 async function perform(ctx: ChangeContext, change: BulkChange): Promise<ItemOutcome> {
   switch (change.kind) {
     case "change_role": {
       const { kind: _kind, ...input } = change;
       const result = await changeRole(ctx, input);
-      if ("approvalRequired" in result) return { state: "succeeded", note: `Waits for a second admin's approval (request ${result.request.id})` };
-      return { state: "succeeded", auditId: result.auditId };
+      return isApprovalRequired(result) ? held(result) : { state: "succeeded", auditId: result.auditId };
     }
     case "remove_member": {
       const { kind: _kind, ...input } = change;
-      return { state: "succeeded", auditId: (await removeMember(ctx, input)).auditId };
+      const result = await removeMember(ctx, input);
+      return isApprovalRequired(result) ? held(result) : { state: "succeeded", auditId: result.auditId };
     }
-    case "revoke_invite":
-      return { state: "succeeded", auditId: (await revokeInvite(ctx, { provider: change.provider, inviteId: change.inviteId })).auditId };
+    case "revoke_invite": {
+      const result = await revokeInvite(ctx, { provider: change.provider, inviteId: change.inviteId });
+      return isApprovalRequired(result) ? held(result) : { state: "succeeded", auditId: result.auditId };
+    }
     case "offboard": {
-      const { steps } = await offboard(ctx, { email: change.email, providers: change.providers, confirmSelf: change.confirmSelf });
-      const failed = steps.filter((s) => !s.ok);
+      const result = await offboard(ctx, { email: change.email, providers: change.providers, confirmSelf: change.confirmSelf });
+      if (isApprovalRequired(result)) return held(result);
+      const failed = result.steps.filter((s) => !s.ok);
       if (!failed.length) return { state: "succeeded" };
       const message = failed.map((s) => `${s.provider}: ${s.error?.message ?? "failed"}`).join("; ");
-      return { state: "failed", error: { status: null, code: "offboard_incomplete", message: `${failed.length} of ${steps.length} steps failed (${message})` } };
+      return { state: "failed", error: { status: null, code: "offboard_incomplete", message: `${failed.length} of ${result.steps.length} steps failed (${message})` } };
     }
   }
 }
@@ -84,7 +93,8 @@ async function runItem(ctx: ChangeContext, claimed: ClaimedItem): Promise<void> 
 export async function workRun(runId: string): Promise<void> {
   const run = await findRun(runId);
   if (!run || run.finishedAt) return;
-  const ctx: ChangeContext = { operator: run.operator, requestId: run.requestId };
+  // The mass-change guard counted the whole bulk when it started (startBulk): its items are not counted again.
+  const ctx: ChangeContext = counted({ operator: run.operator, requestId: run.requestId });
   const worker = async () => {
     for (;;) {
       // A stopping server takes no new item; the job is retried where the engine runs next.
@@ -112,10 +122,35 @@ async function queueRun(runId: string, startAfterSeconds?: number): Promise<void
 }
 
 /** Where a bulk starts: stores its items, queues its job, and answers at once with the run. */
-export async function startBulk(ctx: ChangeContext, items: readonly BulkChange[]): Promise<BulkRunView> {
+/**
+ * A bulk item as the mass-change guard counts it. An offboard is counted as every provider it
+ * may touch (its named providers, or all): the guard errs on the side of asking, without reading
+ * each person before the bulk starts.
+ */
+function massChangeItemOf(change: BulkChange): MassChangeItem {
+  switch (change.kind) {
+    case "change_role":
+      return { action: "change_role", provider: change.provider, memberId: change.memberId, role: change.role, workspaceId: change.workspaceId ?? null };
+    case "remove_member":
+      return { action: "remove_member", provider: change.provider, memberId: change.memberId, workspaceId: change.workspaceId ?? null };
+    case "revoke_invite":
+      return { action: "revoke_invite", provider: change.provider, inviteId: change.inviteId };
+    case "offboard":
+      return { action: "offboard", email: change.email, providers: change.providers ?? null, memberships: change.providers?.length ?? PROVIDER_IDS.length };
+  }
+}
+
+/**
+ * Starts a bulk: the mass-change guard first, for the whole bulk at once (over the threshold it
+ * opens one change request holding every item, and nothing runs until a second admin approves),
+ * then the run is stored and queued.
+ */
+export async function startBulk(ctx: ChangeContext, items: readonly BulkChange[]): Promise<{ run: BulkRunView } | MassChangeHeld> {
+  const heldFor = await checkMassChange(ctx, items.map(massChangeItemOf));
+  if (heldFor) return heldFor;
   const run = await insertRun({ id: randomUUID(), operator: ctx.operator, requestId: ctx.requestId, items });
   await queueRun(run.id);
-  return runView(run);
+  return { run: await runView(run) };
 }
 
 /** "Retry failed items only": the failed items go back to the queue; the others stay as they ended. */

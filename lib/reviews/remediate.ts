@@ -1,4 +1,5 @@
 import "server-only";
+import { isApprovalRequired } from "../invites/types";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { ApiError, isApiError } from "../api/errors";
 import { attemptOf, auditedChange, type ChangeContext, isRefusal } from "../audit/change";
@@ -40,13 +41,13 @@ async function stepAuditId(parentId: number, memberId: string): Promise<number |
 async function carryOut(ctx: ChangeContext, campaign: AccessReviewRow, item: AccessReviewItemRow, parentId: number): Promise<ItemResult> {
   const stepCtx: ChangeContext = { ...ctx, parentAuditId: parentId, review: { campaignId: campaign.id, campaignName: campaign.name, itemId: item.id } };
   try {
-    if (item.decision === "remove") {
-      const result = await removeMember(stepCtx, { provider: item.provider, memberId: item.memberId, confirmSelf: true });
-      return { outcome: "done", detail: result.warnings.join(" ") || null, auditId: result.auditId, changeRequestId: null };
-    }
     const reason = `Access review "${campaign.name}": ${item.reason ?? ""}`.slice(0, 1000);
-    const result = await changeRole(stepCtx, { provider: item.provider, memberId: item.memberId, role: item.newRole!, confirmSelf: true, reason });
-    if ("approvalRequired" in result) {
+    const result =
+      item.decision === "remove"
+        ? await removeMember(stepCtx, { provider: item.provider, memberId: item.memberId, confirmSelf: true })
+        : await changeRole(stepCtx, { provider: item.provider, memberId: item.memberId, role: item.newRole!, confirmSelf: true, reason });
+    // A second admin's approval is needed (an admin-level role, or the mass-change guard): the item waits for it.
+    if (isApprovalRequired(result)) {
       const auditId = await stepAuditId(parentId, result.request.id);
       return { outcome: "waiting", detail: `Waits for a second admin's approval (change request ${result.request.id})`, auditId, changeRequestId: result.request.id };
     }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { RosterRole } from "../../auth/roles";
 import { auditExportQuerySchema, auditQuerySchema } from "../../audit/types";
-import { changeRoleSchema, emailParamSchema, inviteParamsSchema, memberParamsSchema, offboardSchema, removeMemberQuerySchema } from "../../changes/types";
+import { changeRoleSchema, dryRunQuerySchema, emailParamSchema, inviteParamsSchema, memberParamsSchema, offboardSchema, removeMemberQuerySchema } from "../../changes/types";
 import { syncBodySchema, usersQuerySchema } from "../../directory/types";
 import { approveSchema, createInviteRequestSchema, listRequestsQuerySchema, rejectSchema, requestParamsSchema } from "../../invites/types";
 import { addOperatorSchema, changePasswordSchema, operatorIdParamsSchema, updateOperatorSchema } from "../../operators/types";
@@ -72,18 +72,35 @@ export const OPERATIONS: Record<string, Operation> = {
     tag: "Changes",
     role: "admin",
     params: memberParamsSchema,
+    query: dryRunQuerySchema,
     body: changeRoleSchema,
     approval: true,
-    summary: "Change a member's role (an admin-level role waits for a second admin: 202)",
+    summary: "Change a member's role (an admin-level role, or one over the mass-change threshold, waits for a second admin: 202; ?dryRun=true answers the plan)",
   },
-  "DELETE /api/members/{provider}/{memberId}": { tag: "Changes", role: "admin", params: memberParamsSchema, query: removeMemberQuerySchema, summary: "Remove a member from a provider (or a workspace)" },
-  "DELETE /api/invites/{provider}/{inviteId}": { tag: "Changes", role: "admin", params: inviteParamsSchema, summary: "Revoke a pending invite" },
+  "DELETE /api/members/{provider}/{memberId}": {
+    tag: "Changes",
+    role: "admin",
+    params: memberParamsSchema,
+    query: removeMemberQuerySchema,
+    approval: true,
+    summary: "Remove a member from a provider (or a workspace); over the mass-change threshold, 202; ?dryRun=true answers the plan",
+  },
+  "DELETE /api/invites/{provider}/{inviteId}": {
+    tag: "Changes",
+    role: "admin",
+    params: inviteParamsSchema,
+    query: dryRunQuerySchema,
+    approval: true,
+    summary: "Revoke a pending invite; over the mass-change threshold, 202; ?dryRun=true answers the plan",
+  },
   "POST /api/people/{email}/offboard": {
     tag: "Changes",
     role: "admin",
     params: emailParamSchema,
+    query: dryRunQuerySchema,
     body: offboardSchema,
-    summary: "Remove a person everywhere: every membership and pending invite on every provider (or the providers named)",
+    approval: true,
+    summary: "Remove a person everywhere: every membership and pending invite on every provider (or the providers named); over the mass-change threshold, 202; ?dryRun=true answers the plan",
   },
   "POST /api/bulk": { tag: "Changes", role: "admin", body: bulkBodySchema, summary: "Start a bulk change (role changes, removals, revokes, offboards) on the server; answered 202 with the run" },
   "GET /api/bulk/{id}": { tag: "Changes", role: "admin", params: bulkParamsSchema, summary: "A bulk run's progress, item by item" },
