@@ -25,7 +25,7 @@ function membershipOf(m: Member): Membership {
     ...(m.scopedRoles?.length
       ? {
           scopedRoles: m.scopedRoles.map((s) => ({
-            ...(s.scope === "organization" ? { scope: s.scope } : {}),
+            ...(s.scope !== "workspace" ? { scope: s.scope } : {}),
             scopeId: s.scopeId,
             scopeName: s.scopeName,
             role: s.role,

@@ -19,9 +19,10 @@ export interface Membership {
   managed: boolean;
   /**
    * Astronomer workspace roles, for display (`via` a team; `unreadable`: the role could not be read, and why),
-   * and organization roles granted through a team (`scope: "organization"`; absent means a workspace).
+   * OpenAI project roles (`scope: "project"`), and organization roles granted through a team
+   * (`scope: "organization"`); absent means a workspace.
    */
-  scopedRoles?: Array<{ scope?: "organization"; scopeId: string; scopeName: string; role: string; via?: ScopedRole["via"]; unreadable?: string }>;
+  scopedRoles?: Array<{ scope?: "organization" | "project"; scopeId: string; scopeName: string; role: string; via?: ScopedRole["via"]; unreadable?: string }>;
   /** Set when Roster could not read this membership's role (`role` is empty): why. */
   roleUnknown?: string;
 }

@@ -12,7 +12,8 @@ export function describeChange(change: RequestedChange): string {
     return `Create the Arthur service account "${change.name}" as ${roleLabel(change.roleName)}, with a client secret`;
   }
   const who = change.memberEmail && change.memberEmail !== change.memberName ? `${change.memberName} (${change.memberEmail})` : change.memberName;
-  const where = change.workspaceName ? `in the ${change.workspaceName} workspace on ${PROVIDER_LABELS[change.provider]}` : `on ${PROVIDER_LABELS[change.provider]}`;
+  const word = change.workspaceKind ?? "workspace";
+  const where = change.workspaceName ? `in the ${change.workspaceName} ${word} on ${PROVIDER_LABELS[change.provider]}` : `on ${PROVIDER_LABELS[change.provider]}`;
   return `Make ${who} ${roleLabel(change.roleName)} ${where}`;
 }
 
