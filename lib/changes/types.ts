@@ -155,6 +155,8 @@ export interface RolesResponse {
     roles: Array<{ id: string; name: string; scope: "organization" | "workspace"; isOwner: boolean; adminLevel: boolean; description?: string }>;
     /** OpenAI's projects (kind `project`) or Astronomer's workspaces. */
     workspaces: Array<{ id: string; name: string; kind?: "project" | "workspace" }>;
+    /** A member can be added to a project or workspace they are not in (`add: true` on a role change). */
+    addToWorkspace?: boolean;
     error?: { status: number | null; message: string };
   }>;
 }
