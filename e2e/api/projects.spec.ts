@@ -55,7 +55,7 @@ test.describe("OpenAI projects", () => {
   test("add to a project, change the project role (owner through a second admin), remove: audited, shown on the person page", async ({ as }) => {
     const admin = await as("admin");
     const owner = await as("owner");
-    const list = await people(admin, "provider=openai&status=active&kind=person&pageSize=200");
+    const list = await people(admin, "provider=openai&status=active&kind=person");
     const person = list.people.find((p) => p.email && p.memberships.some((m) => m.provider === "openai" && !m.managed && !m.scopedRoles?.length))!;
     const membership = person.memberships.find((m) => m.provider === "openai")!;
     const path = `/api/members/openai/${encodeURIComponent(membership.id)}`;
@@ -88,7 +88,7 @@ test.describe("OpenAI projects", () => {
 
   test("a project's last owner cannot be demoted or removed, and no provider is called", async ({ as }) => {
     const admin = await as("admin");
-    const list = await people(admin, "provider=openai&status=active&pageSize=200");
+    const list = await people(admin, "provider=openai&status=active");
     const owners = list.people
       .map((p) => p.memberships.find((m) => m.provider === "openai" && grant(m, "proj_support")?.role === "owner"))
       .filter((m): m is Membership => Boolean(m));
