@@ -34,7 +34,13 @@ interface ChangeRoleDialogProps {
 
 const ORGANIZATION = "";
 
-/** Change one membership's role: the organization role, or (Astronomer) one workspace's. */
+/** "Project: Research" or "Workspace: Data"; "Add to project: Research" where the member is not in it yet. */
+function scopeOption(kind: "project" | "workspace" | undefined, name: string, add: boolean): string {
+  const word = kind === "project" ? "project" : "workspace";
+  return add ? `Add to ${word}: ${name}` : `${word === "project" ? "Project" : "Workspace"}: ${name}`;
+}
+
+/** Change one membership's role: the organization role, or one project's (OpenAI) or workspace's (Astronomer); or add to one. */
 export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onClose }: ChangeRoleDialogProps) {
   const id = useId();
   const roleSelect = useRef<HTMLSelectElement>(null);
@@ -43,8 +49,13 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
   const roles = useQuery(rolesQueryOptions());
   const entry = rolesOf(roles.data, membership.provider);
   const workspaces = directScopedRoles(membership);
+  const held = new Set(workspaces.map((w) => w.scopeId));
+  // Projects or workspaces the member is not in: offered as "Add to …" where the provider's API can add.
+  const addable = entry?.addToWorkspace ? (entry.workspaces ?? []).filter((w) => !held.has(w.id)) : [];
+  const kindOf = (scopeId: string) => entry?.workspaces.find((w) => w.id === scopeId)?.kind;
 
   const [workspaceId, setWorkspaceId] = useState(initialWorkspaceId ?? ORGANIZATION);
+  const adding = addable.find((w) => w.id === workspaceId);
   const scope = workspaceId ? "workspace" : "organization";
   const choices: ProviderRole[] = (entry?.roles ?? []).filter((role) => role.scope === scope);
   const currentName = workspaceId ? workspaces.find((w) => w.scopeId === workspaceId)?.role : membership.role;
@@ -62,8 +73,9 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
   const flow = useChangeFlow();
   const mutation = useChangeRole({
     onSuccess: (result) => {
-      const workspace = workspaces.find((w) => w.scopeId === workspaceId)?.scopeName;
-      const where = workspace ? `in the ${workspace} workspace on ${provider}` : `on ${provider}`;
+      const workspace = workspaces.find((w) => w.scopeId === workspaceId)?.scopeName ?? adding?.name;
+      const word = kindOf(workspaceId) === "project" ? "project" : "workspace";
+      const where = workspace ? `in the ${workspace} ${word} on ${provider}` : `on ${provider}`;
       if (isApprovalRequired(result)) {
         toastRequested(`Approval requested: ${person.name} as ${roleLabel(selected?.name ?? "")} ${where}`);
         onClose();
@@ -85,6 +97,7 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
       role: selected.id,
       roleName: selected.name,
       workspaceId: workspaceId || undefined,
+      ...(adding ? { add: true, workspaceName: adding.name, workspaceKind: adding.kind } : {}),
       confirmSelf: confirmSelf || undefined,
     });
   }
@@ -124,7 +137,7 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
         </Callout>
       ) : (
         <div className="grid gap-3 sm:grid-cols-2">
-          {workspaces.length > 0 ? (
+          {workspaces.length + addable.length > 0 ? (
             <div className="space-y-1.5 sm:col-span-2">
               <Label htmlFor={`${id}-scope`}>Scope</Label>
               <NativeSelect
@@ -140,7 +153,12 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
                 <option value={ORGANIZATION}>Organization</option>
                 {workspaces.map((workspace) => (
                   <option key={workspace.scopeId} value={workspace.scopeId}>
-                    Workspace: {workspace.scopeName}
+                    {scopeOption(kindOf(workspace.scopeId) ?? (workspace.scope === "project" ? "project" : "workspace"), workspace.scopeName, false)}
+                  </option>
+                ))}
+                {addable.map((workspace) => (
+                  <option key={workspace.id} value={workspace.id}>
+                    {scopeOption(workspace.kind, workspace.name, true)}
                   </option>
                 ))}
               </NativeSelect>

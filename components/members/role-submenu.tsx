@@ -74,6 +74,11 @@ function RoleChoices({ membership, onPick }: Omit<RoleSubmenuProps, "state">) {
   const organization = entry.roles.filter((role) => role.scope === "organization");
   const workspace = entry.roles.filter((role) => role.scope === "workspace");
   const scoped = directScopedRoles(membership);
+  const held = new Set(scoped.map((s) => s.scopeId));
+  const kindOf = (scopeId: string) => entry.workspaces.find((w) => w.id === scopeId)?.kind;
+  const word = (kind: "project" | "workspace" | undefined) => (kind === "project" ? "Project" : "Workspace");
+  // Where the provider's API can add a member to a project or workspace, every other one is offered too.
+  const addable = entry.addToWorkspace ? entry.workspaces.filter((w) => !held.has(w.id)) : [];
   return (
     <>
       <DropdownMenuLabel>{scoped.length > 0 ? "Organization" : `${providerLabel(membership.provider)} role`}</DropdownMenuLabel>
@@ -82,8 +87,21 @@ function RoleChoices({ membership, onPick }: Omit<RoleSubmenuProps, "state">) {
         ? scoped.map((ws) => (
             <Fragment key={ws.scopeId}>
               <DropdownMenuSeparator />
-              <DropdownMenuLabel>Workspace: {ws.scopeName}</DropdownMenuLabel>
+              <DropdownMenuLabel>
+                {word(kindOf(ws.scopeId) ?? (ws.scope === "project" ? "project" : undefined))}: {ws.scopeName}
+              </DropdownMenuLabel>
               <RoleRadioGroup roles={workspace} current={ws.role} onPick={(roleId) => onPick(roleId, ws.scopeId)} />
+            </Fragment>
+          ))
+        : null}
+      {workspace.length > 0
+        ? addable.map((ws) => (
+            <Fragment key={ws.id}>
+              <DropdownMenuSeparator />
+              <DropdownMenuLabel>
+                Add to {word(ws.kind).toLowerCase()}: {ws.name}
+              </DropdownMenuLabel>
+              <RoleRadioGroup roles={workspace} current={undefined} onPick={(roleId) => onPick(roleId, ws.id)} />
             </Fragment>
           ))
         : null}

@@ -108,7 +108,7 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
             <tr>
               <th scope="col" className={th}>Provider</th>
               <th scope="col" className={th}>Role</th>
-              <th scope="col" className={th}>Workspace roles</th>
+              <th scope="col" className={th}>Project and workspace roles</th>
               <th scope="col" className={th}>Status · kind</th>
               <th scope="col" className={th}>Added</th>
               <th scope="col" className={th}>
@@ -149,7 +149,7 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
                     <ul className="space-y-0.5">
                       {membership.scopedRoles.map((scoped) => (
                         <li key={`${scoped.scopeId}:${scoped.via?.id ?? ""}`} className="whitespace-nowrap" title={scoped.unreadable}>
-                          <span className="text-muted-foreground">{scoped.scopeName}:</span> {roleLabel(scoped.role)}
+                          <span className="text-muted-foreground">{scoped.scope === "project" ? `Project ${scoped.scopeName}` : scoped.scopeName}:</span> {roleLabel(scoped.role)}
                           {scoped.via ? <span className="text-muted-foreground"> via {scoped.via.kind} {scoped.via.name}</span> : null}
                           {scoped.unreadable ? <span className="text-muted-foreground"> (could not be read: {scoped.unreadable})</span> : null}
                         </li>

@@ -46,7 +46,7 @@ type Scoped = NonNullable<Membership["scopedRoles"]>[number];
 /** `Analytics: WORKSPACE_MEMBER (via team Analysts)`, or why the role is unknown. */
 export function scopedRoleText(s: Scoped): string {
   const via = s.via ? ` (via ${s.via.kind} ${s.via.name})` : "";
-  return `${s.scopeName}: ${roleLabel(s.role)}${via}${s.unreadable ? ` (could not be read: ${s.unreadable})` : ""}`;
+  return `${s.scope === "project" ? `Project ${s.scopeName}` : s.scopeName}: ${roleLabel(s.role)}${via}${s.unreadable ? ` (could not be read: ${s.unreadable})` : ""}`;
 }
 
 /** The workspace roles held directly and known: the ones a role change or removal applies to. */

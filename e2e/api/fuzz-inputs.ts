@@ -99,7 +99,7 @@ export const ROUTES: Record<string, RouteInput> = {
   "DELETE /api/invites/[provider]/[inviteId]": { params: { provider: "provider", inviteId: "id" }, body: "none" },
   "PATCH /api/members/[provider]/[memberId]": {
     params: { provider: "provider", memberId: "id" },
-    body: { role: { ...id, required: true }, workspaceId, confirmSelf: { kind: "bool" }, reason: str(INPUT_LIMITS.reason) },
+    body: { role: { ...id, required: true }, workspaceId, add: { kind: "bool" }, confirmSelf: { kind: "bool" }, reason: str(INPUT_LIMITS.reason) },
   },
   "DELETE /api/members/[provider]/[memberId]": {
     params: { provider: "provider", memberId: "id" },

@@ -78,7 +78,9 @@ test.describe("member changes", () => {
       [admin.patch("/api/members/openai/user_x", { data: { role: "superuser" } }), /role must be one of owner, reader/],
       [admin.patch("/api/members/slack/user_x", { data: { role: "reader" } }), /provider/],
       [admin.patch("/api/members/openai/user_x", { data: { role: "reader", colour: "red" } }), /colour/],
-      [admin.patch("/api/members/openai/user_x", { data: { role: "reader", workspaceId: "ws1" } }), /workspaceId/],
+      [admin.patch("/api/members/arthur/00000000-0000-4000-8000-000000000000", { data: { role: "Organization Member", workspaceId: "ws1" } }), /workspaceId: Arthur has no workspace roles/],
+      [admin.patch("/api/members/openai/user_x", { data: { role: "member", workspaceId: "ws1" } }), /workspaceId: no project or workspace "ws1"/],
+      [admin.patch("/api/members/openai/user_x", { data: { role: "member", workspaceId: "proj_research", add: "yes" } }), /add must be true or false/],
       // A person key need not be an email (a provider may list odd ones), but no key holds control characters.
       [admin.post(`/api/people/${encodeURIComponent("a\u0001b")}/offboard`, { data: {} }), /email/],
     ];

@@ -57,16 +57,19 @@ function onProvider(event: Described): string {
 function changeRole(e: Described): string {
   const before = fields(e.before);
   const after = fields(e.after);
+  const project = text(after.project) ?? text(before.project);
   const workspace = text(after.workspace) ?? text(before.workspace);
-  const where = workspace ? ` in workspace ${workspace}` : "";
+  const where = project ? ` in project ${project}` : workspace ? ` in workspace ${workspace}` : "";
   return `Change the role of ${targetLabel(e)}${where}${onProvider(e)} from ${role(before.role) ?? "no role"} to ${role(after.role) ?? "no role"}`;
 }
 
 function removeMember(e: Described): string {
   const before = fields(e.before);
-  const workspace = text(before.workspace) ?? text(before.workspaceId);
+  const project = text(before.project);
+  const named = text(before.workspace) ?? text(before.workspaceId);
+  const workspace = project ? `project ${project}` : named ? `workspace ${named}` : null;
   const was = role(before.role);
-  return `Remove ${targetLabel(e)} from ${workspace ? `workspace ${workspace}${onProvider(e)}` : (providerName(e.provider) ?? "the provider")}${was ? ` (was ${was})` : ""}`;
+  return `Remove ${targetLabel(e)} from ${workspace ? `${workspace}${onProvider(e)}` : (providerName(e.provider) ?? "the provider")}${was ? ` (was ${was})` : ""}`;
 }
 
 function offboard(e: Described): string {

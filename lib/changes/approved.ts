@@ -50,6 +50,7 @@ async function perform(ctx: ChangeContext, change: RequestedChange): Promise<Per
       memberId: change.memberId,
       role: change.roleId,
       workspaceId: change.workspaceId ?? undefined,
+      ...(change.add ? { add: true } : {}),
       confirmSelf: true,
     }),
   );

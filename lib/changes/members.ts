@@ -2,7 +2,7 @@ import { ApiError } from "../api/errors";
 import { normaliseEmail } from "../email";
 import { getSnapshots, patchSnapshot, snapshotMember, snapshotMembers } from "../directory/snapshot";
 import { configuredProvider } from "../providers/registry";
-import type { Member, ProviderAdapter, ProviderId, Role } from "../providers/types";
+import type { Member, ProviderAdapter, ProviderId, Role, Workspace } from "../providers/types";
 import { findRole, isKnownRoleId, isOwnerRoleId, rolesFor } from "./roles";
 import { CHANGE_ERROR_CODES } from "./constants";
 import { attemptOf, auditedChange, auditedFailure, type ChangeContext, Refusal, refuse } from "../audit/change";
@@ -10,6 +10,7 @@ import type { ChangeResult } from "./types";
 import { needsSecondAdmin, requestChange } from "../invites/change-requests";
 import type { ApprovalRequiredResponse } from "../invites/types";
 import { checkMassChange } from "./mass-change";
+import { checkAdd, checkLastScopeOwner, directRoleIn, scopeWord } from "./workspace-rules";
 
 /**
  * Changes to one membership: role changes and removals, with Roster's rules checked
@@ -128,8 +129,8 @@ async function rolesOrAuditedFailure(ctx: ChangeContext, input: { provider: Prov
 /** The role (and workspace) a role change asks for, checked against the provider's catalogue: 422 naming what is wrong. */
 export async function roleAsked(
   ctx: ChangeContext,
-  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string },
-): Promise<{ adapter: ProviderAdapter; role: Role; workspace: { id: string; name: string } | undefined }> {
+  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string; add?: boolean },
+): Promise<{ adapter: ProviderAdapter; roles: Role[]; role: Role; workspace: Workspace | undefined }> {
   const { provider, workspaceId } = input;
   const adapter = adapterFor(provider);
   if (workspaceId && !adapter.capabilities.workspaceRoles) {
@@ -148,20 +149,27 @@ export async function roleAsked(
   }
   const workspace = workspaceId ? workspaces.find((w) => w.id === workspaceId) : undefined;
   if (workspaceId && !workspace) {
-    throw new ApiError(422, "invalid_input", `workspaceId: no workspace "${workspaceId}" on ${labelOf(provider)}`, [
-      { field: "workspaceId", message: "unknown workspace" },
+    throw new ApiError(422, "invalid_input", `workspaceId: no project or workspace "${workspaceId}" on ${labelOf(provider)}`, [
+      { field: "workspaceId", message: "unknown project or workspace" },
     ]);
   }
-  return { adapter, role, workspace };
+  if (input.add && !workspace) {
+    throw new ApiError(422, "invalid_input", "add: needs workspaceId (the project or workspace to add the member to)", [{ field: "add", message: "needs workspaceId" }]);
+  }
+  return { adapter, roles, role, workspace };
 }
 
 export async function changeRole(
   ctx: ChangeContext,
-  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string; confirmSelf?: boolean; reason?: string },
+  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string; add?: boolean; confirmSelf?: boolean; reason?: string },
 ): Promise<ChangeResult | ApprovalRequiredResponse> {
   const { provider, memberId, workspaceId } = input;
-  const { adapter, role, workspace } = await roleAsked(ctx, input);
+  const { adapter, roles, role, workspace } = await roleAsked(ctx, input);
   const member = await resolveMember(ctx, "change_role", provider, memberId);
+  if (workspace) checkAdd(adapter, labelOf(provider), member, workspace, input.add);
+  // Roster's ownership rules: an organization keeps an owner, and so does a project.
+  const checkOwners = () =>
+    workspace ? checkLastScopeOwner(provider, labelOf(provider), roles, member, workspace, role.id) : checkLastOwner(provider, member, role.id);
   if (role.adminLevel && needsSecondAdmin(ctx)) {
     // The two-person rule: an admin-level grant waits for a second admin; Roster's rules are checked now, and again then.
     const change = {
@@ -174,10 +182,11 @@ export async function changeRole(
       roleName: role.name,
       workspaceId: workspace?.id ?? null,
       workspaceName: workspace?.name ?? null,
+      ...(workspace ? { workspaceKind: scopeWord(workspace), add: input.add === true } : {}),
     };
     return requestChange(ctx, change, input.reason, async () => {
       checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
-      if (!workspace) await checkLastOwner(provider, member, role.id);
+      await checkOwners();
     });
   }
   const held = await checkMassChange(
@@ -187,15 +196,15 @@ export async function changeRole(
       reason: input.reason,
       check: async () => {
         checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
-        if (!workspace) await checkLastOwner(provider, member, role.id);
+        await checkOwners();
       },
     },
   );
   if (held) return held;
-  const before = workspace
-    ? { role: member.scopedRoles?.find((s) => s.scopeId === workspace.id)?.role ?? null, workspace: workspace.name }
-    : { role: member.role };
-  const after = workspace ? { role: role.name, workspace: workspace.name } : { role: role.name };
+  // Audited as `project` (OpenAI) or `workspace`: the name, so the log reads "in project Research".
+  const where = workspace ? { [scopeWord(workspace)]: workspace.name } : {};
+  const before = workspace ? { role: directRoleIn(member, workspace.id), ...where } : { role: member.role };
+  const after = { role: role.name, ...where };
   const attempt = attemptOf(ctx, {
     action: "change_role",
     provider,
@@ -205,15 +214,15 @@ export async function changeRole(
   });
   const auditId = await auditedChange(attempt, async () => {
     checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
-    if (!workspace) await checkLastOwner(provider, member, role.id);
-    await adapter.changeRole({ memberId: member.id, role: role.id, workspaceId });
+    await checkOwners();
+    await adapter.changeRole({ memberId: member.id, role: role.id, workspaceId, ...(input.add ? { add: true } : {}) });
   });
   await patchSnapshot(provider, (members) =>
     members.map((m) => {
       if (m.id !== member.id) return m;
       if (!workspace) return { ...m, role: role.name, roleId: role.id };
       const others = (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspace.id || s.via);
-      return { ...m, scopedRoles: [...others, { scope: "workspace", scopeId: workspace.id, scopeName: workspace.name, role: role.name }] };
+      return { ...m, scopedRoles: [...others, { scope: scopeWord(workspace), scopeId: workspace.id, scopeName: workspace.name, role: role.name }] };
     }),
   );
   return { ok: true, provider, action: "change_role", targetId: member.id, targetEmail: member.email ?? null, before, after, warnings: warningsFor(member, provider), auditId };
@@ -233,16 +242,20 @@ export async function removeMember(
   if (!workspaceId && adapter.capabilities.removeFromOrganization === false) {
     throw new ApiError(422, "unsupported", `${labelOf(provider)}'s API cannot remove a member from the organization`);
   }
+  // The project or workspace as the provider lists it (for the last-owner rule and the audit's words); an unlisted id is still tried.
+  const { roles, workspaces } = workspaceId ? await rolesFor(provider) : { roles: [], workspaces: [] };
+  const workspace = workspaceId ? (workspaces.find((w) => w.id === workspaceId) ?? { id: workspaceId, name: workspaceId }) : undefined;
   const member = await resolveMember(ctx, "remove_member", provider, memberId);
   const held = await checkMassChange(ctx, [{ action: "remove_member", provider, memberId: member.id, workspaceId: workspaceId ?? null, email: member.email ?? null }], {
     check: async () => {
       checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
-      if (!workspaceId) await checkLastOwner(provider, member, null);
+      if (workspace) checkLastScopeOwner(provider, labelOf(provider), roles, member, workspace, null);
+      else await checkLastOwner(provider, member, null);
     },
   });
   if (held) return held;
-  const before = workspaceId
-    ? { role: member.scopedRoles?.find((s) => s.scopeId === workspaceId)?.role ?? null, workspaceId }
+  const before = workspace
+    ? { role: directRoleIn(member, workspace.id), ...(workspace.kind === "project" ? { project: workspace.name } : {}), workspaceId }
     : { role: member.role };
   const attempt = attemptOf(ctx, {
     action: "remove_member",
@@ -253,7 +266,8 @@ export async function removeMember(
   });
   const auditId = await auditedChange(attempt, async () => {
     checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
-    if (!workspaceId) await checkLastOwner(provider, member, null);
+    if (workspace) checkLastScopeOwner(provider, labelOf(provider), roles, member, workspace, null);
+    else await checkLastOwner(provider, member, null);
     await adapter.removeMember({ memberId: member.id, workspaceId });
   });
   await patchSnapshot(provider, (members) =>

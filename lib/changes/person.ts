@@ -24,7 +24,7 @@ function membershipOf(m: Member, fresh: boolean): PersonDetailResponse["membersh
     addedAt: m.addedAt,
     managed: m.managed,
     ...(m.scopedRoles?.length
-      ? { scopedRoles: m.scopedRoles.map(({ scope, scopeId, scopeName, role, via, unreadable }) => ({ ...(scope === "organization" ? { scope } : {}), scopeId, scopeName, role, ...(via ? { via } : {}), ...(unreadable ? { unreadable } : {}) })) }
+      ? { scopedRoles: m.scopedRoles.map(({ scope, scopeId, scopeName, role, via, unreadable }) => ({ ...(scope !== "workspace" ? { scope } : {}), scopeId, scopeName, role, ...(via ? { via } : {}), ...(unreadable ? { unreadable } : {}) })) }
       : {}),
   };
   return { ...membership, fresh };

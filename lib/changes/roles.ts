@@ -33,10 +33,10 @@ export async function allRoles(): Promise<RolesResponse> {
   const providers = configuredProviders().filter((p) => p.adapter);
   return {
     providers: await Promise.all(
-      providers.map(async ({ settings }) => {
+      providers.map(async ({ settings, adapter }) => {
         try {
           const { roles, workspaces } = await rolesFor(settings.id);
-          return { id: settings.id, roles, workspaces };
+          return { id: settings.id, roles, workspaces, ...(adapter?.capabilities.addToWorkspace ? { addToWorkspace: true } : {}) };
         } catch (error) {
           return {
             id: settings.id,

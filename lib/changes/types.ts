@@ -37,8 +37,10 @@ export const approvalReason = z
 export const changeRoleSchema = z
   .object({
     role: id("role"),
-    /** Astronomer: change the role on this workspace instead of the organization. */
+    /** The project (OpenAI) or workspace (Astronomer, Arthur) whose role to change, instead of the organization's. */
     workspaceId: pathId("workspaceId").optional(),
+    /** The member is not in `workspaceId` yet: add them to it with `role` (where the provider's API can). */
+    add: z.boolean({ error: "add must be true or false" }).optional(),
     /** Needed to change your own membership. */
     confirmSelf: z.boolean({ error: "confirmSelf must be true or false" }).optional(),
     /** Why: shown to the admin who approves an admin-level grant (the two-person rule). */
@@ -55,6 +57,7 @@ export const dryRunQuerySchema = z.object({ dryRun: dryRunField });
 
 export const removeMemberQuerySchema = z.object({
   dryRun: dryRunField,
+  /** Remove from this project (OpenAI) or workspace (Astronomer, Arthur) only, not the organization. */
   workspaceId: pathId("workspaceId").optional(),
   confirmSelf: z
     .enum(["true", "false"], { error: "confirmSelf must be true or false" })
@@ -102,6 +105,8 @@ export interface ChangeState {
   role?: string | null;
   /** Astronomer workspace changes: the workspace's name (role changes) or id (removals). */
   workspace?: string;
+  /** OpenAI project changes: the project's name. */
+  project?: string;
   workspaceId?: string;
 }
 
@@ -156,7 +161,10 @@ export interface RolesResponse {
   providers: Array<{
     id: ProviderId;
     roles: Array<{ id: string; name: string; scope: "organization" | "workspace"; isOwner: boolean; adminLevel: boolean; description?: string }>;
-    workspaces: Array<{ id: string; name: string }>;
+    /** OpenAI's projects (kind `project`) or Astronomer's workspaces. */
+    workspaces: Array<{ id: string; name: string; kind?: "project" | "workspace" }>;
+    /** A member can be added to a project or workspace they are not in (`add: true` on a role change). */
+    addToWorkspace?: boolean;
     error?: { status: number | null; message: string };
   }>;
 }

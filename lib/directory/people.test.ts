@@ -113,3 +113,32 @@ describe("usersQuerySchema", () => {
     expect(bad.error!.issues[0].message).toContain("provider");
   });
 });
+
+describe("the project and workspace filter", () => {
+  const research = { scope: "project" as const, scopeId: "proj_research", scopeName: "Research", role: "owner" };
+  const scoped: Member[] = [
+    m({ provider: "openai", id: "p1", email: "ada@example.com", name: "Ada", scopedRoles: [research] }),
+    m({ provider: "openai", id: "p2", email: "grace@example.com", name: "Grace", role: "owner", scopedRoles: [{ ...research, role: "member" }, { ...research, scopeId: "proj_default", scopeName: "Default project" }] }),
+    m({ provider: "astronomer", id: "a1", email: "grace@example.com", role: "ORGANIZATION_MEMBER", scopedRoles: [{ scope: "workspace", scopeId: "proj_research", scopeName: "Same id elsewhere", role: "WORKSPACE_MEMBER" }] }),
+    m({ provider: "astronomer", id: "a2", email: "linus@example.com", role: "ORGANIZATION_MEMBER", scopedRoles: [{ scope: "organization", scopeId: "org", scopeName: "Org", role: "ORGANIZATION_OWNER", via: { kind: "team", id: "t", name: "T" } }] }),
+  ];
+  const index = buildIndex(scoped);
+
+  it("finds the people holding a role in one project, keyed by provider, with the other filters on the same membership", () => {
+    expect(queryPeople(index, q({ workspace: "openai:proj_research" })).people.map((p) => p.key)).toEqual(["ada@example.com", "grace@example.com"]);
+    expect(queryPeople(index, q({ workspace: "openai:proj_default" })).people.map((p) => p.key)).toEqual(["grace@example.com"]);
+    expect(queryPeople(index, q({ workspace: "astronomer:proj_research" })).people.map((p) => p.key)).toEqual(["grace@example.com"]);
+    // The role filter and the project must hold on one membership: Ada's openai reader is in Research.
+    expect(queryPeople(index, q({ workspace: "openai:proj_research", role: "owner" })).people.map((p) => p.key)).toEqual(["grace@example.com"]);
+    expect(queryPeople(index, q({ workspace: "openai:proj_nope" })).total).toBe(0);
+    expect(queryPeople(index, q({ workspace: "openai:org" })).total).toBe(0);
+  });
+
+  it("counts memberships per project or workspace in the facets", () => {
+    expect(facetsOf(buildPeople(scoped)).workspaces).toEqual([
+      { provider: "astronomer", key: "astronomer:proj_research", id: "proj_research", name: "Same id elsewhere", kind: "workspace", count: 1 },
+      { provider: "openai", key: "openai:proj_default", id: "proj_default", name: "Default project", kind: "project", count: 1 },
+      { provider: "openai", key: "openai:proj_research", id: "proj_research", name: "Research", kind: "project", count: 2 },
+    ]);
+  });
+});

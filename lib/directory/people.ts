@@ -1,6 +1,6 @@
 import { normaliseEmail } from "../email";
 import type { Member } from "../providers/types";
-import { SearchIndex } from "./search-index";
+import { SearchIndex, workspaceKey } from "./search-index";
 import type { Facets, Membership, Person, UsersQuery } from "./types";
 
 /**
@@ -25,7 +25,7 @@ function membershipOf(m: Member): Membership {
     ...(m.scopedRoles?.length
       ? {
           scopedRoles: m.scopedRoles.map((s) => ({
-            ...(s.scope === "organization" ? { scope: s.scope } : {}),
+            ...(s.scope !== "workspace" ? { scope: s.scope } : {}),
             scopeId: s.scopeId,
             scopeName: s.scopeName,
             role: s.role,
@@ -193,5 +193,24 @@ export function facetsOf(index: IndexedPerson[]): Facets {
       counts.set(key, entry);
     }
   }
-  return { roles: [...counts.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.role.localeCompare(b.role)) };
+  const workspaces = new Map<string, Facets["workspaces"][number]>();
+  for (const { person } of index) {
+    for (const m of person.memberships) {
+      // Each membership counts once per project or workspace, however many grants it holds there.
+      const seen = new Set<string>();
+      for (const s of m.scopedRoles ?? []) {
+        if (s.scope === "organization") continue;
+        const key = workspaceKey(m.provider, s.scopeId);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const entry = workspaces.get(key) ?? { provider: m.provider, key, id: s.scopeId, name: s.scopeName, kind: s.scope === "project" ? ("project" as const) : ("workspace" as const), count: 0 };
+        entry.count++;
+        workspaces.set(key, entry);
+      }
+    }
+  }
+  return {
+    roles: [...counts.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.role.localeCompare(b.role)),
+    workspaces: [...workspaces.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.name.localeCompare(b.name)),
+  };
 }

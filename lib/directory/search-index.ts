@@ -17,7 +17,12 @@ export interface MembershipFilter {
   role?: readonly string[];
   status?: readonly string[];
   kind?: readonly string[];
+  /** `<provider>:<project or workspace id>`: the membership holds a role there (directly or through a team or group). */
+  workspace?: readonly string[];
 }
+
+/** The key a project or workspace grant is filtered by. */
+export const workspaceKey = (provider: string, scopeId: string) => `${provider}:${scopeId}`;
 
 class Dictionary {
   readonly codes = new Map<string, number>();
@@ -49,6 +54,10 @@ export class SearchIndex {
   private readonly memberStart: Int32Array;
   private readonly codes: Int32Array;
   private readonly dictionaries = [new Dictionary(), new Dictionary(), new Dictionary(), new Dictionary()];
+  /** scopeStart[m]..scopeStart[m+1]: membership m's project and workspace codes in `scopeCodes`. */
+  private readonly scopeStart: Int32Array;
+  private readonly scopeCodes: Int32Array;
+  private readonly scopes = new Dictionary();
 
   constructor(people: ReadonlyArray<{ search: string; memberships: readonly Membership[] }>) {
     const n = people.length;
@@ -76,6 +85,19 @@ export class SearchIndex {
         this.codes[at++] = kinds.code(m.kind);
       }
     }
+    this.scopeStart = new Int32Array(memberships + 1);
+    const scopeCodes: number[] = [];
+    let m = 0;
+    for (const person of people) {
+      for (const membership of person.memberships) {
+        this.scopeStart[m++] = scopeCodes.length;
+        for (const s of membership.scopedRoles ?? []) {
+          if (s.scope !== "organization") scopeCodes.push(this.scopes.code(workspaceKey(membership.provider, s.scopeId)));
+        }
+      }
+    }
+    this.scopeStart[m] = scopeCodes.length;
+    this.scopeCodes = Int32Array.from(scopeCodes);
   }
 
   get size(): number {
@@ -94,7 +116,9 @@ export class SearchIndex {
       this.dictionaries[2].table(filter.status),
       this.dictionaries[3].table(filter.kind),
     ];
-    const filtering = tables.some(Boolean);
+    const scopeTable = this.scopes.table(filter.workspace);
+    if (filter.workspace?.length && !scopeTable) return new Uint8Array(this.size);
+    const filtering = tables.some(Boolean) || scopeTable !== null;
     if (cleaned.length === 0 && !filtering) return null;
     const n = this.size;
     let marks: Uint8Array;
@@ -109,7 +133,7 @@ export class SearchIndex {
       marks = new Uint8Array(n).fill(1);
     }
     if (filtering) {
-      for (let i = 0; i < n; i++) if (marks[i] && !this.passes(i, tables)) marks[i] = 0;
+      for (let i = 0; i < n; i++) if (marks[i] && !this.passes(i, tables, scopeTable)) marks[i] = 0;
     }
     return marks;
   }
@@ -126,7 +150,12 @@ export class SearchIndex {
     }
   }
 
-  private passes(person: number, tables: Array<Uint8Array | null>): boolean {
+  private inScope(membership: number, table: Uint8Array): boolean {
+    for (let s = this.scopeStart[membership]; s < this.scopeStart[membership + 1]; s++) if (table[this.scopeCodes[s]]) return true;
+    return false;
+  }
+
+  private passes(person: number, tables: Array<Uint8Array | null>, scopeTable: Uint8Array | null): boolean {
     for (let m = this.memberStart[person]; m < this.memberStart[person + 1]; m++) {
       const base = m * FIELDS;
       let ok = true;
@@ -134,6 +163,7 @@ export class SearchIndex {
         const table = tables[f];
         if (table && !table[this.codes[base + f]]) ok = false;
       }
+      if (ok && scopeTable && !this.inScope(m, scopeTable)) ok = false;
       if (ok) return true;
     }
     return false;

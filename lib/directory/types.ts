@@ -19,9 +19,10 @@ export interface Membership {
   managed: boolean;
   /**
    * Astronomer workspace roles, for display (`via` a team; `unreadable`: the role could not be read, and why),
-   * and organization roles granted through a team (`scope: "organization"`; absent means a workspace).
+   * OpenAI project roles (`scope: "project"`), and organization roles granted through a team
+   * (`scope: "organization"`); absent means a workspace.
    */
-  scopedRoles?: Array<{ scope?: "organization"; scopeId: string; scopeName: string; role: string; via?: ScopedRole["via"]; unreadable?: string }>;
+  scopedRoles?: Array<{ scope?: "organization" | "project"; scopeId: string; scopeName: string; role: string; via?: ScopedRole["via"]; unreadable?: string }>;
   /** Set when Roster could not read this membership's role (`role` is empty): why. */
   roleUnknown?: string;
 }
@@ -62,6 +63,8 @@ export interface ProviderState {
 
 export interface Facets {
   roles: Array<{ provider: ProviderId; role: string; count: number }>;
+  /** Memberships holding a role in each project (OpenAI) or workspace; `key` is the `workspace` filter's value. */
+  workspaces: Array<{ provider: ProviderId; key: string; id: string; name: string; kind: "project" | "workspace"; count: number }>;
 }
 
 export interface UsersResponse {
@@ -91,6 +94,8 @@ export const usersQuerySchema = z.object({
   provider: csv(z.enum(PROVIDER_IDS, { error: (i) => `provider must be one of ${PROVIDER_IDS.join(", ")} (got "${String(i.input)}")` })),
   role: csv(z.string().max(L.role)),
   status: csv(z.enum(MEMBER_STATUSES, { error: (i) => `status must be active or invited (got "${String(i.input)}")` })),
+  /** `<provider>:<id>` of a project (OpenAI) or workspace (Astronomer): people holding a role there. */
+  workspace: csv(z.string().max(400, "workspace must be at most 400 characters")),
   kind: csv(z.enum(MEMBER_KINDS, { error: (i) => `kind must be person or service_account (got "${String(i.input)}")` })),
   sort: z.enum(SORT_FIELDS, { error: () => `sort must be one of ${SORT_FIELDS.join(", ")}` }).optional().default("name"),
   order: z.enum(SORT_ORDERS, { error: () => "order must be asc or desc" }).optional().default("asc"),

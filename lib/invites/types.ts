@@ -36,9 +36,12 @@ export type RequestedChange =
       memberName: string;
       roleId: string;
       roleName: string;
-      /** Astronomer: the workspace whose role is granted. */
+      /** The project (OpenAI) or workspace (Astronomer) whose role is granted. */
       workspaceId: string | null;
       workspaceName: string | null;
+      workspaceKind?: "project" | "workspace";
+      /** The member is added to the project or workspace with the role. */
+      add?: boolean;
     }
   | { kind: "service_account"; name: string; roleId: string; roleName: string }
   | {

@@ -14,8 +14,13 @@ export interface ChangeRoleInput {
   role: string;
   /** Shown in place of the old role until the server answers (defaults to `role`). */
   roleName?: string;
-  /** Astronomer: the workspace whose role changes (the organization role when absent). */
+  /** The project (OpenAI) or workspace (Astronomer) whose role changes (the organization role when absent). */
   workspaceId?: string;
+  /** The member is not in `workspaceId` yet: add them with the role. */
+  add?: boolean;
+  /** The project's or workspace's name and kind, shown until the server answers (an added grant). */
+  workspaceName?: string;
+  workspaceKind?: "project" | "workspace";
   confirmSelf?: boolean;
 }
 
@@ -37,10 +42,10 @@ function memberPath(provider: ProviderId, memberId: string): string {
 }
 
 /** The change done, or (an admin-level grant under the two-person rule) the request a second admin approves. */
-export async function changeMemberRole({ provider, memberId, role, workspaceId, confirmSelf }: ChangeRoleInput): Promise<ChangeResult | ApprovalRequiredResponse> {
+export async function changeMemberRole({ provider, memberId, role, workspaceId, add, confirmSelf }: ChangeRoleInput): Promise<ChangeResult | ApprovalRequiredResponse> {
   const body = await apiFetch<{ result: ChangeResult } | ApprovalRequiredResponse>(memberPath(provider, memberId), {
     method: "PATCH",
-    json: { role, workspaceId, confirmSelf },
+    json: { role, workspaceId, add: add || undefined, confirmSelf },
   });
   return "approvalRequired" in body ? body : body.result;
 }
@@ -72,6 +77,10 @@ function withRole<T extends Membership>(membership: T, input: ChangeRoleInput): 
   if (membership.provider !== input.provider || membership.id !== input.memberId) return membership;
   const shown = input.roleName ?? input.role;
   if (!input.workspaceId) return { ...membership, role: shown };
+  if (input.add) {
+    const added = { ...(input.workspaceKind === "project" ? { scope: "project" as const } : {}), scopeId: input.workspaceId, scopeName: input.workspaceName ?? input.workspaceId, role: shown };
+    return { ...membership, scopedRoles: [...(membership.scopedRoles ?? []), added] };
+  }
   return {
     ...membership,
     scopedRoles: membership.scopedRoles?.map((scoped) =>

@@ -116,7 +116,7 @@ export const itemsQuerySchema = z
 export type ItemsQuery = z.infer<typeof itemsQuerySchema>;
 
 export interface ScopedRoleView {
-  scope: "organization" | "workspace";
+  scope: "organization" | "project" | "workspace";
   scopeName: string;
   role: string;
   via: string | null;

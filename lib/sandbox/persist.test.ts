@@ -85,6 +85,9 @@ describe("sandbox state across restarts", () => {
     expect(fs.readdirSync(stateDir).some((f) => f.startsWith("openai.json.unreadable-")), "the old file is set aside").toBe(true);
 
     adapters = await start(stateDir);
+    // A read first: the sandbox restarted on the same port, and a removal is never retried on a
+    // kept-alive socket the old server closed (OpenAI's reads now open several: projects in parallel).
+    await ids(adapters.openai);
     await adapters.openai.removeMember({ memberId: member.id });
     const reset = await fetch(`http://127.0.0.1:${BASE_PORT}/__sandbox/reset`, { method: "POST" });
     expect(reset.status).toBe(200);

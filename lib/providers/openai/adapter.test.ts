@@ -86,13 +86,14 @@ describe("invites, roles, workspaces, identity", () => {
     expect(invites.some((i) => memberEmails.has(i.email))).toBe(false);
   });
 
-  it("lists the two organization roles; owner is the owner role", async () => {
+  it("lists the two organization roles and the two project roles; owner is the owner role of each", async () => {
     expect(await sb.adapter.listRoles()).toEqual([
-      expect.objectContaining({ id: "owner", name: "owner", scope: "organization", isOwner: true }),
-      expect.objectContaining({ id: "reader", name: "reader", scope: "organization", isOwner: false }),
+      expect.objectContaining({ id: "owner", name: "owner", scope: "organization", isOwner: true, adminLevel: true }),
+      expect.objectContaining({ id: "reader", name: "reader", scope: "organization", isOwner: false, adminLevel: false }),
+      expect.objectContaining({ id: "owner", name: "owner", scope: "workspace", isOwner: true, adminLevel: true }),
+      expect.objectContaining({ id: "member", name: "member", scope: "workspace", isOwner: false, adminLevel: false }),
     ]);
-    expect(await sb.adapter.listWorkspaces()).toEqual([]);
-    expect(sb.adapter.capabilities).toEqual({ listInvites: true, revokeInvite: true, workspaceRoles: false, serviceAccounts: false });
+    expect(sb.adapter.capabilities).toEqual({ listInvites: true, revokeInvite: true, workspaceRoles: true, serviceAccounts: false, addToWorkspace: true });
   });
 
   it("whoami is the owner of the admin key in use", async () => {
@@ -161,14 +162,75 @@ describe("refusals and errors carry the provider's message", () => {
     expect((await providerError(sb.adapter.revokeInvite("invite-nope"))).message).toBe("No such invite: invite-nope");
   });
 
-  it("refuses roles OpenAI does not have and workspace operations, without calling the API", async () => {
+  it("refuses roles OpenAI does not have, in the organization and in a project, without calling the API", async () => {
     const [member] = await sb.adapter.listMembers();
     sb.running.requests.length = 0;
     expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "member" }))).toMatchObject({ status: 400, message: expect.stringMatching(/owner or reader/) });
     expect(await providerError(sb.adapter.invite({ email: "x@example.com", role: "admin" }))).toMatchObject({ status: 400 });
-    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "owner", workspaceId: "proj_1" }))).toMatchObject({ status: 501 });
-    expect(await providerError(sb.adapter.removeMember({ memberId: member.id, workspaceId: "proj_1" }))).toMatchObject({ status: 501, message: expect.stringMatching(/no workspaces/) });
+    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "reader", workspaceId: "proj_research" }))).toMatchObject({ status: 400, message: expect.stringMatching(/owner or member/) });
     expect(sb.running.requests).toEqual([]);
   });
 
+  it("surfaces the sandbox's refusals of project changes: unknown project, not in it, already in it", async () => {
+    const [member] = await sb.adapter.listMembers();
+    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "owner", workspaceId: "proj_nope" }))).toMatchObject({ status: 404, message: "No such project: proj_nope" });
+    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "member", workspaceId: "proj_default", add: true }))).toMatchObject({ status: 400, message: expect.stringMatching(/already a member/) });
+    const outsider = (await sb.adapter.listMembers()).find((m) => m.kind === "person" && !m.scopedRoles?.some((s) => s.scopeId === "proj_support"))!;
+    expect(await providerError(sb.adapter.removeMember({ memberId: outsider.id, workspaceId: "proj_support" }))).toMatchObject({ status: 404 });
+  });
+
+});
+
+describe("projects", () => {
+  it("lists active projects as workspaces of kind project (archived ones left out)", async () => {
+    expect(await sb.adapter.listWorkspaces()).toEqual([
+      { id: "proj_default", name: "Default project", kind: "project" },
+      { id: "proj_research", name: "Research", kind: "project" },
+      { id: "proj_support", name: "Support assistant", kind: "project" },
+    ]);
+    expect(requestsTo("/organization/projects").map((r) => r.query)).toEqual([[["limit", "100"]]]);
+  });
+
+  it("reads each project's users into scopedRoles (scope project), with their project role", async () => {
+    const members = await sb.adapter.listMembers();
+    const founder1 = byEmail(members, poolPerson(1).email)!;
+    expect(founder1.scopedRoles).toEqual([
+      { scope: "project", scopeId: "proj_default", scopeName: "Default project", role: "owner" },
+      { scope: "project", scopeId: "proj_research", scopeName: "Research", role: "owner" },
+    ]);
+    expect(byEmail(members, poolPerson(2).email)!.scopedRoles).toContainEqual({ scope: "project", scopeId: "proj_support", scopeName: "Support assistant", role: "owner" });
+    expect(members.filter((m) => m.scopedRoles?.some((s) => s.scopeId === "proj_legacy"))).toEqual([]);
+    expect(members.filter((m) => (m.scopedRoles?.length ?? 0) === 0).length).toBeGreaterThan(100);
+    // One page of projects and one page of users per active project: the archived one is never asked for.
+    expect(requestsTo("/organization/projects/{project_id}/users").map((r) => r.path.split("/")[3]).sort()).toEqual(["proj_default", "proj_research", "proj_support"]);
+  });
+
+  it("adds a member to a project, changes their project role and removes them, as the spec's calls", async () => {
+    const outsider = (await sb.adapter.listMembers()).find((m) => m.kind === "person" && !m.scopedRoles?.length)!;
+    await sb.adapter.changeRole({ memberId: outsider.id, role: "member", workspaceId: "proj_research", add: true });
+    expect(requestsTo("/organization/projects/{project_id}/users", "POST").map((r) => r.body)).toEqual([{ user_id: outsider.id, role: "member" }]);
+    expect((await sb.adapter.getMember(outsider.id))!.scopedRoles).toEqual([{ scope: "project", scopeId: "proj_research", scopeName: "Research", role: "member" }]);
+
+    await sb.adapter.changeRole({ memberId: outsider.id, role: "owner", workspaceId: "proj_research" });
+    expect(requestsTo("/organization/projects/{project_id}/users/{user_id}", "POST").map((r) => r.body)).toEqual([{ role: "owner" }]);
+    expect((await sb.adapter.getMember(outsider.id))!.scopedRoles).toEqual([{ scope: "project", scopeId: "proj_research", scopeName: "Research", role: "owner" }]);
+
+    await sb.adapter.removeMember({ memberId: outsider.id, workspaceId: "proj_research" });
+    expect(requestsTo("/organization/projects/{project_id}/users/{user_id}", "DELETE")).toHaveLength(1);
+    expect((await sb.adapter.getMember(outsider.id))!.scopedRoles).toBeUndefined();
+    // Still in the organization.
+    expect((await sb.adapter.getMember(outsider.id))!.role).toBe("reader");
+  });
+
+  it("keeps 10,000 members' projects to a few extra requests", async () => {
+    const big = await startOpenAISandbox(10_000);
+    try {
+      await big.adapter.listMembers();
+      const projectCalls = big.running.requests.filter((r) => r.pattern?.startsWith("/organization/projects"));
+      expect(big.running.requests.filter((r) => r.pattern === "/organization/users")).toHaveLength(100);
+      expect(projectCalls).toHaveLength(4);
+    } finally {
+      await big.running.close();
+    }
+  });
 });

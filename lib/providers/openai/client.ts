@@ -7,6 +7,8 @@ import {
   errorMessageSchema,
   type InviteRequest,
   objectAnswerSchema,
+  type ProjectUserCreateRequest,
+  type ProjectUserUpdateRequest,
   type UserRoleUpdateRequest,
 } from "./schemas";
 
@@ -21,6 +23,8 @@ export function openAIErrorMessage(body: unknown): string | null {
 
 const userPath = (id: string) => `/organization/users/${encodeURIComponent(id)}`;
 const invitePath = (id: string) => `/organization/invites/${encodeURIComponent(id)}`;
+const projectUsersPath = (projectId: string) => `/organization/projects/${encodeURIComponent(projectId)}/users`;
+const projectUserPath = (projectId: string, userId: string) => `${projectUsersPath(projectId)}/${encodeURIComponent(userId)}`;
 
 /**
  * One function per Administration API endpoint Roster uses. Lists come back as their
@@ -60,6 +64,26 @@ export function createOpenAIClient(connection: ProviderConnection) {
 
     deleteInvite: (inviteId: string) =>
       http.request({ method: "DELETE", path: invitePath(inviteId), schema: objectAnswerSchema }),
+
+    /** Active projects only (`include_archived` left at its default, false): an archived project's users cannot be listed. */
+    listProjects: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
+      http.request({ path: "/organization/projects", query: { ...query }, schema: cursorEnvelopeSchema, signal }),
+
+    listProjectUsers: (projectId: string, query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
+      http.request({ path: projectUsersPath(projectId), query: { ...query }, schema: cursorEnvelopeSchema, signal }),
+
+    getProjectUser: (projectId: string, userId: string, signal?: AbortSignal) =>
+      http.request({ path: projectUserPath(projectId, userId), schema: objectAnswerSchema, signal }),
+
+    addProjectUser: (projectId: string, body: ProjectUserCreateRequest) =>
+      http.request({ method: "POST", path: projectUsersPath(projectId), body, schema: objectAnswerSchema }),
+
+    // Setting a project role to a value is idempotent, like the organization role.
+    updateProjectUser: (projectId: string, userId: string, body: ProjectUserUpdateRequest) =>
+      http.request({ method: "POST", path: projectUserPath(projectId, userId), body, schema: objectAnswerSchema, idempotent: true }),
+
+    deleteProjectUser: (projectId: string, userId: string) =>
+      http.request({ method: "DELETE", path: projectUserPath(projectId, userId), schema: objectAnswerSchema }),
 
     listAdminApiKeys: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
       http.request({ path: "/organization/admin_api_keys", query: { ...query }, schema: cursorEnvelopeSchema, signal }),

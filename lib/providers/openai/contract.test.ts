@@ -12,7 +12,7 @@ import { type OpenAITestSandbox, startOpenAISandbox } from "./test-sandbox";
  * are relative to the `/v1` base path, as the sandbox's recorded paths are.
  */
 
-const SPECS = path.resolve(__dirname, "../../../../shared/specs");
+const SPECS = process.env.ROSTER_SPECS_DIR ?? path.resolve(__dirname, "../../../../shared/specs");
 
 /**
  * None of the org-user, invite or admin-key operations documents an error response, so an
@@ -44,6 +44,18 @@ async function driveEveryOperation() {
   await adapter.changeRole({ memberId: members[4].id, role: "owner" });
   await adapter.changeRole({ memberId: members[4].id, role: "reader" });
   await adapter.removeMember({ memberId: members[5].id });
+
+  // Projects: the read (with the archived ones listed on request), one member's project roles, add, change, remove.
+  await raw("GET", "/organization/projects?include_archived=true");
+  await adapter.listWorkspaces();
+  const outsider = members.find((m) => !m.scopedRoles?.some((s) => s.scopeId === "proj_research") && m.kind === "person")!;
+  await adapter.changeRole({ memberId: outsider.id, role: "member", workspaceId: "proj_research", add: true });
+  await adapter.changeRole({ memberId: outsider.id, role: "owner", workspaceId: "proj_research" });
+  await adapter.getMember(outsider.id);
+  await adapter.removeMember({ memberId: outsider.id, workspaceId: "proj_research" });
+  await swallow(adapter.changeRole({ memberId: outsider.id, role: "owner", workspaceId: "proj_research" }));
+  await swallow(adapter.changeRole({ memberId: members[0].id, role: "member", workspaceId: "proj_default", add: true }));
+  await swallow(raw("GET", "/organization/projects/proj_legacy/users"));
 
   const wire = (await raw("GET", "/organization/invites?limit=100")).body as { data: Array<{ id: string; status: string; email: string }> };
   await swallow(adapter.revokeInvite(wire.data.find((i) => i.status === "accepted")!.id));

@@ -2,7 +2,7 @@ import type { ReadReport } from "../read-report";
 import { type ItemSpec, type Tolerated, unixSecondsLenient } from "../tolerant";
 import type { Invite, ListProgress, Member } from "../types";
 import { isOpenAIRole } from "./roles";
-import { adminApiKeySchema, type CursorEnvelope, inviteReadSchema, userSchema, type WireAdminApiKey, type WireInvite, type WireUser } from "./schemas";
+import { adminApiKeySchema, type CursorEnvelope, inviteReadSchema, projectSchema, projectUserSchema, userSchema, type WireAdminApiKey, type WireInvite, type WireUser } from "./schemas";
 
 /** Shown when the current spec's nullable `role` is null (e.g. a member holding only RBAC roles). */
 export const UNKNOWN_ROLE = "unknown";
@@ -21,6 +21,9 @@ export const ADMIN_KEY_ITEM: ItemSpec<typeof adminApiKeySchema> = {
   schema: adminApiKeySchema,
   lenient: times("created_at", "expires_at", "last_used_at", "owner.created_at"),
 };
+
+export const PROJECT_ITEM: ItemSpec<typeof projectSchema> = { item: "project", schema: projectSchema, lenient: times("created_at", "archived_at") };
+export const PROJECT_USER_ITEM: ItemSpec<typeof projectUserSchema> = { item: "project_user", schema: projectUserSchema, lenient: times("added_at") };
 
 export type ReadUser = Tolerated<WireUser>;
 export type ReadAdminKey = Tolerated<WireAdminApiKey>;

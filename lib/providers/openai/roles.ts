@@ -44,3 +44,36 @@ export const ORGANIZATION_ROLES: readonly Role[] = [
     adminLevel: isAdminLevelRole(ROLE.reader),
   },
 ];
+
+/** A project's two roles (`ProjectUser.role`, `ProjectUserCreateRequest.role`: "`owner` or `member`"). */
+export const PROJECT_ROLE = { owner: "owner", member: "member" } as const;
+export type OpenAIProjectRole = (typeof PROJECT_ROLE)[keyof typeof PROJECT_ROLE];
+export const OPENAI_PROJECT_ROLE_NAMES: readonly OpenAIProjectRole[] = [PROJECT_ROLE.owner, PROJECT_ROLE.member];
+
+export function isOpenAIProjectRole(value: string): value is OpenAIProjectRole {
+  return (OPENAI_PROJECT_ROLE_NAMES as readonly string[]).includes(value);
+}
+
+/**
+ * Project roles, in the catalogue with scope `workspace` (Roster's word for a role below the
+ * organization). A project `owner` manages the project's members and keys: admin-level (the
+ * two-person rule), and the owner a project must keep (`isOwner`: the last-project-owner rule).
+ */
+export const PROJECT_ROLES: readonly Role[] = [
+  {
+    id: PROJECT_ROLE.owner,
+    name: PROJECT_ROLE.owner,
+    scope: "workspace",
+    description: "Manages the project: its members, API keys and limits.",
+    isOwner: true,
+    adminLevel: true,
+  },
+  {
+    id: PROJECT_ROLE.member,
+    name: PROJECT_ROLE.member,
+    scope: "workspace",
+    description: "Uses the project's models and API keys.",
+    isOwner: false,
+    adminLevel: false,
+  },
+];

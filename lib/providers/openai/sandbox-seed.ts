@@ -2,6 +2,7 @@ import { FOUNDERS, hashHex, poolPerson, providerPeople, type SeedPerson } from "
 import { CursorList } from "./cursor-list";
 import { ROLE } from "./roles";
 import type { WireAdminApiKey, WireInviteCurrent, WireUser } from "./schemas";
+import { type ProjectsState, projectsFrom, type SavedProjects, seedProjects } from "./sandbox-projects";
 
 /**
  * The deterministic seed of the OpenAI sandbox, built from the shared people pool
@@ -33,9 +34,11 @@ export interface OpenAISeed {
   users: readonly WireUser[];
   invites: readonly WireInviteCurrent[];
   adminKeys: readonly WireAdminApiKey[];
+  projects: SavedProjects;
 }
 
 export interface OpenAIState {
+  projects: ProjectsState;
   users: CursorList<WireUser>;
   invites: CursorList<WireInviteCurrent>;
   adminKeys: WireAdminApiKey[];
@@ -135,7 +138,7 @@ function seedAdminKeys(users: WireUser[]): WireAdminApiKey[] {
 
 export function buildSeed(count: number): OpenAISeed {
   const users = providerPeople(count, 0).map(seedUser);
-  return { users, invites: seedInvites(users, count), adminKeys: seedAdminKeys(users) };
+  return { users, invites: seedInvites(users, count), adminKeys: seedAdminKeys(users), projects: seedProjects(users) };
 }
 
 /** Fresh mutable state: handlers change users and invites in place, never the seed. */
@@ -144,6 +147,7 @@ export function stateFrom(seed: OpenAISeed): OpenAIState {
     users: new CursorList(seed.users.map((user) => ({ ...user }))),
     invites: new CursorList(seed.invites.map((invite) => ({ ...invite }))),
     adminKeys: [...seed.adminKeys],
+    projects: projectsFrom(seed.projects),
     callerKeyOwner: keyOwner(seed.users[0]),
   };
 }

@@ -7,6 +7,7 @@ import { redactKey } from "./identity";
 import { ROLE } from "./roles";
 import { answerRefusals, openAIErrorBody, parseBody, refusal } from "./sandbox-errors";
 import { OPENAI_VARIANCES } from "./sandbox-variance";
+import { projectHandlers, projectsFrom, removeFromProjects, saveProjects, type SavedProjects } from "./sandbox-projects";
 import { adminKey, buildSeed, DEFAULT_PROJECT_ID, inviteId, newInvite, type OpenAIState, stateFrom } from "./sandbox-seed";
 import {
   inviteRequestSchema,
@@ -35,6 +36,7 @@ import {
  * - The caller's own admin key is listed, owned by founder 0, so whoami has an answer.
  * - Role change takes `role` (owner|reader, the older spec's enum). Custom RBAC roles
  *   (`role_id`) are not emulated and are refused with 400.
+ * - Projects and their users: see sandbox-projects.ts.
  */
 
 export interface OpenAISandboxOptions {
@@ -124,6 +126,7 @@ function deleteInvite(state: OpenAIState, id: string): SandboxResponse {
 function deleteUser(state: OpenAIState, id: string): SandboxResponse {
   keepLastOwner(state, found(state.users, id, "user"), "remove", null);
   state.users.remove(id);
+  removeFromProjects(state.projects, id);
   return ok({ object: "organization.user.deleted", id, deleted: true } satisfies WireUserDeleted);
 }
 
@@ -154,6 +157,8 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
     handler: answerRefusals(handler),
   });
 
+  const projects = projectHandlers({ projects: () => state.projects, orgUser: (id) => state.users.get(id), listPage, now });
+
   return {
     provider: "openai",
     basePath: openaiDescriptor.sandboxBasePath,
@@ -163,11 +168,18 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
       state = stateFrom(seed);
       serial = 0;
     },
-    saveState: () => ({ users: [...state.users], invites: [...state.invites], serial }),
+    saveState: () => ({ users: [...state.users], invites: [...state.invites], serial, projects: saveProjects(state.projects) }),
     loadState(saved) {
-      const { users, invites, serial: savedSerial } = (saved ?? {}) as { users?: unknown; invites?: unknown; serial?: unknown };
+      const { users, invites, serial: savedSerial, projects } = (saved ?? {}) as { users?: unknown; invites?: unknown; serial?: unknown; projects?: SavedProjects };
       if (!Array.isArray(users) || !Array.isArray(invites) || !Number.isInteger(savedSerial)) throw new Error("not an OpenAI sandbox state");
-      state = { ...stateFrom(seed), users: new CursorList(users as WireUser[]), invites: new CursorList(invites as WireInviteCurrent[]) };
+      // A state saved before projects existed keeps the seed's projects.
+      const fresh = stateFrom(seed);
+      state = {
+        ...fresh,
+        users: new CursorList(users as WireUser[]),
+        invites: new CursorList(invites as WireInviteCurrent[]),
+        projects: projects && Array.isArray(projects.projects) && Array.isArray(projects.users) ? projectsFrom(projects) : fresh.projects,
+      };
       serial = savedSerial as number;
     },
     routes: [
@@ -182,6 +194,12 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
       route("GET", "/organization/invites/{invite_id}", (req) => ok(found(state.invites, req.params.invite_id, "invite"))),
       route("DELETE", "/organization/invites/{invite_id}", (req) => deleteInvite(state, req.params.invite_id)),
       route("GET", "/organization/admin_api_keys", (req) => adminKeys(state, req)),
+      route("GET", "/organization/projects", projects.list),
+      route("GET", "/organization/projects/{project_id}/users", projects.listUsers),
+      route("POST", "/organization/projects/{project_id}/users", projects.addUser),
+      route("GET", "/organization/projects/{project_id}/users/{user_id}", projects.getUser),
+      route("POST", "/organization/projects/{project_id}/users/{user_id}", projects.updateUser),
+      route("DELETE", "/organization/projects/{project_id}/users/{user_id}", projects.deleteUser),
     ],
   };
 }

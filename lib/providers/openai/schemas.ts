@@ -148,6 +148,47 @@ export const inviteDeleteResponseSchema = z.object({
 });
 export type WireInviteDeleted = z.infer<typeof inviteDeleteResponseSchema>;
 
+// ---- projects ---------------------------------------------------------------------
+
+/** `Project`: `name` and `status` are nullable in the spec; only active projects are listed (archived ones refuse their user list). */
+export const projectSchema = z.object({
+  object: z.literal("organization.project"),
+  id: z.string(),
+  name: nullableString.optional(),
+  created_at: unixTime,
+  archived_at: unixTime.nullable().optional(),
+  status: nullableString.optional(),
+});
+export type WireProject = z.infer<typeof projectSchema>;
+
+/** `ProjectUser`: the project role is a free string in the spec ("`owner` or `member`"). */
+export const projectUserSchema = z.object({
+  object: z.literal("organization.project.user"),
+  id: z.string(),
+  name: nullableString.optional(),
+  email: nullableString.optional(),
+  role: z.string(),
+  added_at: unixTime,
+});
+export type WireProjectUser = z.infer<typeof projectUserSchema>;
+
+/** `ProjectUserCreateRequest`: Roster always names the user by id. */
+export const projectUserCreateRequestSchema = z.object({
+  user_id: nullableString.optional(),
+  email: nullableString.optional(),
+  role: z.string(),
+});
+export type ProjectUserCreateRequest = z.infer<typeof projectUserCreateRequestSchema>;
+
+export const projectUserUpdateRequestSchema = z.object({ role: nullableString.optional() });
+export type ProjectUserUpdateRequest = z.infer<typeof projectUserUpdateRequestSchema>;
+
+export const projectUserDeleteResponseSchema = z.object({
+  object: z.literal("organization.project.user.deleted"),
+  id: z.string(),
+  deleted: z.boolean(),
+});
+
 // ---- admin API keys (used for whoami) -------------------------------------------
 
 export const adminApiKeySchema = z.object({
