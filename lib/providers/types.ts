@@ -17,7 +17,7 @@ export type MemberKind = "person" | "service_account";
 /** A role assignment on a sub-resource of the organization (Astronomer workspaces). */
 export interface ScopedRole {
   /** `organization`: an organization role granted through a team or group (Astronomer v1 teams), beside the member's own. */
-  scope: "organization" | "workspace";
+  scope: "organization" | "project" | "workspace";
   scopeId: string;
   scopeName: string;
   role: string;
@@ -82,6 +82,19 @@ export interface Role {
 export interface Workspace {
   id: string;
   name: string;
+  /** "project" on OpenAI; "workspace" (or absent) on Astronomer and Arthur. */
+  kind?: "project" | "workspace";
+}
+
+/** A group (OpenAI, Arthur) or team (Astronomer) and what it grants. */
+export interface Group {
+  id: string;
+  name: string;
+  kind: "group" | "team";
+  /** The provider user ids of its members. */
+  memberIds: string[];
+  /** Roles the group grants (organization, project or workspace), without `via`. */
+  roles: ScopedRole[];
 }
 
 /** Who Roster is signed in as on the provider. */
@@ -102,6 +115,10 @@ export interface ProviderCapabilities {
   serviceAccounts: boolean;
   /** A member can be removed from the organization (false: Astronomer v1 has no such endpoint). Absent means yes. */
   removeFromOrganization?: boolean;
+  /** Groups or teams: "read" (listGroups) or "manage" (also addToGroup/removeFromGroup). Absent: none. */
+  groups?: "read" | "manage";
+  /** A role can be given in a project or workspace the member is not in yet (ChangeRoleInput.add). */
+  addToWorkspace?: boolean;
 }
 
 export interface ListProgress {
@@ -128,6 +145,8 @@ export interface ChangeRoleInput {
   role: string;
   /** Astronomer workspace role: the workspace it applies to. */
   workspaceId?: string;
+  /** The member holds no role in `workspaceId` yet: add them to it with this role. */
+  add?: boolean;
 }
 
 export interface RemoveMemberInput {
@@ -155,6 +174,9 @@ export interface ProviderAdapter {
   revokeInvite(inviteId: string): Promise<void>;
   changeRole(input: ChangeRoleInput): Promise<void>;
   removeMember(input: RemoveMemberInput): Promise<void>;
+  listGroups?(options?: ListOptions): Promise<Group[]>;
+  addToGroup?(input: { memberId: string; groupId: string }): Promise<void>;
+  removeFromGroup?(input: { memberId: string; groupId: string }): Promise<void>;
 }
 
 /** Connection settings an adapter factory receives (resolved by lib/config). */
