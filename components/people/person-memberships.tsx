@@ -148,8 +148,12 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
                   {membership.scopedRoles?.length ? (
                     <ul className="space-y-0.5">
                       {membership.scopedRoles.map((scoped) => (
-                        <li key={`${scoped.scopeId}:${scoped.via?.id ?? ""}`} className="whitespace-nowrap" title={scoped.unreadable}>
-                          <span className="text-muted-foreground">{scoped.scope === "project" ? `Project ${scoped.scopeName}` : scoped.scopeName}:</span> {roleLabel(scoped.role)}
+                        <li key={`${scoped.scopeId}:${scoped.via?.id ?? ""}:${scoped.role}`} className="whitespace-nowrap" title={scoped.unreadable}>
+                          {/* An organization role through a group reads "Organization Admin via group data-team": the organization goes without saying. */}
+                          {scoped.scope === "organization" && scoped.via ? null : (
+                            <span className="text-muted-foreground">{scoped.scope === "project" ? `Project ${scoped.scopeName}` : scoped.scopeName}: </span>
+                          )}
+                          {roleLabel(scoped.role)}
                           {scoped.via ? <span className="text-muted-foreground"> via {scoped.via.kind} {scoped.via.name}</span> : null}
                           {scoped.unreadable ? <span className="text-muted-foreground"> (could not be read: {scoped.unreadable})</span> : null}
                         </li>

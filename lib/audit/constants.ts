@@ -19,6 +19,8 @@ export const OUTCOME_LABELS: Record<AuditOutcome, string> = {
 export const AUDIT_ACTIONS = [
   "change_role",
   "remove_member",
+  "add_to_group",
+  "remove_from_group",
   "revoke_invite",
   "offboard",
   "mass_change",
@@ -51,6 +53,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const ACTION_LABELS: Record<AuditAction, string> = {
   change_role: "Change role",
   remove_member: "Remove member",
+  add_to_group: "Add to group",
+  remove_from_group: "Remove from group",
   revoke_invite: "Revoke invite",
   offboard: "Remove everywhere",
   mass_change: "Mass change (approved)",

@@ -140,9 +140,20 @@ function createUser(e: Described): string {
   return `Create Arthur user ${text(e.target.email) ?? text(after.email) ?? "?"}${name ? ` (${name})` : ""}`;
 }
 
+/** "Add x to group data-team (Organization Admin) on Arthur": the group (or team) and what it grants. */
+function groupChange(verb: "Add" | "Remove", e: Described): string {
+  const group = fields(verb === "Add" ? e.after : e.before);
+  const kind = text(group.kind) ?? "group";
+  const grants = Array.isArray(group.grants) ? group.grants.map((g) => role(g) ?? "?") : [];
+  const where = `${kind} ${quoted(group.group)}${grants.length ? ` (${list(grants)})` : ""}`;
+  return `${verb} ${targetLabel({ ...e, before: null, after: null })} ${verb === "Add" ? "to" : "from"} ${where}${onProvider(e)}`;
+}
+
 const SENTENCES: Record<AuditAction, (e: Described) => string> = {
   change_role: changeRole,
   remove_member: removeMember,
+  add_to_group: (e) => groupChange("Add", e),
+  remove_from_group: (e) => groupChange("Remove", e),
   revoke_invite: (e) => {
     const was = role(fields(e.before).role);
     return `Revoke the pending invite of ${targetLabel(e)}${onProvider(e)}${was ? ` (as ${was})` : ""}`;

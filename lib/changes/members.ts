@@ -42,7 +42,7 @@ async function knownMember(provider: ProviderId, memberId: string): Promise<Memb
  * and the refusal is audited: Roster's rules (your own membership, the last owner) can
  * only be checked on a member it can see, and a change to nobody is no success.
  */
-async function resolveMember(ctx: ChangeContext, action: "change_role" | "remove_member", provider: ProviderId, memberId: string): Promise<Member> {
+export async function resolveMember(ctx: ChangeContext, action: "change_role" | "remove_member" | "add_to_group" | "remove_from_group", provider: ProviderId, memberId: string): Promise<Member> {
   const attempt = attemptOf(ctx, { action, provider, target: { id: memberId, email: null }, before: null, after: null });
   const known = await knownMember(provider, memberId);
   if (known) return known;
@@ -57,7 +57,7 @@ async function resolveMember(ctx: ChangeContext, action: "change_role" | "remove
   return refuse(attempt, CHANGE_ERROR_CODES.notFound, `${labelOf(provider)} has no member with id "${memberId}"`, 404);
 }
 
-function warningsFor(member: Member | undefined, provider: ProviderId): string[] {
+export function warningsFor(member: Member | undefined, provider: ProviderId): string[] {
   return member?.managed
     ? [`${member.name || member.email} is managed by an identity provider (SCIM) on ${labelOf(provider)}: it may undo this change.`]
     : [];
@@ -69,29 +69,35 @@ export function checkSelf(ctx: ChangeContext, email: string | null, confirmSelf:
   }
 }
 
+/** Whether a member is an owner, however they hold the role: directly, or through a group or team. */
+export function isOwnerMember(roles: Role[], member: Member): boolean {
+  return isOwnerRoleId(roles, member.roleId) || (member.scopedRoles ?? []).some((s) => s.scope === "organization" && isOwnerRoleId(roles, s.role));
+}
+
 /**
- * Refuses to demote or remove the only owner of a provider organization. Owners are
- * counted however they hold the role: directly, or through a team (Astronomer v1), so
- * demoting the last direct owner is allowed while a team still makes someone an owner.
+ * Refuses a change that would leave a provider organization without an owner. `after` is
+ * the member once changed (null: gone). Owners are counted however they hold the role:
+ * directly, or through a group or team, so demoting the last direct owner is allowed
+ * while a group still makes someone an owner, and removing someone from the group that
+ * is the last owner's only source is refused.
  */
-export async function checkLastOwner(provider: ProviderId, member: Member, newRoleId: string | null) {
+export async function checkLastOwnerAfter(provider: ProviderId, member: Member, after: Member | null) {
   if (member.status !== "active") return;
   const { roles } = await rolesFor(provider);
-  if (!isOwnerRoleId(roles, member.roleId)) return;
-  if (newRoleId && isOwnerRoleId(roles, newRoleId)) return;
-  const ownerThroughTeam = (m: Member) => (m.scopedRoles ?? []).some((s) => s.scope === "organization" && isOwnerRoleId(roles, s.role));
+  if (!isOwnerMember(roles, member)) return;
+  if (after && isOwnerMember(roles, after)) return;
   const active = snapshotMembers(provider).filter((m) => m.status === "active");
-  // After the change: every other owner, and this member too if a demotion leaves a team's owner role in place.
-  const remaining = active.filter((m) =>
-    m.id === member.id ? newRoleId !== null && ownerThroughTeam(m) : isOwnerRoleId(roles, m.roleId) || ownerThroughTeam(m),
-  );
-  if (remaining.length === 0) {
+  if (!active.some((m) => m.id !== member.id && isOwnerMember(roles, m))) {
     const who = member.name || member.email || member.id;
     throw new Refusal(
       "last_owner",
       `${who} is the last owner of the ${labelOf(provider)} organization. Make someone else an owner first.${uncountedOwners(roles, active)}`,
     );
   }
+}
+
+export async function checkLastOwner(provider: ProviderId, member: Member, newRoleId: string | null) {
+  await checkLastOwnerAfter(provider, member, newRoleId === null ? null : { ...member, roleId: newRoleId, role: newRoleId });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RosterRole } from "../../auth/roles";
 import { auditExportQuerySchema, auditQuerySchema } from "../../audit/types";
 import { changeRoleSchema, dryRunQuerySchema, emailParamSchema, inviteParamsSchema, memberParamsSchema, offboardSchema, removeMemberQuerySchema } from "../../changes/types";
 import { syncBodySchema, usersQuerySchema } from "../../directory/types";
+import { addToGroupSchema, groupsQuerySchema, memberGroupParamsSchema } from "../../changes/group-schemas";
 import { approveSchema, createInviteRequestSchema, listRequestsQuerySchema, rejectSchema, requestParamsSchema } from "../../invites/types";
 import { addOperatorSchema, changePasswordSchema, operatorIdParamsSchema, updateOperatorSchema } from "../../operators/types";
 import {
@@ -66,6 +67,7 @@ export const OPERATIONS: Record<string, Operation> = {
   "GET /api/people/{email}": { tag: "Directory", role: "viewer", params: emailParamSchema, summary: "One person on every provider" },
   "GET /api/connections": { tag: "Directory", role: "viewer", summary: "Each provider's connection, mode, state and what its last read noted" },
   "GET /api/roles": { tag: "Directory", role: "viewer", summary: "Each provider's roles" },
+  "GET /api/groups": { tag: "Directory", role: "viewer", query: groupsQuerySchema, summary: "A provider's groups (OpenAI, Arthur) or teams (Astronomer): members, member count and the roles each grants" },
   "POST /api/sync": { tag: "Directory", role: "viewer", body: syncBodySchema, summary: "Read one provider's (or every provider's) members again" },
 
   "PATCH /api/members/{provider}/{memberId}": {
@@ -92,6 +94,19 @@ export const OPERATIONS: Record<string, Operation> = {
     query: dryRunQuerySchema,
     approval: true,
     summary: "Revoke a pending invite; over the mass-change threshold, 202; ?dryRun=true answers the plan",
+  },
+  "POST /api/members/{provider}/{memberId}/groups": {
+    tag: "Changes",
+    role: "admin",
+    params: memberParamsSchema,
+    body: addToGroupSchema,
+    summary: "Add a member to a group or team (where the provider's API allows); refused while the group grants an admin-level role and a second admin is required",
+  },
+  "DELETE /api/members/{provider}/{memberId}/groups/{groupId}": {
+    tag: "Changes",
+    role: "admin",
+    params: memberGroupParamsSchema,
+    summary: "Remove a member from a group or team (refused when it is the last owner's only source of the owner role)",
   },
   "POST /api/people/{email}/offboard": {
     tag: "Changes",

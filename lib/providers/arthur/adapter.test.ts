@@ -5,6 +5,7 @@ import type { Member } from "../types";
 import { ARTHUR_ROLE_NAMES } from "./adapter";
 import { LAST_OWNER_MESSAGE, SANDBOX_ME_ID, SANDBOX_ORGANIZATION, SANDBOX_ROLE_IDS } from "./sandbox";
 import { type ArthurHarness, startArthurHarness } from "./test-harness";
+import { SANDBOX_GROUPS } from "./sandbox-groups";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const { admin, member, readOnly } = SANDBOX_ROLE_IDS;
@@ -67,8 +68,10 @@ describe("reads", () => {
     await h.adapter.listMembers();
     const [users] = requestsTo("GET", "/api/v1/organization/users");
     expect(users.query).toEqual([["sort", "created_at"], ["order", "asc"], ["user_types", "user"], ["user_types", "service_account"], ["page", "1"], ["page_size", "1000"]]);
+    // User and group bindings in one listing: a group's role is every member's too.
     const [bindings] = requestsTo("GET", "/api/v1/organization/role_bindings");
-    expect(bindings.query).toContainEqual(["bound_member_kind", "user"]);
+    expect(bindings.query).toEqual([["user_types", "user"], ["user_types", "service_account"], ["page", "1"], ["page_size", "1000"]]);
+    expect(requestsTo("GET", "/api/v1/organization/group_memberships")).toHaveLength(1);
   });
 
   it("lists organization roles with the owner flag, leaving out workspace and project roles", async () => {
@@ -84,7 +87,7 @@ describe("reads", () => {
   it("lists workspaces; has no invite list", async () => {
     expect((await h.adapter.listWorkspaces()).map((w) => w.name)).toEqual(["Forecasting", "Fraud Models", "Support Agents"]);
     expect(await h.adapter.listInvites()).toEqual([]);
-    expect(h.adapter.capabilities).toEqual({ listInvites: false, revokeInvite: false, workspaceRoles: false, serviceAccounts: true });
+    expect(h.adapter.capabilities).toEqual({ groups: "manage", listInvites: false, revokeInvite: false, workspaceRoles: false, serviceAccounts: true });
   });
 
   it("gets one member by id, null for an unknown id, and Arthur's 422 for a malformed one", async () => {
@@ -211,5 +214,44 @@ describe("changes", () => {
     const scoped = await providerError(h.adapter.changeRole({ memberId: SANDBOX_ME_ID, role: member, workspaceId: "w" }));
     expect(scoped.status).toBe(501);
     expect(h.running.requests).toEqual([]);
+  });
+});
+
+describe("groups", () => {
+  const { dataScience, dataTeam } = SANDBOX_GROUPS;
+  const via = (group: { id: string; name: string }) => ({ kind: "group", id: group.id, name: group.name });
+  const inGroup = (group: { id: string }) => h.definition.state.groups.userIds(group.id);
+  const outsider = () => h.definition.state.listUsers({ sort: "created_at", order: "asc", types: ["user"] }).find((u) => !inGroup(dataScience).includes(u.id) && !inGroup(dataTeam).includes(u.id))!.id;
+
+  it("gives every member of a group the group's organization role, via the group, beside their own", async () => {
+    const members = await h.adapter.listMembers();
+    const owner = members.find((m) => m.id === inGroup(dataTeam)[0])!;
+    expect(owner).toMatchObject({ role: ARTHUR_ROLE_NAMES.readOnly });
+    expect(owner.scopedRoles).toEqual([
+      { scope: "organization", scopeId: SANDBOX_ORGANIZATION.id, scopeName: SANDBOX_ORGANIZATION.name, role: ARTHUR_ROLE_NAMES.admin, via: via(dataTeam) },
+    ]);
+    expect(members.find((m) => m.id === inGroup(dataScience)[1])!.scopedRoles).toEqual([expect.objectContaining({ role: ARTHUR_ROLE_NAMES.member, via: via(dataScience) })]);
+    expect(members.filter((m) => m.scopedRoles?.length)).toHaveLength(dataScience.people.length + dataTeam.people.length);
+    expect(await h.adapter.getMember(owner.id)).toEqual(owner);
+  });
+
+  it("lists groups with their members and grants, and adds and removes a member with the spec's body", async () => {
+    expect(await h.adapter.listGroups!()).toEqual([
+      { id: dataScience.id, name: "Data Science", kind: "group", memberIds: inGroup(dataScience), roles: [expect.objectContaining({ role: ARTHUR_ROLE_NAMES.member })] },
+      { id: dataTeam.id, name: "data-team", kind: "group", memberIds: inGroup(dataTeam), roles: [expect.objectContaining({ role: ARTHUR_ROLE_NAMES.admin })] },
+    ]);
+    const [owner, someone] = [inGroup(dataTeam)[0], outsider()];
+    expect(inGroup(dataScience)).toHaveLength(dataScience.people.length);
+    await h.adapter.addToGroup!({ memberId: someone, groupId: dataTeam.id });
+    expect(requestsTo("POST", "/api/v1/groups/{group_id}/users")[0].body).toEqual({ user_ids: [someone] });
+    expect((await h.adapter.getMember(someone))!.scopedRoles).toEqual([expect.objectContaining({ role: ARTHUR_ROLE_NAMES.admin, via: via(dataTeam) })]);
+    await h.adapter.removeFromGroup!({ memberId: owner, groupId: dataTeam.id });
+    expect(requestsTo("DELETE", "/api/v1/groups/{group_id}/users")[0].body).toEqual({ user_ids: [owner] });
+    expect((await h.adapter.getMember(owner))!.scopedRoles).toBeUndefined();
+  });
+
+  it("answers a group it does not have with Arthur's 404", async () => {
+    const error = await providerError(h.adapter.addToGroup!({ memberId: outsider(), groupId: "00000000-0000-4000-8000-000000000000" }));
+    expect(error).toMatchObject({ status: 404, message: expect.stringContaining("Group not found") });
   });
 });

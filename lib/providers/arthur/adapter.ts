@@ -1,7 +1,8 @@
 import { ProviderError } from "../errors";
 import type { ChangeRoleInput, ProviderAdapter, ProviderConnection, RemoveMemberInput, Role } from "../types";
 import { createArthurClient } from "./client";
-import { MEMBER_USER_TYPES, arthurLists } from "./lists";
+import { MEMBER_USER_TYPES, arthurLists, withGroupGrants } from "./lists";
+import { toGroups } from "./groups";
 import { readItems, readOne } from "../tolerant";
 import { primaryBinding, toIdentity, toMember, toRole, USER_ITEM, type UserOrgBinding } from "./mapping";
 import { adminLevelRoleIds, ownerRoleIds } from "./roles";
@@ -49,7 +50,7 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
   return {
     id: "arthur",
     label: "Arthur",
-    capabilities: { listInvites: false, revokeInvite: false, workspaceRoles: false, serviceAccounts: true },
+    capabilities: { listInvites: false, revokeInvite: false, workspaceRoles: false, serviceAccounts: true, groups: "manage" },
 
     async whoami(options) {
       return toIdentity(readOne("arthur", USER_ITEM, await client.getMe(options?.signal), options?.report));
@@ -78,13 +79,14 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
 
     /** Arthur has no GET by id: filter the user list by `user_ids`. */
     async getMember(memberId, options = {}) {
-      const [found, bindings, owners] = await Promise.all([
+      const [found, bindings, owners, viaGroups] = await Promise.all([
         client.listUsers({ user_ids: [memberId], user_types: MEMBER_USER_TYPES }, options.signal),
         lists.memberBindings(memberId, options),
         lists.ownerRoles(options),
+        lists.groupGrantsOf([memberId], options),
       ]);
       const user = readItems(USER_ITEM, found.records, options.report).find((record) => record.id.toLowerCase() === memberId.toLowerCase());
-      return user ? toMember(user, primaryBinding(bindings, owners)) : null;
+      return user ? withGroupGrants(toMember(user, primaryBinding(bindings, owners)), viaGroups) : null;
     },
 
     /** Arthur answers 201 without an invite object, so there is nothing to return. */
@@ -125,6 +127,20 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
     async removeMember({ memberId, workspaceId }: RemoveMemberInput) {
       if (workspaceId) throw unsupported("Arthur workspace memberships are not managed through Roster");
       await client.deleteUser(memberId);
+    },
+
+    /** Groups with their organization role bindings and members (three paged lists). */
+    async listGroups(options) {
+      const [groups, bindings, memberships] = await Promise.all([lists.groups(options), lists.groupBindings(options), lists.groupMemberships(options)]);
+      return toGroups(groups, bindings, memberships);
+    },
+
+    async addToGroup({ memberId, groupId }) {
+      await client.addGroupUsers(groupId, { user_ids: [memberId] });
+    },
+
+    async removeFromGroup({ memberId, groupId }) {
+      await client.removeGroupUsers(groupId, { user_ids: [memberId] });
     },
   };
 }

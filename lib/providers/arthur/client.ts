@@ -2,7 +2,10 @@ import { clientCredentialsBearer } from "../client-credentials";
 import { type BearerSource, buildUrl, createProviderHttp, fixedBearer } from "../http";
 import type { ProviderConnection } from "../types";
 import {
+  type GroupMembershipChange,
   type InviteNewUser,
+  type ListGroupMembershipsQuery,
+  type ListGroupsQuery,
   type ListRoleBindingsQuery,
   type ListRolesQuery,
   type ListUsersQuery,
@@ -96,6 +99,19 @@ export function createArthurClient(connection: ProviderConnection) {
 
     listWorkspaces: (query: ListWorkspacesQuery, signal?: Signal): Promise<PageEnvelope> =>
       http.request({ path: "/api/v1/organization/workspaces", query, schema: pageEnvelopeSchema, signal }),
+
+    listGroups: (query: ListGroupsQuery, signal?: Signal): Promise<PageEnvelope> =>
+      http.request({ path: "/api/v1/organization/groups", query, schema: pageEnvelopeSchema, signal }),
+
+    listGroupMemberships: (query: ListGroupMembershipsQuery, signal?: Signal): Promise<PageEnvelope> =>
+      http.request({ path: "/api/v1/organization/group_memberships", query, schema: pageEnvelopeSchema, signal }),
+
+    /** 200 with the group; adding someone already in it changes nothing. */
+    addGroupUsers: (groupId: string, body: GroupMembershipChange) =>
+      http.request({ method: "POST", path: `/api/v1/groups/${id(groupId)}/users`, body, schema: objectAnswerSchema }),
+
+    removeGroupUsers: (groupId: string, body: GroupMembershipChange) =>
+      http.request({ method: "DELETE", path: `/api/v1/groups/${id(groupId)}/users`, body, schema: objectAnswerSchema }),
 
     /** 201 with an unspecified body: Arthur returns no invite object. */
     inviteUser: (body: InviteNewUser) =>

@@ -3,7 +3,7 @@ import { isProviderError } from "../errors";
 import { type Limiter, createLimiter, laterPageNumbers, readCompleteList } from "../paging";
 import type { ReadReport } from "../read-report";
 import { type ItemSpec, readItems, type Tolerated } from "../tolerant";
-import type { ListOptions, Member } from "../types";
+import type { ListOptions, Member, ScopedRole } from "../types";
 import type { ArthurClient } from "./client";
 import {
   BINDING_ITEM,
@@ -20,6 +20,7 @@ import {
   WORKSPACE_ITEM,
 } from "./mapping";
 import { ownerRoleIds } from "./roles";
+import { GROUP_ITEM, GROUP_MEMBERSHIP_ITEM, groupGrantsByUser, type ReadGroup, type ReadMembership } from "./groups";
 import { MAX_PAGE_SIZE, type PageEnvelope, type UserType, type WireWorkspace } from "./schemas";
 
 /** People and service accounts; data-plane users are infrastructure, not members. */
@@ -31,6 +32,8 @@ export const LIST_PERMISSIONS = {
   roles: "organization_list_roles",
   bindings: "organization_list_role_bindings",
   workspaces: "organization_list_workspaces",
+  groups: "organization_list_groups",
+  groupMemberships: "organization_list_group_memberships",
 } as const;
 
 type PageFetcher = (page: number, pageSize: number, signal: AbortSignal) => Promise<PageEnvelope>;
@@ -50,13 +53,14 @@ export function arthurLists(client: ArthurClient, limit: Limiter = createLimiter
     part: string,
     fetchPage: PageFetcher,
     options: ListOptions = {},
+    prepare: (raw: unknown) => unknown = (raw) => raw,
   ): Promise<Array<Tolerated<z.infer<S>>>> {
     return readCompleteList(
       {
         first: 1,
         rest: (first: PageEnvelope) => laterPageNumbers(first.pagination.total_pages),
         fetchPage: (page, signal) => fetchPage(page, MAX_PAGE_SIZE, signal),
-        items: (page) => readItems(spec, page.records, options.report),
+        items: (page) => readItems(spec, page.records.map(prepare), options.report),
         sent: (page) => page.records.length,
         total: (page) => page.pagination.total_records,
       },
@@ -71,13 +75,16 @@ export function arthurLists(client: ArthurClient, limit: Limiter = createLimiter
     roles: (options?: ListOptions): Promise<ReadRole[]> =>
       all(ROLE_ITEM, "roles", (page, page_size, signal) => client.listRoles({ ...STABLE_SORT, page, page_size }, signal), options),
 
-    /** Organization role bindings of users (the endpoint has no sort); `search` narrows by user id, user name or role name. */
+    /**
+     * Organization role bindings of users and groups, in one listing (the endpoint has no
+     * sort; the user-type filter applies to user bindings only); `search` narrows by
+     * member id, member name or role name.
+     */
     bindings: (options?: ListOptions, search?: string): Promise<ReadBinding[]> =>
       all(
         BINDING_ITEM,
         "role bindings",
-        (page, page_size, signal) =>
-          client.listRoleBindings({ search, bound_member_kind: "user", user_types: MEMBER_USER_TYPES, page, page_size }, signal),
+        (page, page_size, signal) => client.listRoleBindings({ search, user_types: MEMBER_USER_TYPES, page, page_size }, signal),
         options,
       ),
 
@@ -85,6 +92,29 @@ export function arthurLists(client: ArthurClient, limit: Limiter = createLimiter
       (await all(WORKSPACE_ITEM, "workspaces", (page, page_size, signal) => client.listWorkspaces({ ...STABLE_SORT, page, page_size }, signal), options)).map(
         (w) => ({ ...w, name: w.name ?? w.id }) as WireWorkspace,
       ),
+
+    groups: (options?: ListOptions): Promise<ReadGroup[]> =>
+      all(GROUP_ITEM, "groups", (page, page_size, signal) => client.listGroups({ ...STABLE_SORT, page, page_size }, signal), options),
+
+    /** Every user-in-group record (or those of the given users); a membership has no id of its own, so group and user make one. */
+    groupMemberships: (options?: ListOptions, userIds?: string[]): Promise<ReadMembership[]> =>
+      all(
+        GROUP_MEMBERSHIP_ITEM,
+        "group memberships",
+        (page, page_size, signal) => client.listGroupMemberships({ user_ids: userIds, page, page_size }, signal),
+        options,
+        membershipWithId,
+      ),
+
+    /** Organization role bindings of groups. */
+    groupBindings: (options?: ListOptions): Promise<ReadBinding[]> =>
+      all(BINDING_ITEM, "group role bindings", (page, page_size, signal) => client.listRoleBindings({ bound_member_kind: "group", page, page_size }, signal), options),
+
+    /** The given users' organization roles through groups (one member read on its own). */
+    groupGrantsOf: async (userIds: string[], options?: ListOptions): Promise<Map<string, ScopedRole[]>> => {
+      const [bindings, memberships] = await Promise.all([lists.groupBindings(options), lists.groupMemberships(options, userIds)]);
+      return groupGrantsByUser(bindings, memberships);
+    },
 
     ownerRoles: async (options?: ListOptions): Promise<Set<string>> => ownerRoleIds(await lists.roles(options)),
 
@@ -102,18 +132,33 @@ export function arthurLists(client: ArthurClient, limit: Limiter = createLimiter
     members: async (options: ListOptions = {}, userTypes: UserType[] = MEMBER_USER_TYPES): Promise<Member[]> => {
       const { report } = options;
       const quiet = { signal: options.signal, report };
-      const [users, bindings, owners] = await Promise.all([
+      const [users, bindings, owners, memberships] = await Promise.all([
         lists.users(options, userTypes),
         partOrMissing(lists.bindings(quiet), "role bindings", LIST_PERMISSIONS.bindings, report),
         partOrMissing(lists.ownerRoles(quiet), "roles", LIST_PERMISSIONS.roles, report),
+        partOrMissing(lists.groupMemberships(quiet), "group memberships", LIST_PERMISSIONS.groupMemberships, report),
       ]);
       if ("unread" in bindings) return users.map((user) => toMember(user, undefined, bindings.unread));
+      const viaGroups = "unread" in memberships ? new Map<string, ScopedRole[]>() : groupGrantsByUser(bindings.value, memberships.value);
       const byUser = bindingsByUser(bindings.value);
       const ownerIds = "unread" in owners ? new Set<string>() : owners.value;
-      return users.map((user) => toMember(user, primaryBinding(byUser.get(user.id) ?? [], ownerIds)));
+      return users.map((user) => withGroupGrants(toMember(user, primaryBinding(byUser.get(user.id) ?? [], ownerIds)), viaGroups));
     },
   };
   return lists;
+}
+
+/** A group membership has no id of its own: its group and user make one. */
+function membershipWithId(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const { group_id, user_id } = raw as { group_id?: unknown; user_id?: unknown };
+  return typeof group_id === "string" && typeof user_id === "string" ? { ...raw, id: `${group_id}:${user_id}` } : raw;
+}
+
+/** The member with the roles it holds through groups, if any. */
+export function withGroupGrants(member: Member, viaGroups: ReadonlyMap<string, ScopedRole[]>): Member {
+  const grants = viaGroups.get(member.id);
+  return grants?.length ? { ...member, scopedRoles: [...(member.scopedRoles ?? []), ...grants] } : member;
 }
 
 /**

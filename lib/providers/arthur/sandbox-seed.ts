@@ -163,9 +163,7 @@ export function organizationBinding(
   };
 }
 
-/** A group binding, so the list holds more than user bindings (Roster asks for users only). */
-export function groupBinding(): WireRoleBinding {
-  const group: BindingMember = { kind: "group", id: uuidFrom("arthur:group:data-science"), name: "Data Science" };
-  const role = { id: SANDBOX_ROLE_IDS.member, name: ARTHUR_ROLE_NAMES.member };
-  return organizationBinding(uuidFrom("arthur:binding:data-science"), group, role, SEED_TIME);
+/** An organization role binding of a group (lib/providers/arthur/sandbox-groups.ts seeds the groups). */
+export function groupBinding(group: { id: string; name: string }, role: Pick<WireRole, "id" | "name">): WireRoleBinding {
+  return organizationBinding(uuidFrom(`arthur:binding:group:${group.id}`), { kind: "group", ...group }, role, SEED_TIME);
 }

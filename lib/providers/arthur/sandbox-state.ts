@@ -11,6 +11,7 @@ import {
   sandboxWorkspaces,
   seedAccounts,
 } from "./sandbox-seed";
+import { SANDBOX_GROUPS, SandboxGroups } from "./sandbox-groups";
 import type { BoundMemberKind, UserType, WireRole, WireRoleBinding, WireUser } from "./schemas";
 
 /**
@@ -62,6 +63,7 @@ export class ArthurSandboxState {
   readonly roleById = new Map(this.roles.map((role) => [role.id, role]));
   readonly ownerRoles = ownerRoleIds(this.roles);
   readonly workspaces = sandboxWorkspaces();
+  readonly groups = new SandboxGroups();
   private users = new Map<string, WireUser>();
   private idByEmail = new Map<string, string>();
   private bindings = new Map<string, WireRoleBinding>();
@@ -79,28 +81,32 @@ export class ArthurSandboxState {
     this.bindings.clear();
     this.views.clear();
     this.secrets.clear();
-    const group = groupBinding();
-    this.bindings.set(group.id, group);
+    for (const group of Object.values(SANDBOX_GROUPS)) {
+      const binding = groupBinding(group, this.roleById.get(group.roleId)!);
+      this.bindings.set(binding.id, binding);
+    }
     for (const { user, roleId } of seedAccounts(this.size)) {
       this.putUser(user);
       const binding = organizationBinding(uuidFrom(`arthur:binding:${user.id}`), this.memberOf(user), this.roleById.get(roleId)!, user.created_at);
       this.bindings.set(binding.id, binding);
     }
+    this.groups.reset(this.seededPeople());
   }
 
-  /** Users and role bindings, as plain JSON (roles, workspaces and the organization are fixed). */
-  save(): { users: WireUser[]; bindings: WireRoleBinding[] } {
-    return { users: [...this.users.values()], bindings: [...this.bindings.values()] };
+  /** Users, role bindings and group memberships, as plain JSON (roles, workspaces, groups and the organization are fixed). */
+  save(): { users: WireUser[]; bindings: WireRoleBinding[]; groupMemberships: unknown[] } {
+    return { users: [...this.users.values()], bindings: [...this.bindings.values()], groupMemberships: this.groups.save() };
   }
 
   load(saved: unknown): void {
-    const { users, bindings } = (saved ?? {}) as { users?: unknown; bindings?: unknown };
+    const { users, bindings, groupMemberships } = (saved ?? {}) as { users?: unknown; bindings?: unknown; groupMemberships?: unknown };
     if (!Array.isArray(users) || !Array.isArray(bindings)) throw new Error("not an Arthur sandbox state");
     this.users.clear();
     this.idByEmail.clear();
     this.bindings.clear();
     for (const user of users as WireUser[]) this.putUser(user);
     for (const binding of bindings as WireRoleBinding[]) this.bindings.set(binding.id, binding);
+    this.groups.load(groupMemberships, this.seededPeople().map((id) => (this.users.has(id) ? id : "")));
     this.views.clear();
   }
 
@@ -215,6 +221,7 @@ export class ArthurSandboxState {
     const user = this.user(id)!;
     if (user.client_id) this.secrets.delete(user.client_id);
     for (const binding of this.userBindings(user.id)) this.bindings.delete(binding.id);
+    this.groups.forgetUser(user.id);
     if (user.email) this.idByEmail.delete(user.email.toLowerCase());
     this.users.delete(user.id);
     this.views.clear();
@@ -229,6 +236,18 @@ export class ArthurSandboxState {
 
   removeBinding(id: string): void {
     this.bindings.delete(id.toLowerCase());
+    this.views.clear();
+  }
+
+  /** The seeded people's ids, in seed order (groups draw their members from them). */
+  private seededPeople(): string[] {
+    return seedAccounts(this.size)
+      .filter(({ user }) => user.user_type === "user")
+      .map(({ user }) => user.id);
+  }
+
+  /** Something outside this class changed (group memberships): drop cached views. */
+  changed(): void {
     this.views.clear();
   }
 

@@ -1,6 +1,7 @@
 import type { SandboxDefinition } from "../../sandbox/server";
 import { arthurDescriptor } from "./descriptor";
 import { accessRoutes } from "./sandbox-access-routes";
+import { groupRoutes } from "./sandbox-groups";
 import { type SandboxSignInOptions, sandboxSignIn } from "./sandbox-auth-routes";
 import { ArthurSandboxState } from "./sandbox-state";
 import { ARTHUR_VARIANCES } from "./sandbox-variance";
@@ -23,7 +24,7 @@ export function createArthurSandbox(options: { users: number } & SandboxSignInOp
   return {
     provider: "arthur",
     basePath: arthurDescriptor.sandboxBasePath,
-    routes: [...signIn.routes, ...userRoutes(state), ...accessRoutes(state)],
+    routes: [...signIn.routes, ...userRoutes(state), ...accessRoutes(state), ...groupRoutes(state)],
     acceptsToken: signIn.accepts,
     errorBody: (_status, message) => ({ detail: message }),
     variances: ARTHUR_VARIANCES,

@@ -117,6 +117,27 @@ export const workspaceSchema = z.object({
   organization_id: z.string(),
 });
 
+/** `Group`: `members` is its member count. */
+export const groupSchema = z.object({
+  created_at: dateTime(),
+  updated_at: dateTime(),
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  identity_provider_mapping_name: z.string().nullish(),
+  organization_id: z.string(),
+  members: z.number().int(),
+});
+
+/** `GroupMembership`: one user in one group. */
+export const groupMembershipSchema = z.object({
+  created_at: dateTime(),
+  updated_at: dateTime(),
+  group: groupSchema,
+  group_id: z.string(),
+  user_id: z.string(),
+});
+
 export const userListSchema = resourceListSchema(userSchema);
 export const roleListSchema = resourceListSchema(roleSchema);
 export const roleBindingListSchema = resourceListSchema(roleBindingSchema);
@@ -126,6 +147,8 @@ export type WireUser = z.infer<typeof userSchema>;
 export type WireRole = z.infer<typeof roleSchema>;
 export type WireRoleBinding = z.infer<typeof roleBindingSchema>;
 export type WireWorkspace = z.infer<typeof workspaceSchema>;
+export type WireGroup = z.infer<typeof groupSchema>;
+export type WireGroupMembership = z.infer<typeof groupMembershipSchema>;
 export type WireSensitiveUser = z.infer<typeof sensitiveUserSchema>;
 export type WireServiceAccountUser = z.infer<typeof userServiceAccountCredentialsSchema>;
 export type ResourceList<T> = { records: T[]; pagination: z.infer<typeof paginationSchema> };
@@ -188,12 +211,16 @@ export const postEndUserSchema = z.object({
   picture: z.string().nullish(),
 });
 
+/** `PostGroupMembership` and `DeleteGroupMembership`: the same shape. */
+export const groupMembershipChangeSchema = z.object({ user_ids: z.array(uuid()) });
+
 export type InviteNewUser = z.infer<typeof inviteNewUserSchema>;
 export type PostRoleBinding = z.infer<typeof postRoleBindingSchema>;
 export type PostServiceAccount = z.infer<typeof postServiceAccountSchema>;
 export type PatchServiceAccountUser = z.infer<typeof patchServiceAccountUserSchema>;
 export type PatchUser = z.infer<typeof patchUserSchema>;
 export type PostEndUser = z.infer<typeof postEndUserSchema>;
+export type GroupMembershipChange = z.infer<typeof groupMembershipChangeSchema>;
 
 // ── Query parameters (names exactly as in the spec) ──────────────────────────
 
@@ -226,6 +253,20 @@ export type ListWorkspacesQuery = Paging & {
   sort?: z.infer<typeof workspaceSortSchema>;
   order?: z.infer<typeof sortOrderSchema>;
   name?: string;
+};
+
+export const groupSortSchema = z.enum(["name", "created_at", "updated_at"]);
+
+export type ListGroupsQuery = Paging & {
+  sort?: z.infer<typeof groupSortSchema>;
+  order?: z.infer<typeof sortOrderSchema>;
+  name?: string;
+};
+
+export type ListGroupMembershipsQuery = Paging & {
+  user_ids?: string[];
+  group_ids?: string[];
+  group_name?: string;
 };
 
 export const MAX_PAGE_SIZE = 1000;
