@@ -24,6 +24,8 @@ export interface Membership {
   scopedRoles?: Array<{ scope?: "organization"; scopeId: string; scopeName: string; role: string; via?: ScopedRole["via"]; unreadable?: string }>;
   /** Set when Roster could not read this membership's role (`role` is empty): why. */
   roleUnknown?: string;
+  /** Last activity the provider reports (ISO); null: never active; absent: the provider does not tell. */
+  lastActiveAt?: string | null;
 }
 
 export interface Person {
@@ -62,6 +64,8 @@ export interface ProviderState {
 
 export interface Facets {
   roles: Array<{ provider: ProviderId; role: string; count: number }>;
+  /** People inactive for at least each of INACTIVE_DAYS_OPTIONS days (never-active people included); unknown: no provider tells. */
+  activity: { inactive: Array<{ days: number; count: number }>; never: number; unknown: number };
 }
 
 export interface UsersResponse {
@@ -92,6 +96,12 @@ export const usersQuerySchema = z.object({
   role: csv(z.string().max(L.role)),
   status: csv(z.enum(MEMBER_STATUSES, { error: (i) => `status must be active or invited (got "${String(i.input)}")` })),
   kind: csv(z.enum(MEMBER_KINDS, { error: (i) => `kind must be person or service_account (got "${String(i.input)}")` })),
+  inactiveDays: z.coerce
+    .number({ error: "inactiveDays must be a number of days" })
+    .int("inactiveDays must be a whole number of days")
+    .min(1, "inactiveDays must be 1 or more")
+    .max(L.inactiveDays, `inactiveDays must be at most ${L.inactiveDays}`)
+    .optional(),
   sort: z.enum(SORT_FIELDS, { error: () => `sort must be one of ${SORT_FIELDS.join(", ")}` }).optional().default("name"),
   order: z.enum(SORT_ORDERS, { error: () => "order must be asc or desc" }).optional().default("asc"),
   page: z.coerce.number({ error: "page must be a number" }).int("page must be a whole number").min(1, "page must be 1 or more").max(L.page).optional().default(1),

@@ -51,6 +51,11 @@ export interface Member {
   bindingId?: string;
   /** Set when Roster could not read this member's role (`role` is then empty): why, in words. */
   roleUnknown?: string;
+  /**
+   * ISO time of the member's last activity the provider reports (OpenAI: last API key use;
+   * Astronomer: last login). null: the provider says never; absent: the provider does not tell.
+   */
+  lastActiveAt?: string | null;
 }
 
 /** A pending invitation on a provider. */

@@ -12,7 +12,7 @@ import { type OpenAITestSandbox, startOpenAISandbox } from "./test-sandbox";
  * are relative to the `/v1` base path, as the sandbox's recorded paths are.
  */
 
-const SPECS = path.resolve(__dirname, "../../../../shared/specs");
+const SPECS = process.env.ROSTER_SPECS_DIR ?? path.resolve(__dirname, "../../../../shared/specs");
 
 /**
  * None of the org-user, invite or admin-key operations documents an error response, so an

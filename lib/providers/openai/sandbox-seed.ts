@@ -1,4 +1,5 @@
 import { FOUNDERS, hashHex, poolPerson, providerPeople, type SeedPerson } from "../../sandbox/seed";
+import { seedLastActiveMs } from "../../sandbox/activity";
 import { CursorList } from "./cursor-list";
 import { ROLE } from "./roles";
 import type { WireAdminApiKey, WireInviteCurrent, WireUser } from "./schemas";
@@ -53,6 +54,7 @@ function seedUser(person: SeedPerson): WireUser {
   const founder = person.index < FOUNDERS;
   const owner = founder ? person.index < 2 : person.roll < 0.02;
   const serviceAccount = !founder && person.roll >= 0.02 && person.roll < 0.06;
+  const lastUsed = seedLastActiveMs(`openai:${person.index}`, person.index);
   const scim = person.index === 3 || (!founder && person.roll >= 0.06 && person.roll < 0.22);
   return {
     object: "organization.user",
@@ -63,6 +65,7 @@ function seedUser(person: SeedPerson): WireUser {
     added_at: unix(person.createdAt),
     is_service_account: serviceAccount,
     is_scim_managed: scim,
+    api_key_last_used_at: lastUsed === null ? null : Math.floor(lastUsed / 1000),
   };
 }
 
