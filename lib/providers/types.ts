@@ -160,6 +160,25 @@ export interface ProviderAdapter {
   revokeInvite(inviteId: string): Promise<void>;
   changeRole(input: ChangeRoleInput): Promise<void>;
   removeMember(input: RemoveMemberInput): Promise<void>;
+  /** Membership changes the provider's own audit log holds since `since` (absent: the provider has no readable log). */
+  readChanges?(since: Date, options?: ListOptions): Promise<ProviderChange[]>;
+}
+
+/** A membership change the provider's own audit log records (OpenAI `/organization/audit_logs`). */
+export interface ProviderChange {
+  provider: ProviderId;
+  /** The provider's id of the log entry. */
+  id: string;
+  /** ISO time the change took effect. */
+  at: string;
+  action: "member_added" | "role_changed" | "member_removed" | "invite_sent" | "invite_accepted" | "invite_revoked";
+  /** The user (or, for invite events, the invite) the change was made to. */
+  targetId: string | null;
+  email: string | null;
+  /** The role set or granted, as the provider spells it. */
+  role: string | null;
+  /** Who made it on the provider: a signed-in session (the provider's console) or an API key. */
+  actor: { kind: "session" | "api_key" | "unknown"; id: string | null; email: string | null };
 }
 
 /** Connection settings an adapter factory receives (resolved by lib/config). */

@@ -44,6 +44,7 @@ async function driveEveryOperation() {
   await adapter.changeRole({ memberId: members[4].id, role: "owner" });
   await adapter.changeRole({ memberId: members[4].id, role: "reader" });
   await adapter.removeMember({ memberId: members[5].id });
+  await adapter.readChanges!(new Date(Date.now() - 30 * 86_400_000));
 
   const wire = (await raw("GET", "/organization/invites?limit=100")).body as { data: Array<{ id: string; status: string; email: string }> };
   await swallow(adapter.revokeInvite(wire.data.find((i) => i.status === "accepted")!.id));

@@ -1,6 +1,7 @@
 import { FOUNDERS, hashHex, poolPerson, providerPeople, type SeedPerson } from "../../sandbox/seed";
 import { seedLastActiveMs } from "../../sandbox/activity";
 import { CursorList } from "./cursor-list";
+import { AuditTrail, seedAuditLog, type WireAuditLog } from "./sandbox-audit";
 import { ROLE } from "./roles";
 import type { WireAdminApiKey, WireInviteCurrent, WireUser } from "./schemas";
 
@@ -34,6 +35,7 @@ export interface OpenAISeed {
   users: readonly WireUser[];
   invites: readonly WireInviteCurrent[];
   adminKeys: readonly WireAdminApiKey[];
+  auditLog: readonly WireAuditLog[];
 }
 
 export interface OpenAIState {
@@ -42,6 +44,7 @@ export interface OpenAIState {
   adminKeys: WireAdminApiKey[];
   /** Owner of the key the caller is using (founder 0). */
   callerKeyOwner: KeyOwner;
+  audit: AuditTrail;
 }
 
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -138,7 +141,7 @@ function seedAdminKeys(users: WireUser[]): WireAdminApiKey[] {
 
 export function buildSeed(count: number): OpenAISeed {
   const users = providerPeople(count, 0).map(seedUser);
-  return { users, invites: seedInvites(users, count), adminKeys: seedAdminKeys(users) };
+  return { users, invites: seedInvites(users, count), adminKeys: seedAdminKeys(users), auditLog: seedAuditLog(users) };
 }
 
 /** Fresh mutable state: handlers change users and invites in place, never the seed. */
@@ -148,5 +151,6 @@ export function stateFrom(seed: OpenAISeed): OpenAIState {
     invites: new CursorList(seed.invites.map((invite) => ({ ...invite }))),
     adminKeys: [...seed.adminKeys],
     callerKeyOwner: keyOwner(seed.users[0]),
+    audit: new AuditTrail(seed.auditLog.map((event) => ({ ...event }))),
   };
 }
