@@ -38,6 +38,15 @@ function Status({ membership }: { membership: DetailMembership }) {
   );
 }
 
+/** The provider's last activity for this membership, "Never", or "Not reported" when the provider does not tell. */
+function LastActive({ membership }: { membership: DetailMembership }) {
+  if (membership.lastActiveAt === undefined) {
+    return <span className="whitespace-nowrap text-muted-foreground" title={`${providerLabel(membership.provider)} does not report activity`}>Not reported</span>;
+  }
+  if (membership.lastActiveAt === null) return <span className="whitespace-nowrap text-amber-700 dark:text-amber-300">Never</span>;
+  return <RelativeTime iso={membership.lastActiveAt} titlePrefix="Last active" className="whitespace-nowrap text-muted-foreground tabular" />;
+}
+
 function Actions({ person, membership }: { person: PersonDetailResponse; membership: DetailMembership }) {
   const dialogs = useMemberDialogs();
   const actions = useMembershipActions()(membership);
@@ -111,6 +120,7 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
               <th scope="col" className={th}>Project and workspace roles</th>
               <th scope="col" className={th}>Status · kind</th>
               <th scope="col" className={th}>Added</th>
+              <th scope="col" className={th}>Last active</th>
               <th scope="col" className={th}>
                 <span className="sr-only">Actions</span>
               </th>
@@ -177,6 +187,9 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
                     <span className="text-muted-foreground">—</span>
                   )}
                   {membership.fresh ? null : <div className="text-[11px] whitespace-nowrap text-muted-foreground">from last sync</div>}
+                </td>
+                <td className={td}>
+                  <LastActive membership={membership} />
                 </td>
                 <td className={td}>
                   <Actions person={person} membership={membership} />

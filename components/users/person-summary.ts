@@ -65,3 +65,20 @@ export function initialsOf(text: string): string {
   if (words.length === 0) return "?";
   return (words.length > 1 ? `${words[0][0]}${words[1][0]}` : words[0].slice(0, 2)).toUpperCase();
 }
+
+/**
+ * The person's latest activity any provider reports: an ISO time, "never" when the providers
+ * that tell say never, or "unknown" when none tells.
+ */
+export function lastActivity(person: Person): string | "never" | "unknown" {
+  let latest: string | "never" | "unknown" = "unknown";
+  for (const { lastActiveAt } of person.memberships) {
+    if (lastActiveAt === undefined) continue;
+    if (lastActiveAt === null) {
+      if (latest === "unknown") latest = "never";
+    } else if (latest === "unknown" || latest === "never" || Date.parse(lastActiveAt) > Date.parse(latest)) {
+      latest = lastActiveAt;
+    }
+  }
+  return latest;
+}

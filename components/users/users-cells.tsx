@@ -7,7 +7,7 @@ import { StatusDot } from "@/components/ui/badge";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { MembershipBadge } from "./membership-badge";
 import { roleLabel } from "@/lib/providers/role-label";
-import { rolesByProvider, earliestAddedAt, initialsOf, isServiceAccount, personStatus } from "./person-summary";
+import { rolesByProvider, earliestAddedAt, lastActivity, initialsOf, isServiceAccount, personStatus } from "./person-summary";
 
 export function NameCell({ person }: { person: Person }) {
   const first = person.memberships[0];
@@ -116,4 +116,18 @@ export function AddedCell({ person }: { person: Person }) {
   const added = earliestAddedAt(person);
   if (!added) return <span className="text-muted-foreground">—</span>;
   return <RelativeTime iso={added} titlePrefix="Added" className="block max-w-24 truncate text-muted-foreground tabular" />;
+}
+
+/** "3 days ago", "Never" (the provider says so) or "Unknown" (no provider tells). */
+export function LastActiveCell({ person }: { person: Person }) {
+  const last = lastActivity(person);
+  if (last === "never") return <span className="text-amber-700 dark:text-amber-300">Never</span>;
+  if (last === "unknown") {
+    return (
+      <span className="text-muted-foreground" title="None of this person's providers reports activity">
+        Unknown
+      </span>
+    );
+  }
+  return <RelativeTime iso={last} titlePrefix="Last active" className="block max-w-28 truncate text-muted-foreground tabular" />;
 }

@@ -5,7 +5,7 @@ import type { Person } from "@/lib/directory/types";
 import { Checkbox } from "@/components/ui/checkbox";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { ServerTableFeatures } from "@/components/data-table/features";
-import { AddedCell, KindCell, NameCell, ProvidersCell, RolesCell, StatusCell } from "./users-cells";
+import { AddedCell, KindCell, LastActiveCell, NameCell, ProvidersCell, RolesCell, StatusCell } from "./users-cells";
 import { earliestAddedAt } from "./person-summary";
 import { personLabel, UserRowActions } from "./user-row-actions";
 
@@ -79,6 +79,12 @@ export const usersColumns = helper.columns([
     cell: ({ row }) => <AddedCell person={row.original} />,
     sortDescFirst: true,
     meta: { label: "Added", className: "w-24 whitespace-nowrap" },
+  }),
+  helper.display({
+    id: "lastActive",
+    header: "Last active",
+    cell: ({ row }) => <LastActiveCell person={row.original} />,
+    meta: { label: "Last active", className: "w-28 whitespace-nowrap" },
   }),
   helper.display({
     id: "actions",

@@ -1,3 +1,4 @@
+import { INACTIVE_DAYS_OPTIONS } from "@/lib/directory/constants";
 import type { ProviderState, UsersResponse } from "@/lib/directory/types";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
 import type { FacetOption } from "@/components/data-table/data-table-faceted-filter";
@@ -56,4 +57,17 @@ export function RoleGroupLabel({ group }: { group: string }) {
       {providerMeta(id).label}
     </>
   );
+}
+
+/** "Inactive for 30+ days" and so on, with how many people each holds now; a chosen other number stays listed. */
+export function inactiveOptions(data: UsersResponse | undefined, selected: number | undefined): FacetOption[] {
+  const days = [...INACTIVE_DAYS_OPTIONS] as number[];
+  if (selected !== undefined && !days.includes(selected)) days.push(selected);
+  return days
+    .sort((a, b) => a - b)
+    .map((d) => ({
+      value: String(d),
+      label: `${d}+ days`,
+      count: data?.facets.activity?.inactive.find((entry) => entry.days === d)?.count,
+    }));
 }

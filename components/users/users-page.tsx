@@ -49,6 +49,13 @@ export function UsersPage() {
     },
     [clearSelection, setQuery],
   );
+  const onInactive = useCallback(
+    (inactiveDays: number | undefined) => {
+      clearSelection();
+      setQuery({ inactiveDays }, { resetPage: true });
+    },
+    [clearSelection, setQuery],
+  );
   const onReset = useCallback(() => {
     clearSelection();
     resetFilters();
@@ -94,6 +101,7 @@ export function UsersPage() {
             data={data}
             onSearch={onSearch}
             onFilter={onFilter}
+            onInactive={onInactive}
             onReset={onReset}
             selectedCount={selectedCount}
             onClearSelection={clearSelection}

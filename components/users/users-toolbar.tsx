@@ -12,7 +12,7 @@ import { DataTableSelectionBar } from "@/components/data-table/data-table-select
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { InvitePeopleButton } from "@/components/invites/invite-people-button";
 import type { ServerTable } from "@/components/data-table/features";
-import { KIND_OPTIONS, providerOptions, RoleGroupLabel, roleOptions, STATUS_OPTIONS } from "./users-facets";
+import { inactiveOptions, KIND_OPTIONS, providerOptions, RoleGroupLabel, roleOptions, STATUS_OPTIONS } from "./users-facets";
 
 interface UsersToolbarProps {
   table: ServerTable<Person>;
@@ -20,6 +20,8 @@ interface UsersToolbarProps {
   data: UsersResponse | undefined;
   onSearch: (q: string) => void;
   onFilter: (key: UsersListKey, values: string[]) => void;
+  /** "Inactive for N days", or undefined for everyone. */
+  onInactive: (days: number | undefined) => void;
   onReset: () => void;
   selectedCount: number;
   onClearSelection: () => void;
@@ -35,6 +37,7 @@ export function UsersToolbar({
   data,
   onSearch,
   onFilter,
+  onInactive,
   onReset,
   selectedCount,
   onClearSelection,
@@ -76,6 +79,16 @@ export function UsersToolbar({
           options={KIND_OPTIONS}
           selected={query.kind ?? []}
           onChange={(values) => onFilter("kind", values)}
+        />
+        <DataTableFacetedFilter
+          title="Inactive"
+          options={inactiveOptions(data, query.inactiveDays)}
+          selected={query.inactiveDays !== undefined ? [String(query.inactiveDays)] : []}
+          // One choice at a time: the one just ticked replaces the other.
+          onChange={(values) => {
+            const added = values.find((v) => v !== String(query.inactiveDays));
+            onInactive(added !== undefined ? Number(added) : undefined);
+          }}
         />
         {hasUsersFilters(query) ? (
           <Button variant="ghost" onClick={onReset}>

@@ -23,6 +23,7 @@ function membershipOf(m: Member, fresh: boolean): PersonDetailResponse["membersh
     kind: m.kind,
     addedAt: m.addedAt,
     managed: m.managed,
+    ...(m.lastActiveAt !== undefined ? { lastActiveAt: m.lastActiveAt } : {}),
     ...(m.scopedRoles?.length
       ? { scopedRoles: m.scopedRoles.map(({ scope, scopeId, scopeName, role, via, unreadable }) => ({ ...(scope !== "workspace" ? { scope } : {}), scopeId, scopeName, role, ...(via ? { via } : {}), ...(unreadable ? { unreadable } : {}) })) }
       : {}),

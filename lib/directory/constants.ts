@@ -15,4 +15,9 @@ export const USERS_QUERY_LIMITS = {
   page: 100_000,
   pageSize: 200,
   defaultPageSize: 50,
+  /** `inactiveDays`: up to ten years. */
+  inactiveDays: 3650,
 } as const;
+
+/** The "inactive for N days" choices the users page offers (any whole N up to the limit is accepted). */
+export const INACTIVE_DAYS_OPTIONS = [30, 90, 180] as const;

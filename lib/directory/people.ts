@@ -22,6 +22,7 @@ function membershipOf(m: Member): Membership {
     addedAt: m.addedAt,
     managed: m.managed,
     ...(m.roleUnknown ? { roleUnknown: m.roleUnknown } : {}),
+    ...(m.lastActiveAt !== undefined ? { lastActiveAt: m.lastActiveAt } : {}),
     ...(m.scopedRoles?.length
       ? {
           scopedRoles: m.scopedRoles.map((s) => ({
@@ -98,7 +99,10 @@ export function buildPeople(members: Iterable<Member>): IndexedPerson[] {
  */
 export interface PeopleIndex {
   people: IndexedPerson[];
-  facets: Facets;
+  /** The role facets; the activity ones depend on the time and are counted per query (activityFacets). */
+  facets: Omit<Facets, "activity">;
+  /** Each person's last activity over their memberships (epoch ms): -Infinity never active, NaN no provider tells. */
+  lastActive: Float64Array;
   search: SearchIndex;
   orders: Map<string, Int32Array>;
 }
@@ -106,7 +110,41 @@ export interface PeopleIndex {
 export function buildIndex(members: Iterable<Member>): PeopleIndex {
   const people = buildPeople(members);
   const search = new SearchIndex(people.map((p) => ({ search: p.search, memberships: p.person.memberships })));
-  return { people, facets: facetsOf(people), search, orders: new Map() };
+  return { people, facets: facetsOf(people), lastActive: Float64Array.from(people, (p) => lastActiveOf(p.person)), search, orders: new Map() };
+}
+
+/** The latest activity any provider reports for the person (ms); -Infinity when they say never, NaN when none tells. */
+export function lastActiveOf(person: Person): number {
+  let latest = NaN;
+  for (const m of person.memberships) {
+    if (m.lastActiveAt === undefined) continue;
+    const at = m.lastActiveAt === null ? -Infinity : Date.parse(m.lastActiveAt);
+    if (Number.isNaN(at)) continue;
+    if (Number.isNaN(latest) || at > latest) latest = at;
+  }
+  return latest;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Inactive for `days` at `now`: a known last activity (or never) before the cut-off; unknown is never inactive. */
+function inactiveFor(lastActive: number, days: number, now: number): boolean {
+  return lastActive < now - days * DAY_MS;
+}
+
+/** Counts for the "inactive for N days" filter's choices, never-active and unknown people, at `now`. */
+export function activityFacets(index: PeopleIndex, options: readonly number[], now = Date.now()): Facets["activity"] {
+  const inactive = options.map((days) => ({ days, count: 0 }));
+  let never = 0;
+  let unknown = 0;
+  for (const at of index.lastActive) {
+    if (Number.isNaN(at)) unknown++;
+    else {
+      if (at === -Infinity) never++;
+      for (const entry of inactive) if (inactiveFor(at, entry.days, now)) entry.count++;
+    }
+  }
+  return { inactive, never, unknown };
 }
 
 /** The sort value, or null when a person has none (those sort last in either direction). */
@@ -148,9 +186,14 @@ function sortedBy(index: PeopleIndex, sort: UsersQuery["sort"], order: UsersQuer
 
 /** Search (name or email contains every word), membership filters, sort and one page. */
 /** Who matches (null marks: everyone) and the order asked for. */
-function selection(index: PeopleIndex, q: UsersQuery): { marks: Uint8Array | null; ordered: Int32Array } {
+function selection(index: PeopleIndex, q: UsersQuery, now = Date.now()): { marks: Uint8Array | null; ordered: Int32Array } {
   const words = q.q.toLowerCase().split(/\s+/).filter(Boolean);
-  return { marks: index.search.match(words, q), ordered: sortedBy(index, q.sort, q.order) };
+  let marks = index.search.match(words, q);
+  if (q.inactiveDays !== undefined) {
+    marks ??= new Uint8Array(index.people.length).fill(1);
+    for (let i = 0; i < marks.length; i++) if (marks[i] && !inactiveFor(index.lastActive[i], q.inactiveDays, now)) marks[i] = 0;
+  }
+  return { marks, ordered: sortedBy(index, q.sort, q.order) };
 }
 
 /** Every person the query matches, in its order (no pages): for exports. */
@@ -183,7 +226,7 @@ export function queryPeople(index: PeopleIndex, q: UsersQuery): { people: Person
   return { people: out, total, page };
 }
 
-export function facetsOf(index: IndexedPerson[]): Facets {
+export function facetsOf(index: IndexedPerson[]): Omit<Facets, "activity"> {
   const counts = new Map<string, Facets["roles"][number]>();
   for (const { person } of index) {
     for (const m of person.memberships) {

@@ -1,4 +1,5 @@
-import { buildIndex, type PeopleIndex, queryPeople } from "./people";
+import { INACTIVE_DAYS_OPTIONS } from "./constants";
+import { activityFacets, buildIndex, type PeopleIndex, queryPeople } from "./people";
 import { catchUp, getSnapshots, heldSnapshots, type SnapshotView } from "./snapshot";
 import type { UsersQuery, UsersResponse } from "./types";
 import { configuredProviders } from "../providers/registry";
@@ -40,7 +41,7 @@ export async function listUsers(query: UsersQuery): Promise<UsersResponse> {
   const views = await getSnapshots({ partial: true });
   const index = indexFor(views);
   const { people, total, page } = queryPeople(index, query);
-  return { people, total, page, pageSize: query.pageSize, providers: views.map((v) => v.state), facets: index.facets };
+  return { people, total, page, pageSize: query.pageSize, providers: views.map((v) => v.state), facets: { ...index.facets, activity: activityFacets(index, INACTIVE_DAYS_OPTIONS) } };
 }
 
 /** Re-reads the named providers (all configured ones when none is named); `caller` is who asks (see getSnapshots). */

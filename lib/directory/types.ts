@@ -25,6 +25,8 @@ export interface Membership {
   scopedRoles?: Array<{ scope?: "organization" | "project"; scopeId: string; scopeName: string; role: string; via?: ScopedRole["via"]; unreadable?: string }>;
   /** Set when Roster could not read this membership's role (`role` is empty): why. */
   roleUnknown?: string;
+  /** Last activity the provider reports (ISO); null: never active; absent: the provider does not tell. */
+  lastActiveAt?: string | null;
 }
 
 export interface Person {
@@ -65,6 +67,8 @@ export interface Facets {
   roles: Array<{ provider: ProviderId; role: string; count: number }>;
   /** Memberships holding a role in each project (OpenAI) or workspace; `key` is the `workspace` filter's value. */
   workspaces: Array<{ provider: ProviderId; key: string; id: string; name: string; kind: "project" | "workspace"; count: number }>;
+  /** People inactive for at least each of INACTIVE_DAYS_OPTIONS days (never-active people included); unknown: no provider tells. */
+  activity: { inactive: Array<{ days: number; count: number }>; never: number; unknown: number };
 }
 
 export interface UsersResponse {
@@ -97,6 +101,12 @@ export const usersQuerySchema = z.object({
   /** `<provider>:<id>` of a project (OpenAI) or workspace (Astronomer): people holding a role there. */
   workspace: csv(z.string().max(400, "workspace must be at most 400 characters")),
   kind: csv(z.enum(MEMBER_KINDS, { error: (i) => `kind must be person or service_account (got "${String(i.input)}")` })),
+  inactiveDays: z.coerce
+    .number({ error: "inactiveDays must be a number of days" })
+    .int("inactiveDays must be a whole number of days")
+    .min(1, "inactiveDays must be 1 or more")
+    .max(L.inactiveDays, `inactiveDays must be at most ${L.inactiveDays}`)
+    .optional(),
   sort: z.enum(SORT_FIELDS, { error: () => `sort must be one of ${SORT_FIELDS.join(", ")}` }).optional().default("name"),
   order: z.enum(SORT_ORDERS, { error: () => "order must be asc or desc" }).optional().default("asc"),
   page: z.coerce.number({ error: "page must be a number" }).int("page must be a whole number").min(1, "page must be 1 or more").max(L.page).optional().default(1),

@@ -51,6 +51,11 @@ export interface Member {
   bindingId?: string;
   /** Set when Roster could not read this member's role (`role` is then empty): why, in words. */
   roleUnknown?: string;
+  /**
+   * ISO time of the member's last activity the provider reports (OpenAI: last API key use;
+   * Astronomer: last login). null: the provider says never; absent: the provider does not tell.
+   */
+  lastActiveAt?: string | null;
 }
 
 /** A pending invitation on a provider. */
@@ -177,6 +182,25 @@ export interface ProviderAdapter {
   listGroups?(options?: ListOptions): Promise<Group[]>;
   addToGroup?(input: { memberId: string; groupId: string }): Promise<void>;
   removeFromGroup?(input: { memberId: string; groupId: string }): Promise<void>;
+  /** Membership changes the provider's own audit log holds since `since` (absent: the provider has no readable log). */
+  readChanges?(since: Date, options?: ListOptions): Promise<ProviderChange[]>;
+}
+
+/** A membership change the provider's own audit log records (OpenAI `/organization/audit_logs`). */
+export interface ProviderChange {
+  provider: ProviderId;
+  /** The provider's id of the log entry. */
+  id: string;
+  /** ISO time the change took effect. */
+  at: string;
+  action: "member_added" | "role_changed" | "member_removed" | "invite_sent" | "invite_accepted" | "invite_revoked";
+  /** The user (or, for invite events, the invite) the change was made to. */
+  targetId: string | null;
+  email: string | null;
+  /** The role set or granted, as the provider spells it. */
+  role: string | null;
+  /** Who made it on the provider: a signed-in session (the provider's console) or an API key. */
+  actor: { kind: "session" | "api_key" | "unknown"; id: string | null; email: string | null };
 }
 
 /** Connection settings an adapter factory receives (resolved by lib/config). */

@@ -52,6 +52,11 @@ function whole(raw: string | null, max: number, fallback: number): number {
   return Number.isInteger(n) && n >= 1 && n <= max ? n : fallback;
 }
 
+function optionalWhole(raw: string | null, max: number): number | undefined {
+  const n = whole(raw, max, 0);
+  return n === 0 ? undefined : n;
+}
+
 /**
  * Reads the users query from URL search params by the API's rules (the limits in
  * lib/directory/constants.ts); every value that does not pass falls back to its default
@@ -66,6 +71,7 @@ export function parseUsersQuery(params: ParamSource): UsersQuery {
     role: parseList("role", params.get("role")),
     status: parseList("status", params.get("status")),
     kind: parseList("kind", params.get("kind")),
+    inactiveDays: optionalWhole(params.get("inactiveDays"), L.inactiveDays),
     sort: oneOf(SORT_FIELDS, params.get("sort"), DEFAULT_USERS_QUERY.sort),
     order: oneOf(SORT_ORDERS, params.get("order"), DEFAULT_USERS_QUERY.order),
     page: whole(params.get("page"), L.page, DEFAULT_USERS_QUERY.page),
@@ -81,6 +87,7 @@ export function usersQueryToSearchParams(query: UsersQuery): URLSearchParams {
     const list = query[key];
     if (list && list.length > 0) params.set(key, list.join(","));
   }
+  if (query.inactiveDays !== undefined) params.set("inactiveDays", String(query.inactiveDays));
   for (const key of ["sort", "order", "page", "pageSize"] as const) {
     if (query[key] !== DEFAULT_USERS_QUERY[key]) params.set(key, String(query[key]));
   }
@@ -97,7 +104,7 @@ export function usersExportHref(query: UsersQuery): string {
 }
 
 export function hasUsersFilters(query: UsersQuery): boolean {
-  return Boolean(query.q) || USERS_LIST_KEYS.some((key) => (query[key]?.length ?? 0) > 0);
+  return Boolean(query.q) || query.inactiveDays !== undefined || USERS_LIST_KEYS.some((key) => (query[key]?.length ?? 0) > 0);
 }
 
 export function fetchUsers(query: UsersQuery, signal?: AbortSignal): Promise<UsersResponse> {

@@ -149,6 +149,13 @@ export function validateRequest(
   const declared = new Map(found.parameters.filter((p) => p.in === "query").map((p) => [p.name, p]));
   const grouped = new Map<string, string[]>();
   for (const [rawName, value] of req.query) {
+    // An object parameter sent as `name[key]=value` (OpenAI's `effective_at[gte]`): check the key and its value.
+    const deep = /^([^[\]]+)\[([^[\]]+)\]$/.exec(rawName);
+    const property = deep ? ((declared.get(deep[1])?.schema?.properties as Record<string, Json> | undefined)?.[deep[2]]) : undefined;
+    if (deep && property) {
+      errors.push(...validate(doc, property, coerce(property, value), `${where} query ${rawName}`));
+      continue;
+    }
     const name = declared.has(rawName) ? rawName : rawName.replace(/\[\]$/, "");
     grouped.set(name, [...(grouped.get(name) ?? []), value]);
   }

@@ -13,6 +13,7 @@ import {
   toWorkspace,
   unreadableRole,
   userParts,
+  withoutUntoldActivity,
 } from "./map";
 import { type ReadContext, readList } from "./reading";
 import { userSchema, type WireUser, workspaceSchema } from "./schemas";
@@ -130,9 +131,11 @@ export function createV1alpha1Api(options: AstronomerClientOptions, tuning: Astr
     async members(ctx) {
       const [users, roles] = await Promise.all([orgUsers(ctx), workspaceRoles(ctx)]);
       const at = now();
-      return users
-        .filter((u) => !onlyExpiredInvites(u, organizationId, at))
-        .map((u) => toMember(userParts(u, organizationId, orgRoleOf(u, organizationId) ?? "", at, roles(u.id)), ctx.report));
+      return withoutUntoldActivity(
+        users
+          .filter((u) => !onlyExpiredInvites(u, organizationId, at))
+          .map((u) => toMember(userParts(u, organizationId, orgRoleOf(u, organizationId) ?? "", at, roles(u.id)), ctx.report)),
+      );
     },
 
     async invites(ctx) {

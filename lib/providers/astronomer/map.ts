@@ -53,6 +53,8 @@ export interface MemberParts {
   createdAt: string | null | undefined;
   managed: boolean;
   scopedRoles?: ScopedRole[];
+  /** v1alpha1's `lastLogin` (absent: never, when the list tells anyone's; see withoutUntoldActivity). */
+  lastLogin?: string | null;
 }
 
 /** The roles Roster knows on one API version; any other is kept verbatim and noted. */
@@ -84,7 +86,17 @@ export function toMember(parts: MemberParts, report?: ReadReport, catalogue = V1
     addedAt: toIso(parts.createdAt),
     managed: parts.managed,
     scopedRoles: parts.scopedRoles ?? [],
+    ...(parts.lastLogin !== undefined ? { lastActiveAt: parts.lastLogin === null ? null : toIso(parts.lastLogin) } : {}),
   };
+}
+
+/**
+ * Astro shows `lastLogin` only to an admin listing users, and leaves it out for someone who
+ * never logged in: a list where nobody has one was read without it (unknown, not "never").
+ */
+export function withoutUntoldActivity(members: Member[]): Member[] {
+  if (members.some((m) => m.lastActiveAt)) return members;
+  return members.map(({ lastActiveAt: _untold, ...member }) => member);
 }
 
 /** A v1alpha1 user: invited while it has a pending invite, or while Astro says PENDING without any invite (expired ones aside). */
@@ -98,6 +110,8 @@ export function userParts(user: User & { id: string }, organizationId: string, r
     createdAt: user.createdAt,
     managed: user.orgUserRelationIsIdpManaged === true,
     scopedRoles,
+    // Invitations have not logged in yet: their activity is not a "never".
+    lastLogin: user.status?.toUpperCase() === "PENDING" ? undefined : (user.lastLogin ?? null),
   };
 }
 

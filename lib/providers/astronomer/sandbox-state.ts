@@ -1,3 +1,4 @@
+import { seedLastActiveMs } from "../../sandbox/activity";
 import { normaliseEmail } from "../../email";
 import { SANDBOX_ASTRONOMER_ORG_ID } from "./sandbox-org";
 import { FOUNDERS, hashHex, prng, providerPeople, type SeedPerson } from "../../sandbox/seed";
@@ -17,6 +18,11 @@ export interface SandboxInvite {
   inviterId: string;
 }
 
+function lastLoginOf(index: number): { lastLogin?: string } {
+  const at = seedLastActiveMs(`astronomer:${index}`, index);
+  return at === null ? {} : { lastLogin: new Date(at).toISOString() };
+}
+
 export interface SandboxUser {
   id: string;
   fullName: string;
@@ -28,6 +34,8 @@ export interface SandboxUser {
   orgRole: string;
   idpManaged: boolean;
   invite: SandboxInvite | null;
+  /** Last login (ISO); absent: never logged in (Astro then leaves `lastLogin` out). */
+  lastLogin?: string;
 }
 
 export interface SandboxWorkspace {
@@ -178,6 +186,7 @@ export class AstroSandboxState {
       orgRole: founder ? FOUNDER_ROLES[i] : seedRole(person.roll),
       idpManaged: i === 3 || (!founder && !pending && rand() < 0.2),
       invite: null,
+      ...(pending ? {} : lastLoginOf(person.index)),
     });
     if (i === 0) this.inviterId = user.id;
     if (pending) this.attachInvite(user, Date.parse(invitedAt), `seed:${person.index}`);

@@ -46,6 +46,7 @@ export function wireOrgUser(state: AstroSandboxState, user: SandboxUser): WireUs
     ...basics(user),
     orgRole: user.orgRole,
     orgUserRelationIsIdpManaged: user.idpManaged,
+    ...(user.lastLogin ? { lastLogin: user.lastLogin } : {}),
     ...(user.invite ? { invites: [wireInvite(state, user)] } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { readChanges } from "./audit-log";
 import { isNotFound, ProviderError } from "../errors";
 import type { ProviderAdapter, ProviderCapabilities, ProviderConnection } from "../types";
 import { createOpenAIClient, PAGE_LIMIT } from "./client";
@@ -83,6 +84,8 @@ export function createOpenAIAdapter(connection: ProviderConnection): ProviderAda
       // The list also returns accepted and expired invites; only pending ones are invites in Roster.
       return invites.filter(isPendingInvite).map((invite) => toInvite(invite, report));
     },
+
+    readChanges: (since, options) => readChanges(client, since, options),
 
     listRoles: async () => [...ORGANIZATION_ROLES, ...PROJECT_ROLES].map((role) => ({ ...role })),
 

@@ -84,6 +84,14 @@ export function createOpenAIClient(connection: ProviderConnection) {
 
     deleteProjectUser: (projectId: string, userId: string) =>
       http.request({ method: "DELETE", path: projectUserPath(projectId, userId), schema: objectAnswerSchema }),
+    /** Audit log entries of the given types since `since` (Unix seconds), newest first. */
+    listAuditLogs: (query: CursorQuery & { since: number; types: readonly string[] }, signal?: AbortSignal): Promise<CursorEnvelope> =>
+      http.request({
+        path: "/organization/audit_logs",
+        query: { limit: query.limit, after: query.after, "effective_at[gte]": query.since, "event_types[]": [...query.types] },
+        schema: cursorEnvelopeSchema,
+        signal,
+      }),
 
     listAdminApiKeys: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
       http.request({ path: "/organization/admin_api_keys", query: { ...query }, schema: cursorEnvelopeSchema, signal }),

@@ -10,7 +10,7 @@ export const UNKNOWN_ROLE = "unknown";
 const times = (...fields: string[]) => Object.fromEntries(fields.map((field) => [field, unixSecondsLenient]));
 
 /** How each OpenAI object is read liberally (lib/providers/tolerant.ts). */
-export const USER_ITEM: ItemSpec<typeof userSchema> = { item: "user", schema: userSchema, lenient: times("added_at") };
+export const USER_ITEM: ItemSpec<typeof userSchema> = { item: "user", schema: userSchema, lenient: times("added_at", "api_key_last_used_at") };
 export const INVITE_ITEM: ItemSpec<typeof inviteReadSchema> = {
   item: "invite",
   schema: inviteReadSchema,
@@ -56,6 +56,8 @@ export function toMember(user: ReadUser, report?: ReadReport): Member {
     kind: user.is_service_account ? "service_account" : "person",
     addedAt: unixToIso(user.added_at),
     managed: user.is_scim_managed === true,
+    // Absent on the wire: OpenAI does not tell (unknown); null: no key of theirs was ever used.
+    ...(user.api_key_last_used_at !== undefined ? { lastActiveAt: unixToIso(user.api_key_last_used_at) } : {}),
   };
 }
 

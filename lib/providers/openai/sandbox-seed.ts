@@ -1,5 +1,7 @@
 import { FOUNDERS, hashHex, poolPerson, providerPeople, type SeedPerson } from "../../sandbox/seed";
+import { seedLastActiveMs } from "../../sandbox/activity";
 import { CursorList } from "./cursor-list";
+import { AuditTrail, seedAuditLog, type WireAuditLog } from "./sandbox-audit";
 import { ROLE } from "./roles";
 import type { WireAdminApiKey, WireInviteCurrent, WireUser } from "./schemas";
 import { type ProjectsState, projectsFrom, type SavedProjects, seedProjects } from "./sandbox-projects";
@@ -35,6 +37,7 @@ export interface OpenAISeed {
   invites: readonly WireInviteCurrent[];
   adminKeys: readonly WireAdminApiKey[];
   projects: SavedProjects;
+  auditLog: readonly WireAuditLog[];
 }
 
 export interface OpenAIState {
@@ -44,6 +47,7 @@ export interface OpenAIState {
   adminKeys: WireAdminApiKey[];
   /** Owner of the key the caller is using (founder 0). */
   callerKeyOwner: KeyOwner;
+  audit: AuditTrail;
 }
 
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -56,6 +60,7 @@ function seedUser(person: SeedPerson): WireUser {
   const founder = person.index < FOUNDERS;
   const owner = founder ? person.index < 2 : person.roll < 0.02;
   const serviceAccount = !founder && person.roll >= 0.02 && person.roll < 0.06;
+  const lastUsed = seedLastActiveMs(`openai:${person.index}`, person.index);
   const scim = person.index === 3 || (!founder && person.roll >= 0.06 && person.roll < 0.22);
   return {
     object: "organization.user",
@@ -66,6 +71,7 @@ function seedUser(person: SeedPerson): WireUser {
     added_at: unix(person.createdAt),
     is_service_account: serviceAccount,
     is_scim_managed: scim,
+    api_key_last_used_at: lastUsed === null ? null : Math.floor(lastUsed / 1000),
   };
 }
 
@@ -138,7 +144,7 @@ function seedAdminKeys(users: WireUser[]): WireAdminApiKey[] {
 
 export function buildSeed(count: number): OpenAISeed {
   const users = providerPeople(count, 0).map(seedUser);
-  return { users, invites: seedInvites(users, count), adminKeys: seedAdminKeys(users), projects: seedProjects(users) };
+  return { users, invites: seedInvites(users, count), adminKeys: seedAdminKeys(users), projects: seedProjects(users), auditLog: seedAuditLog(users) };
 }
 
 /** Fresh mutable state: handlers change users and invites in place, never the seed. */
@@ -149,5 +155,6 @@ export function stateFrom(seed: OpenAISeed): OpenAIState {
     adminKeys: [...seed.adminKeys],
     projects: projectsFrom(seed.projects),
     callerKeyOwner: keyOwner(seed.users[0]),
+    audit: new AuditTrail(seed.auditLog.map((event) => ({ ...event }))),
   };
 }

@@ -8,6 +8,7 @@ import { ROLE } from "./roles";
 import { answerRefusals, openAIErrorBody, parseBody, refusal } from "./sandbox-errors";
 import { OPENAI_VARIANCES } from "./sandbox-variance";
 import { projectHandlers, projectsFrom, removeFromProjects, saveProjects, type SavedProjects } from "./sandbox-projects";
+import { type AuditActor, apiKeyActor, AuditTrail, sessionActor, type WireAuditLog } from "./sandbox-audit";
 import { adminKey, buildSeed, DEFAULT_PROJECT_ID, inviteId, newInvite, type OpenAIState, stateFrom } from "./sandbox-seed";
 import {
   inviteRequestSchema,
@@ -90,6 +91,57 @@ function emailFilter(query: URLSearchParams): ((user: WireUser) => boolean) | un
   return emails.size ? (user) => user.email != null && emails.has(normaliseEmail(user.email)) : undefined;
 }
 
+/** The actor of a change made through the API: the caller's admin key (the id adminKeys lists it under), owned by founder 0. */
+function callerActor(state: OpenAIState, req: SandboxRequest): AuditActor {
+  const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim() ?? "";
+  const ownerId = state.callerKeyOwner?.id ?? "";
+  return apiKeyActor(`key_${hashHex(`openai:caller:${token}`, 16)}`, { id: ownerId, email: state.users.get(ownerId)?.email ?? null });
+}
+
+
+/** `effective_at[gte]` and friends, `event_types[]`, `resource_ids[]`; then the usual cursor page. */
+function auditLogs(state: OpenAIState, query: URLSearchParams): SandboxResponse {
+  const bound = (op: string) => {
+    const raw = query.get(`effective_at[${op}]`);
+    if (raw === null) return undefined;
+    if (!/^\d+$/.test(raw)) throw refusal(400, `Invalid 'effective_at[${op}]': expected an integer, but got '${raw}' instead.`, `effective_at[${op}]`, "invalid_type");
+    return Number(raw);
+  };
+  const [gt, gte, lt, lte] = ["gt", "gte", "lt", "lte"].map(bound);
+  const types = new Set(query.getAll("event_types[]"));
+  const resources = new Set(query.getAll("resource_ids[]"));
+  const keep = (e: WireAuditLog) =>
+    (gt === undefined || e.effective_at > gt) &&
+    (gte === undefined || e.effective_at >= gte) &&
+    (lt === undefined || e.effective_at < lt) &&
+    (lte === undefined || e.effective_at <= lte) &&
+    (types.size === 0 || types.has(e.type)) &&
+    (resources.size === 0 || resources.has(String((e[e.type] as { id?: string } | undefined)?.id)));
+  return listPage(state.audit.list, query, keep);
+}
+
+/**
+ * `POST /__sandbox/openai/outside-change`: a change made in OpenAI's dashboard, not through the
+ * API: `{"action": "role", "userId": "...", "role": "owner"}` or `{"action": "remove", "userId": "..."}`.
+ * Logged with a session actor (founder 1), so Roster must flag it.
+ */
+function outsideChange(state: OpenAIState, body: unknown): SandboxResponse {
+  const { action, userId, role } = (body ?? {}) as { action?: unknown; userId?: unknown; role?: unknown };
+  const user = typeof userId === "string" ? state.users.get(userId) : undefined;
+  if (!user) return { status: 400, body: { error: 'body must name an existing "userId"' } };
+  const admin = [...state.users].find((u) => u.role === ROLE.owner && u.id !== state.callerKeyOwner?.id) ?? user;
+  const actor = sessionActor(admin);
+  if (action === "role" && (role === ROLE.owner || role === ROLE.reader)) {
+    user.role = role;
+    return { status: 200, body: state.audit.record("user.updated", { id: user.id, changes_requested: { role } }, actor) };
+  }
+  if (action === "remove") {
+    state.users.remove(user.id);
+    return { status: 200, body: state.audit.record("user.deleted", { id: user.id }, actor) };
+  }
+  return { status: 400, body: { error: 'action must be "role" (with role owner or reader) or "remove"' } };
+}
+
 function applyUserUpdate(state: OpenAIState, user: WireUser, update: UserRoleUpdateRequest): WireUser {
   if (update.role_id != null) throw refusal(400, "Custom roles ('role_id') are not available in this sandbox; set 'role' instead.", "role_id");
   if (update.role == null) throw refusal(400, "Missing required parameter: 'role'.", "role", "missing_required_parameter");
@@ -168,31 +220,50 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
       state = stateFrom(seed);
       serial = 0;
     },
-    saveState: () => ({ users: [...state.users], invites: [...state.invites], serial, projects: saveProjects(state.projects) }),
+    control: (method, path, body) => (path === "/__sandbox/openai/outside-change" && method === "POST" ? outsideChange(state, body) : undefined),
+    saveState: () => ({ users: [...state.users], invites: [...state.invites], serial, projects: saveProjects(state.projects), auditLog: state.audit.events }),
     loadState(saved) {
       const { users, invites, serial: savedSerial, projects } = (saved ?? {}) as { users?: unknown; invites?: unknown; serial?: unknown; projects?: SavedProjects };
       if (!Array.isArray(users) || !Array.isArray(invites) || !Number.isInteger(savedSerial)) throw new Error("not an OpenAI sandbox state");
       // A state saved before projects existed keeps the seed's projects.
+      const { auditLog } = saved as { auditLog?: unknown };
       const fresh = stateFrom(seed);
       state = {
         ...fresh,
         users: new CursorList(users as WireUser[]),
         invites: new CursorList(invites as WireInviteCurrent[]),
         projects: projects && Array.isArray(projects.projects) && Array.isArray(projects.users) ? projectsFrom(projects) : fresh.projects,
+        audit: Array.isArray(auditLog) ? new AuditTrail(auditLog as WireAuditLog[]) : fresh.audit,
       };
       serial = savedSerial as number;
     },
     routes: [
       route("GET", "/organization/users", (req) => listPage(state.users, req.query, emailFilter(req.query))),
       route("GET", "/organization/users/{user_id}", (req) => ok(found(state.users, req.params.user_id, "user"))),
-      route("POST", "/organization/users/{user_id}", (req) =>
-        ok(applyUserUpdate(state, found(state.users, req.params.user_id, "user"), parseBody(userRoleUpdateRequestSchema, req.body))),
-      ),
-      route("DELETE", "/organization/users/{user_id}", (req) => deleteUser(state, req.params.user_id)),
+      route("POST", "/organization/users/{user_id}", (req) => {
+        const user = applyUserUpdate(state, found(state.users, req.params.user_id, "user"), parseBody(userRoleUpdateRequestSchema, req.body));
+        state.audit.record("user.updated", { id: user.id, changes_requested: { role: user.role } }, callerActor(state, req));
+        return ok(user);
+      }),
+      route("DELETE", "/organization/users/{user_id}", (req) => {
+        const answer = deleteUser(state, req.params.user_id);
+        state.audit.record("user.deleted", { id: req.params.user_id }, callerActor(state, req));
+        return answer;
+      }),
       route("GET", "/organization/invites", (req) => listPage(state.invites, req.query)),
-      route("POST", "/organization/invites", (req) => createInvite(state, req.body, ++serial)),
+      route("POST", "/organization/invites", (req) => {
+        const answer = createInvite(state, req.body, ++serial);
+        const invite = answer.body as WireInviteCurrent;
+        state.audit.record("invite.sent", { id: invite.id, data: { email: invite.email, role: invite.role === ROLE.owner ? "owner" : "member" } }, callerActor(state, req));
+        return answer;
+      }),
       route("GET", "/organization/invites/{invite_id}", (req) => ok(found(state.invites, req.params.invite_id, "invite"))),
-      route("DELETE", "/organization/invites/{invite_id}", (req) => deleteInvite(state, req.params.invite_id)),
+      route("DELETE", "/organization/invites/{invite_id}", (req) => {
+        const answer = deleteInvite(state, req.params.invite_id);
+        state.audit.record("invite.deleted", { id: req.params.invite_id }, callerActor(state, req));
+        return answer;
+      }),
+      route("GET", "/organization/audit_logs", (req) => auditLogs(state, req.query)),
       route("GET", "/organization/admin_api_keys", (req) => adminKeys(state, req)),
       route("GET", "/organization/projects", projects.list),
       route("GET", "/organization/projects/{project_id}/users", projects.listUsers),

@@ -59,6 +59,7 @@ export const userSchema = z.object({
   added_at: unixTime,
   is_service_account: z.boolean().optional(),
   is_scim_managed: z.boolean().optional(),
+  api_key_last_used_at: unixTime.nullable().optional(),
   user: z
     .object({
       object: z.literal("user"),
