@@ -51,6 +51,17 @@ describe("access review scope", () => {
     expect(itemsFor({ workspaces: ["ws-1"] }, "openai", roles, members).map((i) => i.memberId)).toEqual(["cat"]);
   });
 
+  it("'inactive for N days' takes never-active and long-idle seats, never those the provider does not report", () => {
+    const now = Date.parse("2026-12-01T00:00:00Z");
+    const seats = [
+      member("idle", "reader", { lastActiveAt: "2026-08-01T00:00:00Z" }),
+      member("busy", "reader", { lastActiveAt: "2026-11-30T00:00:00Z" }),
+      member("never", "reader", { lastActiveAt: null }),
+      member("untold", "reader"),
+    ];
+    expect(itemsFor({ inactiveDays: 90 }, "openai", roles, seats, now).map((i) => i.memberId)).toEqual(["idle", "never"]);
+  });
+
   it("leaves out providers not in scope", () => {
     expect(itemsFor({ providers: ["arthur"] }, "openai", roles, members)).toEqual([]);
   });

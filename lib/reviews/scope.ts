@@ -39,20 +39,32 @@ function scopedView(member: Member): ScopedRoleView[] {
   return (member.scopedRoles ?? []).map((s) => ({ scope: s.scope, scopeName: s.scopeName, role: s.role, via: s.via ? `${s.via.kind} ${s.via.name}` : null }));
 }
 
-export function inScope(scope: ReviewScope, provider: ProviderId, roles: Role[], member: Member): boolean {
+/**
+ * Inactive for at least `days` by what the provider reports: never active counts, a provider
+ * that does not tell (no `lastActiveAt`) never does (Roster cannot say the seat is idle).
+ */
+export function inactiveFor(member: Member, days: number, now: number): boolean {
+  if (member.lastActiveAt === undefined) return false;
+  if (member.lastActiveAt === null) return true;
+  const at = Date.parse(member.lastActiveAt);
+  return Number.isFinite(at) && now - at >= days * 86_400_000;
+}
+
+export function inScope(scope: ReviewScope, provider: ProviderId, roles: Role[], member: Member, now = Date.now()): boolean {
   if (scope.providers?.length && !scope.providers.includes(provider)) return false;
   if (member.status !== "active") return false;
   if (member.kind === "service_account" && !scope.includeServiceAccounts) return false;
   if (scope.adminsOnly && !isAdminLevel(roles, member)) return false;
   if (scope.roles?.length && !scope.roles.some((r) => matchesRole(roles, r, member))) return false;
-  if (scope.workspaces?.length && !(member.scopedRoles ?? []).some((s) => s.scope === "workspace" && scope.workspaces!.includes(s.scopeId))) return false;
+  if (scope.workspaces?.length && !(member.scopedRoles ?? []).some((s) => s.scope !== "organization" && scope.workspaces!.includes(s.scopeId))) return false;
+  if (scope.inactiveDays && !inactiveFor(member, scope.inactiveDays, now)) return false;
   return true;
 }
 
 /** The items of a campaign over one provider's members. */
-export function itemsFor(scope: ReviewScope, provider: ProviderId, roles: Role[], members: readonly Member[]): ItemDraft[] {
+export function itemsFor(scope: ReviewScope, provider: ProviderId, roles: Role[], members: readonly Member[], now = Date.now()): ItemDraft[] {
   return members
-    .filter((m) => inScope(scope, provider, roles, m))
+    .filter((m) => inScope(scope, provider, roles, m, now))
     .map((m) => ({
       provider,
       memberId: m.id,
