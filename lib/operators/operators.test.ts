@@ -15,6 +15,7 @@ process.env.ROSTER_DEMO = "1";
 const { getDb } = await import("../db");
 const { operators } = await import("../db/schema");
 const { findActiveOperator, findOperatorForSignIn } = await import("./repository");
+const { writingOperators } = await import("./cache");
 const { verifyPassword, hashPassword } = await import("../auth/password");
 
 describe(`operators (${backend})`, () => {
@@ -56,7 +57,8 @@ describe(`operators (${backend})`, () => {
       .values({ email: `gone-${suffix}@example.com`, name: "Gone", role: "admin", passwordHash: await hashPassword("pw") })
       .returning();
     expect((await findActiveOperator(row.id, 0))?.role).toBe("admin");
-    await db.update(operators).set({ disabledAt: new Date() }).where(eq(operators.id, row.id));
+    // Written as Roster writes operators (lib/operators/cache.ts), so this server's cached row is dropped.
+    await writingOperators(() => db.update(operators).set({ disabledAt: new Date() }).where(eq(operators.id, row.id)));
     expect(await findActiveOperator(row.id, 0)).toBeNull();
     expect(await findOperatorForSignIn(`gone-${suffix}@example.com`)).toBeNull();
   });

@@ -113,7 +113,8 @@ describe("Arthur sandbox and adapter against the published spec", () => {
 
   it("the sandbox answered 422 exactly to the requests the spec rejects (bad input passed through on purpose)", () => {
     const rejected = h.running.requests.filter((r) => r.status === 422);
-    expect(rejected.map((r) => r.path)).toEqual(["/api/v1/organization/users", "/api/v1/organization/users/invite-user"]);
+    // A member read with a malformed id asks for the user and their group memberships: both refused.
+    expect(rejected.map((r) => r.path)).toEqual(["/api/v1/organization/users", "/api/v1/organization/group_memberships", "/api/v1/organization/users/invite-user"]);
     for (const r of rejected) expect(checkRequest(r)).not.toEqual([]);
   });
 
