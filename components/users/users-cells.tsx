@@ -14,12 +14,14 @@ export function NameCell({ person }: { person: Person }) {
   const service = isServiceAccount(person);
   const title = person.name || person.email || first?.id || person.key;
   return (
-    <div className="flex max-w-60 min-w-0 items-center gap-3">
+    <div className="flex max-w-52 min-w-0 items-center gap-3">
       <span
-        aria-hidden
+        aria-hidden={service ? undefined : true}
+        role={service ? "img" : undefined}
+        aria-label={service ? "Service account" : undefined}
         className="flex size-8 shrink-0 items-center justify-center rounded-full bg-muted text-[11px] font-semibold text-muted-foreground ring-1 ring-border"
       >
-        {service ? <Bot className="size-4" /> : initialsOf(title)}
+        {service ? <Bot aria-hidden className="size-4" /> : initialsOf(title)}
       </span>
       <div className="min-w-0">
         {person.email ? (

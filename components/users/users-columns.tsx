@@ -46,14 +46,14 @@ export const usersColumns = helper.columns([
     header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
     cell: ({ row }) => <NameCell person={row.original} />,
     enableHiding: false,
-    meta: { label: "Name", className: "min-w-48" },
+    meta: { label: "Name", className: "min-w-44" },
   }),
   helper.accessor((person) => person.memberships.length, {
     id: "providers",
     header: ({ column }) => <DataTableColumnHeader column={column} title="Providers" />,
     cell: ({ row }) => <ProvidersCell person={row.original} />,
     sortDescFirst: true,
-    meta: { label: "Providers", className: "min-w-52" },
+    meta: { label: "Providers", className: "min-w-48" },
   }),
   helper.display({
     id: "roles",
@@ -71,7 +71,8 @@ export const usersColumns = helper.columns([
     id: "kind",
     header: "Kind",
     cell: ({ row }) => <KindCell person={row.original} />,
-    meta: { label: "Kind", className: "w-24" },
+    // Shown from 1536 px: below, the name's avatar (a robot for a service account) says it, and the table keeps to the window.
+    meta: { label: "Kind", className: "hidden w-24 2xl:table-cell" },
   }),
   helper.accessor((person) => earliestAddedAt(person), {
     id: "addedAt",
@@ -84,7 +85,7 @@ export const usersColumns = helper.columns([
     id: "lastActive",
     header: "Last active",
     cell: ({ row }) => <LastActiveCell person={row.original} />,
-    meta: { label: "Last active", className: "w-28 whitespace-nowrap" },
+    meta: { label: "Last active", className: "w-24 whitespace-nowrap" },
   }),
   helper.display({
     id: "actions",

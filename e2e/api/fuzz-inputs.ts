@@ -151,6 +151,13 @@ export const ROUTES: Record<string, RouteInput> = {
     },
   },
   "DELETE /api/tokens/[id]": { params: { id: "uuid" }, body: "none" },
+  "GET /api/groups": { query: { provider: { kind: "enum", values: providers, required: true } } },
+  "POST /api/members/[provider]/[memberId]/groups": { params: { provider: "provider", memberId: "id" }, body: { groupId: { ...id, required: true } } },
+  "DELETE /api/members/[provider]/[memberId]/groups/[groupId]": { params: { provider: "provider", memberId: "id", groupId: "id" }, body: "none" },
+  // A bulk's items are a list of changes (each checked by its own schema): the fuzz sends the body's other shapes.
+  "POST /api/bulk": { body: {} },
+  "GET /api/bulk/[id]": { params: { id: "uuid" } },
+  "POST /api/bulk/[id]/retry": { params: { id: "uuid" }, body: "none" },
   "GET /api/reviews": {},
   "POST /api/reviews": {
     body: { name: str(INPUT_LIMITS.name, true), dueAt: { kind: "future-datetime", required: true }, repeatEveryDays: { kind: "int", min: 1, max: 366 } },
@@ -310,6 +317,13 @@ export function invalidBodyValue(field: Field): fc.Arbitrary<unknown> {
       return fc.oneof(notString, noAt, hugeString);
     case "bool":
       return notBool;
+    case "int":
+      return fc.oneof(
+        fc.constantFrom("1", "", true, [], {}, 1.5),
+        nastyString,
+        ...(Number.isFinite(field.min) ? [fc.integer({ min: -1_000_000, max: field.min - 1 })] : []),
+        ...(Number.isFinite(field.max) ? [fc.integer({ min: field.max + 1, max: field.max + 1_000_000 })] : []),
+      );
     case "emails":
       return fc.oneof(
         fc.integer(),

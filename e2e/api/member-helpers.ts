@@ -28,6 +28,28 @@ export async function roles(api: APIRequestContext, provider: ProviderId) {
   };
 }
 
+/**
+ * Leaves `keep` the provider's only owner: the other direct owners are demoted to `plainRoleId`,
+ * and everyone else who is an owner through a group or team is taken out of it (where the
+ * provider manages groups), since the last-owner rule counts owners however they hold the role.
+ */
+export async function leaveOnlyOwner(api: APIRequestContext, provider: ProviderId, keep: { id: string }, others: ReadonlyArray<{ id: string }>, plainRoleId: string) {
+  for (const m of others) {
+    const res = await api.patch(`/api/members/${provider}/${encodeURIComponent(m.id)}`, { data: { role: plainRoleId, confirmSelf: true } });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  const listed = await api.get(`/api/groups?provider=${provider}`);
+  if (listed.status() !== 200) return;
+  const { owner } = await roles(api, provider);
+  const { groups } = (await listed.json()) as { groups: Array<{ id: string; memberIds: string[]; roles: Array<{ scope: string; role: string }> }> };
+  for (const group of groups.filter((g) => g.roles.some((r) => r.scope === "organization" && (r.role === owner.id || r.role === owner.name)))) {
+    for (const memberId of group.memberIds.filter((id) => id.toLowerCase() !== keep.id.toLowerCase())) {
+      const res = await api.delete(`/api/members/${provider}/${encodeURIComponent(memberId)}/groups/${encodeURIComponent(group.id)}`);
+      expect(res.status(), await res.text()).toBe(200);
+    }
+  }
+}
+
 /** An active, non-managed person member on the provider who is not an owner. */
 export async function ordinaryMember(api: APIRequestContext, provider: ProviderId, skip = 0) {
   const { plain } = await roles(api, provider);
