@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { StatusPage } from "@/components/shell/status-page";
 import { Button, buttonClassName } from "@/components/ui/button";
 
@@ -15,9 +14,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           <Button variant="primary" size="md" onClick={() => reset()}>
             Try again
           </Button>
-          <Link href="/" className={buttonClassName("secondary", "md")}>
+          <a href="/" className={buttonClassName("secondary", "md")}>
             Back to people
-          </Link>
+          </a>
         </>
       }
     >

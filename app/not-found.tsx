@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { StatusPage } from "@/components/shell/status-page";
 import { buttonClassName } from "@/components/ui/button";
 
@@ -12,12 +11,12 @@ export default function NotFound() {
       title="This page does not exist"
       actions={
         <>
-          <Link href="/" className={buttonClassName("primary", "md")}>
+          <a href="/" className={buttonClassName("primary", "md")}>
             Back to people
-          </Link>
-          <Link href="/audit" className={buttonClassName("secondary", "md")}>
+          </a>
+          <a href="/audit" className={buttonClassName("secondary", "md")}>
             Audit log
-          </Link>
+          </a>
         </>
       }
     >

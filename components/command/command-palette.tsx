@@ -81,7 +81,9 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
       icon: User,
       run: go(person.email ? personHref(person.email) : `/?q=${encodeURIComponent(person.name)}`),
     }));
-    if (people.wanted) {
+    // "All people matching …" only while the search may still find someone, so that a search
+    // that found nobody says "Nothing matches" instead of offering an empty list.
+    if (people.wanted && (people.data?.total ?? 1) > 0) {
       found.push({ id: "people:all", group: "People", label: `All people matching “${text.trim()}”`, icon: Search, run: go(`/?q=${encodeURIComponent(text.trim())}`) });
     }
     const pages: Command[] = NAV_ITEMS.filter((item) => !item.role || hasRole(operator.role, item.role)).map((item) => ({

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
-import { ModalReturnFocusContext } from "@/components/ui/dialog";
+import { ModalReturnFocusContext } from "@/components/ui/modal-return-focus";
 import type { MemberDialog, MemberTarget } from "./member-dialog-state";
 
 // Each dialog's script loads the first time it opens: none of them is needed to show the rows.

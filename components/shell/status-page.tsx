@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClassName } from "@/components/ui/button";
 import { Wordmark } from "./wordmark";
@@ -11,15 +10,19 @@ interface StatusPageProps {
   actions?: ReactNode;
 }
 
-/** A whole page for "not found" and "something went wrong", in Roster's look, with a way back. */
+/**
+ * A whole page for "not found" and "something went wrong", in Roster's look, with a way back.
+ * Plain links, not next/link: a way back from an error is a fresh page load, and the three
+ * status pages are loaded with every page, so they stay free of the router's link code.
+ */
 export function StatusPage({ code, title, children, actions }: StatusPageProps) {
   return (
     <div className="flex min-h-dvh flex-col items-center justify-center bg-subtle px-4 py-12">
       <main id="main" className="w-full max-w-[440px]">
         <div className="mb-8 flex justify-center">
-          <Link href="/" aria-label="Roster home">
+          <a href="/" aria-label="Roster home">
             <Wordmark />
-          </Link>
+          </a>
         </div>
         <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
           {code ? <p className="font-mono text-xs text-muted-foreground">{code}</p> : null}
@@ -27,9 +30,9 @@ export function StatusPage({ code, title, children, actions }: StatusPageProps) 
           <div className="mt-2 text-[13px] leading-5 break-words text-muted-foreground">{children}</div>
           <div className="mt-6 flex flex-wrap gap-2">
             {actions ?? (
-              <Link href="/" className={buttonClassName("primary", "md")}>
+              <a href="/" className={buttonClassName("primary", "md")}>
                 Back to people
-              </Link>
+              </a>
             )}
           </div>
         </div>

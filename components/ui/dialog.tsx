@@ -5,6 +5,7 @@ import { X } from "lucide-react";
 import { createContext, useContext, useId, type ComponentProps, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
+import { ModalReturnFocusContext } from "./modal-return-focus";
 
 const overlayClassName = "fixed inset-0 z-50 bg-black/45 backdrop-blur-[1px] dark:bg-black/60";
 
@@ -25,11 +26,6 @@ const descriptionClassName = "mt-1 text-[13px] leading-5 text-muted-foreground";
 /** Whether the surrounding modal is an alert dialog (its close button is AlertDialog.Cancel). */
 const AlertContext = createContext(false);
 
-/**
- * Where focus goes when a modal closes, for modals opened from something that is gone by
- * then (a menu item): its provider names the element, e.g. the menu's trigger button.
- */
-export const ModalReturnFocusContext = createContext<(() => HTMLElement | null) | null>(null);
 
 export interface ModalProps {
   open: boolean;

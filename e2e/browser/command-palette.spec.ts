@@ -63,7 +63,10 @@ test.describe("command palette", () => {
     await page.keyboard.press("Control+k");
     await expect(palette).toBeVisible();
     await box.fill("zzzz-nobody-zzzz");
+    // Once the people search has answered (not only before it starts), nothing is offered.
+    await expect(palette.getByRole("status")).toHaveText("0 people match");
     await expect(palette).toContainText("Nothing matches");
+    await expect(palette.getByRole("option")).toHaveCount(0);
     await page.keyboard.press("Escape");
     await expect(palette).toBeHidden();
   });

@@ -213,4 +213,23 @@ test.describe("layout at 390×844", () => {
     // While a second admin must approve, the button asks for approval instead of creating.
     await expectInside(create.getByRole("button", { name: /^(Create|Request approval)/ }), PHONE, "new-service-account confirm button");
   });
+
+  test("the navigation drawer opens from the top bar, goes to a page and closes, and Escape closes it", async ({ page }) => {
+    await signInPage(page, "owner");
+    await page.goto("/");
+    await expect(page.getByRole("table", { name: "People" }).locator("tbody tr").first()).toBeVisible();
+    await page.getByRole("button", { name: "Open navigation" }).click();
+    const drawer = page.getByRole("dialog", { name: "Navigation" });
+    await expect(drawer).toBeVisible();
+    await expectInside(drawer.getByRole("button", { name: "Close navigation" }), PHONE, "the drawer's close button");
+    await page.keyboard.press("Escape");
+    await expect(drawer).toBeHidden();
+    await expect(page.getByRole("button", { name: "Open navigation" })).toBeFocused();
+
+    await page.getByRole("button", { name: "Open navigation" }).click();
+    await drawer.getByRole("link", { name: "Audit", exact: true }).click();
+    await expect(page).toHaveURL(/\/audit/);
+    await expect(drawer).toBeHidden();
+    await expect(page.getByRole("table", { name: "Audit log" })).toBeVisible();
+  });
 });
