@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Download, LogOut, Moon, RefreshCw, Search, Sun, User, type LucideIcon } from "lucide-react";
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { Dialog } from "radix-ui";
 import { type KeyboardEvent, useId, useMemo, useState } from "react";
@@ -17,6 +16,7 @@ import { useSyncProviders } from "@/components/providers/use-sync-providers";
 import { NAV_ITEMS } from "@/components/shell/nav-config";
 import { useOperator } from "@/components/shell/operator-context";
 import { useTheme } from "@/components/theme/use-theme";
+import { signOutToSignIn } from "@/components/auth/sign-out";
 
 /**
  * The command palette: jump to a person (searched on the server, as the users list
@@ -99,7 +99,7 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
       { id: "action:export", group: "Actions", label: "Export people as CSV", keywords: "download csv access review", icon: Download, run: () => window.location.assign("/api/users/export") },
       { id: "action:refresh", group: "Actions", label: "Refresh every provider", keywords: "sync reload", icon: RefreshCw, run: () => refresh.mutate(undefined) },
       { id: "action:theme", group: "Actions", label: dark ? "Switch to light theme" : "Switch to dark theme", keywords: "theme dark light mode", icon: dark ? Sun : Moon, run: () => setChoice(dark ? "light" : "dark") },
-      { id: "action:signout", group: "Actions", label: "Sign out", keywords: "log out logout", icon: LogOut, run: () => void signOut({ callbackUrl: "/signin" }) },
+      { id: "action:signout", group: "Actions", label: "Sign out", keywords: "log out logout", icon: LogOut, run: () => void signOutToSignIn() },
     ];
     const named = [...pages, ...actions].filter((c) => matches(c, text));
     // A page or action whose name starts with what was typed comes first; people otherwise.

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { describeChange } from "@/lib/invites/describe-change";
 import type { InviteRequest, InviteRequestResponse } from "@/lib/invites/types";
 import { CredentialsDialog, OneTimePasswordDialog } from "@/components/service-accounts/credentials-dialog";
-import { useApproveInviteRequest, useCancelInviteRequest, useRejectInviteRequest } from "@/lib/queries/invites";
+import { useApproveInviteRequest, useCancelInviteRequest, useRejectInviteRequest } from "@/lib/queries/invite-changes";
 import { plural } from "@/components/common/format";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { toastChanged } from "@/components/members/change-toast";

@@ -6,7 +6,7 @@ import { hasRole, type Operator } from "@/lib/auth/roles";
 import { roleLabel } from "@/lib/providers/role-label";
 import { describeChange, REQUEST_KIND_LABELS } from "@/lib/invites/describe-change";
 import type { InviteRequest } from "@/lib/invites/types";
-import { useRetryInviteRequest } from "@/lib/queries/invites";
+import { useRetryInviteRequest } from "@/lib/queries/invite-changes";
 import { toastChanged } from "@/components/members/change-toast";
 import { GatedButton } from "@/components/members/gated-button";
 import { plural } from "@/components/common/format";

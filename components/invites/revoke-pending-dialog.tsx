@@ -3,7 +3,7 @@
 import { MailX } from "lucide-react";
 import { useState } from "react";
 import type { PendingInvite } from "@/lib/invites/types";
-import { useRevokePendingInvite } from "@/lib/queries/invites";
+import { useRevokePendingInvite } from "@/lib/queries/invite-changes";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { toastChanged } from "@/components/members/change-toast";
 import { providerLabel } from "@/components/providers/provider-meta";

@@ -2,12 +2,12 @@
 
 import { KeyRound, LogOut } from "lucide-react";
 import Link from "next/link";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { ROLE_LABEL, type Operator } from "@/lib/auth/roles";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
+import { signOutToSignIn } from "@/components/auth/sign-out";
 
 function initials(name: string, email: string): string {
   const words = (name || email).split(/[\s@._-]+/).filter(Boolean);
@@ -49,7 +49,7 @@ export function OperatorMenu({ operator }: { operator: Operator }) {
           disabled={signingOut}
           onClick={() => {
             setSigningOut(true);
-            void signOut({ callbackUrl: "/signin" });
+            void signOutToSignIn();
           }}
         >
           <LogOut aria-hidden />

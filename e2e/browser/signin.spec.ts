@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./guard";
+import { expect, signInPage, test } from "./guard";
 
 /** Submits the form and waits for next-auth's answer, so each check sees this attempt. */
 async function submit(page: Page): Promise<number> {
@@ -34,4 +34,13 @@ test("after 5 wrong passwords the sign-in page says to wait, with the number of 
   await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many failed sign-in attempts\. Try again in ([1-9]|[1-5]\d|60) seconds?\.$/);
   await expect(page).toHaveURL(/\/signin/);
   await page.screenshot({ path: "screenshots/signin-throttled.png" });
+});
+
+test("Sign out in the top bar ends the session and lands on the sign-in page", async ({ page }) => {
+  await signInPage(page, "viewer");
+  await page.goto("/audit");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  expect((await page.request.get("/api/users?pageSize=1")).status()).toBe(401);
 });
