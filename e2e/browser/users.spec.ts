@@ -67,6 +67,34 @@ test.describe("users page", () => {
     for (let i = 0; i < count; i++) await expect(rows.nth(i)).toContainText("Arthur");
   });
 
+  test("filters by project and by access through a group, kept in the URL", async ({ page }) => {
+    await signInPage(page, "viewer");
+    await page.goto("/");
+    const rows = page.getByRole("table", { name: "People" }).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    await page.getByRole("button", { name: "Project / workspace", exact: true }).click();
+    await page.getByRole("checkbox", { name: "Research (project)", exact: true }).click();
+    await page.keyboard.press("Escape");
+    await expect(page).toHaveURL(/workspace=openai%3Aproj_research|workspace=openai:proj_research/);
+    await expect(rows.first()).toBeVisible();
+    const inProject = await rows.count();
+    for (let i = 0; i < inProject; i++) await expect(rows.nth(i)).toContainText("OpenAI");
+
+    await page.getByRole("button", { name: "Reset" }).click();
+    await page.getByRole("button", { name: "Access", exact: true }).click();
+    await page.getByRole("checkbox", { name: "Through a group", exact: true }).click();
+    await page.keyboard.press("Escape");
+    await expect(page).toHaveURL(/via=group/);
+    await expect(rows.first()).toBeVisible();
+    const viaGroup = await rows.count();
+    expect(viaGroup).toBeGreaterThan(0);
+    for (let i = 0; i < viaGroup; i++) await expect(rows.nth(i)).toContainText("Arthur");
+    // Reload keeps the filter.
+    await page.reload();
+    await expect(rows).toHaveCount(viaGroup);
+    await expect(page).toHaveURL(/via=group/);
+  });
+
   test("pages through the directory", async ({ page }) => {
     await signInPage(page, "viewer");
     await page.goto("/?pageSize=25");
