@@ -42,6 +42,8 @@ export type RequestedChange =
       workspaceKind?: "project" | "workspace";
       /** The member is added to the project or workspace with the role. */
       add?: boolean;
+      /** The role comes through this group or team: the member is added to it (`roleName` is the admin-level grant it holds). */
+      group?: { id: string; name: string; kind: "group" | "team" };
     }
   | { kind: "service_account"; name: string; roleId: string; roleName: string }
   | {
