@@ -7,7 +7,8 @@ import { expect, inFreshWorld, signIn, test } from "./guard";
 const SHOTS = "screenshots";
 
 test.describe("inviting with OpenAI projects", () => {
-  test.describe.configure({ timeout: 90_000 });
+  // A fresh world (sandboxes reset, a sync) and three screenshots per run.
+  test.describe.configure({ timeout: 180_000 });
   inFreshWorld(test, "each");
 
   test("the requester picks projects and a role in each; the request names them", async ({ browser }) => {
