@@ -10,4 +10,6 @@ export const INPUT_LIMITS = {
   reason: 1000,
   email: 254,
   emailLocal: 64,
+  /** Projects (OpenAI) one invite may name. */
+  inviteProjects: 100,
 } as const;

@@ -19,6 +19,7 @@ import { inputClassName, Label } from "@/components/ui/input";
 import { LengthLimit } from "@/components/ui/text-field";
 import { parseEmails, planInvites } from "./invite-plan";
 import { InvitePreview } from "./invite-preview";
+import { InviteProjectsPicker, type ProjectChoice } from "./invite-projects-picker";
 import { ProviderRolePicker, type ProviderChoice } from "./provider-role-picker";
 import { useDebounced } from "./use-debounced";
 import { INPUT_LIMITS } from "@/lib/limits";
@@ -37,6 +38,7 @@ export function InviteDialog({ onClose, policy, isAdmin }: InviteDialogProps) {
   const id = useId();
   const [text, setText] = useState("");
   const [choice, setChoice] = useState<ProviderChoice>({});
+  const [projects, setProjects] = useState<ProjectChoice>({});
   const [reason, setReason] = useState("");
   const [direct, setDirect] = useState(false);
   const [error, setError] = useState<Error | null>(null);
@@ -81,7 +83,12 @@ export function InviteDialog({ onClose, policy, isAdmin }: InviteDialogProps) {
     setError(null);
     mutation.mutate({
       emails: parsed.valid,
-      providers: providers.map((provider) => ({ provider, role: choice[provider]! })),
+      providers: providers.map((provider) => ({
+        provider,
+        role: choice[provider]!,
+        // OpenAI: always said, so that no project chosen means none (the provider's default is the Default project).
+        ...(provider === "openai" ? { projects: Object.entries(projects).map(([id, role]) => ({ id, role })) } : {}),
+      })),
       reason: reason.trim(),
       ...(direct ? { direct: true } : {}),
     });
@@ -147,6 +154,7 @@ export function InviteDialog({ onClose, policy, isAdmin }: InviteDialogProps) {
           value={choice}
           onChange={setChoice}
           disabled={busy}
+          extra={(entry) => (entry.id === "openai" ? <InviteProjectsPicker entry={entry} value={projects} onChange={setProjects} disabled={busy} /> : null)}
         />
         {roles.isError ? <p className="text-xs text-danger-text">Roles could not be loaded: {roles.error.message}</p> : null}
       </fieldset>

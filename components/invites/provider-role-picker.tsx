@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { ProviderId } from "@/lib/providers/types";
 import type { ProviderRoles } from "@/lib/queries/roles";
 import { ProviderDot } from "@/components/providers/provider-dot";
@@ -18,6 +19,8 @@ interface ProviderRolePickerProps {
   value: ProviderChoice;
   onChange: (next: ProviderChoice) => void;
   disabled?: boolean;
+  /** More to choose under a provider's row while it is ticked (OpenAI's projects). */
+  extra?: (entry: ProviderRoles) => ReactNode;
 }
 
 /** Organization roles only: invites are to the organization. */
@@ -35,7 +38,7 @@ export function defaultRole(entry: ProviderRoles): string | undefined {
 }
 
 /** One row per provider: a checkbox to invite there, and the role on it. */
-export function ProviderRolePicker({ providers, loading, value, onChange, disabled }: ProviderRolePickerProps) {
+export function ProviderRolePicker({ providers, loading, value, onChange, disabled, extra }: ProviderRolePickerProps) {
   if (loading)
     return (
       <div className="space-y-2" aria-busy>
@@ -88,6 +91,7 @@ export function ProviderRolePicker({ providers, loading, value, onChange, disabl
                 ))}
               </NativeSelect>
             )}
+            {checked && !unavailable ? extra?.(entry) : null}
           </li>
         );
       })}

@@ -157,11 +157,16 @@ export function RequestCard({ request, operator, onAction }: RequestCardProps) {
                 {hidden > 0 ? <span className="text-muted-foreground"> and {hidden} more</span> : null}
               </p>
               <ul className="flex flex-wrap gap-1.5" aria-label="Providers and roles">
-                {orderedProviders(request).map(({ provider, role }) => (
-                  <li key={provider} className="inline-flex items-center gap-1.5 rounded-md border border-border px-1.5 py-0.5 text-xs">
+                {orderedProviders(request).map(({ provider, role, projects }) => (
+                  <li key={provider} className="inline-flex flex-wrap items-center gap-1.5 rounded-md border border-border px-1.5 py-0.5 text-xs">
                     <ProviderDot provider={provider} />
-                    {providerLabel(provider)}
-                    <span className="text-muted-foreground">{roleLabel(role)}</span>
+                    <span className="whitespace-nowrap">{providerLabel(provider)}</span>
+                    <span className="whitespace-nowrap text-muted-foreground">{roleLabel(role)}</span>
+                    {projects?.length ? (
+                      <span className="text-muted-foreground">
+                        · {projects.map((p) => `${p.name} (${roleLabel(p.role)})`).join(", ")}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>

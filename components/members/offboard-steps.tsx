@@ -8,12 +8,26 @@ import { MANAGED_WARNING } from "./change-dialog-parts";
 import { httpStatusSuffix } from "@/components/common/format";
 import { roleLabel } from "@/lib/providers/role-label";
 
-/** The steps "Remove everywhere" will take, one per membership or pending invite. */
+type PersonMembership = PersonDetailResponse["memberships"][number];
+
+/** The group and team memberships behind a membership's grants, each with what it grants there. */
+function throughGroups(membership: PersonMembership): Array<{ key: string; text: string }> {
+  const groups = new Map<string, { kind: string; name: string; grants: string[] }>();
+  for (const grant of membership.scopedRoles ?? []) {
+    if (!grant.via) continue;
+    const entry = groups.get(grant.via.id) ?? { kind: grant.via.kind, name: grant.via.name, grants: [] };
+    entry.grants.push(grant.scope === "organization" ? roleLabel(grant.role) : `${roleLabel(grant.role)} in ${grant.scopeName}`);
+    groups.set(grant.via.id, entry);
+  }
+  return [...groups].map(([id, g]) => ({ key: id, text: `Also through ${g.kind} "${g.name}" (${g.grants.join(", ")}): that membership ends with this removal` }));
+}
+
+/** The steps "Remove everywhere" will take, one per membership or pending invite, naming the group and team memberships that go with each. */
 export function OffboardPreview({ person }: { person: PersonDetailResponse }) {
   return (
     <ol aria-label="Steps" className="divide-y divide-border overflow-hidden rounded-lg border border-border">
       {person.memberships.map((membership) => (
-        <li key={`${membership.provider}:${membership.id}`} className="flex items-center gap-2.5 px-3 py-2">
+        <li key={`${membership.provider}:${membership.id}`} className="flex flex-wrap items-center gap-x-2.5 gap-y-1 px-3 py-2">
           <ProviderDot provider={membership.provider} />
           <span className="min-w-0 flex-1">
             {membership.status === "invited"
@@ -25,6 +39,13 @@ export function OffboardPreview({ person }: { person: PersonDetailResponse }) {
               <ShieldAlert aria-hidden className="size-3.5" />
               Managed
             </span>
+          ) : null}
+          {membership.status !== "invited" && throughGroups(membership).length > 0 ? (
+            <ul aria-label={`Group and team memberships on ${providerLabel(membership.provider)}`} className="w-full space-y-0.5 pl-4 text-xs text-muted-foreground">
+              {throughGroups(membership).map((line) => (
+                <li key={line.key}>{line.text}</li>
+              ))}
+            </ul>
           ) : null}
         </li>
       ))}

@@ -1,4 +1,4 @@
-import { INACTIVE_DAYS_OPTIONS } from "@/lib/directory/constants";
+import { GRANT_VIAS, INACTIVE_DAYS_OPTIONS, type GrantVia } from "@/lib/directory/constants";
 import type { ProviderState, UsersResponse } from "@/lib/directory/types";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
 import type { FacetOption } from "@/components/data-table/data-table-faceted-filter";
@@ -70,4 +70,24 @@ export function inactiveOptions(data: UsersResponse | undefined, selected: numbe
       label: `${d}+ days`,
       count: data?.facets.activity?.inactive.find((entry) => entry.days === d)?.count,
     }));
+}
+
+/** Projects (OpenAI) and workspaces from the API's facets, grouped by provider; a chosen one stays listed. */
+export function workspaceOptions(data: UsersResponse | undefined, selected: readonly string[] = []): FacetOption[] {
+  const options: FacetOption[] = (data?.facets.workspaces ?? []).map(({ provider, key, name, kind, count }) => ({
+    value: key,
+    label: `${name} (${kind})`,
+    count,
+    group: provider,
+  }));
+  const known = new Set(options.map((option) => option.value));
+  for (const key of selected) if (!known.has(key)) options.push({ value: key, label: key, group: "other" });
+  return options.sort((a, b) => groupOrder(a.group) - groupOrder(b.group) || a.label.localeCompare(b.label));
+}
+
+const VIA_LABELS: Record<GrantVia, string> = { group: "Through a group", team: "Through a team" };
+
+/** "Has access through a group or team", with how many memberships hold such a grant. */
+export function viaOptions(data: UsersResponse | undefined): FacetOption[] {
+  return GRANT_VIAS.map((via) => ({ value: via, label: VIA_LABELS[via], count: data?.facets.via?.find((entry) => entry.via === via)?.count }));
 }

@@ -12,7 +12,7 @@ import { DataTableSelectionBar } from "@/components/data-table/data-table-select
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { InvitePeopleButton } from "@/components/invites/invite-people-button";
 import type { ServerTable } from "@/components/data-table/features";
-import { inactiveOptions, KIND_OPTIONS, providerOptions, RoleGroupLabel, roleOptions, STATUS_OPTIONS } from "./users-facets";
+import { inactiveOptions, KIND_OPTIONS, providerOptions, RoleGroupLabel, roleOptions, STATUS_OPTIONS, viaOptions, workspaceOptions } from "./users-facets";
 
 interface UsersToolbarProps {
   table: ServerTable<Person>;
@@ -67,6 +67,19 @@ export function UsersToolbar({
           selected={query.role ?? []}
           onChange={(values) => onFilter("role", values)}
           groupLabel={(group) => <RoleGroupLabel group={group} />}
+        />
+        <DataTableFacetedFilter
+          title="Project / workspace"
+          options={workspaceOptions(data, query.workspace)}
+          selected={query.workspace ?? []}
+          onChange={(values) => onFilter("workspace", values)}
+          groupLabel={(group) => <RoleGroupLabel group={group} />}
+        />
+        <DataTableFacetedFilter
+          title="Access"
+          options={viaOptions(data)}
+          selected={query.via ?? []}
+          onChange={(values) => onFilter("via", values)}
         />
         <DataTableFacetedFilter
           title="Status"

@@ -61,6 +61,8 @@ export const ROUTES: Record<string, RouteInput> = {
       role: { kind: "csv-string", max: 100 },
       status: { kind: "csv-enum", values: ["active", "invited"] },
       kind: { kind: "csv-enum", values: ["person", "service_account"] },
+      workspace: { kind: "csv-string", max: 400 },
+      via: { kind: "csv-enum", values: ["group", "team"] },
       sort: { kind: "enum", values: SORT_FIELDS },
       order: { kind: "enum", values: ["asc", "desc"] },
       page: { kind: "int", min: 1, max: 100_000 },
@@ -152,7 +154,7 @@ export const ROUTES: Record<string, RouteInput> = {
   },
   "DELETE /api/tokens/[id]": { params: { id: "uuid" }, body: "none" },
   "GET /api/groups": { query: { provider: { kind: "enum", values: providers, required: true } } },
-  "POST /api/members/[provider]/[memberId]/groups": { params: { provider: "provider", memberId: "id" }, body: { groupId: { ...id, required: true } } },
+  "POST /api/members/[provider]/[memberId]/groups": { params: { provider: "provider", memberId: "id" }, body: { groupId: { ...id, required: true }, reason: str(INPUT_LIMITS.reason) } },
   "DELETE /api/members/[provider]/[memberId]/groups/[groupId]": { params: { provider: "provider", memberId: "id", groupId: "id" }, body: "none" },
   // A bulk's items are a list of changes (each checked by its own schema): the fuzz sends the body's other shapes.
   "POST /api/bulk": { body: {} },

@@ -45,6 +45,22 @@ test.describe("GET /api/users", () => {
     expect(page1.people.map((p) => p.key)).not.toEqual(page2.people.map((p) => p.key));
   });
 
+  test("filters to people holding access through a group, with a facet counting them", async ({ as }) => {
+    const viewer = await as("viewer");
+    const all = (await (await viewer.get("/api/users?pageSize=1")).json()) as UsersResponse;
+    const groupCount = all.facets.via.find((f) => f.via === "group")?.count ?? 0;
+    expect(groupCount, "the sandbox seeds Arthur groups that grant roles").toBeGreaterThan(0);
+    const viaGroup = (await (await viewer.get("/api/users?via=group&pageSize=200")).json()) as UsersResponse;
+    expect(viaGroup.total).toBeGreaterThan(0);
+    expect(viaGroup.total).toBeLessThan(all.total);
+    for (const person of viaGroup.people) {
+      expect(person.memberships.some((m) => m.scopedRoles?.some((s) => s.via?.kind === "group")), person.key).toBe(true);
+    }
+    // Combined with a provider the group grant is not on, nobody is left.
+    const none = (await (await viewer.get("/api/users?via=group&provider=astronomer")).json()) as UsersResponse;
+    expect(none.total).toBe(0);
+  });
+
   test("bad query parameters get 422 naming the field", async ({ as }) => {
     const viewer = await as("viewer");
     for (const [query, field] of [
@@ -52,6 +68,8 @@ test.describe("GET /api/users", () => {
       ["provider=slack", "provider"],
       ["sort=shoe", "sort"],
       ["page=0", "page"],
+      ["via=direct", "via"],
+      [`workspace=${"w".repeat(401)}`, "workspace"],
     ]) {
       const res = await viewer.get(`/api/users?${query}`);
       expect(res.status(), query).toBe(422);

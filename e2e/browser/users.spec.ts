@@ -1,3 +1,4 @@
+import type { UsersResponse } from "../../lib/directory/types";
 import { E2E } from "../env";
 import { expect, sandbox, signInPage, test } from "./guard";
 
@@ -65,6 +66,37 @@ test.describe("users page", () => {
     const count = await rows.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i++) await expect(rows.nth(i)).toContainText("Arthur");
+  });
+
+  test("filters by project and by access through a group, kept in the URL", async ({ page }) => {
+    await signInPage(page, "viewer");
+    await page.goto("/");
+    const rows = page.getByRole("table", { name: "People" }).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    await page.getByRole("button", { name: "Project / workspace", exact: true }).click();
+    await page.getByRole("checkbox", { name: "Research (project)", exact: true }).click();
+    await page.keyboard.press("Escape");
+    await expect(page).toHaveURL(/workspace=openai%3Aproj_research|workspace=openai:proj_research/);
+    // The table settles on exactly the people the API lists for that filter (the previous page stays until then).
+    const shown = async (search: string) => Math.min(50, ((await (await page.request.get(`/api/users?${search}`)).json()) as UsersResponse).total);
+    const inProject = await shown("workspace=openai:proj_research");
+    expect(inProject).toBeGreaterThan(0);
+    await expect(rows).toHaveCount(inProject);
+    for (let i = 0; i < inProject; i++) await expect(rows.nth(i)).toContainText("OpenAI");
+
+    await page.getByRole("button", { name: "Reset" }).click();
+    await page.getByRole("button", { name: "Access", exact: true }).click();
+    await page.getByRole("checkbox", { name: "Through a group", exact: true }).click();
+    await page.keyboard.press("Escape");
+    await expect(page).toHaveURL(/via=group/);
+    const viaGroup = await shown("via=group");
+    expect(viaGroup).toBeGreaterThan(0);
+    await expect(rows).toHaveCount(viaGroup);
+    for (let i = 0; i < viaGroup; i++) await expect(rows.nth(i)).toContainText("Arthur");
+    // Reload keeps the filter.
+    await page.reload();
+    await expect(rows).toHaveCount(viaGroup);
+    await expect(page).toHaveURL(/via=group/);
   });
 
   test("pages through the directory", async ({ page }) => {

@@ -5,6 +5,7 @@ import { isProviderError } from "../providers/errors";
 import { createArthurUser, createServiceAccount, oneTimePassword } from "../service-accounts/service";
 import type { ArthurAccountResponse, ServiceAccountCredentialsResponse } from "../service-accounts/types";
 import type { InviteRequestRow } from "../db/schema";
+import { changeGroupMembership, type GroupChangeResult } from "./groups";
 import { changeRole } from "./members";
 import { performMassChange } from "./mass-change-run";
 import type { ChangeContext } from "../audit/change";
@@ -43,6 +44,10 @@ async function perform(ctx: ChangeContext, change: RequestedChange): Promise<Per
     };
   }
   if (change.kind === "mass_change") return { outcome: await performMassChange(ctx, change) };
+  if (change.group) {
+    const added = done<GroupChangeResult>(await changeGroupMembership(ctx, { provider: change.provider, memberId: change.memberId, groupId: change.group.id, change: "add" }));
+    return { outcome: { state: "done", targetId: added.targetId, auditId: added.auditId, warning: added.warnings.join(" ") || null } };
+  }
   // The approver has read whose membership it is: a grant to their own needs no second confirmation.
   const result = done<ChangeResult>(
     await changeRole(ctx, {

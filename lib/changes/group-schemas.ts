@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pathId } from "../api/path-id";
-import { memberParamsSchema, providerParam } from "./types";
+import { approvalReason, memberParamsSchema, providerParam } from "./types";
 
 /** The group routes' inputs (GET /api/groups, POST and DELETE /api/members/{provider}/{memberId}/groups). */
 
@@ -13,7 +13,13 @@ const groupId = z
   .max(200, "groupId is too long")
   .describe("The provider's id of the group (OpenAI, Arthur) or team (Astronomer)");
 
-export const addToGroupSchema = z.object({ groupId }).strict();
+export const addToGroupSchema = z
+  .object({
+    groupId,
+    /** Why: shown to the admin who approves adding to a group that grants an admin-level role. */
+    reason: approvalReason,
+  })
+  .strict();
 
 export const memberGroupParamsSchema = z
   .object({ provider: z.string(), memberId: z.string(), groupId: pathId("groupId") })

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 /**
  * Adding to and removing from a group (Arthur's sandbox groups): the audited recipe, the
  * last-owner rule counting an owner held only through a group, and the second-admin
- * refusal for a group granting an admin-level role. Real sandboxes, real database
+ * request for a group granting an admin-level role. Real sandboxes, real database
  * (PGlite, or DATABASE_URL).
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-groups-test-"));
@@ -23,9 +23,14 @@ const { listAudit } = await import("../audit/log");
 const { getSnapshots, patchSnapshot, snapshotMember, snapshotMembers } = await import("../directory/snapshot");
 const { changeGroupMembership, listGroups } = await import("./groups");
 const { SANDBOX_GROUPS } = await import("../providers/arthur/sandbox-groups");
+const { approveInviteRequest } = await import("../invites/requests");
+const { describeChange } = await import("../invites/describe-change");
+type ApprovalRequiredResponse = import("../invites/types").ApprovalRequiredResponse;
+type GroupChangeResult = import("./groups").GroupChangeResult;
 
 type Ctx = Parameters<typeof changeGroupMembership>[0];
 let admin: Ctx;
+let second: Ctx;
 let sandboxes: Awaited<ReturnType<typeof startConfiguredSandboxes>>;
 const { dataScience, dataTeam } = SANDBOX_GROUPS;
 const ctx = (name: string) => ({ ...admin, requestId: `groups-${name}-${Date.now()}` });
@@ -38,6 +43,8 @@ describe("group memberships through Roster", () => {
     const email = `groups-${Date.now()}@test.example`;
     const [row] = await db.insert(operators).values({ email, name: email, role: "admin" }).returning();
     admin = { operator: { id: row.id, email: row.email, name: row.name, role: "admin" }, requestId: "" };
+    const [other] = await db.insert(operators).values({ email: `second-${email}`, name: "Second admin", role: "admin" }).returning();
+    second = { operator: { id: other.id, email: other.email, name: other.name, role: "admin" }, requestId: "groups-second" };
     await getSnapshots();
   }, 180_000);
   afterAll(async () => {
@@ -73,17 +80,27 @@ describe("group memberships through Roster", () => {
     await patchSnapshot("arthur", () => saved);
   });
 
-  it("asks for a second admin before adding someone to a group granting an admin-level role", async () => {
+  it("holds adding someone to a group granting an admin-level role for a second admin, who performs it on approval", async () => {
     const someone = snapshotMembers("arthur").find((m) => m.kind === "person" && !m.scopedRoles)!;
-    await expect(changeGroupMembership(ctx("admin-group"), { provider: "arthur", memberId: someone.id, groupId: dataTeam.id, change: "add" })).rejects.toMatchObject({
-      status: 422,
-      code: "needs_second_admin",
+    const before = groupCalls().length;
+    const held = await changeGroupMembership(ctx("admin-group"), { provider: "arthur", memberId: someone.id, groupId: dataTeam.id, change: "add", reason: "Runs the data team now" });
+    expect(held).toMatchObject({
+      approvalRequired: true,
+      request: { kind: "admin_role", status: "pending", reason: "Runs the data team now", change: { memberId: someone.id, roleName: "Organization Admin", group: { id: dataTeam.id, name: "data-team", kind: "group" } } },
     });
+    expect(groupCalls(), "nothing reaches Arthur before the approval").toHaveLength(before);
+    expect(describeChange((held as ApprovalRequiredResponse).request.change!)).toMatch(/^Add .+ to the group "data-team" on Arthur, which grants Organization Admin$/);
+
+    const approved = await approveInviteRequest(second, (held as ApprovalRequiredResponse).request.id);
+    expect(approved.request.outcome).toMatchObject({ state: "done", targetId: someone.id });
+    expect(groupCalls()).toHaveLength(before + 1);
+    expect(snapshotMember("arthur", someone.id)!.scopedRoles).toEqual([expect.objectContaining({ role: "Organization Admin", via: expect.objectContaining({ id: dataTeam.id }) })]);
+    await changeGroupMembership(ctx("admin-group-undo"), { provider: "arthur", memberId: someone.id, groupId: dataTeam.id, change: "remove" });
   });
 
   it("adds to and removes from a group, audited, with the grant shown via the group at once", async () => {
     const someone = snapshotMembers("arthur").find((m) => m.kind === "person" && !m.scopedRoles)!;
-    const added = await changeGroupMembership(ctx("add"), { provider: "arthur", memberId: someone.id, groupId: dataScience.id, change: "add" });
+    const added = (await changeGroupMembership(ctx("add"), { provider: "arthur", memberId: someone.id, groupId: dataScience.id, change: "add" })) as GroupChangeResult;
     expect(added).toMatchObject({ ok: true, action: "add_to_group", group: { name: "Data Science", kind: "group" } });
     expect(snapshotMember("arthur", someone.id)!.scopedRoles).toEqual([expect.objectContaining({ role: "Organization Member", via: { kind: "group", id: dataScience.id, name: "Data Science" } })]);
     const { events } = await listAudit({ provider: "arthur", action: "add_to_group", page: 1, pageSize: 5 });

@@ -1,7 +1,8 @@
 import { ApiError } from "../api/errors";
 import { attemptOf, auditedChange, type ChangeContext } from "../audit/change";
 import { patchSnapshot } from "../directory/snapshot";
-import { needsSecondAdmin } from "../invites/change-requests";
+import { needsSecondAdmin, requestChange } from "../invites/change-requests";
+import type { ApprovalRequiredResponse } from "../invites/types";
 import type { Group, Member, ProviderAdapter, ProviderId, ScopedRole } from "../providers/types";
 import { adapterFor, checkLastOwnerAfter, labelOf, resolveMember, warningsFor } from "./members";
 import { rolesFor } from "./roles";
@@ -46,8 +47,8 @@ const viaGroup = (group: Group): ScopedRole[] => group.roles.map((grant) => ({ .
 
 export async function changeGroupMembership(
   ctx: ChangeContext,
-  input: { provider: ProviderId; memberId: string; groupId: string; change: "add" | "remove" },
-): Promise<GroupChangeResult> {
+  input: { provider: ProviderId; memberId: string; groupId: string; change: "add" | "remove"; reason?: string },
+): Promise<GroupChangeResult | ApprovalRequiredResponse> {
   const { provider, change } = input;
   const adapter = groupsOf(provider);
   const act = change === "add" ? adapter.addToGroup : adapter.removeFromGroup;
@@ -65,13 +66,23 @@ export async function changeGroupMembership(
     throw new ApiError(409, change === "add" ? "already_member" : "not_member", `${member.name || member.email} is ${change === "add" ? "already" : "not"} in ${group.kind} "${group.name}"`);
   }
   const { roles } = await rolesFor(provider);
-  const adminLevel = group.roles.some((grant) => roles.some((r) => r.adminLevel && (r.id === grant.role || r.name === grant.role)));
-  if (change === "add" && adminLevel && needsSecondAdmin(ctx)) {
-    throw new ApiError(
-      422,
-      "needs_second_admin",
-      `${group.kind} "${group.name}" grants an admin-level role: adding someone to it needs a second admin, which Roster cannot yet ask for here. Use the provider's console, or grant the role itself through Roster (it asks for approval).`,
-    );
+  const adminGrant = group.roles
+    .map((grant) => ({ grant, role: roles.find((r) => r.adminLevel && (r.id === grant.role || r.name === grant.role)) }))
+    .find((found) => found.role);
+  if (change === "add" && adminGrant?.role && needsSecondAdmin(ctx)) {
+    // Like any other admin-level grant: held for a second admin, who performs this very change on approval.
+    return requestChange(ctx, {
+      kind: "admin_role",
+      provider,
+      memberId: member.id,
+      memberEmail: member.email ?? null,
+      memberName: member.name || member.email || member.id,
+      roleId: adminGrant.role.id,
+      roleName: adminGrant.role.name,
+      workspaceId: null,
+      workspaceName: null,
+      group: { id: group.id, name: group.name, kind: group.kind },
+    }, input.reason);
   }
   const described = { group: group.name, kind: group.kind, grants: group.roles.map((g) => g.role) };
   const attempt = attemptOf(ctx, {

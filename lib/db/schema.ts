@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { ChangeState, InviteItemState, InviteRequestStatus, RequestKind } from "../invites/types";
+import type { ChangeState, InviteItemProject, InviteItemState, InviteRequestStatus, RequestKind } from "../invites/types";
 import type { ReadReportData } from "../providers/read-report";
 import type { ProviderId } from "../providers/types";
 import type { Operator } from "../auth/roles";
@@ -160,6 +160,8 @@ export const inviteRequestItems = pgTable(
     provider: text("provider").$type<ProviderId>().notNull(),
     roleId: text("role_id").notNull(),
     roleName: text("role_name").notNull(),
+    /** OpenAI: the projects the invitee joins on accepting (id, project role, name then); null: none. */
+    projects: jsonb("projects").$type<InviteItemProject[] | null>(),
     state: text("state").$type<InviteItemState>().notNull().default("queued"),
     skipReason: text("skip_reason"),
     providerInviteId: text("provider_invite_id"),

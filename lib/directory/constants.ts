@@ -8,10 +8,15 @@ export type SortField = (typeof SORT_FIELDS)[number];
 export const SORT_ORDERS = ["asc", "desc"] as const;
 export const MEMBER_STATUSES = ["active", "invited"] as const;
 export const MEMBER_KINDS = ["person", "service_account"] as const;
+/** `via`: memberships holding a grant through a group (OpenAI, Arthur) or a team (Astronomer). */
+export const GRANT_VIAS = ["group", "team"] as const;
+export type GrantVia = (typeof GRANT_VIAS)[number];
 
 export const USERS_QUERY_LIMITS = {
   q: 200,
   role: 100,
+  /** `workspace`: one `<provider>:<id>` key. */
+  workspace: 400,
   page: 100_000,
   pageSize: 200,
   defaultPageSize: 50,

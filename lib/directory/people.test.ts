@@ -142,3 +142,35 @@ describe("the project and workspace filter", () => {
     ]);
   });
 });
+
+describe("the through-a-group-or-team filter", () => {
+  const viaGroup = { kind: "group" as const, id: "g1", name: "data-team" };
+  const viaTeam = { kind: "team" as const, id: "t1", name: "Platform" };
+  const held: Member[] = [
+    m({ provider: "arthur", id: "r1", email: "ada@example.com", role: "Organization Member", scopedRoles: [{ scope: "organization", scopeId: "org", scopeName: "Org", role: "Organization Admin", via: viaGroup }] }),
+    m({ provider: "astronomer", id: "a1", email: "grace@example.com", role: "ORGANIZATION_MEMBER", scopedRoles: [{ scope: "workspace", scopeId: "w1", scopeName: "Data", role: "WORKSPACE_OWNER", via: viaTeam }] }),
+    m({ provider: "astronomer", id: "a2", email: "linus@example.com", role: "ORGANIZATION_MEMBER", scopedRoles: [{ scope: "workspace", scopeId: "w1", scopeName: "Data", role: "WORKSPACE_MEMBER" }] }),
+    m({ provider: "openai", id: "u1", email: "linus@example.com", role: "owner" }),
+  ];
+  const index = buildIndex(held);
+  const keys = (raw: Record<string, unknown>) => queryPeople(index, q(raw)).people.map((p) => p.key);
+
+  it("finds the people holding a grant through a group, a team or either, on the same membership as the other filters", () => {
+    expect(keys({ via: "group" })).toEqual(["ada@example.com"]);
+    expect(keys({ via: "team" })).toEqual(["grace@example.com"]);
+    expect(keys({ via: "group,team" })).toEqual(["ada@example.com", "grace@example.com"]);
+    // A direct workspace grant is not access through a team.
+    expect(keys({ via: "team", workspace: "astronomer:w1" })).toEqual(["grace@example.com"]);
+    expect(keys({ via: "group", provider: "astronomer" })).toEqual([]);
+  });
+
+  it("counts memberships with such grants in the facets and refuses other values naming the field", () => {
+    expect(facetsOf(buildPeople(held)).via).toEqual([
+      { via: "group", count: 1 },
+      { via: "team", count: 1 },
+    ]);
+    const bad = usersQuerySchema.safeParse({ via: "direct" });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0].message).toContain("via must be group or team");
+  });
+});

@@ -1,5 +1,6 @@
 import { normaliseEmail } from "../email";
 import type { Member } from "../providers/types";
+import { GRANT_VIAS } from "./constants";
 import { SearchIndex, workspaceKey } from "./search-index";
 import type { Facets, Membership, Person, UsersQuery } from "./types";
 
@@ -237,8 +238,11 @@ export function facetsOf(index: IndexedPerson[]): Omit<Facets, "activity"> {
     }
   }
   const workspaces = new Map<string, Facets["workspaces"][number]>();
+  const via = { group: 0, team: 0 };
   for (const { person } of index) {
     for (const m of person.memberships) {
+      const kinds = new Set((m.scopedRoles ?? []).flatMap((s) => (s.via ? [s.via.kind] : [])));
+      for (const kind of kinds) via[kind]++;
       // Each membership counts once per project or workspace, however many grants it holds there.
       const seen = new Set<string>();
       for (const s of m.scopedRoles ?? []) {
@@ -255,5 +259,6 @@ export function facetsOf(index: IndexedPerson[]): Omit<Facets, "activity"> {
   return {
     roles: [...counts.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.role.localeCompare(b.role)),
     workspaces: [...workspaces.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.name.localeCompare(b.name)),
+    via: GRANT_VIAS.map((kind) => ({ via: kind, count: via[kind] })),
   };
 }

@@ -19,7 +19,11 @@ export interface MembershipFilter {
   kind?: readonly string[];
   /** `<provider>:<project or workspace id>`: the membership holds a role there (directly or through a team or group). */
   workspace?: readonly string[];
+  /** `group` or `team`: the membership holds a grant through one. */
+  via?: readonly string[];
 }
+
+const VIA_BITS: Record<string, number> = { group: 1, team: 2 };
 
 /** The key a project or workspace grant is filtered by. */
 export const workspaceKey = (provider: string, scopeId: string) => `${provider}:${scopeId}`;
@@ -58,6 +62,8 @@ export class SearchIndex {
   private readonly scopeStart: Int32Array;
   private readonly scopeCodes: Int32Array;
   private readonly scopes = new Dictionary();
+  /** viaBits[m]: 1 when membership m holds a grant through a group, 2 through a team. */
+  private readonly viaBits: Uint8Array;
 
   constructor(people: ReadonlyArray<{ search: string; memberships: readonly Membership[] }>) {
     const n = people.length;
@@ -86,14 +92,17 @@ export class SearchIndex {
       }
     }
     this.scopeStart = new Int32Array(memberships + 1);
+    this.viaBits = new Uint8Array(memberships);
     const scopeCodes: number[] = [];
     let m = 0;
     for (const person of people) {
       for (const membership of person.memberships) {
-        this.scopeStart[m++] = scopeCodes.length;
+        this.scopeStart[m] = scopeCodes.length;
         for (const s of membership.scopedRoles ?? []) {
           if (s.scope !== "organization") scopeCodes.push(this.scopes.code(workspaceKey(membership.provider, s.scopeId)));
+          if (s.via) this.viaBits[m] |= VIA_BITS[s.via.kind] ?? 0;
         }
+        m++;
       }
     }
     this.scopeStart[m] = scopeCodes.length;
@@ -118,7 +127,8 @@ export class SearchIndex {
     ];
     const scopeTable = this.scopes.table(filter.workspace);
     if (filter.workspace?.length && !scopeTable) return new Uint8Array(this.size);
-    const filtering = tables.some(Boolean) || scopeTable !== null;
+    const viaMask = (filter.via ?? []).reduce((mask, via) => mask | (VIA_BITS[via] ?? 0), 0);
+    const filtering = tables.some(Boolean) || scopeTable !== null || viaMask !== 0;
     if (cleaned.length === 0 && !filtering) return null;
     const n = this.size;
     let marks: Uint8Array;
@@ -133,7 +143,7 @@ export class SearchIndex {
       marks = new Uint8Array(n).fill(1);
     }
     if (filtering) {
-      for (let i = 0; i < n; i++) if (marks[i] && !this.passes(i, tables, scopeTable)) marks[i] = 0;
+      for (let i = 0; i < n; i++) if (marks[i] && !this.passes(i, tables, scopeTable, viaMask)) marks[i] = 0;
     }
     return marks;
   }
@@ -155,7 +165,7 @@ export class SearchIndex {
     return false;
   }
 
-  private passes(person: number, tables: Array<Uint8Array | null>, scopeTable: Uint8Array | null): boolean {
+  private passes(person: number, tables: Array<Uint8Array | null>, scopeTable: Uint8Array | null, viaMask: number): boolean {
     for (let m = this.memberStart[person]; m < this.memberStart[person + 1]; m++) {
       const base = m * FIELDS;
       let ok = true;
@@ -164,6 +174,7 @@ export class SearchIndex {
         if (table && !table[this.codes[base + f]]) ok = false;
       }
       if (ok && scopeTable && !this.inScope(m, scopeTable)) ok = false;
+      if (ok && viaMask && !(this.viaBits[m] & viaMask)) ok = false;
       if (ok) return true;
     }
     return false;

@@ -2,7 +2,7 @@ import type { ProviderMode } from "../providers/descriptor";
 import { z } from "zod";
 import type { ReadReportData } from "../providers/read-report";
 import { PROVIDER_IDS, type MemberKind, type MemberStatus, type ProviderId, type ScopedRole } from "../providers/types";
-import { MEMBER_KINDS, MEMBER_STATUSES, SORT_FIELDS, SORT_ORDERS, USERS_QUERY_LIMITS as L } from "./constants";
+import { GRANT_VIAS, MEMBER_KINDS, MEMBER_STATUSES, SORT_FIELDS, SORT_ORDERS, USERS_QUERY_LIMITS as L } from "./constants";
 
 /**
  * The users directory as the API answers it (`GET /api/users`). Shared by the route
@@ -67,6 +67,8 @@ export interface Facets {
   roles: Array<{ provider: ProviderId; role: string; count: number }>;
   /** Memberships holding a role in each project (OpenAI) or workspace; `key` is the `workspace` filter's value. */
   workspaces: Array<{ provider: ProviderId; key: string; id: string; name: string; kind: "project" | "workspace"; count: number }>;
+  /** Memberships holding at least one grant through a group, or through a team (the `via` filter's values). */
+  via: Array<{ via: (typeof GRANT_VIAS)[number]; count: number }>;
   /** People inactive for at least each of INACTIVE_DAYS_OPTIONS days (never-active people included); unknown: no provider tells. */
   activity: { inactive: Array<{ days: number; count: number }>; never: number; unknown: number };
 }
@@ -99,7 +101,9 @@ export const usersQuerySchema = z.object({
   role: csv(z.string().max(L.role)),
   status: csv(z.enum(MEMBER_STATUSES, { error: (i) => `status must be active or invited (got "${String(i.input)}")` })),
   /** `<provider>:<id>` of a project (OpenAI) or workspace (Astronomer): people holding a role there. */
-  workspace: csv(z.string().max(400, "workspace must be at most 400 characters")),
+  workspace: csv(z.string().max(L.workspace, `workspace must be at most ${L.workspace} characters`)),
+  /** `group` or `team`: people holding access through a group or team membership. */
+  via: csv(z.enum(GRANT_VIAS, { error: (i) => `via must be group or team (got "${String(i.input)}")` })),
   kind: csv(z.enum(MEMBER_KINDS, { error: (i) => `kind must be person or service_account (got "${String(i.input)}")` })),
   inactiveDays: z.coerce
     .number({ error: "inactiveDays must be a number of days" })

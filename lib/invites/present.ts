@@ -12,6 +12,7 @@ export function toItem(row: InviteRequestItemRow): InviteItem {
     provider: row.provider,
     role: row.roleName,
     roleId: row.roleId,
+    ...(row.projects ? { projects: row.projects } : {}),
     state: row.state,
     skipReason: (row.skipReason as SkipReason | null) ?? null,
     providerInviteId: row.providerInviteId,
@@ -22,8 +23,10 @@ export function toItem(row: InviteRequestItemRow): InviteItem {
 }
 
 export function toRequest(row: InviteRequestRow, items: InviteRequestItemRow[]): InviteRequest {
-  const providers = new Map<ProviderId, string>();
-  for (const item of items) if (!providers.has(item.provider)) providers.set(item.provider, item.roleName);
+  const providers = new Map<ProviderId, InviteRequest["providers"][number]>();
+  for (const item of items) {
+    if (!providers.has(item.provider)) providers.set(item.provider, { provider: item.provider, role: item.roleName, ...(item.projects ? { projects: item.projects } : {}) });
+  }
   return {
     id: row.id,
     requester: { id: row.requesterId, email: row.requesterEmail },
@@ -35,7 +38,7 @@ export function toRequest(row: InviteRequestRow, items: InviteRequestItemRow[]):
     decidedAt: row.decidedAt?.toISOString() ?? null,
     expiresAt: row.expiresAt.toISOString(),
     emails: [...new Set(items.map((i) => i.email))],
-    providers: [...providers].map(([provider, role]) => ({ provider, role })),
+    providers: [...providers.values()],
     counts: countStates(items),
     ...changeOf(row),
   };

@@ -67,7 +67,7 @@ export async function createInviteRequest(ctx: ChangeContext, input: CreateInvit
   const { items, emails, duplicates } = planItems(input.emails, providers);
   const createdAt = new Date();
   const id = randomUUID();
-  const providersAfter = providers.map((p) => ({ provider: p.provider, role: p.roleName }));
+  const providersAfter = providers.map((p) => ({ provider: p.provider, role: p.roleName, ...(p.projects ? { projects: p.projects } : {}) }));
   const attempt = attemptOf(ctx, {
     action: "request_invite",
     target: { id, email: emails.length === 1 ? emails[0] : null },

@@ -1,6 +1,6 @@
 import { normaliseEmail } from "../email";
 import type { ProviderId } from "../providers/types";
-import { INVITE_ITEM_STATES, type InviteItemState, type InviteRequestStatus, type SkipReason } from "./types";
+import { INVITE_ITEM_STATES, type InviteItemProject, type InviteItemState, type InviteRequestStatus, type SkipReason } from "./types";
 
 /**
  * Invite request rules as pure functions: who may decide, when a request expires, which
@@ -67,12 +67,13 @@ export interface PlannedItem {
   provider: ProviderId;
   roleId: string;
   roleName: string;
+  projects?: InviteItemProject[];
 }
 
 /** One item per email × provider; emails normalised, each kept once (the repeats are reported). */
 export function planItems(
   emails: string[],
-  providers: Array<{ provider: ProviderId; roleId: string; roleName: string }>,
+  providers: Array<{ provider: ProviderId; roleId: string; roleName: string; projects?: InviteItemProject[] }>,
 ): { items: PlannedItem[]; emails: string[]; duplicates: string[] } {
   const unique: string[] = [];
   const duplicates = new Set<string>();

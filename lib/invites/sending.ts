@@ -126,7 +126,7 @@ class ItemSender {
     await auditedChange(this.attempt(item), async (entry) => {
       let invite: Invite | null;
       try {
-        invite = await this.adapter.invite({ email: item.email, role: item.roleId });
+        invite = await this.adapter.invite({ email: item.email, role: item.roleId, ...(item.projects ? { projects: item.projects.map(({ id, role }) => ({ id, role })) } : {}) });
       } catch (error) {
         if (isUnanswered(error)) return this.afterUnanswered(item, error, entry);
         const { status, message } = errorOf(error);
@@ -136,7 +136,7 @@ class ItemSender {
       }
       // Should this write fail, the item stays `sending` under its lease, and a retry finds the invite.
       await this.sent(item, invite, null);
-      entry.settle({ outcome: "success", after: { role: item.roleName, request: this.requestId, inviteId: invite?.id ?? null } });
+      entry.settle({ outcome: "success", after: { role: item.roleName, ...(item.projects ? { projects: item.projects } : {}), request: this.requestId, inviteId: invite?.id ?? null } });
     });
   }
 

@@ -42,6 +42,8 @@ export type RequestedChange =
       workspaceKind?: "project" | "workspace";
       /** The member is added to the project or workspace with the role. */
       add?: boolean;
+      /** The role comes through this group or team: the member is added to it (`roleName` is the admin-level grant it holds). */
+      group?: { id: string; name: string; kind: "group" | "team" };
     }
   | { kind: "service_account"; name: string; roleId: string; roleName: string }
   | {
@@ -90,12 +92,27 @@ const role = z
   .min(1, "role is required")
   .max(200, "role is too long");
 
+/** OpenAI: the projects the invitee joins, each once, with a project role (`GET /api/roles` lists both). */
+const inviteProjects = z
+  .array(
+    z
+      .object({
+        id: z.string({ error: "projects' id is required" }).trim().min(1, "projects' id is required").max(200, "project id is too long"),
+        role: z.string({ error: "projects' role is required" }).trim().min(1, "projects' role is required").max(200, "project role is too long"),
+      })
+      .strict(),
+    { error: "projects must be a list of { id, role }" },
+  )
+  .max(INPUT_LIMITS.inviteProjects, `projects must name at most ${INPUT_LIMITS.inviteProjects} projects`)
+  .refine((list) => new Set(list.map((p) => p.id)).size === list.length, "projects must name each project once")
+  .optional();
+
 export const createInviteRequestSchema = z
   .object({
     emails,
     /** The providers to invite to, and the role on each (a role id or name as `GET /api/roles` lists it). */
     providers: z
-      .array(z.object({ provider: providerParam, role }).strict(), { error: "providers must be a list of { provider, role }" })
+      .array(z.object({ provider: providerParam, role, projects: inviteProjects }).strict(), { error: "providers must be a list of { provider, role, projects? }" })
       .min(1, "providers must name at least one provider")
       .refine((list) => new Set(list.map((p) => p.provider)).size === list.length, "providers must name each provider once"),
     reason: z
@@ -108,6 +125,11 @@ export const createInviteRequestSchema = z
   })
   .strict()
   .superRefine((request, ctx) => {
+    request.providers.forEach((p, index) => {
+      if (p.projects && p.provider !== "openai") {
+        ctx.addIssue({ code: "custom", path: ["providers", index, "projects"], message: "projects are OpenAI's only: leave them out for other providers" });
+      }
+    });
     if (!request.providers.some((p) => p.provider === "arthur")) return;
     request.emails.forEach((email, index) => {
       if (!asciiLocalPart(email)) {
@@ -164,12 +186,21 @@ export const listRequestsQuerySchema = z.object({
 
 export type ListRequestsQuery = z.infer<typeof listRequestsQuerySchema>;
 
+/** An OpenAI project an invitee joins on accepting: its id, project role and name when asked. */
+export interface InviteItemProject {
+  id: string;
+  role: string;
+  name: string;
+}
+
 export interface InviteItem {
   id: string;
   email: string;
   provider: ProviderId;
   role: string;
   roleId: string;
+  /** OpenAI: the projects the invitee joins on accepting (none: no project). */
+  projects?: InviteItemProject[];
   state: InviteItemState;
   skipReason: SkipReason | null;
   providerInviteId: string | null;
@@ -189,7 +220,7 @@ export interface InviteRequest {
   decidedAt: string | null;
   expiresAt: string;
   emails: string[];
-  providers: Array<{ provider: ProviderId; role: string }>;
+  providers: Array<{ provider: ProviderId; role: string; projects?: InviteItemProject[] }>;
   /** Items per state. */
   counts: Record<InviteItemState, number>;
   kind: RequestKind;

@@ -138,10 +138,18 @@ export interface ListOptions {
   report?: ReadReport;
 }
 
+/** A project (OpenAI) the invitee joins on accepting, with its project role id. */
+export interface InviteProject {
+  id: string;
+  role: string;
+}
+
 export interface InviteInput {
   email: string;
   /** Role id (see Role.id). */
   role: string;
+  /** OpenAI: the projects the invitee joins on accepting; none given means none (not the default project). */
+  projects?: InviteProject[];
 }
 
 export interface ChangeRoleInput {

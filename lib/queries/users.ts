@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
-import { MEMBER_KINDS, MEMBER_STATUSES, SORT_FIELDS, SORT_ORDERS, USERS_QUERY_LIMITS as L } from "@/lib/directory/constants";
+import { GRANT_VIAS, MEMBER_KINDS, MEMBER_STATUSES, SORT_FIELDS, SORT_ORDERS, USERS_QUERY_LIMITS as L } from "@/lib/directory/constants";
 import type { UsersQuery, UsersResponse } from "@/lib/directory/types";
 import { PROVIDER_IDS } from "@/lib/providers/types";
 import { usersKeys } from "./keys";
@@ -13,7 +13,7 @@ export const DEFAULT_USERS_QUERY: UsersQuery = {
   pageSize: L.defaultPageSize,
 };
 
-export const USERS_LIST_KEYS = ["provider", "role", "status", "kind"] as const;
+export const USERS_LIST_KEYS = ["provider", "role", "status", "kind", "workspace", "via"] as const;
 export type UsersListKey = (typeof USERS_LIST_KEYS)[number];
 
 /** Something with `get`, such as `URLSearchParams` or Next's `ReadonlyURLSearchParams`. */
@@ -27,7 +27,12 @@ const LIST_VALUES: Record<UsersListKey, readonly string[] | null> = {
   role: null,
   status: MEMBER_STATUSES,
   kind: MEMBER_KINDS,
+  workspace: null,
+  via: GRANT_VIAS,
 };
+
+/** How long a free-text list item may be (the API's limits). */
+const ITEM_LIMIT: Partial<Record<UsersListKey, number>> = { workspace: L.workspace };
 
 function orderOf(key: UsersListKey, value: string): number {
   return key === "provider" ? (PROVIDER_IDS as readonly string[]).indexOf(value) : 0;
@@ -38,7 +43,7 @@ function parseList<K extends UsersListKey>(key: K, raw: string | null): UsersQue
   const allowed = LIST_VALUES[key];
   // Keep the valid items and drop the rest, one by one, so one bad value does not cost the others.
   const items = [...new Set(raw.split(",").map((item) => item.trim()).filter(Boolean))]
-    .filter((item) => (allowed ? allowed.includes(item) : item.length <= L.role))
+    .filter((item) => (allowed ? allowed.includes(item) : item.length <= (ITEM_LIMIT[key] ?? L.role)))
     .sort((a, b) => orderOf(key, a) - orderOf(key, b) || a.localeCompare(b));
   return (items.length > 0 ? items : undefined) as UsersQuery[K];
 }
@@ -71,6 +76,8 @@ export function parseUsersQuery(params: ParamSource): UsersQuery {
     role: parseList("role", params.get("role")),
     status: parseList("status", params.get("status")),
     kind: parseList("kind", params.get("kind")),
+    workspace: parseList("workspace", params.get("workspace")),
+    via: parseList("via", params.get("via")),
     inactiveDays: optionalWhole(params.get("inactiveDays"), L.inactiveDays),
     sort: oneOf(SORT_FIELDS, params.get("sort"), DEFAULT_USERS_QUERY.sort),
     order: oneOf(SORT_ORDERS, params.get("order"), DEFAULT_USERS_QUERY.order),

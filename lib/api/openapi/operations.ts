@@ -100,7 +100,8 @@ export const OPERATIONS: Record<string, Operation> = {
     role: "admin",
     params: memberParamsSchema,
     body: addToGroupSchema,
-    summary: "Add a member to a group or team (where the provider's API allows); refused while the group grants an admin-level role and a second admin is required",
+    approval: true,
+    summary: "Add a member to a group or team (where the provider's API allows); a group granting an admin-level role waits for a second admin: 202",
   },
   "DELETE /api/members/{provider}/{memberId}/groups/{groupId}": {
     tag: "Changes",

@@ -113,6 +113,24 @@ describe("changes show in later reads", () => {
     expect((await sb.adapter.listInvites()).map((i) => i.id)).not.toContain(invite!.id);
   });
 
+  it("invites into the chosen projects only (none chosen: none, not the default project); the invitee joins them on accepting", async () => {
+    const plain = await sb.adapter.invite({ email: "no.projects@example.com", role: "reader" });
+    const chosen = await sb.adapter.invite({ email: "two.projects@example.com", role: "reader", projects: [{ id: "proj_research", role: "owner" }, { id: "proj_support", role: "member" }] });
+    expect(requestsTo("/organization/invites", "POST").map((r) => r.body)).toEqual([
+      { email: "no.projects@example.com", role: "reader", projects: [] },
+      { email: "two.projects@example.com", role: "reader", projects: [{ id: "proj_research", role: "owner" }, { id: "proj_support", role: "member" }] },
+    ]);
+    await expect(sb.adapter.invite({ email: "bad.project.role@example.com", role: "reader", projects: [{ id: "proj_research", role: "reader" }] })).rejects.toThrow(/not an OpenAI project role/);
+
+    const accept = (id: string) => sb.definition.control!("POST", "/__sandbox/openai/accept-invite", { id });
+    const joined = accept(chosen!.id)!.body as { id: string };
+    const member = await sb.adapter.getMember(joined.id);
+    expect(member?.scopedRoles?.map((s) => [s.scopeId, s.role])).toEqual([["proj_research", "owner"], ["proj_support", "member"]]);
+    const alone = accept(plain!.id)!.body as { id: string };
+    expect((await sb.adapter.getMember(alone.id))?.scopedRoles ?? []).toEqual([]);
+    expect(accept(plain!.id)!.status, "an invite is accepted once").toBe(400);
+  });
+
   it("changes a role", async () => {
     const reader = (await sb.adapter.listMembers()).find((m) => m.role === "reader" && m.kind === "person")!;
     await sb.adapter.changeRole({ memberId: reader.id, role: "owner" });

@@ -101,9 +101,9 @@ export function createOpenAIAdapter(connection: ProviderConnection): ProviderAda
       }
     },
 
-    async invite({ email, role }) {
-      // `projects` omitted on purpose: like the dashboard, the invitee also joins the default project.
-      const sent = await client.createInvite({ email, role: openAIRole(role) });
+    async invite({ email, role, projects }) {
+      // Always sent: omitted, the spec puts the invitee in the default project, which only a chosen project should do.
+      const sent = await client.createInvite({ email, role: openAIRole(role), projects: (projects ?? []).map((p) => ({ id: p.id, role: projectRole(p.role) })) });
       return toInvite(readOne("openai", INVITE_ITEM, sent) as ReadInvite);
     },
 

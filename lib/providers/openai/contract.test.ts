@@ -41,6 +41,8 @@ async function driveEveryOperation() {
   const invite = await adapter.invite({ email: "contract@example.com", role: "owner" });
   await raw("GET", `/organization/invites/${invite!.id}`);
   await adapter.revokeInvite(invite!.id);
+  const withProjects = await adapter.invite({ email: "projects@example.com", role: "reader", projects: [{ id: "proj_research", role: "owner" }, { id: "proj_support", role: "member" }] });
+  await adapter.revokeInvite(withProjects!.id);
   await adapter.changeRole({ memberId: members[4].id, role: "owner" });
   await adapter.changeRole({ memberId: members[4].id, role: "reader" });
   await adapter.removeMember({ memberId: members[5].id });

@@ -163,3 +163,17 @@ export function projectHandlers(deps: ProjectRouteDeps) {
 export function removeFromProjects(state: ProjectsState, userId: string): void {
   for (const list of state.users.values()) list.remove(userId);
 }
+
+/**
+ * An accepted invite's projects (the spec: "membership is granted at the same time the org
+ * invite is accepted"): the new user joins each active project it names with its role.
+ * A project gone or archived since the invite was sent is skipped.
+ */
+export function joinInvitedProjects(state: ProjectsState, user: WireUser, projects: ReadonlyArray<{ id: string; role: string }>, at: number): void {
+  for (const { id, role } of projects) {
+    const project = state.projects.get(id);
+    const list = state.users.get(id);
+    if (!project || !list || isArchived(project) || list.get(user.id)) continue;
+    list.add(projectUser(user, role, at));
+  }
+}

@@ -7,9 +7,9 @@ import { redactKey } from "./identity";
 import { ROLE } from "./roles";
 import { answerRefusals, openAIErrorBody, parseBody, refusal } from "./sandbox-errors";
 import { OPENAI_VARIANCES } from "./sandbox-variance";
-import { projectHandlers, projectsFrom, removeFromProjects, saveProjects, type SavedProjects } from "./sandbox-projects";
+import { joinInvitedProjects, projectHandlers, projectsFrom, removeFromProjects, saveProjects, type SavedProjects } from "./sandbox-projects";
 import { type AuditActor, apiKeyActor, AuditTrail, sessionActor, type WireAuditLog } from "./sandbox-audit";
-import { adminKey, buildSeed, DEFAULT_PROJECT_ID, inviteId, newInvite, type OpenAIState, stateFrom } from "./sandbox-seed";
+import { adminKey, buildSeed, DEFAULT_PROJECT_ID, inviteId, newInvite, type OpenAIState, stateFrom, userId } from "./sandbox-seed";
 import {
   inviteRequestSchema,
   roleSchema,
@@ -142,6 +142,33 @@ function outsideChange(state: OpenAIState, body: unknown): SandboxResponse {
   return { status: 400, body: { error: 'action must be "role" (with role owner or reader) or "remove"' } };
 }
 
+/**
+ * `POST /__sandbox/openai/accept-invite {"id"}`: the invitee accepts (what the invite email's
+ * link does): a new organization user with the invite's role, in the invite's projects.
+ */
+function acceptInvite(state: OpenAIState, body: unknown, serial: number): SandboxResponse {
+  const { id } = (body ?? {}) as { id?: unknown };
+  const invite = typeof id === "string" ? state.invites.get(id) : undefined;
+  if (!invite || invite.status !== "pending") return { status: 400, body: { error: 'body must name a pending invite\'s "id"' } };
+  const at = now();
+  const user: WireUser = {
+    object: "organization.user",
+    id: userId(`accepted:${serial}:${normaliseEmail(invite.email)}`),
+    name: invite.email.split("@")[0],
+    email: invite.email,
+    role: invite.role === ROLE.owner ? ROLE.owner : ROLE.reader,
+    added_at: at,
+    is_service_account: false,
+    is_scim_managed: false,
+    api_key_last_used_at: null,
+  };
+  state.users.add(user);
+  invite.status = "accepted";
+  invite.accepted_at = at;
+  joinInvitedProjects(state.projects, user, invite.projects ?? [], at);
+  return { status: 200, body: user };
+}
+
 function applyUserUpdate(state: OpenAIState, user: WireUser, update: UserRoleUpdateRequest): WireUser {
   if (update.role_id != null) throw refusal(400, "Custom roles ('role_id') are not available in this sandbox; set 'role' instead.", "role_id");
   if (update.role == null) throw refusal(400, "Missing required parameter: 'role'.", "role", "missing_required_parameter");
@@ -220,7 +247,12 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
       state = stateFrom(seed);
       serial = 0;
     },
-    control: (method, path, body) => (path === "/__sandbox/openai/outside-change" && method === "POST" ? outsideChange(state, body) : undefined),
+    control: (method, path, body) => {
+      if (method !== "POST") return undefined;
+      if (path === "/__sandbox/openai/outside-change") return outsideChange(state, body);
+      if (path === "/__sandbox/openai/accept-invite") return acceptInvite(state, body, ++serial);
+      return undefined;
+    },
     saveState: () => ({ users: [...state.users], invites: [...state.invites], serial, projects: saveProjects(state.projects), auditLog: state.audit.events }),
     loadState(saved) {
       const { users, invites, serial: savedSerial, projects } = (saved ?? {}) as { users?: unknown; invites?: unknown; serial?: unknown; projects?: SavedProjects };

@@ -1,0 +1,1 @@
+ALTER TABLE "invite_request_items" ADD COLUMN "projects" jsonb;
