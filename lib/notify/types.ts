@@ -1,28 +1,7 @@
 import { z } from "zod";
+import { NOTIFY_EVENTS } from "./constants";
 
-/**
- * The events an operator chooses email for (Settings → Notifications). Read by the page and
- * by the server: nothing here touches the database.
- */
-export const NOTIFY_EVENTS = ["request_waiting", "request_decided", "failure", "review_assigned", "review_reminder"] as const;
-export type NotifyEventName = (typeof NOTIFY_EVENTS)[number];
-
-export const NOTIFY_EVENT_TEXT: Record<NotifyEventName, { label: string; description: string }> = {
-  request_waiting: { label: "A request waits for my approval", description: "A new invite, change or mass-change request someone else asked for (admins and owners)." },
-  request_decided: { label: "My request was decided", description: "Approved, rejected or expired." },
-  failure: { label: "Something failed", description: "An approved request whose sending failed, a bulk change with failed items, a scheduled job that failed (admins and owners)." },
-  review_assigned: { label: "An access review was assigned to me", description: "A campaign names me as a reviewer." },
-  review_reminder: { label: "Access review reminders", description: "Before a campaign's due date, while items of mine are undecided." },
-};
-
-export interface NotificationPreferences {
-  email: Record<NotifyEventName, boolean>;
-}
-
-export interface NotificationSettingsResponse extends NotificationPreferences {
-  /** Which channels the server has: an email choice does nothing without SMTP. */
-  channels: { email: boolean; webhook: boolean };
-}
+export * from "./constants";
 
 /** A change to some events' email choice; the others stay as they are. */
 export const notificationPreferencesPatchSchema = z.strictObject({
