@@ -95,6 +95,9 @@ describe("the configuration schema", () => {
     ROSTER_DIRECTORY_RECHECK_MS: ["soon", "must be milliseconds"],
     ROSTER_SYNC_INTERVAL_SECONDS: ["5", "must be whole seconds from 10"],
     ROSTER_JOB_LEASE_SECONDS: ["0", "must be whole seconds from 1"],
+    ROSTER_NOTIFY_WEBHOOK_URL: ["hooks.slack.com/services/x", "must be an http(s) URL"],
+    ROSTER_SMTP_URL: ["mail.example.com:587", "must be an SMTP URL"],
+    ROSTER_NOTIFY_FROM: ["roster at example", "must be an email address, or a name and address"],
     AUTH_OIDC_ISSUER: ["accounts.example.com", "must be an http(s) URL"],
     AUTH_OIDC_DEFAULT_ROLE: ["root", "must be one of owner, admin, requester, viewer"],
     AUDIT_DEPS_STRICT: ["please", "must be one of 1, 0, true, false"],
@@ -124,6 +127,15 @@ describe("the configuration schema", () => {
     ["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"],
     ["ROSTER_ADMIN_EMAIL", "ROSTER_ADMIN_PASSWORD"],
   ];
+
+  it("refuses SMTP without a sender, naming ROSTER_NOTIFY_FROM; takes it with one", () => {
+    expect(envProblems({ ROSTER_SMTP_URL: "smtp://mail.example.com:587" })).toEqual([
+      "ROSTER_NOTIFY_FROM must be set too: ROSTER_SMTP_URL is set (the address notification emails come from)",
+    ]);
+    expect(envProblems({ ROSTER_SMTP_URL: "smtps://u:p@mail.example.com", ROSTER_NOTIFY_FROM: "Roster <roster@example.com>" })).toEqual([]);
+    // The URL may hold a password: a refusal never repeats it.
+    expect(envProblems({ ROSTER_SMTP_URL: "mail://u:hunter2@x", ROSTER_NOTIFY_FROM: "r@example.com" }).join(" ")).not.toContain("hunter2");
+  });
 
   it.each(PAIRS)("refuses %s half set, naming what is missing", (...names) => {
     const [first, ...rest] = names;

@@ -117,6 +117,18 @@ export const envSchema = z
     // Jobs (lib/jobs)
     ROSTER_SYNC_INTERVAL_SECONDS: whole(10, 86_400 * 7, "whole seconds"),
     ROSTER_JOB_LEASE_SECONDS: whole(1, 3_600, "whole seconds"),
+    // Notifications (lib/notify)
+    ROSTER_NOTIFY_WEBHOOK_URL: httpUrl(),
+    ROSTER_SMTP_URL: optional(
+      z.string().refine((raw) => URL.canParse(raw.trim()) && /^smtps?:$/.test(new URL(raw.trim()).protocol) && new URL(raw.trim()).hostname !== "", {
+        message: "must be an SMTP URL, smtp://user:password@host:587 or smtps://user:password@host:465",
+      }),
+    ),
+    ROSTER_NOTIFY_FROM: optional(
+      z.string().refine((raw) => /^[^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(raw.trim()), {
+        message: 'must be an email address, or a name and address: Roster <roster@example.com>',
+      }),
+    ),
     // Single sign-on
     AUTH_OIDC_ISSUER: httpUrl(),
     AUTH_OIDC_CLIENT_ID: text(),
@@ -144,6 +156,9 @@ export const envSchema = z
     together(["ASTRONOMER_API_TOKEN", "ASTRONOMER_ORGANIZATION_ID"], "Astronomer's token and organization");
     together(["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"], "single sign-on");
     together(["ROSTER_ADMIN_EMAIL", "ROSTER_ADMIN_PASSWORD"], "the first owner");
+    if (env.ROSTER_SMTP_URL && !env.ROSTER_NOTIFY_FROM) {
+      ctx.addIssue({ code: "custom", path: ["ROSTER_NOTIFY_FROM"], message: "must be set too: ROSTER_SMTP_URL is set (the address notification emails come from)" });
+    }
   });
 
 export type RosterEnv = z.infer<typeof envSchema>;
@@ -159,7 +174,7 @@ export function envProblems(env: Env): string[] {
     const name = String(issue.path[0] ?? "environment");
     const raw = env[name];
     // Never repeat a value that may be a secret: only short, non-secret-looking ones are quoted.
-    const got = raw && !/SECRET|TOKEN|KEY|PASSWORD|DATABASE_URL/.test(name) ? ` (got "${raw.slice(0, 80)}")` : "";
+    const got = raw && !/SECRET|TOKEN|KEY|PASSWORD|DATABASE_URL|SMTP_URL|WEBHOOK_URL/.test(name) ? ` (got "${raw.slice(0, 80)}")` : "";
     return `${name} ${issue.message}${got}`;
   });
 }

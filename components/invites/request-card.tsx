@@ -127,6 +127,7 @@ export function RequestCard({ request, operator, onAction }: RequestCardProps) {
   return (
     <article
       aria-label={`${request.change ? REQUEST_KIND_LABELS[request.kind] : "Invite"} request by ${request.requester.email}`}
+      id={`request-${request.id}`}
       data-request-id={request.id}
       className="rounded-lg border border-border bg-surface wrap-anywhere shadow-xs"
     >

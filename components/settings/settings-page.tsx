@@ -12,6 +12,7 @@ import { Callout } from "@/components/ui/callout";
 import { type OperatorDialog, OperatorDialogs } from "./operator-dialogs";
 import { operatorsQueryOptions } from "./operators-queries";
 import { OperatorsTable } from "./operators-table";
+import { NotificationsSection } from "./notifications-section";
 import { TokensSection } from "./tokens-section";
 
 /** Settings: who may sign in to Roster, with which role (owners manage; admins read), and, for owners, API tokens. */
@@ -64,6 +65,7 @@ export function SettingsPage() {
       </section>
       {canManage ? <OperatorDialogs dialog={dialog} onClose={() => setDialog(null)} /> : null}
       {canManage ? <TokensSection /> : null}
+      <NotificationsSection />
     </div>
   );
 }

@@ -19,7 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/reviews", label: "Access reviews", icon: ClipboardCheck },
   { href: "/audit", label: "Audit", icon: ScrollText },
   { href: "/connections", label: "Connections", icon: Plug },
-  { href: "/settings", label: "Settings", icon: Settings, role: "admin" },
+  { href: "/settings", label: "Settings", icon: Settings, role: "requester" },
 ];
 
 function under(prefix: string, pathname: string): boolean {

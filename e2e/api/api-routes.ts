@@ -29,6 +29,8 @@ export interface Access {
 /** `METHOD /api/pattern` (folders as in app/api) → what it needs. */
 export const ACCESS: Record<string, Access> = {
   "POST /api/account/password": { role: "viewer", path: "/api/account/password", body: {}, sessionOnly: true },
+  "GET /api/me/notifications": { role: "viewer", path: "/api/me/notifications", sessionOnly: true },
+  "PATCH /api/me/notifications": { role: "viewer", path: "/api/me/notifications", body: {}, sessionOnly: true },
   "POST /api/arthur/accept-invites": { role: "owner", path: "/api/arthur/accept-invites", skipAllowed: "accepts Roster's own Arthur invites" },
   "PATCH /api/arthur/users/[id]": { role: "admin", path: "/api/arthur/users/no-such-user", body: {} },
   "POST /api/arthur/users": { role: "admin", path: "/api/arthur/users", body: {} },

@@ -133,6 +133,9 @@ export const ROUTES: Record<string, RouteInput> = {
     body: { currentPassword: { kind: "string", max: 1024, required: true, min1: true }, newPassword: { kind: "string", max: 1024, required: true } },
   },
   "POST /api/arthur/accept-invites": { body: "none" },
+  "GET /api/me/notifications": {},
+  // Per event, email on or off (a record of booleans): the fuzz sends the body's other shapes.
+  "PATCH /api/me/notifications": { body: {} },
   "POST /api/arthur/users": {
     body: {
       firstName: str(200, true),

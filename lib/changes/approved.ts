@@ -1,5 +1,6 @@
 import { isApiError } from "../api/errors";
 import { claimChange, finishChange } from "../invites/change-store";
+import { notify } from "../notify";
 import type { ChangeOutcome, InviteRequestResponse, RequestedChange } from "../invites/types";
 import { isProviderError } from "../providers/errors";
 import { createArthurUser, createServiceAccount, oneTimePassword } from "../service-accounts/service";
@@ -83,9 +84,11 @@ export async function performApproved(ctx: ChangeContext, request: InviteRequest
   try {
     const { outcome, secret } = await perform(approvalCtx, claimed.change as RequestedChange);
     await finishChange(request.id, outcome);
+    if (outcome.state === "failed") await notify({ kind: "send_failed", requestId: request.id });
     return secret ? { secret } : {};
   } catch (error) {
     await finishChange(request.id, failureOf(error));
+    await notify({ kind: "send_failed", requestId: request.id });
     return {};
   }
 }

@@ -361,3 +361,21 @@ export type BulkItemRow = typeof bulkItems.$inferSelect;
 
 // Access reviews have a room of their own (lib/reviews); drizzle-kit reads them through this export.
 export * from "./schema-reviews";
+
+/**
+ * Notifications (lib/notify): each operator's choice, per event, of email on or off. No row
+ * means the event's default (on). The webhook is organization-wide (ROSTER_NOTIFY_WEBHOOK_URL);
+ * deliveries themselves are pg-boss jobs.
+ */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    operatorId: uuid("operator_id")
+      .notNull()
+      .references(() => operators.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    email: boolean("email").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.operatorId, t.event] })],
+);

@@ -2,6 +2,7 @@ import { scheduleExpiry } from "../jobs/scheduled";
 import { randomUUID } from "node:crypto";
 import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/change";
 import { TOKEN_ERROR_CODES } from "../tokens/types";
+import { notify } from "../notify";
 import { insertChangeRequest } from "./change-store";
 import { invitePolicy } from "./policy";
 import { toDetail } from "./present";
@@ -71,5 +72,6 @@ export async function requestChange(
     });
   });
   await scheduleExpiry(row!.expiresAt);
+  await notify({ kind: "request_created", requestId: id });
   return { approvalRequired: true, request: toDetail(row!, []) };
 }

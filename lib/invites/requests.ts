@@ -7,6 +7,7 @@ import { ApiError, forbidden, notFound } from "../api/errors";
 import { hasRole } from "../auth/roles";
 import { performApproved } from "../changes/approved";
 import type { InviteRequestRow } from "../db/schema";
+import { notify } from "../notify";
 import { invitePolicy } from "./policy";
 import { toDetail, toRequest } from "./present";
 import { decideRequest, expireOverdue, findRequest, insertRequest, listRequests, type StoredRequest } from "./repository";
@@ -40,6 +41,7 @@ export async function expireDue(): Promise<void> {
       after: { status: "expired", expiresAt: row.expiresAt.toISOString() },
     };
     await auditedChange(attempt, async () => {});
+    await notify({ kind: "request_decided", requestId: row.id });
   }
 }
 
@@ -86,7 +88,10 @@ export async function createInviteRequest(ctx: ChangeContext, input: CreateInvit
       ...(input.direct ? { approved: { reason: "Direct invite (ROSTER_DIRECT_INVITES=admins)" } } : {}),
     });
   });
-  if (!input.direct) await scheduleExpiry(stored!.request.expiresAt);
+  if (!input.direct) {
+    await scheduleExpiry(stored!.request.expiresAt);
+    await notify({ kind: "request_created", requestId: id });
+  }
   if (input.direct) {
     const approval = requestAttempt(ctx, "approve_request", stored!.request, { status: "approved", direct: true });
     await auditedChange(approval, async () => {});
@@ -146,6 +151,7 @@ async function decide(ctx: ChangeContext, stored: StoredRequest, decision: Decis
     decided = row !== null;
     if (!decided) entry.settle({ outcome: "failure", providerMessage: "Another decision on this request came first" });
   });
+  if (decided && decision !== "cancel") await notify({ kind: "request_decided", requestId: request.id });
   return decided;
 }
 

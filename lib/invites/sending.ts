@@ -7,6 +7,7 @@ import type { InviteRequestItemRow } from "../db/schema";
 import { isProviderError } from "../providers/errors";
 import { configuredProvider } from "../providers/registry";
 import type { Invite, ProviderAdapter, ProviderId } from "../providers/types";
+import { notify } from "../notify";
 import { gatherEvidence, type ProviderEvidence } from "./evidence";
 import { sendLeaseMs } from "./policy";
 import { claimItem, claimQueued, finishItem, type ItemOutcome, renewClaim } from "./repository";
@@ -189,6 +190,8 @@ async function sendForProvider(ctx: ChangeContext, requestId: string, provider: 
 async function processClaimed(ctx: ChangeContext, requestId: string, claimed: Claimed[]) {
   const providers = [...new Set(claimed.map((c) => c.item.provider))];
   await Promise.all(providers.map((p) => sendForProvider(ctx, requestId, p, claimed.filter((c) => c.item.provider === p))));
+  // The items' results are recorded: the admins hear of any that failed (nothing is said when none did).
+  if (claimed.length) await notify({ kind: "send_failed", requestId });
 }
 
 /** Sends the items of an approved request nobody has taken up yet. */

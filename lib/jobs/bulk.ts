@@ -6,6 +6,7 @@ import { changeRole, removeMember } from "../changes/members";
 import { offboard } from "../changes/offboard";
 import { ApiError } from "../api/errors";
 import { log } from "../log";
+import { notify } from "../notify";
 import { isProviderError } from "../providers/errors";
 import { isDraining, trackChange } from "../shutdown";
 import { claimNext, type ClaimedItem, findRun, nextLeaseEnd, finishItem, finishRunIfDone, insertRun, type ItemOutcome, requeueFailed, runView, unfinishedRunIds } from "./bulk-store";
@@ -109,6 +110,7 @@ export async function workRun(runId: string): Promise<void> {
   if (stopped) throw stopped.reason;
   if (await finishRunIfDone(runId)) {
     log.info({ runId }, "bulk run finished");
+    await notify({ kind: "bulk_failed", runId });
     return;
   }
   // Items still held by another worker, or by one that died: look again once their lease ends.

@@ -23,6 +23,8 @@ export interface QueueDefinition {
   policy?: QueuePolicy;
   retryLimit?: number;
   retryDelay?: number;
+  /** The longest wait between retries, in seconds (retries back off exponentially). */
+  retryDelayMax?: number;
   /** Seconds a job may run before pg-boss takes it as lost and retries it. */
   expireInSeconds?: number;
   /** Jobs of this queue one server works at once. */
@@ -58,6 +60,7 @@ async function startQueue(boss: PgBoss, queue: QueueDefinition): Promise<void> {
     retryLimit: queue.retryLimit ?? 3,
     retryDelay: queue.retryDelay ?? 5,
     retryBackoff: true,
+    ...(queue.retryDelayMax ? { retryDelayMax: queue.retryDelayMax } : {}),
     expireInSeconds: queue.expireInSeconds ?? 15 * 60,
   });
   await boss.work(queue.name, { localConcurrency: queue.concurrency ?? 1, pollingIntervalSeconds: 1 }, queue.handler);

@@ -2,6 +2,7 @@ import { refresh } from "../directory/service";
 import { readHeads } from "../directory/store";
 import { freshnessMs } from "../directory/snapshot";
 import { log } from "../log";
+import { notifySyncResult } from "../notify/sync";
 import { configuredProviders } from "../providers/registry";
 import type { ProviderId } from "../providers/types";
 import { defineQueue, jobs } from "./engine";
@@ -40,7 +41,8 @@ export async function syncProvider(provider: ProviderId): Promise<"synced" | "fr
       log.debug({ provider }, "scheduled sync skipped: the snapshot is fresh");
       return "fresh";
     }
-    await refresh([provider], "schedule");
+    const { providers } = await refresh([provider], "schedule");
+    await notifySyncResult(providers.find((p) => p.id === provider));
     log.info({ provider }, "scheduled sync done");
     return "synced";
   } finally {

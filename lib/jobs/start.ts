@@ -2,6 +2,8 @@ import type { RawDatabase } from "../db";
 import { log } from "../log";
 import { defineBulkQueue, resumeUnfinishedRuns } from "./bulk";
 import { startJobs } from "./engine";
+import { defineNotifyQueue } from "../notify/deliver";
+import { defineReminderQueue } from "../notify/reminders";
 import { defineScheduledQueues, scheduleSyncs } from "./scheduled";
 
 /**
@@ -12,6 +14,8 @@ import { defineScheduledQueues, scheduleSyncs } from "./scheduled";
 export async function startRosterJobs(raw: RawDatabase): Promise<void> {
   const { expireDue } = await import("../invites/requests");
   defineBulkQueue();
+  defineNotifyQueue();
+  defineReminderQueue();
   defineScheduledQueues(expireDue);
   await startJobs(raw);
   await scheduleSyncs();

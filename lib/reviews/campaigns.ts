@@ -7,6 +7,8 @@ import { getDb } from "../db";
 import { accessReviewItems, accessReviews, operators, type AccessReviewRow } from "../db/schema";
 import { getSnapshots } from "../directory/snapshot";
 import { PROVIDER_LABELS, type ProviderId } from "../providers/types";
+import { notify } from "../notify";
+import { scheduleReviewReminder } from "../notify/reminders";
 import { itemsFor, type ItemDraft } from "./scope";
 import type { CreateReviewInput, ReviewDetail, ReviewersInput, ReviewOutcome, ReviewScope, ReviewSummary } from "./types";
 
@@ -151,6 +153,8 @@ export async function createReview(ctx: ChangeContext, input: CreateReviewInput,
       return created;
     });
   });
+  await notify({ kind: "review_assigned", campaignId: row!.id });
+  await scheduleReviewReminder(row!);
   return toSummary(row!);
 }
 

@@ -7,6 +7,7 @@
 export const TOKENS_SESSION_ONLY = "API tokens are made, listed and revoked by a signed-in owner";
 export const OPERATORS_SESSION_ONLY = "Roster's operators are managed by a signed-in owner";
 export const PASSWORD_SESSION_ONLY = "an API token has no password";
+export const NOTIFICATIONS_SESSION_ONLY = "notification choices are each signed-in operator's own";
 export const REQUESTS_SESSION_ONLY = "invite requests are made and decided by people (a requester and another admin)";
 
 /** Every secret starts with this, so secret scanners (and Roster's log redaction) can spot one. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireOperatorPage } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NotificationsSection } from "@/components/settings/notifications-section";
 import { SettingsPage } from "@/components/settings/settings-page";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -9,7 +9,12 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function Page() {
   const operator = await requireOperatorPage("/settings");
   if (!hasRole(operator.role, "admin")) {
-    return <EmptyState title="Admins and owners only" description="Roster's operators are listed for admins and managed by owners." />;
+    // Everyone chooses their own notifications; the operators are listed for admins and managed by owners.
+    return (
+      <div className="mx-auto w-full max-w-[1440px] px-4 py-6 sm:px-6">
+        <NotificationsSection />
+      </div>
+    );
   }
   return <SettingsPage />;
 }

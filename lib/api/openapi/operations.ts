@@ -14,6 +14,7 @@ import {
   updateArthurUserSchema,
 } from "../../service-accounts/types";
 import { bulkBodySchema, bulkParamsSchema } from "../../jobs/bulk-types";
+import { notificationPreferencesPatchSchema } from "../../notify/types";
 import { createTokenSchema, tokenIdParamsSchema } from "../../tokens/types";
 import { createReviewSchema, decideSchema, itemsQuerySchema, reviewParamsSchema } from "../../reviews/types";
 
@@ -185,6 +186,8 @@ export const OPERATIONS: Record<string, Operation> = {
   "POST /api/operators": { tag: "Roster", role: "owner", body: addOperatorSchema, sessionOnly: true, summary: "Add an operator" },
   "PATCH /api/operators/{id}": { tag: "Roster", role: "owner", params: operatorIdParamsSchema, body: updateOperatorSchema, sessionOnly: true, summary: "Change an operator's role, or disable them" },
   "POST /api/account/password": { tag: "Roster", role: "viewer", body: changePasswordSchema, sessionOnly: true, summary: "Change your own password (ends your sessions)" },
+  "GET /api/me/notifications": { tag: "Roster", role: "viewer", sessionOnly: true, summary: "Your notification choices: per event, email on or off, and which channels the server has" },
+  "PATCH /api/me/notifications": { tag: "Roster", role: "viewer", body: notificationPreferencesPatchSchema, sessionOnly: true, summary: "Turn email on or off for some events (the others stay as they are)" },
   "GET /api/tokens": { tag: "Roster", role: "owner", sessionOnly: true, summary: "API tokens, with who made them, last use and expiry (never their secrets)" },
   "POST /api/tokens": { tag: "Roster", role: "owner", body: createTokenSchema, sessionOnly: true, secret: true, summary: "Create an API token (its secret answered once)" },
   "DELETE /api/tokens/{id}": { tag: "Roster", role: "owner", params: tokenIdParamsSchema, sessionOnly: true, summary: "Revoke an API token" },
