@@ -93,8 +93,8 @@ export function ApproveDialog({ request, onClose }: DecisionDialogProps) {
   const mutation = useApproveInviteRequest({
     onSuccess: (answer) => {
       if (answer.request.change) return change.approved(answer);
-      const { sent, skipped, failed } = answer.request.counts;
-      toastChanged(`Approved: ${sent} sent, ${skipped} skipped, ${failed} failed`);
+      const { queued, sending } = answer.request.counts;
+      toastChanged(`Approved: sending ${queued + sending} invite${queued + sending === 1 ? "" : "s"} in the background; the request shows each one as it goes`);
       onClose();
     },
     onError: setError,
