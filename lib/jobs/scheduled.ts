@@ -37,11 +37,11 @@ export async function syncProvider(provider: ProviderId): Promise<"synced" | "fr
   try {
     const head = (await readHeads()).find((h) => h.provider === provider);
     if (head && Date.now() - head.fetchedAt.getTime() < freshnessMs()) {
-      log.debug({ provider }, "scheduled sync skipped: the snapshot is fresh");
+      log.info({ provider, outcome: "fresh" }, "scheduled sync skipped: the snapshot is fresh");
       return "fresh";
     }
     await refresh([provider], "schedule");
-    log.info({ provider }, "scheduled sync done");
+    log.info({ provider, outcome: "synced" }, "scheduled sync done");
     return "synced";
   } finally {
     await queueSync(provider, syncIntervalSeconds());
