@@ -1,5 +1,6 @@
 import type { BulkRunView } from "../../lib/jobs/bulk-types";
 import type { UsersResponse } from "../../lib/directory/types";
+import { E2E } from "../env";
 import { expect, signInPage, test } from "./guard";
 
 /** The Jobs page (owners): recent bulk runs with their progress and failures, retry of the failed items, and the engine's jobs. */
@@ -16,7 +17,7 @@ test("an owner follows a bulk run on the Jobs page and retries its failed item; 
     // No such member: fails with the provider's reason; its retry fails again.
     { kind: "remove_member", provider: "openai", memberId: "user-no-such-member-jobs" },
   ];
-  const started = await page.request.post("/api/bulk", { data: { items } });
+  const started = await page.request.post("/api/bulk", { data: { items }, headers: { origin: E2E.baseUrl } });
   expect(started.status(), await started.text()).toBe(202);
   const { run } = (await started.json()) as { run: BulkRunView };
 
