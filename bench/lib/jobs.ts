@@ -32,10 +32,14 @@ const TARGET_SLOWDOWN = 1.5;
 async function plan(session: Session, count: number) {
   const roles = await api<RolesAnswer>(session, "GET", "/api/roles");
   const items: Array<{ kind: "change_role"; provider: Provider; memberId: string; role: string }> = [];
-  const per = Math.ceil(count / PROVIDERS.length);
-  for (const provider of PROVIDERS) {
-    const plain = roles.providers.find((p) => p.id === provider)!.roles.filter((r) => r.scope === "organization" && !r.isOwner && !r.adminLevel);
-    if (plain.length < 2) throw new Error(`${provider} offers fewer than two plain roles`);
+  const plainOf = (provider: Provider) =>
+    roles.providers.find((p) => p.id === provider)!.roles.filter((r) => r.scope === "organization" && !r.isOwner && !r.adminLevel);
+  // Providers with two plain roles at least (OpenAI's organization has one: reader): a change between them needs no second admin.
+  const eligible = PROVIDERS.filter((p) => plainOf(p).length >= 2);
+  if (!eligible.length) throw new Error("no provider offers two plain roles");
+  const per = Math.ceil(count / eligible.length);
+  for (const provider of eligible) {
+    const plain = plainOf(provider);
     let taken = 0;
     for (let page = 1; taken < per; page++) {
       const list = await api<UsersPage>(session, "GET", `/api/users?provider=${provider}&status=active&kind=person&pageSize=200&page=${page}`);

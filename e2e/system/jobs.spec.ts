@@ -120,23 +120,22 @@ async function bulkOffboardRound(database: Pick<RosterOptions, "databaseUrl" | "
     await sandboxes.clearFaults();
 
     server = await startRoster(options);
+    const restarted = server;
     const admin2 = await new RosterClient(server.url).signIn(ADMIN);
     let run: BulkRunView | undefined;
-    await expect
-      .poll(async () => {
+    const finished = async () => {
+      try {
         run = (await admin2.get<{ run: BulkRunView }>(`/api/bulk/${id}`)).body.run;
         return run.finishedAt !== null;
-      }, { timeout: 45_000, intervals: [500] })
-      .toBe(true);
+      } catch (error) {
+        throw new Error(`${String(error)}; the restarted server said:\n${restarted.output.join("").slice(-4000)}`);
+      }
+    };
+    await expect.poll(finished, { timeout: 45_000, intervals: [500] }).toBe(true);
     // A provider call a busy machine timed out fails its item alone: "Retry failed items only" takes it up.
     if (run!.counts.failed) {
       expect((await admin2.call("POST", `/api/bulk/${id}/retry`, {})).status).toBe(202);
-      await expect
-        .poll(async () => {
-          run = (await admin2.get<{ run: BulkRunView }>(`/api/bulk/${id}`)).body.run;
-          return run.finishedAt !== null;
-        }, { timeout: 45_000, intervals: [500] })
-        .toBe(true);
+      await expect.poll(finished, { timeout: 45_000, intervals: [500] }).toBe(true);
     }
     // Progress complete: every item ended, and succeeded (a step the killed server already made counts as done).
     expect(run!.counts, JSON.stringify(run!.items.filter((i) => i.state !== "succeeded"))).toEqual({ queued: 0, running: 0, succeeded: 50, failed: 0 });
