@@ -178,7 +178,7 @@ async function sendingRound(database: Pick<RosterOptions, "databaseUrl" | "dataD
       providers: PROVIDERS.map((p) => ({ provider: p, role: role(p) })),
       reason: "Sending cut by SIGKILL",
     });
-    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
     const id = asked.body.request.id;
     await sandboxes.fault("all", { latencyMs: 100 });
     const approved = await owner.call<InviteRequestResponse>("POST", `/api/invite-requests/${id}/approve`, {});
