@@ -11,7 +11,7 @@ import { jobsQueryOptions } from "@/lib/queries/jobs";
 import { jobsKeys } from "@/lib/queries/keys";
 import { formatNumber } from "@/components/common/format";
 import { QueryErrorState } from "@/components/common/query-error-state";
-import { RelativeTime } from "@/components/common/relative-time";
+import { LocalDate, RelativeTime } from "@/components/common/relative-time";
 import { useOperator } from "@/components/shell/operator-context";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -192,14 +192,17 @@ function EngineJobs({ jobs }: { jobs: EngineJob[] }) {
                   </>
                 ) : (
                   <>
-                    Due <RelativeTime iso={job.startAfter} />
+                    {/* Relative times only count backwards: a job not started yet shows when it is due. */}
+                    Due <LocalDate iso={job.startAfter} />
                   </>
                 )}
                 {job.retries ? ` · retried ${formatNumber(job.retries)}×` : ""}
               </p>
               {job.error ? <p className="text-xs break-words text-danger-text">{job.error}</p> : null}
             </div>
-            <Badge tone={state.tone}>{state.label}</Badge>
+            <Badge tone={state.tone} className="self-start sm:self-auto">
+              {state.label}
+            </Badge>
           </Row>
         );
       })}
