@@ -33,6 +33,8 @@ export const BENCH = {
   /** How long the API load runs, seconds. */
   loadSeconds: int("BENCH_LOAD_SECONDS", quick ? 3 : 10, 1),
   loadConnections: int("BENCH_LOAD_CONNECTIONS", 16, 1),
+  /** Role changes in the job engine's bulk figure. */
+  bulkItems: int("BENCH_BULK_ITEMS", 1_000, 1),
   /** Where each server listens. */
   ports: {
     sandboxSync: base, // +0..2
@@ -41,7 +43,7 @@ export const BENCH = {
     roster: base + 30,
   },
   chromium: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  /** Set BENCH_ONLY=sync,start,api,browser,memory,changes to run a subset of the figures. */
+  /** Set BENCH_ONLY=sync,start,api,browser,memory,changes,jobs to run a subset of the figures. */
   only: new Set((process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
 };
 

@@ -93,8 +93,9 @@ export function ApproveDialog({ request, onClose }: DecisionDialogProps) {
   const mutation = useApproveInviteRequest({
     onSuccess: (answer) => {
       if (answer.request.change) return change.approved(answer);
-      const { sent, skipped, failed } = answer.request.counts;
-      toastChanged(`Approved: ${sent} sent, ${skipped} skipped, ${failed} failed`);
+      // The job may have sent some already: the toast names them all, the card follows each.
+      const total = Object.values(answer.request.counts).reduce((sum, n) => sum + n, 0);
+      toastChanged(`Approved: sending ${total} invite${total === 1 ? "" : "s"} in the background; the request shows each one as it goes`);
       onClose();
     },
     onError: setError,

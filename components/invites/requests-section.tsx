@@ -1,11 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Inbox } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Operator } from "@/lib/auth/roles";
 import type { InviteRequest, InviteRequestStatus } from "@/lib/invites/types";
-import { inviteRequestsQueryOptions } from "@/lib/queries/invites";
+import { invalidateAfterChange } from "@/lib/queries/change-mutation";
+import { inviteRequestsQueryOptions, isSending } from "@/lib/queries/invites";
+import { invitesKeys } from "@/lib/queries/keys";
 import { plural } from "@/components/common/format";
 import { QueryErrorState } from "@/components/common/query-error-state";
 import { Button } from "@/components/ui/button";
@@ -28,6 +30,7 @@ export function RequestsSection({ operator, onAction }: RequestsSectionProps) {
   const [status, setStatus] = useState<InviteRequestStatus | undefined>();
   const [mine, setMine] = useState(false);
   const requests = useQuery(inviteRequestsQueryOptions({ status, mine }));
+  useSendingsEnded(requests.data?.requests.filter(isSending).length ?? 0);
   const data = requests.data;
 
   return (
@@ -115,4 +118,17 @@ export function RequestsSection({ operator, onAction }: RequestsSectionProps) {
       ) : null}
     </section>
   );
+}
+
+/** When a background sending ends, what it changed (pending invites, the directory) is read again, as after any change. */
+function useSendingsEnded(sending: number) {
+  const queryClient = useQueryClient();
+  const before = useRef(sending);
+  useEffect(() => {
+    if (sending < before.current) {
+      void queryClient.invalidateQueries({ queryKey: invitesKeys.pending() });
+      void invalidateAfterChange(queryClient);
+    }
+    before.current = sending;
+  }, [sending, queryClient]);
 }

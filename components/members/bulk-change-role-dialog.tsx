@@ -3,10 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { UserCog } from "lucide-react";
 import { useId, useState } from "react";
-import type { ChangeResult } from "@/lib/changes/types";
 import type { Person } from "@/lib/directory/types";
 import type { ProviderId } from "@/lib/providers/types";
-import { changeMemberRole, isApprovalRequired } from "@/lib/queries/members";
+import type { BulkChange } from "@/lib/jobs/bulk-types";
 import { useTwoPersonRule } from "@/components/invites/use-two-person-rule";
 import { rolesOf, rolesQueryOptions } from "@/lib/queries/roles";
 import { plural } from "@/components/common/format";
@@ -41,22 +40,17 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
   // No role until the operator picks one: the first in the list is often the most powerful.
   const role = choices.find((r) => r.id === roleId);
   const plan = provider && role ? planRoleChange(people, provider, role, choices) : { items: [], skipped: [] };
-  // The plan is fixed once the run starts, so retries and results refer to the same items.
-  const [items, setItems] = useState<BulkItem[]>([]);
-
-  const bulk = useBulkChange<ChangeResult>();
+  // The plan is fixed once the run starts (the hook keeps it), so retries and results refer to the same items.
+  const bulk = useBulkChange();
   const roleToSet = role?.id ?? "";
-  const run = async (item: BulkItem): Promise<ChangeResult> => {
-    const result = await changeMemberRole({ provider: item.membership.provider, memberId: item.membership.id, role: roleToSet });
-    if (isApprovalRequired(result)) throw new Error("Held for a second admin's approval (see the Invites page): nothing changed yet");
-    return result;
-  };
+  const [roleName, setRoleName] = useState("");
+  const toChange = (item: BulkItem): BulkChange => ({ kind: "change_role", provider: item.membership.provider, memberId: item.membership.id, role: roleToSet });
   const label = provider ? providerLabel(provider) : "";
   const managed = plan.items.filter((item) => item.membership.managed).length;
 
   function start() {
-    setItems(plan.items);
-    void bulk.runItems(plan.items, run);
+    setRoleName(role?.name ?? "");
+    bulk.runItems(plan.items, toChange);
   }
 
   return (
@@ -64,7 +58,7 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
       open
       size="md"
       onOpenChange={(open) => (open ? undefined : onClose(bulk.started))}
-      busy={bulk.running}
+      busy={bulk.busy}
       icon={<UserCog aria-hidden className="text-muted-foreground" />}
       title={
         bulk.running
@@ -81,8 +75,6 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
       footer={
         <BulkDialogFooter
           bulk={bulk}
-          items={items}
-          run={run}
           startLabel="Change role"
           startVariant="primary"
           canStart={plan.items.length > 0}
@@ -91,11 +83,7 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
       }
     >
       {bulk.started ? (
-        <BulkRunResults
-          bulk={bulk}
-          items={items}
-          describe={(item, result) => `${roleLabel(result.before?.role ?? item.membership.role)} → ${roleLabel(result.after?.role ?? role?.name ?? "")}`}
-        />
+        <BulkRunResults bulk={bulk} describe={(item) => `${roleLabel(item.membership.role)} → ${roleLabel(roleName)}`} />
       ) : (
         <>
           <div className="grid gap-3 sm:grid-cols-2">

@@ -1,20 +1,14 @@
 "use client";
 
-import type { ChangeResult } from "@/lib/changes/types";
 import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
 import { ModalClose } from "@/components/ui/dialog";
 import type { BulkItem } from "./bulk-plan";
 import { BulkProgress, BulkResultList } from "./bulk-results";
-import type { useBulkChange } from "./use-bulk-change";
-
-type BulkChange = ReturnType<typeof useBulkChange<ChangeResult>>;
+import type { BulkChangeState } from "./use-bulk-change";
 
 interface BulkDialogFooterProps {
-  bulk: BulkChange;
-  /** The items of the run (fixed when it started). */
-  items: readonly BulkItem[];
-  /** Runs one item: for "Retry failed". */
-  run: (item: BulkItem) => Promise<ChangeResult>;
+  bulk: BulkChangeState;
   /** The button that starts the run, e.g. "Remove". */
   startLabel: string;
   startVariant: "primary" | "danger";
@@ -23,15 +17,12 @@ interface BulkDialogFooterProps {
 }
 
 /** Before a bulk run: Cancel and the start button; once it started: "Retry failed" (when some failed) and Done. */
-export function BulkDialogFooter({ bulk, items, run, startLabel, startVariant, canStart, onStart }: BulkDialogFooterProps) {
+export function BulkDialogFooter({ bulk, startLabel, startVariant, canStart, onStart }: BulkDialogFooterProps) {
   if (bulk.started) {
-    const failed = bulk.failedOf(items);
     return (
       <>
-        {failed.length > 0 && !bulk.running ? <Button onClick={() => void bulk.runItems(failed, run)}>Retry failed</Button> : null}
-        <ModalClose variant="primary" disabled={bulk.running}>
-          Done
-        </ModalClose>
+        {bulk.failed > 0 && !bulk.running ? <Button onClick={bulk.retryFailed}>Retry failed</Button> : null}
+        <ModalClose variant="primary">{bulk.running ? "Close: it goes on" : "Done"}</ModalClose>
       </>
     );
   }
@@ -45,20 +36,31 @@ export function BulkDialogFooter({ bulk, items, run, startLabel, startVariant, c
   );
 }
 
-/** A bulk run's progress and one result line per item. */
-export function BulkRunResults({
-  bulk,
-  items,
-  describe,
-}: {
-  bulk: BulkChange;
-  items: readonly BulkItem[];
-  describe: (item: BulkItem, result: ChangeResult) => string;
-}) {
+/**
+ * A bulk run's progress and one result line per item; or the change request it opened when
+ * it was past the mass-change threshold; or why it could not start.
+ */
+export function BulkRunResults({ bulk, describe }: { bulk: BulkChangeState; describe: (item: BulkItem) => string }) {
+  if (bulk.held)
+    return (
+      <Callout tone="warning" role="status" title="Waiting for a second admin">
+        {bulk.held.note} Nothing has changed yet: the {bulk.items.length} changes wait as one request on the Invites page, and run
+        once another admin approves it.
+      </Callout>
+    );
+  if (bulk.error && !bulk.runId)
+    return (
+      <Callout tone="danger" role="alert" title="The bulk change did not start">
+        {bulk.error.message}
+      </Callout>
+    );
   return (
     <>
       <BulkProgress progress={bulk.progress} />
-      <BulkResultList items={items} outcomes={bulk.outcomes} pending={bulk.pending} describe={describe} />
+      {bulk.running ? (
+        <p className="text-xs text-muted-foreground">Roster runs this on the server: closing this stops nothing, and owners see it on the Jobs page.</p>
+      ) : null}
+      <BulkResultList items={bulk.items} outcomes={bulk.outcomes} pending={bulk.pending} describe={describe} />
     </>
   );
 }

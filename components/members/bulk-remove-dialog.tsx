@@ -2,10 +2,9 @@
 
 import { UserMinus } from "lucide-react";
 import { useId, useState } from "react";
-import type { ChangeResult } from "@/lib/changes/types";
 import type { Person } from "@/lib/directory/types";
 import type { ProviderId } from "@/lib/providers/types";
-import { removeMember, revokeInvite } from "@/lib/queries/members";
+import type { BulkChange } from "@/lib/jobs/bulk-types";
 import { plural } from "@/components/common/format";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Modal } from "@/components/ui/dialog";
@@ -18,9 +17,9 @@ import { ManagedWarning } from "./change-dialog-parts";
 import { useBulkChange } from "./use-bulk-change";
 
 /** Members are removed; pending invites on the same provider are revoked. */
-function removeOrRevoke(item: BulkItem) {
+function removeOrRevoke(item: BulkItem): BulkChange {
   const { provider, id, status } = item.membership;
-  return status === "invited" ? revokeInvite({ provider, inviteId: id }) : removeMember({ provider, memberId: id });
+  return status === "invited" ? { kind: "revoke_invite", provider, inviteId: id } : { kind: "remove_member", provider, memberId: id };
 }
 
 function listProviders(providers: readonly ProviderId[]): string {
@@ -39,8 +38,7 @@ export function BulkRemoveDialog({ people, onClose }: BulkRemoveDialogProps) {
   const providers = providersOfPeople(people);
   const [chosen, setChosen] = useState<ProviderId[]>(providers.length === 1 ? [providers[0].provider] : []);
   const plan = planRemoval(people, chosen);
-  const [items, setItems] = useState<BulkItem[]>([]);
-  const bulk = useBulkChange<ChangeResult>();
+  const bulk = useBulkChange();
   const where = listProviders(chosen);
   const managed = plan.items.filter((item) => item.membership.managed).length;
   const invites = plan.items.filter((item) => item.membership.status === "invited").length;
@@ -53,8 +51,7 @@ export function BulkRemoveDialog({ people, onClose }: BulkRemoveDialogProps) {
   }
 
   function start() {
-    setItems(plan.items);
-    void bulk.runItems(plan.items, removeOrRevoke);
+    bulk.runItems(plan.items, removeOrRevoke);
   }
 
   return (
@@ -63,11 +60,11 @@ export function BulkRemoveDialog({ people, onClose }: BulkRemoveDialogProps) {
       size="md"
       open
       onOpenChange={(open) => (open ? undefined : onClose(bulk.started))}
-      busy={bulk.running}
+      busy={bulk.busy}
       icon={<UserMinus aria-hidden className="text-danger-text" />}
       title={
         bulk.started
-          ? `${bulk.running ? "Removing from" : "Removals from"} ${listProviders([...new Set(items.map((item) => item.membership.provider))])}${bulk.running ? "…" : ""}`
+          ? `${bulk.running ? "Removing from" : "Removals from"} ${listProviders([...new Set(bulk.items.map((item) => item.membership.provider))])}${bulk.running ? "…" : ""}`
           : chosen.length > 0
             ? `Remove ${plural(affected, "person", "people")} from ${where}?`
             : `Remove ${plural(people.length, "person", "people")} from…`
@@ -80,8 +77,6 @@ export function BulkRemoveDialog({ people, onClose }: BulkRemoveDialogProps) {
       footer={
         <BulkDialogFooter
           bulk={bulk}
-          items={items}
-          run={removeOrRevoke}
           startLabel="Remove"
           startVariant="danger"
           canStart={plan.items.length > 0}
@@ -92,7 +87,6 @@ export function BulkRemoveDialog({ people, onClose }: BulkRemoveDialogProps) {
       {bulk.started ? (
         <BulkRunResults
           bulk={bulk}
-          items={items}
           describe={(item) => (item.membership.status === "invited" ? "Invite revoked" : "Removed")}
         />
       ) : (

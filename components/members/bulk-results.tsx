@@ -1,21 +1,16 @@
 "use client";
 
 import { Check, Loader2, X } from "lucide-react";
-import type { ChangeResult } from "@/lib/changes/types";
 import { formatNumber } from "@/components/common/format";
 import { cn } from "@/components/ui/cn";
 import { ProviderDot } from "@/components/providers/provider-dot";
 import { providerLabel } from "@/components/providers/provider-meta";
-import type { BulkRunState } from "@/lib/queries/bulk";
 import type { BulkItem } from "./bulk-plan";
-import { failureText } from "./change-dialog-parts";
-import type { BulkOutcome } from "./use-bulk-change";
+import type { BulkOutcome, BulkProgressState } from "./use-bulk-change";
 
 /** "3 of 7…" with a bar, announced politely while a bulk run goes. */
-export function BulkProgress({ progress }: { progress: BulkRunState<unknown> }) {
-  const running = progress.status === "running";
-  const done = running ? progress.done : 0;
-  const total = running ? progress.total : 0;
+export function BulkProgress({ progress }: { progress: BulkProgressState }) {
+  const { running, done, total } = progress;
   return (
     <div className={cn("space-y-1.5", !running && "sr-only")}>
       <p role="status" aria-live="polite" className="text-[13px] font-medium tabular">
@@ -39,16 +34,16 @@ export function BulkProgress({ progress }: { progress: BulkRunState<unknown> }) 
 
 interface BulkResultListProps {
   items: readonly BulkItem[];
-  outcomes: ReadonlyMap<string, BulkOutcome<ChangeResult>>;
+  outcomes: ReadonlyMap<string, BulkOutcome>;
   pending: ReadonlySet<string>;
   /** What a success means for this item ("owner → reader", "Removed"). */
-  describe: (item: BulkItem, result: ChangeResult) => string;
+  describe: (item: BulkItem) => string;
 }
 
 /** One line per change: ✓ with what happened, or ✗ with the provider's own message. */
 export function BulkResultList({ items, outcomes, pending, describe }: BulkResultListProps) {
-  const failed = items.filter((item) => outcomes.get(item.key)?.status === "rejected").length;
-  const ok = items.filter((item) => outcomes.get(item.key)?.status === "fulfilled").length;
+  const failed = items.filter((item) => outcomes.get(item.key)?.state === "failed").length;
+  const ok = items.filter((item) => outcomes.get(item.key)?.state === "succeeded").length;
   return (
     <div className="space-y-2">
       <p className="text-[13px] text-muted-foreground tabular">
@@ -59,7 +54,7 @@ export function BulkResultList({ items, outcomes, pending, describe }: BulkResul
       <ul aria-label="Results" className="divide-y divide-border overflow-hidden rounded-lg border border-border">
         {items.map((item) => {
           const outcome = pending.has(item.key) ? undefined : outcomes.get(item.key);
-          const failedHere = outcome?.status === "rejected";
+          const failedHere = outcome?.state === "failed";
           return (
             <li
               key={item.key}
@@ -85,10 +80,9 @@ export function BulkResultList({ items, outcomes, pending, describe }: BulkResul
                 </div>
                 {outcome ? (
                   <p className={cn("text-xs break-words", failedHere ? "text-danger-text" : "text-muted-foreground")}>
-                    {outcome.status === "rejected" ? failureText(outcome.reason) : describe(item, outcome.value)}
-                    {outcome.status === "fulfilled" && outcome.value.warnings.length > 0
-                      ? ` · ${outcome.value.warnings.join(" ")}`
-                      : null}
+                    {outcome.state === "failed"
+                      ? `${outcome.error?.message ?? "Failed"}${outcome.error?.status ? ` (HTTP ${outcome.error.status})` : ""}`
+                      : (outcome.note ?? describe(item))}
                   </p>
                 ) : null}
               </div>

@@ -1,4 +1,4 @@
-import { Bot, ClipboardCheck, MailPlus, Plug, ScrollText, Settings, Users, type LucideIcon } from "lucide-react";
+import { Bot, ClipboardCheck, MailPlus, Plug, ScrollText, Settings, Users, Workflow, type LucideIcon } from "lucide-react";
 import type { RosterRole } from "@/lib/auth/roles";
 
 export interface NavItem {
@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/reviews", label: "Access reviews", icon: ClipboardCheck },
   { href: "/audit", label: "Audit", icon: ScrollText },
   { href: "/connections", label: "Connections", icon: Plug },
+  { href: "/jobs", label: "Jobs", icon: Workflow, role: "owner" },
   { href: "/settings", label: "Settings", icon: Settings, role: "requester" },
 ];
 

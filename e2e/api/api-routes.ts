@@ -40,6 +40,7 @@ export const ACCESS: Record<string, Access> = {
   "GET /api/bulk/[id]": { role: "admin", path: `/api/bulk/${NO_REQUEST}` },
   "POST /api/bulk/[id]/retry": { role: "admin", path: `/api/bulk/${NO_REQUEST}/retry`, body: {} },
   "GET /api/connections": { role: "viewer", path: "/api/connections" },
+  "GET /api/jobs": { role: "owner", path: "/api/jobs" },
   "GET /api/invite-requests": { role: "viewer", path: "/api/invite-requests" },
   "POST /api/invite-requests": { role: "requester", path: "/api/invite-requests", body: {}, sessionOnly: true },
   "GET /api/invite-requests/[id]": { role: "viewer", path: `/api/invite-requests/${NO_REQUEST}` },

@@ -163,6 +163,7 @@ export const ROUTES: Record<string, RouteInput> = {
   "POST /api/bulk": { body: {} },
   "GET /api/bulk/[id]": { params: { id: "uuid" } },
   "POST /api/bulk/[id]/retry": { params: { id: "uuid" }, body: "none" },
+  "GET /api/jobs": {},
   "GET /api/reviews": {},
   "POST /api/reviews": {
     body: { name: str(INPUT_LIMITS.name, true), dueAt: { kind: "future-datetime", required: true }, repeatEveryDays: { kind: "int", min: 1, max: 366 } },

@@ -106,10 +106,32 @@ export async function createRequest(
   return res.json();
 }
 
-export async function approve(api: APIRequestContext, id: string, expected = 200): Promise<InviteRequestResponse> {
+/** Whether a job is still sending some of an approved request's invites. */
+export function stillSending(body: InviteRequestResponse): boolean {
+  return body.request.status === "approved" && body.request.counts.queued + body.request.counts.sending > 0;
+}
+
+/** The request once its background sending has ended: every item sent, skipped or failed. */
+export async function sendingEnded(api: APIRequestContext, id: string, timeout = 30_000): Promise<InviteRequestResponse> {
+  let body: InviteRequestResponse | undefined;
+  await expect
+    .poll(
+      async () => {
+        body = (await (await api.get(`/api/invite-requests/${id}`)).json()) as InviteRequestResponse;
+        return stillSending(body);
+      },
+      { timeout, intervals: [100, 200, 250, 500] },
+    )
+    .toBe(false);
+  return body!;
+}
+
+/** Approves an invite request (answered 202 at once: a job sends) and waits for the sending to end. */
+export async function approve(api: APIRequestContext, id: string, expected = 202): Promise<InviteRequestResponse> {
   const res = await api.post(`/api/invite-requests/${id}/approve`, { data: {} });
   expect(res.status(), await res.text()).toBe(expected);
-  return res.json();
+  const answered = (await res.json()) as InviteRequestResponse;
+  return expected === 202 ? sendingEnded(api, id) : answered;
 }
 
 /** Active (or invited) people on a provider, from the users directory. */

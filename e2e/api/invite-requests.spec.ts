@@ -154,7 +154,7 @@ test.describe("invite requests", () => {
       owner.post(`/api/invite-requests/${id}/approve`, { data: {} }),
       admin.post(`/api/invite-requests/${id}/approve`, { data: {} }),
     ]);
-    for (const res of answers) expect(res.status(), await res.text()).toBe(200);
+    for (const res of answers) expect(res.status(), await res.text()).toBe(202);
     const again = await approve(admin, id);
     expect(again.request.items.map((i) => [i.state, i.attempts])).toEqual([
       ["sent", 1],

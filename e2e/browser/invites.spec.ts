@@ -69,9 +69,10 @@ test.describe("invites page", () => {
     await queued.getByRole("button", { name: "Approve", exact: true }).click();
     const approve = admin.page.getByRole("dialog", { name: "Approve and send the invites?" });
     await approve.getByRole("button", { name: "Approve and send" }).click();
-    await expect(admin.page.getByText("Approved: 9 sent, 0 skipped, 0 failed")).toBeVisible();
+    // Answered at once; a job sends, and the card follows it until every invite is sent.
+    await expect(admin.page.getByText("Approved: sending 9 invites in the background; the request shows each one as it goes")).toBeVisible();
     await expect(queued.getByText("Approved", { exact: true })).toBeVisible();
-    await expect(queued.getByTestId("request-counts")).toHaveText("9 sent");
+    await expect(queued.getByTestId("request-counts")).toHaveText("9 sent", { timeout: 20_000 });
     await queued.getByRole("button", { name: "Show results" }).click();
     const results = queued.getByRole("table", { name: "Results per email and provider" });
     await expect(results.locator("tbody tr")).toHaveCount(3);
@@ -162,7 +163,7 @@ test.describe("invites page", () => {
     const card = requestCard(admin.page, email);
     await card.getByRole("button", { name: "Approve", exact: true }).click();
     await admin.page.getByRole("dialog").getByRole("button", { name: "Approve and send" }).click();
-    await expect(card.getByTestId("request-counts")).toHaveText("1 sent · 1 failed");
+    await expect(card.getByTestId("request-counts")).toHaveText("1 sent · 1 failed", { timeout: 20_000 });
     await card.getByRole("button", { name: "Show results" }).click();
     const results = card.getByRole("table", { name: "Results per email and provider" });
     await expect(results.locator('td[data-provider="openai"]')).toContainText("Seat limit reached");

@@ -39,6 +39,7 @@ function pages(person: Person): Array<{ path: string; ready: (page: Page) => Loc
     { path: "/connections", ready: (page) => page.getByRole("heading", { name: "Arthur" }).first() },
     { path: "/service-accounts", ready: (page) => page.getByRole("table", { name: "Arthur service accounts" }).locator("tbody tr").first() },
     { path: "/settings", ready: (page) => page.getByRole("table", { name: "Roster operators" }).locator("tbody tr").first() },
+    { path: "/jobs", ready: (page) => page.getByRole("heading", { name: "Engine jobs" }) },
     { path: "/account/password", ready: (page) => page.getByLabel("Current password") },
     { path: "/no-such-page", ready: (page) => page.getByRole("heading", { name: "This page does not exist" }) },
   ];

@@ -175,7 +175,7 @@ async function crashRound(name: string, ports: { sandbox: number; roster: number
 
     // 3. What is left gets done: pending requests approved, unfinished items retried once their lease is over.
     for (const r of ours.filter((x) => x.status === "pending")) {
-      expect((await admin2.call("POST", `/api/invite-requests/${r.id}/approve`, {})).status).toBe(200);
+      expect((await admin2.call("POST", `/api/invite-requests/${r.id}/approve`, {})).status).toBe(202);
     }
     await expect
       .poll(

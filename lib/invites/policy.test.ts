@@ -27,4 +27,10 @@ describe("invite policy", () => {
   it("holds a send well past the provider timeout before another server may take it over", () => {
     expect(sendLeaseMs(env({ ROSTER_PROVIDER_TIMEOUT_MS: "1500" }))).toBeGreaterThan(1500 * 3);
   });
+
+  it("takes ROSTER_JOB_LEASE_SECONDS as the lease, never below four provider timeouts and 5 s", () => {
+    expect(sendLeaseMs(env({ ROSTER_PROVIDER_TIMEOUT_MS: "1500", ROSTER_JOB_LEASE_SECONDS: "20" }))).toBe(20_000);
+    expect(sendLeaseMs(env({ ROSTER_PROVIDER_TIMEOUT_MS: "1500", ROSTER_JOB_LEASE_SECONDS: "2" }))).toBe(11_000);
+    expect(sendLeaseMs(env({ ROSTER_PROVIDER_TIMEOUT_MS: "1500", ROSTER_JOB_LEASE_SECONDS: "x" }))).toBe(36_000);
+  });
 });

@@ -27,8 +27,12 @@ export function invitePolicy(env: NodeJS.ProcessEnv = process.env): InvitePolicy
 /**
  * How long an item may stay `sending` before another server may take it as abandoned
  * (the server that claimed it died): well past the provider timeout of the reads and the
- * one send it takes.
+ * one send it takes. `ROSTER_JOB_LEASE_SECONDS` (the bulk items' lease) shortens the 30 s
+ * margin, never below four provider timeouts and 5 s.
  */
 export function sendLeaseMs(env: NodeJS.ProcessEnv = process.env): number {
+  const floor = providerTimeoutMs(env) * 4 + 5_000;
+  const raw = Number(env.ROSTER_JOB_LEASE_SECONDS);
+  if (env.ROSTER_JOB_LEASE_SECONDS?.trim() && Number.isInteger(raw) && raw > 0) return Math.max(floor, raw * 1_000);
   return providerTimeoutMs(env) * 4 + 30_000;
 }

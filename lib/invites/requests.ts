@@ -13,6 +13,7 @@ import { toDetail, toRequest } from "./present";
 import { decideRequest, expireOverdue, findRequest, insertRequest, listRequests, type StoredRequest } from "./repository";
 import { resolveProviderRoles } from "./roles";
 import { type Decision, decisionProblem, expiresAtFrom, planItems } from "./rules";
+import { queueSending } from "./send-job";
 import { retryItems, sendQueued } from "./sending";
 import type { CreateInviteRequest, InviteRequestResponse, InviteRequestsResponse, InviteRequestStatus, ListRequestsQuery } from "./types";
 
@@ -173,8 +174,9 @@ export async function approveInviteRequest(ctx: ChangeContext, id: string, reaso
     const performed = await performApproved(ctx, stored.request);
     return detail(id, performed);
   }
-  // Items still queued (a repeat approval, or a server that stopped before sending) are claimed once, here or elsewhere.
-  await sendQueued(ctx, id);
+  // Sent in the background (lib/invites/send-job.ts): the answer is the request as approved, its items
+  // still queued; each is claimed once, whichever server's job (or repeat approval) gets there first.
+  await queueSending({ inviteRequestId: id, requestId: ctx.requestId });
   return detail(id);
 }
 

@@ -201,6 +201,14 @@ export async function sendQueued(ctx: ChangeContext, requestId: string): Promise
 }
 
 /**
+ * Takes up the items a server that stopped left `sending` once their lease is over: each is
+ * reconciled from what the provider shows before anything is sent (never sent blindly).
+ */
+export function sendAbandoned(ctx: ChangeContext, requestId: string, items: InviteRequestItemRow[]): Promise<number> {
+  return retryItems(ctx, requestId, items.filter((item) => item.state === "sending"));
+}
+
+/**
  * Takes up again the items that failed, were never sent, or were left `sending` by a
  * server that stopped; returns how many it claimed.
  */

@@ -39,7 +39,15 @@ function itemLeaseMs(): number {
 /** A change that opened a change request instead of running (an admin-level grant): done here, the request says the rest. */
 const held = (result: ApprovalRequiredResponse): ItemOutcome => ({ state: "succeeded", note: `Waits for a second admin's approval (request ${result.request.id})` });
 
-async function perform(ctx: ChangeContext, change: BulkChange): Promise<ItemOutcome> {
+/**
+ * An offboard's steps that found nothing to remove (404) after an earlier attempt of the item,
+ * cut off by a stopping server, may have run: that attempt removed them, so they are done.
+ */
+function leftByEarlierAttempt(step: { ok: boolean; error?: { status: number | null } }, mayHaveRun: boolean): boolean {
+  return mayHaveRun && !step.ok && step.error?.status === 404;
+}
+
+async function perform(ctx: ChangeContext, change: BulkChange, mayHaveRun: boolean): Promise<ItemOutcome> {
   switch (change.kind) {
     case "change_role": {
       const { kind: _kind, ...input } = change;
@@ -58,8 +66,11 @@ async function perform(ctx: ChangeContext, change: BulkChange): Promise<ItemOutc
     case "offboard": {
       const result = await offboard(ctx, { email: change.email, providers: change.providers, confirmSelf: change.confirmSelf });
       if (isApprovalRequired(result)) return held(result);
-      const failed = result.steps.filter((s) => !s.ok);
-      if (!failed.length) return { state: "succeeded" };
+      const failed = result.steps.filter((s) => !s.ok && !leftByEarlierAttempt(s, mayHaveRun));
+      if (!failed.length) {
+        const earlier = result.steps.some((s) => leftByEarlierAttempt(s, mayHaveRun));
+        return { state: "succeeded", note: earlier ? "Partly done by an earlier attempt, cut off by a stopping server" : null };
+      }
       const message = failed.map((s) => `${s.provider}: ${s.error?.message ?? "failed"}`).join("; ");
       return { state: "failed", error: { status: null, code: "offboard_incomplete", message: `${failed.length} of ${result.steps.length} steps failed (${message})` } };
     }
@@ -81,7 +92,7 @@ async function runItem(ctx: ChangeContext, claimed: ClaimedItem): Promise<void> 
   const change = claimed.item.change as BulkChange;
   let outcome: ItemOutcome;
   try {
-    outcome = await trackChange(() => perform(ctx, change));
+    outcome = await trackChange(() => perform(ctx, change, claimed.mayHaveRun));
   } catch (error) {
     outcome = doneEarlier(claimed, error)
       ? { state: "succeeded", note: "Already done: an earlier attempt, cut off by a stopping server, made the change" }

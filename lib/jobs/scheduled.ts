@@ -38,12 +38,12 @@ export async function syncProvider(provider: ProviderId): Promise<"synced" | "fr
   try {
     const head = (await readHeads()).find((h) => h.provider === provider);
     if (head && Date.now() - head.fetchedAt.getTime() < freshnessMs()) {
-      log.debug({ provider }, "scheduled sync skipped: the snapshot is fresh");
+      log.info({ provider, outcome: "fresh" }, "scheduled sync skipped: the snapshot is fresh");
       return "fresh";
     }
     const { providers } = await refresh([provider], "schedule");
     await notifySyncResult(providers.find((p) => p.id === provider));
-    log.info({ provider }, "scheduled sync done");
+    log.info({ provider, outcome: "synced" }, "scheduled sync done");
     return "synced";
   } finally {
     await queueSync(provider, syncIntervalSeconds());

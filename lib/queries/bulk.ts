@@ -1,8 +1,10 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
-import { invalidateAfterChange } from "./change-mutation";
+import { queryOptions } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api/fetcher";
+import type { BulkChange, BulkRunView } from "@/lib/jobs/bulk-types";
+import type { ApprovalRequiredResponse } from "@/lib/invites/types";
+import { jobsKeys } from "./keys";
 
-/** Changes run at most this many at a time, so a big selection does not flood a provider. */
+/** Calls the browser makes at most at once (the invite dialog's checks), so a big list does not flood Roster. */
 export const BULK_CONCURRENCY = 4;
 
 /**
@@ -31,32 +33,28 @@ export async function settleBounded<T, R>(
   return results;
 }
 
-export type BulkRunState<R> =
-  | { status: "idle" }
-  | { status: "running"; done: number; total: number }
-  | { status: "done"; total: number; results: Array<PromiseSettledResult<R>> };
+/** What `POST /api/bulk` answers: the run under way, or, past the mass-change threshold, the change request it opened. */
+export type BulkStarted = { run: BulkRunView } | (ApprovalRequiredResponse & { massChange: { note: string } });
 
-/**
- * A bulk change: every item settles on its own, with progress, and the changed queries
- * are invalidated once at the end rather than per item.
- */
-export function useBulkRun<T, R>() {
-  const queryClient = useQueryClient();
-  const [state, setState] = useState<BulkRunState<R>>({ status: "idle" });
+/** Starts a bulk change on the server: the job engine runs it, whether or not this tab stays open. */
+export function startBulkRun(items: readonly BulkChange[]): Promise<BulkStarted> {
+  return apiFetch<BulkStarted>("/api/bulk", { method: "POST", json: { items } });
+}
 
-  const start = useCallback(
-    async (items: readonly T[], run: (item: T) => Promise<R>) => {
-      setState({ status: "running", done: 0, total: items.length });
-      const results = await settleBounded(items, BULK_CONCURRENCY, run, (done) =>
-        setState({ status: "running", done, total: items.length }),
-      );
-      await invalidateAfterChange(queryClient);
-      setState({ status: "done", total: items.length, results });
-      return results;
-    },
-    [queryClient],
-  );
+/** Puts the failed items of a run back in the queue (only those). */
+export function retryBulkRun(id: string): Promise<{ retried: number; run: BulkRunView }> {
+  return apiFetch<{ retried: number; run: BulkRunView }>(`/api/bulk/${encodeURIComponent(id)}/retry`, { method: "POST" });
+}
 
-  const reset = useCallback(() => setState({ status: "idle" }), []);
-  return { state, start, reset };
+export function fetchBulkRun(id: string, signal?: AbortSignal): Promise<BulkRunView> {
+  return apiFetch<{ run: BulkRunView }>(`/api/bulk/${encodeURIComponent(id)}`, { signal }).then((body) => body.run);
+}
+
+/** A bulk run's progress, read again every second while it is not finished. */
+export function bulkRunQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: jobsKeys.bulkRun(id),
+    queryFn: ({ signal }) => fetchBulkRun(id, signal),
+    refetchInterval: (q) => (q.state.data && q.state.data.finishedAt === null ? 1_000 : false),
+  });
 }

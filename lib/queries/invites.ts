@@ -26,14 +26,22 @@ export function fetchInviteRequests(filters: InviteRequestFilters, signal?: Abor
   return apiFetch<InviteRequestsResponse>(`/api/invite-requests?${params.toString()}`, { signal });
 }
 
+/** An approved request whose invites the background job has not all sent yet. */
+export function isSending(request: Pick<InviteRequestDetail, "status" | "counts">): boolean {
+  return request.status === "approved" && request.counts.queued + request.counts.sending > 0;
+}
+
 export function inviteRequestsQueryOptions(filters: InviteRequestFilters) {
   return queryOptions({
     queryKey: invitesKeys.requestList(filters),
     queryFn: ({ signal }) => fetchInviteRequests(filters, signal),
     placeholderData: keepPreviousData,
-    // Another operator may decide a pending request, or items may still be sending: look again now and then.
-    refetchInterval: (q) =>
-      q.state.data?.requests.some((r) => r.status === "pending" || r.counts.sending > 0) ? 15_000 : false,
+    // Invites being sent in the background: follow them closely; another operator may decide a pending request: look now and then.
+    refetchInterval: (q) => {
+      const requests = q.state.data?.requests ?? [];
+      if (requests.some(isSending)) return 2_000;
+      return requests.some((r) => r.status === "pending") ? 15_000 : false;
+    },
   });
 }
 
@@ -47,8 +55,8 @@ export function inviteRequestQueryOptions(id: string) {
   return queryOptions({
     queryKey: invitesKeys.request(id),
     queryFn: ({ signal }) => fetchInviteRequest(id, signal),
-    // While items are being sent, look again shortly.
-    refetchInterval: (q) => ((q.state.data?.counts.sending ?? 0) > 0 ? 2_000 : false),
+    // While items are queued or being sent (by a job, after approval), look again shortly.
+    refetchInterval: (q) => (q.state.data && isSending(q.state.data) ? 2_000 : false),
   });
 }
 

@@ -46,3 +46,9 @@ export const invitesKeys = {
   /** What the invite dialog would skip: existing members and invites of these emails. */
   existing: (emails: readonly string[]) => [...invitesKeys.all, "existing", emails] as const,
 };
+
+export const jobsKeys = {
+  all: ["jobs"] as const,
+  list: () => [...jobsKeys.all, "list"] as const,
+  bulkRun: (id: string) => [...jobsKeys.all, "bulk", id] as const,
+};
