@@ -1,3 +1,5 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "../db";
 import { refresh } from "../directory/service";
 import { readHeads } from "../directory/store";
 import { freshnessMs } from "../directory/snapshot";
@@ -5,7 +7,7 @@ import { log } from "../log";
 import { notifySyncResult } from "../notify/sync";
 import { configuredProviders } from "../providers/registry";
 import type { ProviderId } from "../providers/types";
-import { defineQueue, jobs } from "./engine";
+import { defineQueue, JOBS_SCHEMA, jobs } from "./engine";
 
 /**
  * Work on a clock: each provider's directory is read again every
@@ -50,11 +52,28 @@ export async function syncProvider(provider: ProviderId): Promise<"synced" | "fr
   }
 }
 
-/** Starts each configured provider's chain, staggered across the interval (a chain already waiting is kept). */
+/**
+ * Whether a provider's chain is alive: a read waiting or running. The `stately` policy alone
+ * does not cover a server that starts while another runs the chain's read: its new job would
+ * be the one waiting, and the running read's next link would be dropped for it, so two reads
+ * would come less than an interval apart.
+ */
+async function chainAlive(provider: ProviderId): Promise<boolean> {
+  const db = await getDb();
+  const result = await db.execute(
+    sql`select 1 from ${sql.raw(JOBS_SCHEMA)}.job where name = ${SYNC_QUEUE} and singleton_key = ${provider} and state in ('created', 'retry', 'active') limit 1`,
+  );
+  const rows = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
+  return rows.length > 0;
+}
+
+/** Starts each configured provider's chain, staggered across the interval (a chain already alive is kept). */
 export async function scheduleSyncs(): Promise<void> {
   const providers = configuredProviders().map((p) => p.settings.id);
   const interval = syncIntervalSeconds();
-  for (const [i, provider] of providers.entries()) await queueSync(provider, interval * ((i + 1) / providers.length));
+  for (const [i, provider] of providers.entries()) {
+    if (!(await chainAlive(provider))) await queueSync(provider, interval * ((i + 1) / providers.length));
+  }
 }
 
 /** A job at a request's deadline: every request then due expires (each audited once, whichever server runs it). */
