@@ -94,6 +94,7 @@ describe("the configuration schema", () => {
     ROSTER_AUTH_CACHE_MS: ["61000", "must be milliseconds"],
     ROSTER_DIRECTORY_RECHECK_MS: ["soon", "must be milliseconds"],
     ROSTER_SYNC_INTERVAL_SECONDS: ["5", "must be whole seconds from 10"],
+    ROSTER_OUTSIDE_INTERVAL_SECONDS: ["0", "must be whole seconds from 10"],
     ROSTER_JOB_LEASE_SECONDS: ["0", "must be whole seconds from 1"],
     AUTH_OIDC_ISSUER: ["accounts.example.com", "must be an http(s) URL"],
     AUTH_OIDC_DEFAULT_ROLE: ["root", "must be one of owner, admin, requester, viewer"],

@@ -359,3 +359,4 @@ export type BulkItemRow = typeof bulkItems.$inferSelect;
 
 // Access reviews have a room of their own (lib/reviews); drizzle-kit reads them through this export.
 export * from "./schema-reviews";
+export * from "./schema-outside";
