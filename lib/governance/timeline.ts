@@ -16,8 +16,10 @@ export async function personTimeline(email: string, limit = 200): Promise<Person
     auditEventsAbout(key, members.map((m) => m.id), limit),
     outsideChangesOf(key, members, limit),
   ]);
+  // A step shows once, as its parent (offboarding), when the parent is about them too.
+  const ids = new Set(events.map((e) => e.id));
   const entries: TimelineEntry[] = [
-    ...events.map((event) => ({ source: "roster" as const, at: event.at, event })),
+    ...events.filter((e) => e.parentId === null || !ids.has(e.parentId)).map((event) => ({ source: "roster" as const, at: event.at, event })),
     ...changes.map((change) => ({ source: "provider" as const, at: change.at, change })),
   ];
   entries.sort((a, b) => b.at.localeCompare(a.at));
