@@ -95,6 +95,7 @@ describe("the configuration schema", () => {
     ROSTER_DIRECTORY_RECHECK_MS: ["soon", "must be milliseconds"],
     ROSTER_SYNC_INTERVAL_SECONDS: ["5", "must be whole seconds from 10"],
     ROSTER_OUTSIDE_INTERVAL_SECONDS: ["0", "must be whole seconds from 10"],
+    ROSTER_USAGE_INTERVAL_SECONDS: ["9", "must be whole seconds from 10"],
     ROSTER_JOB_LEASE_SECONDS: ["0", "must be whole seconds from 1"],
     AUTH_OIDC_ISSUER: ["accounts.example.com", "must be an http(s) URL"],
     AUTH_OIDC_DEFAULT_ROLE: ["root", "must be one of owner, admin, requester, viewer"],

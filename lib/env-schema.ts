@@ -117,6 +117,7 @@ export const envSchema = z
     // Jobs (lib/jobs)
     ROSTER_SYNC_INTERVAL_SECONDS: whole(10, 86_400 * 7, "whole seconds"),
     ROSTER_OUTSIDE_INTERVAL_SECONDS: whole(10, 86_400 * 7, "whole seconds"),
+    ROSTER_USAGE_INTERVAL_SECONDS: whole(10, 86_400 * 7, "whole seconds"),
     ROSTER_JOB_LEASE_SECONDS: whole(1, 3_600, "whole seconds"),
     // Single sign-on
     AUTH_OIDC_ISSUER: httpUrl(),

@@ -2,10 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { History } from "lucide-react";
-import type { TimelineEntry } from "@/lib/governance/outside-types";
+import type { PersonTimelineResponse, TimelineEntry } from "@/lib/governance/outside-types";
 import type { ProviderId } from "@/lib/providers/types";
 import { timelineQueryOptions } from "@/lib/queries/outside";
-import { RelativeTime } from "@/components/common/relative-time";
+import { LocalDate, RelativeTime } from "@/components/common/relative-time";
+import { plural } from "@/components/common/format";
+import { providerLabel } from "@/components/providers/provider-meta";
 import { OutcomeBadge } from "@/components/audit/audit-cells";
 import { OutsideBadge, outsideBy, outsideWhat } from "@/components/outside/outside-words";
 import { ProviderDot } from "@/components/providers/provider-dot";
@@ -42,13 +44,33 @@ function Entry({ entry }: { entry: TimelineEntry }) {
   );
 }
 
+/** Their usage where a provider reports it (OpenAI's usage API, read in the background). */
+function Activity({ activity }: { activity: PersonTimelineResponse["activity"] }) {
+  if (activity.length === 0) return null;
+  return (
+    <ul aria-label="Activity" className="space-y-1 border-b border-border px-4 py-3 text-[13px]">
+      {activity.map((a) => (
+        <li key={`${a.provider}:${a.memberId}`} className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="activity">
+          <ProviderDot provider={a.provider} />
+          <span className="font-medium">{providerLabel(a.provider)}:</span>
+          <span className="tabular">{plural(a.requests, "request")} since</span>
+          <LocalDate iso={a.windowStart} />
+          <span className="text-muted-foreground">
+            · last on <LocalDate iso={a.lastActiveAt} /> · read <RelativeTime iso={a.readAt} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** One timeline of a person: Roster's audit entries about them merged with their providers' outside changes. */
 export function PersonTimeline({ email }: { email: string }) {
   const timeline = useQuery(timelineQueryOptions(email));
   return (
     <section aria-labelledby="timeline-heading" className="overflow-hidden rounded-lg border border-border bg-surface shadow-xs">
       <h2 id="timeline-heading" className="border-b border-border bg-subtle px-4 py-2 text-[13px] font-semibold">
-        Timeline
+        Activity and timeline
       </h2>
       {timeline.isPending ? (
         <div aria-busy aria-label="Loading the timeline" className="space-y-3 px-4 py-4">
@@ -63,13 +85,19 @@ export function PersonTimeline({ email }: { email: string }) {
           </Button>
         </div>
       ) : timeline.data.entries.length === 0 ? (
+        <>
+        <Activity activity={timeline.data.activity} />
         <EmptyState icon={<History aria-hidden />} title="No changes yet" description="Nothing was changed for this person, in Roster or on a provider's own console." className="py-10" />
+        </>
       ) : (
+        <>
+        <Activity activity={timeline.data.activity} />
         <ol aria-label="Timeline">
           {timeline.data.entries.map((entry) => (
             <Entry key={entry.source === "roster" ? `r${entry.event.id}` : `p${entry.change.id}`} entry={entry} />
           ))}
         </ol>
+        </>
       )}
     </section>
   );

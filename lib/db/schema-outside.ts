@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
 import type { ProviderChange, ProviderId } from "../providers/types";
 
 /**
@@ -47,3 +47,17 @@ export const providerReads = pgTable(
 );
 
 export type OutsideChangeRow = typeof outsideChanges.$inferSelect;
+
+/** Each member's use of a provider over the last read window (OpenAI's usage API by user), replaced by each read. */
+export const memberUsage = pgTable(
+  "member_usage",
+  {
+    provider: text("provider").$type<ProviderId>().notNull(),
+    memberId: text("member_id").notNull(),
+    requests: integer("requests").notNull(),
+    lastActiveAt: timestamp("last_active_at", { withTimezone: true }).notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.memberId] })],
+);

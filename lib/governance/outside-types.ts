@@ -53,6 +53,19 @@ export type OutsideChangesQuery = z.infer<typeof outsideChangesQuerySchema>;
 /** One entry of a person's timeline: Roster's own change, or one made on the provider. */
 export type TimelineEntry = { source: "roster"; at: string; event: AuditEvent } | { source: "provider"; at: string; change: OutsideChangeView };
 
+/** A member's use of a provider over the last read window (OpenAI's usage API). */
+export interface MemberActivity {
+  provider: ProviderId;
+  memberId: string;
+  requests: number;
+  lastActiveAt: string;
+  windowStart: string;
+  /** When the usage was read (its freshness). */
+  readAt: string;
+}
+
 export interface PersonTimelineResponse {
   entries: TimelineEntry[];
+  /** Their usage per membership where a provider reports it. */
+  activity: MemberActivity[];
 }

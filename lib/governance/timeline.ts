@@ -2,6 +2,7 @@ import { auditEventsAbout } from "../audit/log";
 import { personMembers } from "../changes/person";
 import { normaliseEmail } from "../email";
 import { outsideChangesOf } from "./outside-store";
+import { usageOf } from "./usage-store";
 import type { PersonTimelineResponse, TimelineEntry } from "./outside-types";
 
 /**
@@ -12,9 +13,10 @@ import type { PersonTimelineResponse, TimelineEntry } from "./outside-types";
 export async function personTimeline(email: string, limit = 200): Promise<PersonTimelineResponse> {
   const key = normaliseEmail(email);
   const members = await personMembers(key);
-  const [events, changes] = await Promise.all([
+  const [events, changes, activity] = await Promise.all([
     auditEventsAbout(key, members.map((m) => m.id), limit),
     outsideChangesOf(key, members, limit),
+    usageOf(members),
   ]);
   // A step shows once, as its parent (offboarding), when the parent is about them too.
   const ids = new Set(events.map((e) => e.id));
@@ -23,5 +25,5 @@ export async function personTimeline(email: string, limit = 200): Promise<Person
     ...changes.map((change) => ({ source: "provider" as const, at: change.at, change })),
   ];
   entries.sort((a, b) => b.at.localeCompare(a.at));
-  return { entries: entries.slice(0, limit) };
+  return { entries: entries.slice(0, limit), activity };
 }

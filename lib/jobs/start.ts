@@ -2,7 +2,7 @@ import type { RawDatabase } from "../db";
 import { log } from "../log";
 import { defineBulkQueue, resumeUnfinishedRuns } from "./bulk";
 import { startJobs } from "./engine";
-import { defineOutsideQueue, scheduleOutsideReads } from "./outside-read";
+import { defineProviderReadQueues, scheduleProviderReads } from "./outside-read";
 import { defineScheduledQueues, scheduleSyncs } from "./scheduled";
 
 /**
@@ -14,10 +14,10 @@ export async function startRosterJobs(raw: RawDatabase): Promise<void> {
   const { expireDue } = await import("../invites/requests");
   defineBulkQueue();
   defineScheduledQueues(expireDue);
-  defineOutsideQueue();
+  defineProviderReadQueues();
   await startJobs(raw);
   await scheduleSyncs();
-  await scheduleOutsideReads();
+  await scheduleProviderReads();
   await expireDue();
   const resumed = await resumeUnfinishedRuns();
   if (resumed) log.info({ runs: resumed }, "resuming bulk changes a stopped server left unfinished");

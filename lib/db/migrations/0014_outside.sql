@@ -1,3 +1,13 @@
+CREATE TABLE "member_usage" (
+	"provider" text NOT NULL,
+	"member_id" text NOT NULL,
+	"requests" integer NOT NULL,
+	"last_active_at" timestamp with time zone NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"read_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "member_usage_provider_member_id_pk" PRIMARY KEY("provider","member_id")
+);
+--> statement-breakpoint
 CREATE TABLE "outside_changes" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"provider" text NOT NULL,
