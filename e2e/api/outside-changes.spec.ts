@@ -19,6 +19,12 @@ test.describe("changes made outside Roster", () => {
       (p) => p.email && p.memberships.length === 1 && p.memberships[0].role === "reader",
     );
     const [mine, theirs] = [readers[7], readers[8]];
+    // The read the server's start queued is done, so the next scheduled one is an interval away.
+    await expect
+      .poll(async () => ((await (await viewer.get("/api/outside-changes?pageSize=1")).json()) as OutsideChangesResponse).reads.some((r) => r.provider === "openai" && r.lastReadAt), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     const mineId = mine.memberships[0].id;
     const theirsId = theirs.memberships[0].id;
 
