@@ -94,6 +94,8 @@ describe("the configuration schema", () => {
     ROSTER_AUTH_CACHE_MS: ["61000", "must be milliseconds"],
     ROSTER_DIRECTORY_RECHECK_MS: ["soon", "must be milliseconds"],
     ROSTER_SYNC_INTERVAL_SECONDS: ["5", "must be whole seconds from 10"],
+    ROSTER_OUTSIDE_INTERVAL_SECONDS: ["0", "must be whole seconds from 10"],
+    ROSTER_USAGE_INTERVAL_SECONDS: ["9", "must be whole seconds from 10"],
     ROSTER_JOB_LEASE_SECONDS: ["0", "must be whole seconds from 1"],
     ROSTER_NOTIFY_WEBHOOK_URL: ["hooks.slack.com/services/x", "must be an http(s) URL"],
     ROSTER_SMTP_URL: ["mail.example.com:587", "must be an SMTP URL"],

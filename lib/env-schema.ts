@@ -116,6 +116,8 @@ export const envSchema = z
     ROSTER_DIRECTORY_RECHECK_MS: whole(0, 3_600_000, "milliseconds"),
     // Jobs (lib/jobs)
     ROSTER_SYNC_INTERVAL_SECONDS: whole(10, 86_400 * 7, "whole seconds"),
+    ROSTER_OUTSIDE_INTERVAL_SECONDS: whole(10, 86_400 * 7, "whole seconds"),
+    ROSTER_USAGE_INTERVAL_SECONDS: whole(10, 86_400 * 7, "whole seconds"),
     ROSTER_JOB_LEASE_SECONDS: whole(1, 3_600, "whole seconds"),
     // Notifications (lib/notify)
     ROSTER_NOTIFY_WEBHOOK_URL: httpUrl(),

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ScrollText, SearchX } from "lucide-react";
+import { ExternalLink, ScrollText, SearchX } from "lucide-react";
+import Link from "next/link";
 import { useCallback } from "react";
 import { auditQueryOptions } from "@/lib/queries/audit";
 import { hasAuditFilters, type AuditFilters } from "@/lib/queries/audit-filters";
@@ -58,6 +59,13 @@ export function AuditPage() {
       <p className="sr-only" role="status" aria-live="polite">
         {audit.isPending || audit.isPlaceholderData ? "Loading events…" : ""}
       </p>
+      <Link
+        href="/audit/outside"
+        className="inline-flex items-center gap-1.5 rounded-md text-[13px] font-medium text-muted-foreground underline-offset-2 hover:text-foreground hover:underline"
+      >
+        <ExternalLink aria-hidden className="size-4" />
+        Changed outside Roster
+      </Link>
       <AuditToolbar table={table} filters={filters} onChange={onChange} onReset={resetFilters} />
       {audit.isError && !audit.data ? (
         <QueryErrorState

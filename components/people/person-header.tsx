@@ -8,6 +8,8 @@ import { GatedButton } from "@/components/members/gated-button";
 import { useMemberDialogs } from "@/components/members/member-dialogs-provider";
 import { NEEDS_ADMIN, useCanChangeMembers } from "@/components/shell/operator-context";
 import { initialsOf } from "@/components/users/person-summary";
+import { useChangedOutside } from "@/components/outside/outside-mark";
+import { OutsideBadge } from "@/components/outside/outside-words";
 
 /** Avatar, name, email, "You", counts and "Remove everywhere". */
 export function PersonHeader({ person }: { person: PersonDetailResponse }) {
@@ -16,6 +18,7 @@ export function PersonHeader({ person }: { person: PersonDetailResponse }) {
   const invited = person.memberships.filter((m) => m.status === "invited").length;
   const active = person.memberships.length - invited;
   const name = person.name || person.email;
+  const changedOutside = useChangedOutside(person);
   const state = !canChange
     ? { enabled: false, reason: NEEDS_ADMIN }
     : person.memberships.length === 0
@@ -38,6 +41,7 @@ export function PersonHeader({ person }: { person: PersonDetailResponse }) {
               You
             </Badge>
           ) : null}
+          {changedOutside ? <OutsideBadge /> : null}
         </div>
         <p className="truncate text-[13px] text-muted-foreground">{person.email}</p>
         <p className="mt-1 text-xs text-muted-foreground tabular">

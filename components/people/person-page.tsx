@@ -16,6 +16,7 @@ import { providerLabel } from "@/components/providers/provider-meta";
 import { useUsersReturnHref } from "@/components/users/users-return";
 import { PersonHeader } from "./person-header";
 import { PersonMemberships } from "./person-memberships";
+import { PersonTimeline } from "./person-timeline";
 import { httpStatusSuffix } from "@/components/common/format";
 
 function PersonSkeleton() {
@@ -97,6 +98,7 @@ export function PersonPage({ email }: { email: string }) {
                 <EmptyState title="No memberships left" description="This person has no membership or pending invite on any provider." />
               </div>
             )}
+            <PersonTimeline email={email} />
           </>
         ) : null}
       </div>

@@ -6,6 +6,7 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { StatusDot } from "@/components/ui/badge";
 import { providerLabel } from "@/components/providers/provider-meta";
 import { MembershipBadge } from "./membership-badge";
+import { OutsideMark } from "@/components/outside/outside-mark";
 import { roleLabel } from "@/lib/providers/role-label";
 import { rolesByProvider, earliestAddedAt, lastActivity, initialsOf, isServiceAccount, personStatus } from "./person-summary";
 
@@ -25,16 +26,19 @@ export function NameCell({ person }: { person: Person }) {
       </span>
       <div className="min-w-0">
         {person.email ? (
-          <Link
-            href={personHref(person.email)}
-            // One link per row: prefetching them all on every load and search would send
-            // dozens of requests that compete with the search itself.
-            prefetch={false}
-            className="block truncate rounded-sm font-medium text-foreground underline-offset-2 hover:underline"
-            title={title}
-          >
-            {title}
-          </Link>
+          <div className="flex min-w-0 items-center gap-1.5">
+            <Link
+              href={personHref(person.email)}
+              // One link per row: prefetching them all on every load and search would send
+              // dozens of requests that compete with the search itself.
+              prefetch={false}
+              className="block truncate rounded-sm font-medium text-foreground underline-offset-2 hover:underline"
+              title={title}
+            >
+              {title}
+            </Link>
+            <OutsideMark person={person} />
+          </div>
         ) : (
           <div className="truncate font-medium text-foreground" title={title}>
             {title}

@@ -60,6 +60,8 @@ export const ACCESS: Record<string, Access> = {
   "PATCH /api/operators/[id]": { role: "owner", path: `/api/operators/${NO_REQUEST}`, body: {}, sessionOnly: true },
   "GET /api/people/[email]": { role: "viewer", path: `/api/people/${encodeURIComponent("nobody@nowhere.example")}` },
   "POST /api/people/[email]/offboard": { role: "admin", path: `/api/people/${encodeURIComponent("nobody@nowhere.example")}/offboard`, body: {} },
+  "GET /api/outside-changes": { role: "viewer", path: "/api/outside-changes" },
+  "GET /api/people/[email]/timeline": { role: "viewer", path: `/api/people/${encodeURIComponent("nobody@nowhere.example")}/timeline` },
   "GET /api/reviews": { role: "viewer", path: "/api/reviews" },
   "POST /api/reviews": { role: "owner", path: "/api/reviews", body: {} },
   "GET /api/reviews/[id]": { role: "viewer", path: `/api/reviews/${NO_REQUEST}` },

@@ -164,6 +164,8 @@ export const ROUTES: Record<string, RouteInput> = {
   "GET /api/bulk/[id]": { params: { id: "uuid" } },
   "POST /api/bulk/[id]/retry": { params: { id: "uuid" }, body: "none" },
   "GET /api/jobs": {},
+  "GET /api/outside-changes": { query: { provider: { kind: "enum", values: providers }, since: { kind: "date" }, page: { kind: "int", min: 1, max: Infinity }, pageSize: { kind: "int", min: 1, max: 200 } } },
+  "GET /api/people/[email]/timeline": { params: { email: "email" } },
   "GET /api/reviews": {},
   "POST /api/reviews": {
     body: { name: str(INPUT_LIMITS.name, true), dueAt: { kind: "future-datetime", required: true }, repeatEveryDays: { kind: "int", min: 1, max: 366 } },

@@ -203,6 +203,17 @@ export async function auditEventsBefore(q: Partial<AuditQuery>, before: number |
   return withSteps(db, rows.map(eventOf));
 }
 
+/**
+ * Every attempted change made to one person (steps of composite changes included, each on
+ * its own), newest first: by their email or by any of their provider member ids.
+ */
+export async function auditEventsAbout(email: string, memberIds: readonly string[], limit = 200): Promise<AuditEvent[]> {
+  const db = await getDb();
+  const about = or(sql`lower(${auditEvents.targetEmail}) = ${email.toLowerCase()}`, memberIds.length ? inArray(auditEvents.targetId, [...memberIds]) : undefined);
+  const rows = await db.select().from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(and(eq(auditEvents.kind, "attempt"), about)).orderBy(desc(auditEvents.id)).limit(limit);
+  return rows.map(eventOf);
+}
+
 type JoinedRow = { audit_events: typeof auditEvents.$inferSelect; results: typeof auditEvents.$inferSelect | null };
 
 function eventOf({ audit_events: a, results: r }: JoinedRow): AuditEvent {

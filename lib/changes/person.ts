@@ -6,6 +6,7 @@ import type { Membership } from "../directory/types";
 import { isProviderError } from "../providers/errors";
 import type { Member } from "../providers/types";
 import type { PersonDetailResponse } from "./types";
+import { usageOf, type UsageView } from "../governance/usage-store";
 
 /** Everything Roster knows of one person, by normalised email. */
 export async function personMembers(email: string): Promise<Member[]> {
@@ -29,6 +30,15 @@ function membershipOf(m: Member, fresh: boolean): PersonDetailResponse["membersh
       : {}),
   };
   return { ...membership, fresh };
+}
+
+/** A membership's last activity is the later of what the member list says and what the usage read saw (lib/governance/usage-store.ts). */
+function foldUsage<M extends Membership>(memberships: M[], usage: UsageView[]): M[] {
+  return memberships.map((m) => {
+    const used = usage.find((u) => u.provider === m.provider && u.memberId === m.id);
+    if (!used || (m.lastActiveAt && Date.parse(m.lastActiveAt) >= Date.parse(used.lastActiveAt))) return m;
+    return { ...m, lastActiveAt: used.lastActiveAt };
+  });
 }
 
 /** The person page: each active membership read fresh from its provider, as it is now. */
@@ -61,7 +71,10 @@ export async function personDetail(email: string, operatorEmail: string): Promis
       }
     }),
   );
-  const present = memberships.filter((m): m is NonNullable<typeof m> => m !== null);
+  const present = foldUsage(
+    memberships.filter((m): m is NonNullable<typeof m> => m !== null),
+    await usageOf(known),
+  );
   const first = known.find((m) => m.name) ?? known[0];
   return {
     email: normaliseEmail(email),

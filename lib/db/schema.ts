@@ -379,3 +379,4 @@ export const notificationPreferences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.operatorId, t.event] })],
 );
+export * from "./schema-outside";

@@ -48,5 +48,8 @@ export async function listUsers(query: UsersQuery): Promise<UsersResponse> {
 export async function refresh(providers?: ProviderId[], caller?: string) {
   const all = configuredProviders().map((p) => p.settings.id);
   const views = await getSnapshots({ force: providers?.length ? providers : all, caller });
+  // Each sync is followed by a read of the providers' audit logs (a job; never on this request).
+  const { readOutsideAfterSync } = await import("../jobs/outside-read");
+  await readOutsideAfterSync(providers?.length ? providers : all);
   return { providers: views.map((v) => v.state) };
 }

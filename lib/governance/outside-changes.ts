@@ -1,8 +1,7 @@
 import { auditEventsBefore } from "../audit/log";
 import type { AuditEvent } from "../audit/types";
 import { normaliseEmail } from "../email";
-import type { ConfiguredProvider } from "../providers/registry";
-import type { ProviderChange } from "../providers/types";
+import type { ProviderAdapter, ProviderChange, ProviderId } from "../providers/types";
 
 /**
  * Changes made outside Roster: membership changes a provider's own audit log records that
@@ -53,13 +52,17 @@ export function outsideOf(changes: readonly ProviderChange[], events: readonly A
 
 /**
  * One read of a provider's audit log since `since`, matched against Roster's audit log:
- * what a scheduled job calls (null when the provider has no readable log).
+ * every membership change read (`read`, for the reader's cursor) and those Roster did not
+ * make (`outside`); null when the provider has no readable log.
  */
-export async function readOutsideChanges(provider: ConfiguredProvider, since: Date): Promise<OutsideChange[] | null> {
-  const adapter = provider.adapter;
+export async function readOutsideChanges(
+  provider: ProviderId,
+  adapter: ProviderAdapter | null,
+  since: Date,
+): Promise<{ read: ProviderChange[]; outside: OutsideChange[] } | null> {
   if (!adapter?.readChanges) return null;
-  const changes = await adapter.readChanges(since);
+  const read = await adapter.readChanges(since);
   const from = new Date(since.getTime() - MATCH_WINDOW_MS);
-  const events = await auditEventsBefore({ provider: provider.settings.id, from }, null, 10_000);
-  return outsideOf(changes, events);
+  const events = await auditEventsBefore({ provider, from }, null, 10_000);
+  return { read, outside: outsideOf(read, events) };
 }

@@ -4,6 +4,7 @@ import { defineBulkQueue, resumeUnfinishedRuns } from "./bulk";
 import { startJobs } from "./engine";
 import { defineNotifyQueue } from "../notify/deliver";
 import { defineReminderQueue } from "../notify/reminders";
+import { defineProviderReadQueues, scheduleProviderReads } from "./outside-read";
 import { defineScheduledQueues, scheduleSyncs } from "./scheduled";
 
 /**
@@ -19,8 +20,10 @@ export async function startRosterJobs(raw: RawDatabase): Promise<void> {
   defineReminderQueue();
   defineSendingQueue();
   defineScheduledQueues(expireDue);
+  defineProviderReadQueues();
   await startJobs(raw);
   await scheduleSyncs();
+  await scheduleProviderReads();
   await expireDue();
   const resumed = await resumeUnfinishedRuns();
   if (resumed) log.info({ runs: resumed }, "resuming bulk changes a stopped server left unfinished");

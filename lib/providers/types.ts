@@ -192,6 +192,17 @@ export interface ProviderAdapter {
   removeFromGroup?(input: { memberId: string; groupId: string }): Promise<void>;
   /** Membership changes the provider's own audit log holds since `since` (absent: the provider has no readable log). */
   readChanges?(since: Date, options?: ListOptions): Promise<ProviderChange[]>;
+  /** Each member's usage since `since` (absent: the provider has no usage read by member). */
+  readUsage?(since: Date, options?: ListOptions): Promise<MemberUsage[]>;
+}
+
+/** One member's use of a provider over a window (OpenAI's usage API grouped by user). */
+export interface MemberUsage {
+  memberId: string;
+  /** Requests made in the window. */
+  requests: number;
+  /** The end of the last usage bucket (day) they made requests in. */
+  lastActiveAt: string;
 }
 
 /** A membership change the provider's own audit log records (OpenAI `/organization/audit_logs`). */

@@ -16,6 +16,7 @@ import {
 import { bulkBodySchema, bulkParamsSchema } from "../../jobs/bulk-types";
 import { notificationPreferencesPatchSchema } from "../../notify/types";
 import { createTokenSchema, tokenIdParamsSchema } from "../../tokens/types";
+import { outsideChangesQuerySchema } from "../../governance/outside-types";
 import { createReviewSchema, decideSchema, itemsQuerySchema, reviewParamsSchema } from "../../reviews/types";
 
 /**
@@ -66,6 +67,7 @@ export const OPERATIONS: Record<string, Operation> = {
   "GET /api/users": { tag: "Directory", role: "viewer", query: usersQuerySchema, summary: "People across every provider: search, filters, sort, one page" },
   "GET /api/users/export": { tag: "Directory", role: "viewer", query: usersQuerySchema, csv: true, summary: "The people list as CSV, streamed (page and pageSize ignored)" },
   "GET /api/people/{email}": { tag: "Directory", role: "viewer", params: emailParamSchema, summary: "One person on every provider" },
+  "GET /api/people/{email}/timeline": { tag: "Directory", role: "viewer", params: emailParamSchema, summary: "One timeline of a person: Roster's audit entries about them and the changes their providers logged that Roster did not make" },
   "GET /api/connections": { tag: "Directory", role: "viewer", summary: "Each provider's connection, mode, state and what its last read noted" },
   "GET /api/roles": { tag: "Directory", role: "viewer", summary: "Each provider's roles" },
   "GET /api/groups": { tag: "Directory", role: "viewer", query: groupsQuerySchema, summary: "A provider's groups (OpenAI, Arthur) or teams (Astronomer): members, member count and the roles each grants" },
@@ -148,6 +150,7 @@ export const OPERATIONS: Record<string, Operation> = {
   "POST /api/arthur/accept-invites": { tag: "Arthur", role: "owner", summary: "Accept the pending invitations of Roster's own Arthur identity" },
 
   "GET /api/audit": { tag: "Audit", role: "viewer", query: auditQuerySchema, summary: "The audit log, filtered, one page, with the chain's head" },
+  "GET /api/outside-changes": { tag: "Audit", role: "viewer", query: outsideChangesQuerySchema, summary: "Membership changes the providers logged that Roster did not make, newest first, one page" },
   "GET /api/audit/export": { tag: "Audit", role: "viewer", query: auditExportQuerySchema, csv: true, summary: "The filtered audit log as CSV, streamed" },
 
   "GET /api/reviews": { tag: "Access reviews", role: "viewer", summary: "Access review campaigns, newest first" },

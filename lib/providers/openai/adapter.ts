@@ -1,4 +1,5 @@
 import { readChanges } from "./audit-log";
+import { readUsage } from "./usage";
 import { isNotFound, ProviderError } from "../errors";
 import type { ProviderAdapter, ProviderCapabilities, ProviderConnection } from "../types";
 import { createOpenAIClient, PAGE_LIMIT } from "./client";
@@ -86,6 +87,8 @@ export function createOpenAIAdapter(connection: ProviderConnection): ProviderAda
     },
 
     readChanges: (since, options) => readChanges(client, since, options),
+
+    readUsage: (since, options) => readUsage(client, since, options),
 
     listRoles: async () => [...ORGANIZATION_ROLES, ...PROJECT_ROLES].map((role) => ({ ...role })),
 

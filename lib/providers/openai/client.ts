@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import { createProviderHttp } from "../http";
+import { usagePageSchema } from "./usage";
 import type { ProviderConnection } from "../types";
 import {
   type CursorEnvelope,
@@ -11,6 +13,8 @@ import {
   type ProjectUserUpdateRequest,
   type UserRoleUpdateRequest,
 } from "./schemas";
+
+type UsagePage = z.infer<typeof usagePageSchema>;
 
 /** The spec's largest page ("Limit can range between 1 and 100"). */
 export const PAGE_LIMIT = 100;
@@ -92,6 +96,10 @@ export function createOpenAIClient(connection: ProviderConnection) {
         schema: cursorEnvelopeSchema,
         signal,
       }),
+
+    /** Completions usage grouped by user, in time buckets from `start_time` (Unix seconds). */
+    listUsageCompletions: (query: { start_time: number; bucket_width: "1d"; limit: number; page?: string }, signal?: AbortSignal): Promise<UsagePage> =>
+      http.request({ path: "/organization/usage/completions", query: { ...query, "group_by[]": ["user_id"] }, schema: usagePageSchema, signal }),
 
     listAdminApiKeys: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
       http.request({ path: "/organization/admin_api_keys", query: { ...query }, schema: cursorEnvelopeSchema, signal }),

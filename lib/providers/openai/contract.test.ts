@@ -47,6 +47,7 @@ async function driveEveryOperation() {
   await adapter.changeRole({ memberId: members[4].id, role: "reader" });
   await adapter.removeMember({ memberId: members[5].id });
   await adapter.readChanges!(new Date(Date.now() - 30 * 86_400_000));
+  await adapter.readUsage!(new Date(Date.now() - 45 * 86_400_000));
 
   // Projects: the read (with the archived ones listed on request), one member's project roles, add, change, remove.
   await raw("GET", "/organization/projects?include_archived=true");

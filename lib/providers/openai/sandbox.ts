@@ -1,3 +1,4 @@
+import { usageCompletions } from "./sandbox-usage";
 import { normaliseEmail } from "../../email";
 import { openaiDescriptor } from "./descriptor";
 import { FOUNDERS, hashHex } from "../../sandbox/seed";
@@ -296,6 +297,7 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
         return answer;
       }),
       route("GET", "/organization/audit_logs", (req) => auditLogs(state, req.query)),
+      route("GET", "/organization/usage/completions", (req) => usageCompletions(state.users, req.query)),
       route("GET", "/organization/admin_api_keys", (req) => adminKeys(state, req)),
       route("GET", "/organization/projects", projects.list),
       route("GET", "/organization/projects/{project_id}/users", projects.listUsers),
