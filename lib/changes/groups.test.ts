@@ -1,7 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withSandboxWorld } from "../testing/sandbox-world";
 
 /**
  * Adding to and removing from a group (Arthur's sandbox groups): the audited recipe, the
@@ -9,43 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  * refusal for a group granting an admin-level role. Real sandboxes, real database
  * (PGlite, or DATABASE_URL).
  */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-groups-test-"));
-Object.assign(process.env, {
-  ROSTER_DATA_DIR: path.join(dataDir, "pglite"),
-  ROSTER_SANDBOX: "arthur",
-  ROSTER_SANDBOX_PORT: process.env.ROSTER_GROUPS_TEST_PORT ?? "5590",
-});
+const world = withSandboxWorld("groups", { sandbox: "arthur", port: process.env.ROSTER_GROUPS_TEST_PORT ?? "5590" });
 
-const { closeDb, getDb } = await import("../db");
-const { operators } = await import("../db/schema");
-const { startConfiguredSandboxes } = await import("../sandbox/start");
 const { listAudit } = await import("../audit/log");
-const { getSnapshots, patchSnapshot, snapshotMember, snapshotMembers } = await import("../directory/snapshot");
+const { patchSnapshot, snapshotMember, snapshotMembers } = await import("../directory/snapshot");
 const { changeGroupMembership, listGroups } = await import("./groups");
 const { SANDBOX_GROUPS } = await import("../providers/arthur/sandbox-groups");
 
-type Ctx = Parameters<typeof changeGroupMembership>[0];
-let admin: Ctx;
-let sandboxes: Awaited<ReturnType<typeof startConfiguredSandboxes>>;
 const { dataScience, dataTeam } = SANDBOX_GROUPS;
-const ctx = (name: string) => ({ ...admin, requestId: `groups-${name}-${Date.now()}` });
-const groupCalls = () => sandboxes.running[0].requests.filter((r) => r.pattern === "/api/v1/groups/{group_id}/users" && r.method !== "GET");
+const ctx = world.ctx;
+const groupCalls = () => world.running("arthur").requests.filter((r) => r.pattern === "/api/v1/groups/{group_id}/users" && r.method !== "GET");
 
 describe("group memberships through Roster", () => {
-  beforeAll(async () => {
-    sandboxes = await startConfiguredSandboxes();
-    const db = await getDb();
-    const email = `groups-${Date.now()}@test.example`;
-    const [row] = await db.insert(operators).values({ email, name: email, role: "admin" }).returning();
-    admin = { operator: { id: row.id, email: row.email, name: row.name, role: "admin" }, requestId: "" };
-    await getSnapshots();
-  }, 180_000);
-  afterAll(async () => {
-    await sandboxes?.close();
-    await closeDb();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it("lists Arthur's groups with member counts and what each grants", async () => {
     const { groups } = await listGroups("arthur");
     expect(groups.map((g) => [g.name, g.memberCount, g.roles.map((r) => r.role)])).toEqual([
@@ -92,6 +65,6 @@ describe("group memberships through Roster", () => {
     await expect(changeGroupMembership(ctx("again"), { provider: "arthur", memberId: someone.id, groupId: dataScience.id, change: "add" })).rejects.toMatchObject({ status: 409 });
     await changeGroupMembership(ctx("remove"), { provider: "arthur", memberId: someone.id, groupId: dataScience.id, change: "remove" });
     expect(snapshotMember("arthur", someone.id)!.scopedRoles).toBeUndefined();
-    expect(sandboxes.running[0].requests.filter((r) => r.method === "DELETE" && r.pattern === "/api/v1/groups/{group_id}/users").at(-1)!.body).toEqual({ user_ids: [someone.id] });
+    expect(world.running("arthur").requests.filter((r) => r.method === "DELETE" && r.pattern === "/api/v1/groups/{group_id}/users").at(-1)!.body).toEqual({ user_ids: [someone.id] });
   });
 });
