@@ -31,7 +31,7 @@ export interface GroupChangeResult {
 function groupsOf(provider: ProviderId): ProviderAdapter & Required<Pick<ProviderAdapter, "listGroups">> {
   const adapter = adapterFor(provider);
   if (!adapter.capabilities.groups || !adapter.listGroups) {
-    throw new ApiError(422, "unsupported", `${labelOf(provider)} has no groups or teams Roster can read`);
+    throw new ApiError("unsupported", `${labelOf(provider)} has no groups or teams Roster can read`);
   }
   return adapter as ProviderAdapter & Required<Pick<ProviderAdapter, "listGroups">>;
 }
@@ -52,24 +52,22 @@ export async function changeGroupMembership(
   const adapter = groupsOf(provider);
   const act = change === "add" ? adapter.addToGroup : adapter.removeFromGroup;
   if (adapter.capabilities.groups !== "manage" || !act) {
-    throw new ApiError(422, "unsupported", `${labelOf(provider)}'s API cannot ${change} members ${change === "add" ? "to" : "from"} its groups or teams`);
+    throw new ApiError("unsupported", `${labelOf(provider)}'s API cannot ${change} members ${change === "add" ? "to" : "from"} its groups or teams`);
   }
   const group = (await adapter.listGroups()).find((g) => g.id === input.groupId);
   if (!group) {
-    throw new ApiError(404, "not_found", `${labelOf(provider)} has no group or team with id "${input.groupId}"`);
+    throw new ApiError("not_found", `${labelOf(provider)} has no group or team with id "${input.groupId}"`);
   }
   const action = change === "add" ? "add_to_group" : "remove_from_group";
   const member = await resolveMember(ctx, action, provider, input.memberId);
   const isIn = group.memberIds.includes(member.id);
   if (isIn === (change === "add")) {
-    throw new ApiError(409, change === "add" ? "already_member" : "not_member", `${member.name || member.email} is ${change === "add" ? "already" : "not"} in ${group.kind} "${group.name}"`);
+    throw new ApiError(change === "add" ? "already_member" : "not_member", `${member.name || member.email} is ${change === "add" ? "already" : "not"} in ${group.kind} "${group.name}"`);
   }
   const { roles } = await rolesFor(provider);
   const adminLevel = group.roles.some((grant) => roles.some((r) => r.adminLevel && (r.id === grant.role || r.name === grant.role)));
   if (change === "add" && adminLevel && needsSecondAdmin(ctx)) {
-    throw new ApiError(
-      422,
-      "needs_second_admin",
+    throw new ApiError("needs_second_admin",
       `${group.kind} "${group.name}" grants an admin-level role: adding someone to it needs a second admin, which Roster cannot yet ask for here. Use the provider's console, or grant the role itself through Roster (it asks for approval).`,
     );
   }
