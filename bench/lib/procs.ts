@@ -30,6 +30,21 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
+/** A child started elsewhere (e2e/system/launcher.ts) that the benchmark stops with the others. */
+export function adoptProc(name: string, child: ChildProcess, logFile: string, stop: () => Promise<void>): Proc {
+  const proc: Proc = {
+    name,
+    child,
+    logFile,
+    async stop() {
+      running.delete(proc);
+      await stop();
+    },
+  };
+  running.add(proc);
+  return proc;
+}
+
 export function startProc(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Proc {
   const logFile = path.join(LOG_DIR, `${name}.log`);
   const out = fs.openSync(logFile, "a");

@@ -36,6 +36,8 @@ export interface LaunchOptions {
   /** Where the server must answer 200 before it counts as started (default `/signin`). */
   readyPath?: string;
   timeoutMs?: number;
+  /** Write what the server prints to this file instead of keeping it in memory (the bench's logs). */
+  logFile?: string;
 }
 
 export interface Exit {
@@ -46,6 +48,7 @@ export interface Exit {
 export interface RosterServer {
   url: string;
   pid: number;
+  child: ChildProcess;
   /** What the server printed, in chunks (the last few thousand). */
   output: string[];
   /** The same as one string. */
@@ -134,14 +137,17 @@ export async function launchRoster(options: LaunchOptions): Promise<RosterServer
   });
   const args =
     options.mode === "start" ? [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)] : [path.join(ROOT, "scripts/demo.mjs")];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const log = options.logFile ? fs.openSync(options.logFile, "a") : null;
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: log === null ? ["ignore", "pipe", "pipe"] : ["ignore", log, log] });
+  if (log !== null) fs.closeSync(log);
   const output = collect(child);
   const exited = exitOf(child);
   const server: RosterServer = {
     url,
     pid: child.pid!,
+    child,
     output,
-    text: () => output.join(""),
+    text: () => (options.logFile ? fs.readFileSync(options.logFile, "utf8") : output.join("")),
     exited,
     rssMiB() {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
@@ -167,6 +173,7 @@ export async function launchRoster(options: LaunchOptions): Promise<RosterServer
     await waitFor("Roster", `${url}${options.readyPath ?? "/signin"}`, child, output, options.timeoutMs);
   } catch (error) {
     await server.stop(2_000);
+    if (options.logFile && error instanceof Error) error.message += `\n${server.text().slice(-3000)}`;
     throw error;
   }
   return server;
