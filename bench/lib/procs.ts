@@ -51,22 +51,14 @@ export function startProc(name: string, command: string, args: string[], env: No
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", out, out] });
   fs.closeSync(out);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const proc: Proc = {
-    name,
-    child,
-    logFile,
-    async stop() {
-      running.delete(proc);
-      signalGroup(child, "SIGTERM");
-      const killer = setTimeout(() => signalGroup(child, "SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(killer);
-      // Whatever the group leader left behind.
-      signalGroup(child, "SIGKILL");
-    },
-  };
-  running.add(proc);
-  return proc;
+  return adoptProc(name, child, logFile, async () => {
+    signalGroup(child, "SIGTERM");
+    const killer = setTimeout(() => signalGroup(child, "SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(killer);
+    // Whatever the group leader left behind.
+    signalGroup(child, "SIGKILL");
+  });
 }
 
 /** The tail of a child's log, for an error message. */
