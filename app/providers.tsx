@@ -3,13 +3,13 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
-import { isApiError } from "@/lib/api/fetcher";
+import { isApiFailure } from "@/lib/api/fetcher";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { useTheme, useThemeSync } from "@/components/theme/use-theme";
 
 /** A 401 from the API means the session ended: go back to sign-in and return here after. */
 function onApiError(error: unknown) {
-  if (!isApiError(error) || error.status !== 401 || typeof window === "undefined") return;
+  if (!isApiFailure(error) || error.status !== 401 || typeof window === "undefined") return;
   if (window.location.pathname.startsWith("/signin")) return;
   const here = `${window.location.pathname}${window.location.search}`;
   window.location.assign(`/signin?callbackUrl=${encodeURIComponent(here)}`);
@@ -23,7 +23,7 @@ function makeQueryClient() {
       queries: {
         staleTime: 30_000,
         // Retry once, but never a 4xx: asking again will not change the answer.
-        retry: (failureCount, error) => !(isApiError(error) && error.isClientError) && failureCount < 1,
+        retry: (failureCount, error) => !(isApiFailure(error) && error.isClientError) && failureCount < 1,
       },
       mutations: { retry: false },
     },

@@ -12,6 +12,8 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "lint"
 npx eslint . --max-warnings 0
+step "format (prettier --check; \`npm run format\` fixes it)"
+npm run -s format:check
 step "typecheck"
 npx tsc --noEmit
 step "dependency advisories (npm audit --omit=dev; says so when the registry has no audit endpoint)"

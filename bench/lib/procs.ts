@@ -30,28 +30,35 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-export function startProc(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Proc {
-  const logFile = path.join(LOG_DIR, `${name}.log`);
-  const out = fs.openSync(logFile, "a");
-  const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", out, out] });
-  fs.closeSync(out);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+/** A child started elsewhere (e2e/system/launcher.ts) that the benchmark stops with the others. */
+export function adoptProc(name: string, child: ChildProcess, logFile: string, stop: () => Promise<void>): Proc {
   const proc: Proc = {
     name,
     child,
     logFile,
     async stop() {
       running.delete(proc);
-      signalGroup(child, "SIGTERM");
-      const killer = setTimeout(() => signalGroup(child, "SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(killer);
-      // Whatever the group leader left behind.
-      signalGroup(child, "SIGKILL");
+      await stop();
     },
   };
   running.add(proc);
   return proc;
+}
+
+export function startProc(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Proc {
+  const logFile = path.join(LOG_DIR, `${name}.log`);
+  const out = fs.openSync(logFile, "a");
+  const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", out, out] });
+  fs.closeSync(out);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return adoptProc(name, child, logFile, async () => {
+    signalGroup(child, "SIGTERM");
+    const killer = setTimeout(() => signalGroup(child, "SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(killer);
+    // Whatever the group leader left behind.
+    signalGroup(child, "SIGKILL");
+  });
 }
 
 /** The tail of a child's log, for an error message. */

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DEMO_OWNER } from "./config";
-import { type Proc, httpOk, listeningPid, startProc, waitFor } from "./procs";
+import { launchRoster } from "../../e2e/system/launcher";
+import { LOG_DIR, type Proc, adoptProc, httpOk, listeningPid, startProc, waitFor } from "./procs";
 
 /**
  * The servers under test: the provider sandboxes in a process of their own
@@ -66,23 +67,26 @@ export async function startRoster(options: {
   const baseUrl = `http://localhost:${port}`;
   if (await httpOk(`${baseUrl}/signin`).catch(() => false)) throw new Error(`port ${port} is already serving; stop that server first`);
   const started = Date.now();
-  const proc = startProc(`roster-${port}`, process.execPath, ["scripts/demo.mjs"], {
-    ...process.env,
-    PORT: String(port),
-    ROSTER_DEMO: "1",
-    ROSTER_DATA_DIR: dataDir,
-    ROSTER_SANDBOX: "all",
-    ROSTER_SANDBOX_PORT: String(sandboxes.basePort),
-    ROSTER_SANDBOX_USERS: String(sandboxes.users),
-    ROSTER_SANDBOX_LATENCY_MS: String(sandboxes.latencyMs),
-    NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: SECRET,
-    // Benchmarks measure changes that run: the mass-change guard is out of their way.
-    ROSTER_MASS_CHANGE_THRESHOLD: "1000000",
-    ...options.env,
+  const name = `roster-${port}`;
+  const logFile = path.join(LOG_DIR, `${name}.log`);
+  const server = await launchRoster({
+    mode: "demo",
+    port,
+    sandboxPort: sandboxes.basePort,
+    dataDir,
+    secret: SECRET,
+    logFile,
+    // A first run may build Roster (several minutes on 2 cores).
+    timeoutMs: 20 * 60_000,
+    env: {
+      ROSTER_SANDBOX_USERS: String(sandboxes.users),
+      ROSTER_SANDBOX_LATENCY_MS: String(sandboxes.latencyMs),
+      // Benchmarks measure changes that run: the mass-change guard is out of their way.
+      ROSTER_MASS_CHANGE_THRESHOLD: "1000000",
+      ...(options.env as Record<string, string> | undefined),
+    },
   });
-  // A first run may build Roster (several minutes on 2 cores).
-  await waitFor(`Roster on ${baseUrl}`, () => httpOk(`${baseUrl}/signin`), 20 * 60_000, proc);
+  const proc = adoptProc(name, server.child, logFile, () => server.stop(5_000));
   return { port, baseUrl, dataDir, proc, serverPid: () => listeningPid(proc, port), startMs: Date.now() - started };
 }
 

@@ -4,7 +4,7 @@ import { AlertCircle, Loader2 } from "lucide-react";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
-import { apiFetch, isApiError } from "@/lib/api/fetcher";
+import { apiFetch, isApiFailure } from "@/lib/api/fetcher";
 import { OPERATOR_PASSWORD_MIN } from "@/lib/operators/constants";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -37,7 +37,7 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
       const result = await signIn("credentials", { email, password: newPassword, redirect: false, callbackUrl: "/" });
       window.location.assign(result?.ok && !result.error ? "/" : "/signin");
     } catch (failure) {
-      setError(isApiError(failure) ? failure.message.replace(/^\w+: /, "") : "Could not change the password. Try again.");
+      setError(isApiFailure(failure) ? failure.message.replace(/^\w+: /, "") : "Could not change the password. Try again.");
       setSubmitting(false);
     }
   }

@@ -1,4 +1,4 @@
-import { isApiError } from "@/lib/api/fetcher";
+import { isApiFailure } from "@/lib/api/fetcher";
 
 /**
  * The server's validation answer (`details: [{ field, message }]`) split into messages for
@@ -6,7 +6,7 @@ import { isApiError } from "@/lib/api/fetcher";
  * found its field).
  */
 export function fieldErrors<F extends string>(error: Error | null, fields: readonly F[]): { byField: Partial<Record<F, string>>; rest: Error | null } {
-  if (!error || !isApiError(error) || !Array.isArray(error.details)) return { byField: {}, rest: error };
+  if (!error || !isApiFailure(error) || !Array.isArray(error.details)) return { byField: {}, rest: error };
   const byField: Partial<Record<F, string>> = {};
   let unplaced = false;
   for (const detail of error.details as Array<{ field?: unknown; message?: unknown }>) {

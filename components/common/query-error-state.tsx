@@ -2,7 +2,7 @@
 
 import { AlertTriangle, RotateCw } from "lucide-react";
 import Link from "next/link";
-import { isApiError } from "@/lib/api/fetcher";
+import { isApiFailure } from "@/lib/api/fetcher";
 import { Button } from "@/components/ui/button";
 import { httpStatusSuffix } from "@/components/common/format";
 
@@ -17,10 +17,10 @@ interface QueryErrorStateProps {
 
 /** A whole-page failure: what went wrong in the server's words, and the request id to quote. */
 export function QueryErrorState({ title, error, onRetry, retrying = false, back }: QueryErrorStateProps) {
-  const hopeless = Boolean(back) && isApiError(error) && error.isClientError;
+  const hopeless = Boolean(back) && isApiFailure(error) && error.isClientError;
   const message = error instanceof Error ? error.message : "Something went wrong.";
-  const requestId = isApiError(error) ? error.requestId : null;
-  const status = isApiError(error) && error.status > 0 ? error.status : null;
+  const requestId = isApiFailure(error) ? error.requestId : null;
+  const status = isApiFailure(error) && error.status > 0 ? error.status : null;
   return (
     <div
       role="alert"

@@ -8,6 +8,7 @@ import type { InviteRequest, InviteRequestResponse } from "@/lib/invites/types";
 import { CredentialsDialog, OneTimePasswordDialog } from "@/components/service-accounts/credentials-dialog";
 import { useApproveInviteRequest, useCancelInviteRequest, useRejectInviteRequest } from "@/lib/queries/invite-changes";
 import { plural } from "@/components/common/format";
+import { ChangeDialog, useDialogChange } from "@/components/members/change-dialog";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { toastChanged } from "@/components/members/change-toast";
 import { GatedButton } from "@/components/members/gated-button";
@@ -143,22 +144,17 @@ export function ApproveDialog({ request, onClose }: DecisionDialogProps) {
 export function RejectDialog({ request, onClose }: DecisionDialogProps) {
   const id = useId();
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<Error | null>(null);
-  const mutation = useRejectInviteRequest({
-    onSuccess: () => {
-      toastChanged(`Rejected ${request.requester.email}'s request`);
-      onClose();
-    },
-    onError: setError,
+  const change = useDialogChange(useRejectInviteRequest, () => {
+    toastChanged(`Rejected ${request.requester.email}'s request`);
+    onClose();
   });
-  const busy = mutation.isPending;
+  const busy = change.busy;
   return (
-    <Modal
+    <ChangeDialog
       alert
-      open
       size="md"
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+      onClose={onClose}
+      change={change}
       icon={<XCircle aria-hidden className="text-danger-text" />}
       title={`Reject ${request.requester.email}'s request?`}
       description={`${summary(request)}. Nothing is sent; ${request.requester.email} sees your reason.`}
@@ -169,10 +165,7 @@ export function RejectDialog({ request, onClose }: DecisionDialogProps) {
             variant="danger"
             state={{ enabled: Boolean(reason.trim()) && !busy, reason: busy ? "Rejecting…" : "Give a reason first" }}
             aria-busy={busy}
-            onClick={() => {
-              setError(null);
-              mutation.mutate({ id: request.id, reason: reason.trim() });
-            }}
+            onClick={() => change.run({ id: request.id, reason: reason.trim() })}
           >
             {busy ? "Rejecting…" : "Reject request"}
           </GatedButton>
@@ -194,46 +187,25 @@ export function RejectDialog({ request, onClose }: DecisionDialogProps) {
         />
         <LengthLimit value={reason} max={INPUT_LIMITS.reason} />
       </div>
-      <ChangeErrorCallout error={error} />
-    </Modal>
+    </ChangeDialog>
   );
 }
 
 /** Cancel one's own pending request. */
 export function CancelRequestDialog({ request, onClose }: DecisionDialogProps) {
-  const [error, setError] = useState<Error | null>(null);
-  const mutation = useCancelInviteRequest({
-    onSuccess: () => {
-      toastChanged("Request cancelled");
-      onClose();
-    },
-    onError: setError,
+  const change = useDialogChange(useCancelInviteRequest, () => {
+    toastChanged("Request cancelled");
+    onClose();
   });
-  const busy = mutation.isPending;
   return (
-    <Modal
+    <ChangeDialog
       alert
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+      onClose={onClose}
+      change={change}
       icon={<Ban aria-hidden className="text-danger-text" />}
       title={request.change ? "Cancel this request?" : "Cancel this invite request?"}
       description={`${summary(request)}. Nothing has been sent yet, and nothing will be.`}
-      footer={
-        <ModalActions
-          busy={busy}
-          cancelLabel="Keep it"
-          variant="danger"
-          label="Cancel request"
-          busyLabel="Cancelling…"
-          onClick={() => {
-            setError(null);
-            mutation.mutate({ id: request.id });
-          }}
-        />
-      }
-    >
-      <ChangeErrorCallout error={error} />
-    </Modal>
+      action={{ cancelLabel: "Keep it", variant: "danger", label: "Cancel request", busyLabel: "Cancelling…", onClick: () => change.run({ id: request.id }) }}
+    />
   );
 }

@@ -2,8 +2,7 @@
 
 import { AlertTriangle, ShieldAlert, UserRound } from "lucide-react";
 import type { ReactNode } from "react";
-import { isApiError } from "@/lib/api/fetcher";
-import { CHANGE_ERROR_CODES } from "@/lib/changes/constants";
+import { isApiFailure } from "@/lib/api/fetcher";
 import type { Membership } from "@/lib/directory/types";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
 import { Badge } from "@/components/ui/badge";
@@ -39,9 +38,9 @@ function statusOfDetails(details: unknown): number | null {
 
 /** Title for a refusal or failure, from its code. */
 export function errorTitle(error: Error): string {
-  if (!isApiError(error)) return "Something went wrong";
-  if (error.code === CHANGE_ERROR_CODES.lastOwner) return "Last owner";
-  if (error.code === CHANGE_ERROR_CODES.provider) {
+  if (!isApiFailure(error)) return "Something went wrong";
+  if (error.code === "last_owner") return "Last owner";
+  if (error.code === "provider_error") {
     const provider = providerOfDetails(error.details);
     return provider ? `${providerLabel(provider)} refused the change` : "The provider refused the change";
   }
@@ -54,8 +53,8 @@ export function errorTitle(error: Error): string {
 /** A refusal or failure, inline in the dialog, in the server's (or provider's) own words. */
 export function ChangeErrorCallout({ error }: { error: Error | null }) {
   if (!error) return null;
-  const api = isApiError(error) ? error : null;
-  const status = api?.code === CHANGE_ERROR_CODES.provider ? statusOfDetails(api.details) : null;
+  const api = isApiFailure(error) ? error : null;
+  const status = api?.code === "provider_error" ? statusOfDetails(api.details) : null;
   return (
     <Callout tone="danger" role="alert" icon={<AlertTriangle aria-hidden />} title={errorTitle(error)}>
       <p>
@@ -116,7 +115,7 @@ export function MembershipLine({ membership, extra }: { membership: Membership; 
 /** One line for a failed step: the server's (or provider's) message, with the provider's HTTP status. */
 export function failureText(reason: unknown): string {
   if (!(reason instanceof Error)) return String(reason);
-  const api = isApiError(reason) ? reason : null;
-  const status = api?.code === CHANGE_ERROR_CODES.provider ? statusOfDetails(api.details) : null;
+  const api = isApiFailure(reason) ? reason : null;
+  const status = api?.code === "provider_error" ? statusOfDetails(api.details) : null;
   return `${reason.message}${httpStatusSuffix(status)}`;
 }

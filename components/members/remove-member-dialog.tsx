@@ -4,17 +4,11 @@ import { UserMinus } from "lucide-react";
 import { directScopedRoles } from "@/components/users/person-summary";
 import { useId, useState } from "react";
 import { useRemoveMember } from "@/lib/queries/members";
-import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { providerLabel } from "@/components/providers/provider-meta";
-import {
-  ChangeErrorCallout,
-  ManagedWarning,
-  MembershipLine,
-  SelfConfirmFooter,
-  SelfConfirmNotice,
-} from "./change-dialog-parts";
+import { ChangeDialog } from "./change-dialog";
+import { ManagedWarning, MembershipLine, SelfConfirmFooter, SelfConfirmNotice } from "./change-dialog-parts";
 import { toastChanged } from "./change-toast";
 import type { MemberTarget } from "./member-dialog-state";
 import { useChangeFlow } from "./use-change-flow";
@@ -54,11 +48,10 @@ export function RemoveMemberDialog({ target, onClose }: { target: MemberTarget; 
   }
 
   return (
-    <Modal
+    <ChangeDialog
       alert
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+      onClose={onClose}
+      change={{ busy, error: flow.error }}
       icon={<UserMinus aria-hidden className="text-danger-text" />}
       title={`Remove ${person.name} from ${where}?`}
       description={
@@ -66,13 +59,8 @@ export function RemoveMemberDialog({ target, onClose }: { target: MemberTarget; 
           ? `${who} loses their role in ${workspaceName} and stays a member of the ${provider} organization.`
           : `${who} loses access to ${provider}. Memberships on other providers stay as they are.`
       }
-      footer={
-        flow.askSelf ? (
-          <SelfConfirmFooter onContinue={() => submit(true)} busy={busy} />
-        ) : (
-          <ModalActions busy={busy} variant="danger" label="Remove" busyLabel="Removing…" onClick={() => submit()} />
-        )
-      }
+      footer={flow.askSelf ? <SelfConfirmFooter onContinue={() => submit(true)} busy={busy} /> : undefined}
+      action={{ variant: "danger", label: "Remove", busyLabel: "Removing…", onClick: () => submit() }}
     >
       <MembershipLine membership={membership} />
       {workspaces.length > 0 ? (
@@ -96,7 +84,6 @@ export function RemoveMemberDialog({ target, onClose }: { target: MemberTarget; 
       ) : null}
       {membership.managed ? <ManagedWarning /> : null}
       {flow.askSelf ? <SelfConfirmNotice provider={membership.provider} /> : null}
-      <ChangeErrorCallout error={flow.error} />
-    </Modal>
+    </ChangeDialog>
   );
 }

@@ -2,9 +2,9 @@
 
 import { MailX } from "lucide-react";
 import { useRevokeInvite } from "@/lib/queries/members";
-import { Modal, ModalActions } from "@/components/ui/dialog";
 import { providerLabel } from "@/components/providers/provider-meta";
-import { ChangeErrorCallout, MembershipLine } from "./change-dialog-parts";
+import { ChangeDialog } from "./change-dialog";
+import { MembershipLine } from "./change-dialog-parts";
 import { toastChanged } from "./change-toast";
 import type { MemberTarget } from "./member-dialog-state";
 import { useChangeFlow } from "./use-change-flow";
@@ -21,32 +21,26 @@ export function RevokeInviteDialog({ target, onClose }: { target: MemberTarget; 
     },
     onError: flow.onError,
   });
-  const busy = mutation.isPending;
 
   return (
-    <Modal
+    <ChangeDialog
       alert
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+      onClose={onClose}
+      change={{ busy: mutation.isPending, error: flow.error }}
       icon={<MailX aria-hidden className="text-danger-text" />}
       title={`Revoke ${person.name}'s invite to ${provider}?`}
       description={`The pending invite${person.email ? ` for ${person.email}` : ""} stops working. You can invite them again later.`}
-      footer={
-        <ModalActions
-          busy={busy}
-          variant="danger"
-          label="Revoke invite"
-          busyLabel="Revoking…"
-          onClick={() => {
-            flow.begin();
-            mutation.mutate({ provider: membership.provider, inviteId: membership.id });
-          }}
-        />
-      }
+      action={{
+        variant: "danger",
+        label: "Revoke invite",
+        busyLabel: "Revoking…",
+        onClick: () => {
+          flow.begin();
+          mutation.mutate({ provider: membership.provider, inviteId: membership.id });
+        },
+      }}
     >
       <MembershipLine membership={membership} />
-      <ChangeErrorCallout error={flow.error} />
-    </Modal>
+    </ChangeDialog>
   );
 }

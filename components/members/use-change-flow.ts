@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { isApiError } from "@/lib/api/fetcher";
-import { CHANGE_ERROR_CODES } from "@/lib/changes/constants";
+import { isApiFailure } from "@/lib/api/fetcher";
 
 /**
  * The refusals every change dialog handles alike: `confirm_self` asks "This is you.
@@ -14,7 +13,7 @@ export function useChangeFlow() {
   const [askSelf, setAskSelf] = useState(false);
 
   function onError(failure: Error) {
-    if (isApiError(failure) && failure.code === CHANGE_ERROR_CODES.confirmSelf) {
+    if (isApiFailure(failure) && failure.code === "confirm_self") {
       setAskSelf(true);
       setError(null);
     } else {

@@ -3,8 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle, ArrowLeft, UserSearch } from "lucide-react";
 import Link from "next/link";
-import { isApiError } from "@/lib/api/fetcher";
-import { CHANGE_ERROR_CODES } from "@/lib/changes/constants";
+import { isApiFailure } from "@/lib/api/fetcher";
 import { personQueryOptions } from "@/lib/queries/people";
 import { QueryErrorState } from "@/components/common/query-error-state";
 import { Button } from "@/components/ui/button";
@@ -42,7 +41,7 @@ function PersonSkeleton() {
 export function PersonPage({ email }: { email: string }) {
   const person = useQuery(personQueryOptions(email));
   const back = useUsersReturnHref();
-  const notFound = isApiError(person.error) && (person.error.code === CHANGE_ERROR_CODES.notFound || person.error.status === 404);
+  const notFound = isApiFailure(person.error) && (person.error.code === "not_found" || person.error.status === 404);
 
   return (
     <MemberDialogsProvider>

@@ -5,10 +5,9 @@ import { Download, Printer } from "lucide-react";
 import Link from "next/link";
 import { PROVIDER_LABELS } from "@/lib/providers/types";
 import { DECISION_LABELS, outcomeText } from "@/lib/reviews/report";
-import { QueryErrorState } from "@/components/common/query-error-state";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import { fetchItems, fetchReport, reviewKeys } from "./api";
+import { ReviewHeader, ReviewLoadState, TableSection } from "./review-frame";
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") + " UTC" : "");
 
@@ -21,35 +20,25 @@ export function ReportPage({ id }: { id: string }) {
     initialPageParam: 0,
     getNextPageParam: (last) => last.next ?? undefined,
   });
-  if (report.isPending) {
-    return (
-      <div className="mx-auto w-full max-w-[1100px] space-y-3 px-4 py-6 sm:px-6" aria-busy="true" aria-label="Loading the report">
-        <Skeleton className="h-8 w-72" />
-        <Skeleton className="h-40" />
-      </div>
-    );
-  }
-  if (report.isError) {
-    return (
-      <div className="mx-auto w-full max-w-[1100px] px-4 py-6 sm:px-6">
-        <QueryErrorState title="Could not load the report" error={report.error} onRetry={() => void report.refetch()} back={{ href: "/reviews", label: "All access reviews" }} />
-      </div>
-    );
+  if (!report.isSuccess) {
+    return <ReviewLoadState query={report} width="max-w-[1100px]" loadingLabel="Loading the report" errorTitle="Could not load the report" skeletons={["h-8 w-72", "h-40"]} />;
   }
   const { review, reviewers } = report.data;
   const rows = items.data?.pages.flatMap((p) => p.items) ?? [];
   const cell = "border border-border px-2 py-1 text-left align-top print:border-black";
   return (
     <article className="mx-auto w-full max-w-[1100px] space-y-6 px-4 py-6 sm:px-6 print:max-w-none print:p-0 print:text-black">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-lg font-semibold">Access review report: {review.name}</h1>
-          <p className="text-[13px] text-muted-foreground print:text-black">
+      <ReviewHeader
+        title={`Access review report: ${review.name}`}
+        metaClassName="print:text-black"
+        meta={
+          <>
             {review.status === "closed" ? `Closed ${when(review.closedAt)} by ${review.closedBy}` : "Still open"} · created {when(review.createdAt)} by {review.createdBy} · due{" "}
             {review.dueAt.slice(0, 10)} · {review.itemCount} items
             {review.remediationAuditId ? ` · changes under audit entry #${review.remediationAuditId}` : ""}
-          </p>
-        </div>
+          </>
+        }
+        actions={
         <div className="flex gap-2 print:hidden">
           <Link href={`/reviews/${id}`} className={buttonClassName("ghost", "sm")}>
             Back to the review
@@ -61,13 +50,10 @@ export function ReportPage({ id }: { id: string }) {
             <Printer aria-hidden /> Print
           </Button>
         </div>
-      </div>
+        }
+      />
 
-      <section aria-labelledby="by-reviewer" className="space-y-2">
-        <h2 id="by-reviewer" className="text-sm font-semibold">
-          By reviewer
-        </h2>
-        <div className="relative overflow-x-auto">
+      <TableSection id="by-reviewer" title="By reviewer">
           <table className="w-full border-collapse text-[13px]">
             <thead>
               <tr>
@@ -91,14 +77,19 @@ export function ReportPage({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
-        </div>
-      </section>
+      </TableSection>
 
-      <section aria-labelledby="by-item" className="space-y-2">
-        <h2 id="by-item" className="text-sm font-semibold">
-          Every item
-        </h2>
-        <div className="relative overflow-x-auto">
+      <TableSection
+        id="by-item"
+        title="Every item"
+        after={
+          items.hasNextPage ? (
+            <Button className="print:hidden" onClick={() => void items.fetchNextPage()} disabled={items.isFetchingNextPage}>
+              {items.isFetchingNextPage ? "Loading…" : "Load more items"}
+            </Button>
+          ) : null
+        }
+      >
           <table className="w-full border-collapse text-[12px]">
             <thead>
               <tr>
@@ -140,13 +131,7 @@ export function ReportPage({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
-        </div>
-        {items.hasNextPage ? (
-          <Button className="print:hidden" onClick={() => void items.fetchNextPage()} disabled={items.isFetchingNextPage}>
-            {items.isFetchingNextPage ? "Loading…" : "Load more items"}
-          </Button>
-        ) : null}
-      </section>
+      </TableSection>
     </article>
   );
 }

@@ -4,13 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import type { ReviewDetail } from "@/lib/reviews/types";
-import { QueryErrorState } from "@/components/common/query-error-state";
 import { useOperator } from "@/components/shell/operator-context";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { Skeleton } from "@/components/ui/skeleton";
 import { closeReview, fetchReview, retryReview, reviewKeys } from "./api";
+import { ReviewHeader, ReviewLoadState, TableSection } from "./review-frame";
 import { ReviewQueue } from "./review-queue";
 
 /** One campaign: progress per reviewer, the queue, and (owners) close and retry. */
@@ -22,20 +21,15 @@ export function ReviewPage({ id }: { id: string }) {
   const close = useMutation({ mutationFn: () => closeReview(id), onSuccess: refresh });
   const retry = useMutation({ mutationFn: () => retryReview(id), onSuccess: refresh });
 
-  if (review.isPending) {
+  if (!review.isSuccess) {
     return (
-      <div className="mx-auto w-full max-w-[1440px] space-y-3 px-4 py-6 sm:px-6" aria-busy="true" aria-label="Loading the access review">
-        <Skeleton className="h-8 w-64" />
-        <Skeleton className="h-24" />
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
-  if (review.isError) {
-    return (
-      <div className="mx-auto w-full max-w-[1440px] px-4 py-6 sm:px-6">
-        <QueryErrorState title="Could not load the access review" error={review.error} onRetry={() => void review.refetch()} back={{ href: "/reviews", label: "All access reviews" }} />
-      </div>
+      <ReviewLoadState
+        query={review}
+        width="max-w-[1440px]"
+        loadingLabel="Loading the access review"
+        errorTitle="Could not load the access review"
+        skeletons={["h-8 w-64", "h-24", "h-64"]}
+      />
     );
   }
   const r: ReviewDetail = review.data;
@@ -44,16 +38,19 @@ export function ReviewPage({ id }: { id: string }) {
   const error = close.error ?? retry.error;
   return (
     <div className="mx-auto w-full max-w-[1440px] space-y-6 px-4 py-6 sm:px-6">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">
-          <h1 className="text-lg font-semibold">
+      <ReviewHeader
+        title={
+          <>
             {r.name} <Badge tone={r.status === "open" ? "info" : "neutral"}>{r.status === "open" ? "Open" : "Closed"}</Badge>
-          </h1>
-          <p className="text-[13px] text-muted-foreground">
+          </>
+        }
+        meta={
+          <>
             {r.itemCount} items · due {r.dueAt.slice(0, 10)} · created by {r.createdBy}
             {r.closedAt ? ` · closed ${r.closedAt.slice(0, 16).replace("T", " ")} by ${r.closedBy}` : ""}
-          </p>
-        </div>
+          </>
+        }
+        actions={
         <div className="flex flex-wrap gap-2">
           <Link href={`/reviews/${id}/report`} className={buttonClassName("secondary", "sm")}>
             Report
@@ -69,17 +66,14 @@ export function ReviewPage({ id }: { id: string }) {
             </Button>
           ) : null}
         </div>
-      </div>
+        }
+      />
       {error ? (
         <Callout tone="danger" role="alert">
           {error.message}
         </Callout>
       ) : null}
-      <section aria-labelledby="progress-title" className="space-y-2">
-        <h2 id="progress-title" className="text-sm font-semibold">
-          Progress
-        </h2>
-        <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
+      <TableSection id="progress-title" title="Progress" frameClassName="rounded-lg border border-border bg-surface">
           <table className="w-full text-[13px]">
             <thead className="text-left text-muted-foreground">
               <tr>
@@ -106,8 +100,7 @@ export function ReviewPage({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
-        </div>
-      </section>
+      </TableSection>
       <ReviewQueue review={r} />
     </div>
   );

@@ -4,10 +4,10 @@ import { Pencil, UserPlus } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { fieldErrors } from "@/components/common/field-errors";
+import { ChangeDialog, useDialogChange } from "@/components/members/change-dialog";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { PasswordField } from "@/components/settings/password-field";
 import { Button } from "@/components/ui/button";
-import { Modal, ModalActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { useTwoPersonRule } from "@/components/invites/use-two-person-rule";
 import { toastRequested } from "@/components/members/change-toast";
@@ -24,37 +24,32 @@ const PASSWORD_MIN = 12;
 
 export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState({ firstName: "", lastName: "", email: "", password: "" });
-  const [error, setError] = useState<Error | null>(null);
   // The two-person rule: a new account waits for a second admin, whose approval makes its one-time password.
   const needsApproval = useTwoPersonRule();
-  const mutation = useCreateArthurUser({
-    onSuccess: (answer) => {
-      if (isApprovalRequired(answer)) {
-        toastRequested(`Approval requested: a new Arthur user ${form.email.trim()}`);
-      } else {
-        toast.success(`Created ${answer.account.email ?? answer.account.name} on Arthur`, {
-          description: "Pass the one-time password on through a separate channel; Roster does not keep it.",
-        });
-      }
-      onClose();
-    },
-    onError: setError,
+  const change = useDialogChange(useCreateArthurUser, (answer) => {
+    if (isApprovalRequired(answer)) {
+      toastRequested(`Approval requested: a new Arthur user ${form.email.trim()}`);
+    } else {
+      toast.success(`Created ${answer.account.email ?? answer.account.name} on Arthur`, {
+        description: "Pass the one-time password on through a separate channel; Roster does not keep it.",
+      });
+    }
+    onClose();
   });
-  const busy = mutation.isPending;
-  const { byField, rest } = fieldErrors(error, ["firstName", "lastName", "email", "password", "reason"] as const);
+  const busy = change.busy;
+  const { byField, rest } = fieldErrors(change.error, ["firstName", "lastName", "email", "password", "reason"] as const);
   const short = !needsApproval && form.password.length < PASSWORD_MIN;
   const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     const { password, ...fields } = form;
-    mutation.mutate({ ...fields, lastName: form.lastName.trim() || undefined, ...(needsApproval ? {} : { password }) });
+    change.run({ ...fields, lastName: form.lastName.trim() || undefined, ...(needsApproval ? {} : { password }) });
   };
   return (
-    <Modal
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+    <ChangeDialog
+      onClose={onClose}
+      change={change}
+      errorShown="in-body"
       size="md"
       icon={<UserPlus aria-hidden />}
       title="Create an Arthur user"
@@ -63,17 +58,14 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
           ? "Instead of an invite. Another admin approves it; their approval creates the user and shows them a one-time password to pass on."
           : "Instead of an invite: the user signs in with a one-time password and changes it at first sign-in."
       }
-      footer={
-        <ModalActions
-          busy={busy}
-          type="submit"
-          form="create-arthur-user"
-          disabled={short}
-          reason={short ? `The one-time password needs at least ${PASSWORD_MIN} characters` : null}
-          label={needsApproval ? "Request approval" : "Create user"}
-          busyLabel={needsApproval ? "Requesting…" : "Creating…"}
-        />
-      }
+      action={{
+        type: "submit",
+        form: "create-arthur-user",
+        disabled: short,
+        reason: short ? `The one-time password needs at least ${PASSWORD_MIN} characters` : null,
+        label: needsApproval ? "Request approval" : "Create user",
+        busyLabel: needsApproval ? "Requesting…" : "Creating…",
+      }}
     >
       {/* noValidate: the server judges the email (in any script) and marks the field. */}
       <form id="create-arthur-user" noValidate onSubmit={submit} className="space-y-3">
@@ -96,7 +88,7 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
         {byField.password ? <p className="text-xs text-danger-text">{byField.password}</p> : null}
         <ChangeErrorCallout error={rest} />
       </form>
-    </Modal>
+    </ChangeDialog>
   );
 }
 
@@ -117,39 +109,32 @@ export function CreateArthurUserButton() {
 export function EditArthurUserNameDialog({ userId, name, onClose }: { userId: string; name: string; onClose: () => void }) {
   const [first, ...rest] = name.split(" ");
   const [form, setForm] = useState({ firstName: first ?? "", lastName: rest.join(" ") });
-  const [error, setError] = useState<Error | null>(null);
-  const mutation = useUpdateArthurUser({
-    onSuccess: ({ account }) => {
-      toast.success(`Renamed to ${account.name} on Arthur`);
-      onClose();
-    },
-    onError: setError,
+  const change = useDialogChange(useUpdateArthurUser, ({ account }) => {
+    toast.success(`Renamed to ${account.name} on Arthur`);
+    onClose();
   });
-  const busy = mutation.isPending;
+  const busy = change.busy;
   return (
-    <Modal
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+    <ChangeDialog
+      onClose={onClose}
+      change={change}
       icon={<Pencil aria-hidden />}
       title={`Edit ${name}'s name on Arthur`}
-      footer={<ModalActions busy={busy} type="submit" form="edit-arthur-user" label="Save" busyLabel="Saving…" />}
+      action={{ type: "submit", form: "edit-arthur-user", label: "Save", busyLabel: "Saving…" }}
     >
       <form
         id="edit-arthur-user"
         className="space-y-3"
         onSubmit={(event) => {
           event.preventDefault();
-          setError(null);
-          mutation.mutate({ id: userId, firstName: form.firstName, lastName: form.lastName });
+          change.run({ id: userId, firstName: form.firstName, lastName: form.lastName });
         }}
       >
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField id="edit-arthur-first" label="First name" value={form.firstName} onChange={(e) => setForm((f) => ({ ...f, firstName: e.target.value }))} required maxLength={INPUT_LIMITS.name} disabled={busy} />
           <TextField id="edit-arthur-last" label="Last name" value={form.lastName} onChange={(e) => setForm((f) => ({ ...f, lastName: e.target.value }))} maxLength={INPUT_LIMITS.name} disabled={busy} />
         </div>
-        <ChangeErrorCallout error={error} />
       </form>
-    </Modal>
+    </ChangeDialog>
   );
 }

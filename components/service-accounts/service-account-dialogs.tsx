@@ -4,9 +4,9 @@ import { KeyRound, Pencil, Plus, TriangleAlert } from "lucide-react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { toast } from "sonner";
 import type { Member } from "@/lib/providers/types";
+import { ChangeDialog, useDialogChange } from "@/components/members/change-dialog";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { Callout } from "@/components/ui/callout";
-import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { CredentialsDialog, type ShownCredentials } from "./credentials-dialog";
 import { ServiceAccountRoleField } from "./service-account-role-field";
@@ -95,10 +95,10 @@ function CreateDialog({ onClose, onShown }: { onClose: () => void; onShown: (c: 
   // The two-person rule: a new account with a secret waits for a second admin, who then sees the secret once.
   const needsApproval = useTwoPersonRule();
   return (
-    <Modal
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+    <ChangeDialog
+      onClose={onClose}
+      change={{ busy, error }}
+      errorShown="in-body"
       icon={<Plus aria-hidden />}
       title="New Arthur service account"
       description={
@@ -106,16 +106,13 @@ function CreateDialog({ onClose, onShown }: { onClose: () => void; onShown: (c: 
           ? "Another admin approves it; their approval creates the account and shows them its client secret, once. Roster keeps no copy."
           : "Arthur issues a client ID and secret. Roster shows the secret once and keeps no copy."
       }
-      footer={
-        <ModalActions
-          busy={busy}
-          disabled={!role}
-          type="submit"
-          form="create-service-account"
-          label={needsApproval ? "Request approval" : "Create service account"}
-          busyLabel={needsApproval ? "Requesting…" : "Creating…"}
-        />
-      }
+      action={{
+        disabled: !role,
+        type: "submit",
+        form: "create-service-account",
+        label: needsApproval ? "Request approval" : "Create service account",
+        busyLabel: needsApproval ? "Requesting…" : "Creating…",
+      }}
     >
       <NameForm
         formId="create-service-account"
@@ -129,41 +126,27 @@ function CreateDialog({ onClose, onShown }: { onClose: () => void; onShown: (c: 
       >
         <ServiceAccountRoleField value={role} onChange={setRole} disabled={busy} />
       </NameForm>
-    </Modal>
+    </ChangeDialog>
   );
 }
 
 function RenameDialog({ account, onClose }: { account: Member; onClose: () => void }) {
-  const [error, setError] = useState<Error | null>(null);
-  const mutation = useRenameServiceAccount({
-    onSuccess: ({ account: renamed }) => {
-      toast.success(`Renamed to ${renamed.name}`);
-      onClose();
-    },
-    onError: setError,
+  const change = useDialogChange(useRenameServiceAccount, ({ account: renamed }) => {
+    toast.success(`Renamed to ${renamed.name}`);
+    onClose();
   });
-  const busy = mutation.isPending;
   return (
-    <Modal
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+    <ChangeDialog
+      onClose={onClose}
+      change={change}
+      errorShown="in-body"
       icon={<Pencil aria-hidden />}
       title={`Rename ${account.name}`}
       description="Only the name changes; its credentials keep working."
-      footer={<ModalActions busy={busy} type="submit" form="rename-service-account" label="Rename" busyLabel="Renaming…" />}
+      action={{ type: "submit", form: "rename-service-account", label: "Rename", busyLabel: "Renaming…" }}
     >
-      <NameForm
-        formId="rename-service-account"
-        initial={account.name}
-        busy={busy}
-        error={error}
-        onSubmit={(name) => {
-          setError(null);
-          mutation.mutate({ id: account.id, name });
-        }}
-      />
-    </Modal>
+      <NameForm formId="rename-service-account" initial={account.name} busy={change.busy} error={change.error} onSubmit={(name) => change.run({ id: account.id, name })} />
+    </ChangeDialog>
   );
 }
 
@@ -179,28 +162,23 @@ function RegenerateDialog({
   onShown: (c: ShownCredentials) => void;
 }) {
   const { mutation, error, clearError } = useCredentialsFlow(onShown, "regenerated");
-  const busy = mutation.isPending;
   return (
-    <Modal
+    <ChangeDialog
       alert
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+      onClose={onClose}
+      change={{ busy: mutation.isPending, error }}
       icon={<KeyRound aria-hidden className="text-danger-text" />}
       title={`Regenerate the secret of ${account.name}?`}
       description="The current client secret stops working at once. Anything that uses it fails until you give it the new one."
-      footer={
-        <ModalActions
-          busy={busy}
-          variant="danger"
-          label="Regenerate secret"
-          busyLabel="Regenerating…"
-          onClick={() => {
-            clearError();
-            mutation.mutate({ kind: "regenerate", id: account.id });
-          }}
-        />
-      }
+      action={{
+        variant: "danger",
+        label: "Regenerate secret",
+        busyLabel: "Regenerating…",
+        onClick: () => {
+          clearError();
+          mutation.mutate({ kind: "regenerate", id: account.id });
+        },
+      }}
     >
       {self ? (
         <Callout tone="danger" icon={<TriangleAlert aria-hidden />} title="This is Roster's own Arthur identity">
@@ -208,8 +186,7 @@ function RegenerateDialog({
           has the new secret.
         </Callout>
       ) : null}
-      <ChangeErrorCallout error={error} />
-    </Modal>
+    </ChangeDialog>
   );
 }
 

@@ -7,8 +7,8 @@ import { ROLE_LABEL, ROSTER_ROLES, type RosterRole } from "@/lib/auth/roles";
 import { OPERATOR_PASSWORD_MIN } from "@/lib/operators/constants";
 import type { OperatorSummary } from "@/lib/operators/types";
 import { fieldErrors } from "@/components/common/field-errors";
+import { ChangeDialog, useDialogChange } from "@/components/members/change-dialog";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
-import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { TextField } from "@/components/ui/text-field";
@@ -32,42 +32,34 @@ export const ROLE_HINT: Record<RosterRole, string> = {
 
 function AddOperatorDialog({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState({ email: "", name: "", role: "viewer" as RosterRole, password: "" });
-  const [error, setError] = useState<Error | null>(null);
-  const mutation = useAddOperator({
-    onSuccess: ({ operator }) => {
-      toast.success(`${operator.email} can now sign in to Roster`, { description: `Role: ${ROLE_LABEL[operator.role]}` });
-      onClose();
-    },
-    onError: setError,
+  const change = useDialogChange(useAddOperator, ({ operator }) => {
+    toast.success(`${operator.email} can now sign in to Roster`, { description: `Role: ${ROLE_LABEL[operator.role]}` });
+    onClose();
   });
-  const busy = mutation.isPending;
-  const { byField, rest } = fieldErrors(error, ["email", "name", "role", "password"] as const);
+  const busy = change.busy;
+  const { byField, rest } = fieldErrors(change.error, ["email", "name", "role", "password"] as const);
   const short = form.password.length < OPERATOR_PASSWORD_MIN;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    mutation.mutate(form);
+    change.run(form);
   };
   return (
-    <Modal
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+    <ChangeDialog
+      onClose={onClose}
+      change={change}
+      errorShown="in-body"
       size="md"
       icon={<UserPlus aria-hidden />}
       title="Add an operator"
       description="Someone who may sign in to Roster, with a Roster role. Give them the password through a separate channel."
-      footer={
-        <ModalActions
-          busy={busy}
-          type="submit"
-          form="add-operator"
-          disabled={short}
-          reason={short ? `The password needs at least ${OPERATOR_PASSWORD_MIN} characters` : null}
-          label="Add operator"
-          busyLabel="Adding…"
-        />
-      }
+      action={{
+        type: "submit",
+        form: "add-operator",
+        disabled: short,
+        reason: short ? `The password needs at least ${OPERATOR_PASSWORD_MIN} characters` : null,
+        label: "Add operator",
+        busyLabel: "Adding…",
+      }}
     >
       {/* noValidate: the browser's email check refuses addresses in other scripts; the server judges and marks the field. */}
       <form id="add-operator" noValidate onSubmit={submit} className="space-y-3">
@@ -100,24 +92,19 @@ function AddOperatorDialog({ onClose }: { onClose: () => void }) {
         {byField.password ? <p className="text-xs text-danger-text">{byField.password}</p> : null}
         <ChangeErrorCallout error={rest} />
       </form>
-    </Modal>
+    </ChangeDialog>
   );
 }
 
 function UpdateOperatorDialog({ dialog, onClose }: { dialog: Exclude<OperatorDialog, null | { kind: "add" }>; onClose: () => void }) {
   const { operator } = dialog;
   const who = operator.name || operator.email;
-  const [error, setError] = useState<Error | null>(null);
-  const mutation = useUpdateOperator({
-    onSuccess: ({ operator: updated }) => {
-      toast.success(
-        dialog.kind === "role" ? `${who} is now ${ROLE_LABEL[updated.role].toLowerCase()}` : updated.disabled ? `${who} can no longer sign in` : `${who} can sign in again`,
-      );
-      onClose();
-    },
-    onError: setError,
+  const change = useDialogChange(useUpdateOperator, ({ operator: updated }) => {
+    toast.success(
+      dialog.kind === "role" ? `${who} is now ${ROLE_LABEL[updated.role].toLowerCase()}` : updated.disabled ? `${who} can no longer sign in` : `${who} can sign in again`,
+    );
+    onClose();
   });
-  const busy = mutation.isPending;
   const copy = {
     role: {
       icon: <ShieldCheck aria-hidden />,
@@ -145,29 +132,20 @@ function UpdateOperatorDialog({ dialog, onClose }: { dialog: Exclude<OperatorDia
     },
   }[dialog.kind];
   return (
-    <Modal
+    <ChangeDialog
       alert
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+      onClose={onClose}
+      change={change}
       icon={copy.icon}
       title={copy.title}
       description={copy.description}
-      footer={
-        <ModalActions
-          busy={busy}
-          variant={copy.variant}
-          label={copy.action}
-          busyLabel="Saving…"
-          onClick={() => {
-            setError(null);
-            mutation.mutate(dialog.kind === "role" ? { id: operator.id, role: dialog.role } : { id: operator.id, disabled: dialog.kind === "disable" });
-          }}
-        />
-      }
-    >
-      {error ? <ChangeErrorCallout error={error} /> : null}
-    </Modal>
+      action={{
+        variant: copy.variant,
+        label: copy.action,
+        busyLabel: "Saving…",
+        onClick: () => change.run(dialog.kind === "role" ? { id: operator.id, role: dialog.role } : { id: operator.id, disabled: dialog.kind === "disable" }),
+      }}
+    />
   );
 }
 

@@ -8,10 +8,10 @@ import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from "@/lib/providers/
 import { TOKEN_NAME_MAX } from "@/lib/tokens/constants";
 import type { TokenSummary } from "@/lib/tokens/types";
 import { fieldErrors } from "@/components/common/field-errors";
+import { ChangeDialog, useDialogChange } from "@/components/members/change-dialog";
 import { ChangeErrorCallout } from "@/components/members/change-dialog-parts";
 import { SecretField, ShownOnceDialog } from "@/components/service-accounts/credentials-dialog";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Modal, ModalActions } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { TextField } from "@/components/ui/text-field";
@@ -25,15 +25,13 @@ const EXPIRY_DAYS = [7, 30, 90, 365] as const;
 
 function CreateTokenDialog({ onCreated, onClose }: { onCreated: (name: string, secret: string) => void; onClose: () => void }) {
   const [form, setForm] = useState({ name: "", role: "viewer" as RosterRole, limit: false, providers: [] as ProviderId[], days: 90 });
-  const [error, setError] = useState<Error | null>(null);
-  const mutation = useCreateToken({ onSuccess: ({ token, secret }) => onCreated(token.name, secret), onError: setError });
-  const busy = mutation.isPending;
-  const { byField, rest } = fieldErrors(error, ["name", "role", "providers", "expiresAt"] as const);
+  const change = useDialogChange(useCreateToken, ({ token, secret }) => onCreated(token.name, secret));
+  const busy = change.busy;
+  const { byField, rest } = fieldErrors(change.error, ["name", "role", "providers", "expiresAt"] as const);
   const noProvider = form.limit && form.providers.length === 0;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    mutation.mutate({
+    change.run({
       name: form.name.trim(),
       role: form.role,
       ...(form.limit ? { providers: form.providers } : {}),
@@ -43,25 +41,22 @@ function CreateTokenDialog({ onCreated, onClose }: { onCreated: (name: string, s
   const toggle = (provider: ProviderId, on: boolean) =>
     setForm((f) => ({ ...f, providers: on ? [...f.providers, provider] : f.providers.filter((p) => p !== provider) }));
   return (
-    <Modal
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+    <ChangeDialog
+      onClose={onClose}
+      change={change}
+      errorShown="in-body"
       size="md"
       icon={<KeyRound aria-hidden />}
       title="Create an API token"
       description="For a program that calls Roster's API with Authorization: Bearer. It acts with the role you give it, and the audit log names it token:<name>."
-      footer={
-        <ModalActions
-          busy={busy}
-          type="submit"
-          form="create-token"
-          disabled={noProvider || !form.name.trim()}
-          reason={noProvider ? "Choose at least one provider, or allow all" : !form.name.trim() ? "Name the token" : null}
-          label="Create token"
-          busyLabel="Creating…"
-        />
-      }
+      action={{
+        type: "submit",
+        form: "create-token",
+        disabled: noProvider || !form.name.trim(),
+        reason: noProvider ? "Choose at least one provider, or allow all" : !form.name.trim() ? "Name the token" : null,
+        label: "Create token",
+        busyLabel: "Creating…",
+      }}
     >
       <form id="create-token" onSubmit={submit} className="space-y-3">
         <TextField
@@ -125,7 +120,7 @@ function CreateTokenDialog({ onCreated, onClose }: { onCreated: (name: string, s
         </fieldset>
         <ChangeErrorCallout error={rest} />
       </form>
-    </Modal>
+    </ChangeDialog>
   );
 }
 
@@ -145,39 +140,20 @@ function TokenSecretDialog({ name, secret, onClose }: { name: string; secret: st
 }
 
 function RevokeTokenDialog({ token, onClose }: { token: TokenSummary; onClose: () => void }) {
-  const [error, setError] = useState<Error | null>(null);
-  const mutation = useRevokeToken({
-    onSuccess: () => {
-      toast.success(`${token.name} is revoked`, { description: "Its next request is refused." });
-      onClose();
-    },
-    onError: setError,
+  const change = useDialogChange(useRevokeToken, () => {
+    toast.success(`${token.name} is revoked`, { description: "Its next request is refused." });
+    onClose();
   });
-  const busy = mutation.isPending;
   return (
-    <Modal
+    <ChangeDialog
       alert
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      busy={busy}
+      onClose={onClose}
+      change={change}
       icon={<KeyRound aria-hidden className="text-danger-text" />}
       title={`Revoke ${token.name}?`}
       description="Programs using it are refused from their next request. This cannot be undone: create a new token instead."
-      footer={
-        <ModalActions
-          busy={busy}
-          variant="danger"
-          label="Revoke token"
-          busyLabel="Revoking…"
-          onClick={() => {
-            setError(null);
-            mutation.mutate({ id: token.id });
-          }}
-        />
-      }
-    >
-      {error ? <ChangeErrorCallout error={error} /> : null}
-    </Modal>
+      action={{ variant: "danger", label: "Revoke token", busyLabel: "Revoking…", onClick: () => change.run({ id: token.id }) }}
+    />
   );
 }
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useCallback, useEffect } from "react";
-import { isApiError } from "@/lib/api/fetcher";
+import { isApiFailure } from "@/lib/api/fetcher";
 import { hasUsersFilters, usersQueryOptions, type UsersListKey } from "@/lib/queries/users";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -91,7 +91,7 @@ export function UsersPage() {
           {users.isError && data ? (
             <Callout tone="warning" role="status">
               Could not refresh the list: {users.error.message}
-              {isApiError(users.error) && users.error.requestId ? ` (request ${users.error.requestId})` : null}. Showing
+              {isApiFailure(users.error) && users.error.requestId ? ` (request ${users.error.requestId})` : null}. Showing
               the last answer.
             </Callout>
           ) : null}

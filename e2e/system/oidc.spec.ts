@@ -104,7 +104,7 @@ for (const backend of backends()) {
       expect(session.user.email).toBe(accounts.ada.email);
       // Operators are listed to admins only; Ada is there, created by her sign-in, without a password.
       const res = await page.request.get("/api/operators");
-      expect(res.status(), roster.output()).toBe(200);
+      expect(res.status(), roster.text()).toBe(200);
       const { operators } = (await res.json()) as { operators: Array<{ email: string; role: string; disabled: boolean }> };
       expect(operators.find((o) => o.email === accounts.ada.email)).toMatchObject({ role: "admin", disabled: false });
       await page.context().close();

@@ -1,14 +1,17 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FaultInput } from "../../lib/sandbox/faults";
 import { PROVIDER_IDS, type ProviderId } from "../../lib/providers/types";
+import { collect, databaseEnv, exitOf, launchRoster, type RosterServer, waitFor } from "./launcher";
+
+export { collect, databaseEnv, exitOf, type Exit, type RosterServer, waitFor } from "./launcher";
 
 /**
  * Real servers for the system tests and the load bench: the provider sandboxes in a process
  * of their own (so they outlive a Roster that is killed), and Roster itself as `next start`
- * on the production build, on its own port and database. Plain Node (no Playwright), so
+ * on the production build, on its own port and database (started by ./launcher.ts). Plain Node (no Playwright), so
  * `bench/load.ts` uses the same code. Sign-in and calls go over real HTTP with a cookie jar.
  */
 
@@ -17,52 +20,12 @@ export const PROVIDERS: readonly ProviderId[] = PROVIDER_IDS;
 export const DEMO_PASSWORD = "roster-demo";
 const SECRET = "system-tests-only-secret-not-for-production-0123456789";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A port from the environment, or the default inside this suite's range. */
 export function portFrom(name: string, fallback: number): number {
   const raw = process.env[name];
   const port = raw ? Number(raw) : fallback;
   if (!Number.isInteger(port) || port < 1024 || port > 65_000) throw new Error(`${name} must be a port number, got "${raw}"`);
   return port;
-}
-
-export async function waitFor(what: string, url: string, child: ChildProcess, output: string[], timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before it answered:\n${output.join("").slice(-3000)}`);
-    }
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(250);
-  }
-  throw new Error(`${what} did not answer ${url} within ${timeoutMs} ms:\n${output.join("").slice(-3000)}`);
-}
-
-export function collect(child: ChildProcess): string[] {
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 2_000) output.splice(0, 1_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return output;
-}
-
-export interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-export function exitOf(child: ChildProcess): Promise<Exit> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
 export interface Sandboxes {
@@ -118,70 +81,26 @@ export interface RosterOptions {
   env?: Record<string, string>;
 }
 
-export interface RosterServer {
-  url: string;
-  pid: number;
-  /** The process's resident memory now, in MiB (Linux /proc). */
-  rssMiB(): number;
-  output: string[];
-  exited: Promise<Exit>;
-  kill(signal: NodeJS.Signals): void;
-}
-
-/** The database environment of a Roster server, for scripts run against the same database. */
-export function databaseEnv(options: Pick<RosterOptions, "databaseUrl" | "dataDir">): Record<string, string> {
-  return options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { ROSTER_DATA_DIR: options.dataDir! };
-}
-
 export function tempDataDir(tag: string): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), `roster-${tag}-`)), "pglite");
 }
 
 /** `next start` on the production build (run `next build` first: `npm test` and Playwright's webServer do). */
-export async function startRoster(options: RosterOptions): Promise<RosterServer> {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first");
-  const url = `http://localhost:${options.port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXT_MANUAL_SIG_HANDLE: "true",
-    ROSTER_DEMO: "1",
-    NEXTAUTH_SECRET: SECRET,
-    NEXTAUTH_URL: url,
-    ROSTER_SANDBOX: "all",
-    ROSTER_SANDBOX_PORT: String(options.sandboxPort),
-    // Long enough for a busy two-core machine; invite leases and the interrupted-change sweep scale with it.
-    ROSTER_PROVIDER_TIMEOUT_MS: "5000",
-    // System specs make many changes as one operator: the mass-change guard is out of their way
-    // unless a spec sets it (e2e/system/mass-change.spec.ts).
-    ROSTER_MASS_CHANGE_THRESHOLD: "1000000",
-    ...databaseEnv(options),
-    ...options.env,
-  };
-  if (!options.databaseUrl) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
+export function startRoster(options: RosterOptions): Promise<RosterServer> {
+  return launchRoster({
+    mode: "start",
+    ...options,
+    dataDir: options.dataDir ?? tempDataDir("system"),
+    secret: SECRET,
+    env: {
+      // Long enough for a busy two-core machine; invite leases and the interrupted-change sweep scale with it.
+      ROSTER_PROVIDER_TIMEOUT_MS: "5000",
+      // System specs make many changes as one operator: the mass-change guard is out of their way
+      // unless a spec sets it (e2e/system/mass-change.spec.ts).
+      ROSTER_MASS_CHANGE_THRESHOLD: "1000000",
+      ...options.env,
+    },
   });
-  const output = collect(child);
-  const exited = exitOf(child);
-  await waitFor("Roster", `${url}/signin`, child, output);
-  return {
-    url,
-    pid: child.pid!,
-    output,
-    exited,
-    rssMiB() {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      return Math.round(kb / 1024);
-    },
-    kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    },
-  };
 }
 
 /** `npm run audit:verify` against a server's database (stop a PGlite server first). */

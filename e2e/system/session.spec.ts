@@ -19,7 +19,7 @@ for (const backend of backends()) {
     const server = await startRoster({ port, sandboxPort, databaseUrl: backend.databaseUrl, env: { NEXTAUTH_URL: `https://localhost:${port}` } });
     try {
       const signedIn = await passwordSignIn(server.url, E2E.operators.owner, E2E.password, { localAddress: loopback(1) });
-      expect(signedIn.status, server.output()).toBe(200);
+      expect(signedIn.status, server.text()).toBe(200);
       const session = signedIn.setCookies.find((c) => c.startsWith("__Secure-next-auth.session-token="));
       expect(session, `Set-Cookie: ${signedIn.setCookies.join(" | ")}`).toBeTruthy();
       const attrs = session!.split(";").map((a) => a.trim().toLowerCase());

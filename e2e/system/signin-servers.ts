@@ -1,8 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { launchRoster, type RosterServer } from "./launcher";
+
+export type { RosterServer } from "./launcher";
 
 /**
  * Roster servers of the sign-in system tests' own: `node scripts/demo.mjs` (the build the
@@ -22,73 +24,24 @@ export function backends(): Array<{ name: string; databaseUrl?: string }> {
 
 export const SYSTEM_SECRET = "signin-system-test-secret-0123456789abcdef";
 
-export interface RosterServer {
-  url: string;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** Variables the tests' own environment must not leak into a server they start. */
-const NOT_INHERITED = /^(DATABASE_URL|AUTH_OIDC_|ROSTER_|NEXTAUTH_|PORT$)/;
-
+/** `node scripts/demo.mjs` on the build the Playwright webServer made, with a data directory of its own (removed at stop). */
 export async function startRoster(options: { port: number; sandboxPort: number; databaseUrl?: string; env?: Record<string, string> }): Promise<RosterServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-signin-system-"));
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_INHERITED.test(k)));
-  const url = `http://localhost:${options.port}`;
-  const child: ChildProcess = spawn(process.execPath, ["scripts/demo.mjs"], {
-    cwd: path.resolve(__dirname, "..", ".."),
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...inherited,
-      NODE_ENV: "production",
-      PORT: String(options.port),
-      ROSTER_SANDBOX: "all",
-      ROSTER_SANDBOX_PORT: String(options.sandboxPort),
-      ROSTER_DATA_DIR: path.join(dataDir, "pglite"),
-      ROSTER_DEMO: "1",
-      ROSTER_SKIP_BUILD: "1",
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: SYSTEM_SECRET,
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-      ...options.env,
-    },
-  });
-  let log = "";
-  child.stdout?.on("data", (d) => (log += d));
-  child.stderr?.on("data", (d) => (log += d));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Roster exited with ${child.exitCode} before it answered:\n${log}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${options.port}/signin`, { signal: AbortSignal.timeout(3000) });
-      if (res.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`Roster did not answer on ${url} within 180 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
+  const removeData = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  try {
+    const server = await launchRoster({
+      mode: "demo",
+      ...options,
+      dataDir: path.join(dataDir, "pglite"),
+      secret: SYSTEM_SECRET,
+      env: { ROSTER_SKIP_BUILD: "1", ...options.env },
+      timeoutMs: 180_000,
+    });
+    return { ...server, stop: (graceMs) => server.stop(graceMs).finally(removeData) };
+  } catch (error) {
+    removeData();
+    throw error;
   }
-  return { url, output: () => log, stop };
 }
 
 export interface RawResponse {

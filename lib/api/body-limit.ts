@@ -10,7 +10,7 @@ import { ApiError } from "./errors";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function bodyTooLarge(max = MAX_BODY_BYTES): ApiError {
-  return new ApiError(413, "payload_too_large", `body: larger than ${max} bytes (1 MiB); send less`, [
+  return new ApiError("payload_too_large", `body: larger than ${max} bytes (1 MiB); send less`, [
     { field: "body", message: `at most ${max} bytes` },
   ]);
 }

@@ -3,7 +3,6 @@ import type { Operator } from "../auth/roles";
 import { PROVIDER_IDS, type ProviderId } from "../providers/types";
 import { bearerOf } from "../tokens/secret";
 import { authenticateToken } from "../tokens/service";
-import { TOKEN_ERROR_CODES } from "../tokens/types";
 import { ApiError } from "./errors";
 
 /**
@@ -29,7 +28,7 @@ export interface TokenRules<I> {
 /** Before anything is read: a route only a person may call refuses a token. */
 export function assertNotSessionOnly(operator: Operator, rules: TokenRules<unknown>): void {
   if (operator.token && rules.sessionOnly) {
-    throw new ApiError(403, TOKEN_ERROR_CODES.sessionOnly, `API tokens cannot call this route: ${rules.sessionOnly}`);
+    throw new ApiError("session_required", `API tokens cannot call this route: ${rules.sessionOnly}`);
   }
 }
 
@@ -42,9 +41,7 @@ export function assertTokenProviders<I>(operator: Operator, rules: TokenRules<I>
   const outside = touched.filter((p) => !allowed.has(p));
   if (outside.length) {
     const whole = rules.providers(input) === null ? " (this call acts on every provider: name the providers it should act on)" : "";
-    throw new ApiError(
-      403,
-      TOKEN_ERROR_CODES.provider,
+    throw new ApiError("token_provider_forbidden",
       `The API token ${token.name} is limited to ${token.providers.join(", ")}; this call acts on ${outside.join(", ")}${whole}`,
     );
   }

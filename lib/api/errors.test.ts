@@ -36,7 +36,7 @@ describe("errors across copies of their modules (Next's server layers)", () => {
   it("an ApiError (and a Refusal) from another copy keeps its status and code", async () => {
     const route = await copy();
     const other = await copy();
-    expect(route.api.errorBody(new other.api.ApiError(422, "unsupported", "Arthur is not configured"), "r")).toEqual({
+    expect(route.api.errorBody(new other.api.ApiError("unsupported", "Arthur is not configured"), "r")).toEqual({
       status: 422,
       body: { error: { code: "unsupported", message: "Arthur is not configured", details: undefined } },
     });
@@ -54,7 +54,7 @@ describe("errors across copies of their modules (Next's server layers)", () => {
     expect(providers.isProviderError(null)).toBe(false);
     expect(providers.isProviderError("ProviderError")).toBe(false);
     expect(api.isApiError(new Error("plain"))).toBe(false);
-    expect(changes.isRefusal(new api.ApiError(409, "conflict", "not a rule"))).toBe(false);
+    expect(changes.isRefusal(new api.ApiError("already_exists", "not a rule"))).toBe(false);
     expect(api.errorBody(lookalike, "req-2").status).toBe(500);
     const error = new providers.ProviderError({ provider: "arthur", kind: "timeout", status: null, message: "No answer" });
     expect(JSON.parse(JSON.stringify(error))).toEqual({ provider: "arthur", kind: "timeout", status: null, message: "No answer" });

@@ -1,23 +1,28 @@
 import type { z } from "zod";
 import { brand, hasBrand, setBrand } from "../brand";
 import { isProviderError } from "../providers/errors";
+import { ERROR_STATUS, type ErrorCode } from "./error-codes";
 
 /** The one JSON error envelope every route answers: `{ error: { code, message, details? } }`. */
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: ErrorCode; message: string; details?: unknown };
 }
 
 const API_ERROR = brand("ApiError");
 
-/** An answer with its status and code. Recognise it with `isApiError`, never `instanceof` (see lib/brand.ts). */
+/**
+ * An answer with its code, and the status the code is answered with (lib/api/error-codes.ts).
+ * Recognise it with `isApiError`, never `instanceof` (see lib/brand.ts).
+ */
 export class ApiError extends Error {
+  readonly status: number;
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
     super(message);
+    this.status = ERROR_STATUS[code];
     this.name = "ApiError";
     setBrand(this, API_ERROR);
   }
@@ -28,12 +33,12 @@ export function isApiError(value: unknown): value is ApiError {
   return hasBrand(value, API_ERROR);
 }
 
-export const unauthorized = () => new ApiError(401, "unauthorized", "Sign in to continue");
+export const unauthorized = () => new ApiError("unauthorized", "Sign in to continue");
 export const forbidden = (needed: string) =>
-  new ApiError(403, "forbidden", `This needs the ${needed} role in Roster`);
+  new ApiError("forbidden", `This needs the ${needed} role in Roster`);
 export const passwordChangeRequired = () =>
-  new ApiError(403, "password_change_required", "Choose a new password first (the one you were given was set by an owner): POST /api/account/password");
-export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+  new ApiError("password_change_required", "Choose a new password first (the one you were given was set by an owner): POST /api/account/password");
+export const notFound = (what: string) => new ApiError("not_found", `${what} not found`);
 
 /** zod issues as a message that names the field, and details per field. */
 export function validationError(where: "query" | "body" | "path", error: z.ZodError): ApiError {
@@ -45,7 +50,7 @@ export function validationError(where: "query" | "body" | "path", error: z.ZodEr
   const message = first.message.toLowerCase().startsWith(String(first.field).toLowerCase())
     ? first.message
     : `${first.field}: ${first.message}`;
-  return new ApiError(422, "invalid_input", message, details);
+  return new ApiError("invalid_input", message, details);
 }
 
 export function errorBody(error: unknown, requestId: string): { status: number; body: ErrorBody } {

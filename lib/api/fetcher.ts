@@ -1,18 +1,27 @@
+import { isErrorCode, type ErrorCode } from "./error-codes";
+
 /**
  * The one way the browser calls Roster's own API. Every failure, whether the server
  * answered with its `{ error: { code, message, details? } }` envelope, with something
- * else, or not at all, becomes an `ApiError` carrying the request id when there is one.
+ * else, or not at all, becomes an `ApiFailure` carrying the request id when there is one.
+ * (The server's own error is `ApiError`, lib/api/errors.ts: one name, one meaning.)
  */
 
-export class ApiError extends Error {
+/**
+ * What failed: one of the server's codes (lib/api/error-codes.ts), or what the browser saw
+ * itself: no answer, an answer it could not read, or an HTTP status without a known code.
+ */
+export type FailureCode = ErrorCode | "network_error" | "invalid_response" | `http_${number}`;
+
+export class ApiFailure extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: FailureCode;
   readonly details: unknown;
   readonly requestId: string | null;
 
-  constructor(init: { status: number; code: string; message: string; details?: unknown; requestId?: string | null }) {
+  constructor(init: { status: number; code: FailureCode; message: string; details?: unknown; requestId?: string | null }) {
     super(init.message);
-    this.name = "ApiError";
+    this.name = "ApiFailure";
     this.status = init.status;
     this.code = init.code;
     this.details = init.details;
@@ -25,8 +34,8 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
+export function isApiFailure(error: unknown): error is ApiFailure {
+  return error instanceof ApiFailure;
 }
 
 export interface ApiFetchOptions extends Omit<RequestInit, "body"> {
@@ -101,7 +110,7 @@ async function send<T>(path: string, options: ApiFetchOptions): Promise<T> {
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-    throw new ApiError({
+    throw new ApiFailure({
       status: 0,
       code: "network_error",
       message: "Could not reach Roster. Check your connection and try again.",
@@ -113,9 +122,9 @@ async function send<T>(path: string, options: ApiFetchOptions): Promise<T> {
 
   if (!response.ok) {
     const envelope = readEnvelope(body);
-    throw new ApiError({
+    throw new ApiFailure({
       status: response.status,
-      code: typeof envelope?.code === "string" ? envelope.code : `http_${response.status}`,
+      code: isErrorCode(envelope?.code) ? envelope.code : `http_${response.status}`,
       message:
         typeof envelope?.message === "string" && envelope.message
           ? envelope.message
@@ -126,7 +135,7 @@ async function send<T>(path: string, options: ApiFetchOptions): Promise<T> {
   }
 
   if (typeof body === "string") {
-    throw new ApiError({
+    throw new ApiFailure({
       status: response.status,
       code: "invalid_response",
       message: "The server sent a response Roster could not read.",

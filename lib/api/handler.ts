@@ -58,14 +58,14 @@ async function readJson(request: Request): Promise<unknown> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim();
   if (!JSON_TYPE.test(type)) {
     const got = type ? `"${type.slice(0, 100)}"` : "none";
-    throw new ApiError(415, "unsupported_media_type", `body: must be JSON with content-type application/json (got ${got})`, [
+    throw new ApiError("unsupported_media_type", `body: must be JSON with content-type application/json (got ${got})`, [
       { field: "body", message: "content-type must be application/json" },
     ]);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(422, "invalid_input", "body: not valid JSON", [{ field: "body", message: "not valid JSON" }]);
+    throw new ApiError("invalid_input", "body: not valid JSON", [{ field: "body", message: "not valid JSON" }]);
   }
 }
 
@@ -73,7 +73,7 @@ async function readJson(request: Request): Promise<unknown> {
 async function assertNoBody(request: Request): Promise<undefined> {
   const text = (await readBodyText(request)).trim();
   if (!text || /^\{\s*\}$/.test(text)) return undefined;
-  throw new ApiError(422, "invalid_input", "body: this route takes no body (send none, or {})", [
+  throw new ApiError("invalid_input", "body: this route takes no body (send none, or {})", [
     { field: "body", message: "this route takes no body" },
   ]);
 }
@@ -138,7 +138,7 @@ export function route<
     const headers = { "x-request-id": requestId, "cache-control": "no-store" };
     const retryAfter = overApiRateLimit(request);
     if (retryAfter !== null) {
-      const { status, body } = errorBody(new ApiError(429, "rate_limited", `Too many requests: try again in ${retryAfter} s`, { retryAfter }), requestId);
+      const { status, body } = errorBody(new ApiError("rate_limited", `Too many requests: try again in ${retryAfter} s`, { retryAfter }), requestId);
       return NextResponse.json(body, { status, headers: { ...headers, "retry-after": String(retryAfter) } });
     }
     let operator: Operator | null = null;
@@ -170,7 +170,7 @@ export function route<
   const guarded = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
     if (SAFE_METHODS.has(request.method)) return run(request, context);
     if (isDraining()) {
-      const { status, body } = errorBody(new ApiError(503, "shutting_down", "Roster is stopping: try again in a moment"), "");
+      const { status, body } = errorBody(new ApiError("shutting_down", "Roster is stopping: try again in a moment"), "");
       return Promise.resolve(NextResponse.json(body, { status, headers: { "retry-after": "5", connection: "close", "cache-control": "no-store" } }));
     }
     return trackChange(() => run(request, context));

@@ -53,7 +53,7 @@ export function idempotencyKey(request: Request): string | null {
   if (raw === null) return null;
   const key = raw.trim().replace(/^"(.*)"$/, "$1");
   if (!KEY_PATTERN.test(key)) {
-    throw new ApiError(422, "invalid_input", "Idempotency-Key: must be 1 to 255 visible ASCII characters", [
+    throw new ApiError("invalid_input", "Idempotency-Key: must be 1 to 255 visible ASCII characters", [
       { field: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters" },
     ]);
   }
@@ -62,7 +62,7 @@ export function idempotencyKey(request: Request): string | null {
 
 function replay(stored: Stored): Response {
   if (stored.contentType === SECRET_WITHHELD) {
-    throw new ApiError(409, "idempotency_secret_not_kept", `This request already ran with this Idempotency-Key (it answered HTTP ${stored.status}); its answer held a secret, which Roster does not keep`);
+    throw new ApiError("idempotency_secret_not_kept", `This request already ran with this Idempotency-Key (it answered HTTP ${stored.status}); its answer held a secret, which Roster does not keep`);
   }
   const headers = new Headers({ "cache-control": "no-store", "idempotent-replayed": "true" });
   if (stored.contentType) headers.set("content-type", stored.contentType);
@@ -120,16 +120,16 @@ async function repeat(operatorId: string, key: string, print: string): Promise<R
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.operatorId, operatorId), eq(idempotencyKeys.key, key)));
     if (!row) {
-      throw new ApiError(409, "idempotency_key_in_progress", "A request with this Idempotency-Key failed to finish: send it again");
+      throw new ApiError("idempotency_key_in_progress", "A request with this Idempotency-Key failed to finish: send it again");
     }
     if (row.fingerprint !== print) {
-      throw new ApiError(422, "idempotency_key_reused", "Idempotency-Key: this key was already used for a different request (use a new key for a new request)", [
+      throw new ApiError("idempotency_key_reused", "Idempotency-Key: this key was already used for a different request (use a new key for a new request)", [
         { field: "Idempotency-Key", message: "already used for a different request" },
       ]);
     }
     if (row.status !== null) return replay({ status: row.status, contentType: row.contentType, body: row.body ?? "" });
     if (Date.now() > deadline) {
-      throw new ApiError(409, "idempotency_key_in_progress", "A request with this Idempotency-Key is still running: try again in a moment");
+      throw new ApiError("idempotency_key_in_progress", "A request with this Idempotency-Key is still running: try again in a moment");
     }
     await sleep(POLL_MS);
   }

@@ -4,7 +4,7 @@ import { ApiError } from "./errors";
 /** Environment variables (process.env, or a test's own). */
 type Env = Record<string, string | undefined>;
 
-const refused = (why: string) => new ApiError(403, "cross_origin", `Changes must come from Roster itself (${why})`);
+const refused = (why: string) => new ApiError("cross_origin", `Changes must come from Roster itself (${why})`);
 
 /**
  * Roster's own origin (scheme, host and port): `NEXTAUTH_URL`'s when set; otherwise the

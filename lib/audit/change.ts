@@ -1,4 +1,5 @@
 import { ApiError } from "../api/errors";
+import { ERROR_STATUS, type ErrorCode } from "../api/error-codes";
 import type { Operator } from "../auth/roles";
 import { brand, hasBrand, setBrand } from "../brand";
 import { isProviderError } from "../providers/errors";
@@ -61,10 +62,17 @@ export function attemptOf(ctx: ChangeContext, fields: Omit<AuditAttempt, "actor"
 
 const REFUSAL = brand("Refusal");
 
+/** The codes answered 409: a rule or the current state refused the change. */
+type RefusalCode = { [C in ErrorCode]: (typeof ERROR_STATUS)[C] extends 409 ? C : never }[ErrorCode];
+
+function isRefusalCode(code: ErrorCode): code is RefusalCode {
+  return ERROR_STATUS[code] === 409;
+}
+
 /** A rule refused the change (409 with its code). Recognise it with `isRefusal` (see lib/brand.ts). */
 export class Refusal extends ApiError {
-  constructor(code: string, message: string) {
-    super(409, code, message);
+  constructor(code: RefusalCode, message: string) {
+    super(code, message);
     setBrand(this, REFUSAL);
   }
 }
@@ -73,10 +81,10 @@ export function isRefusal(value: unknown): value is Refusal {
   return hasBrand(value, REFUSAL);
 }
 
-/** Logs a refusal that happened before the change was attempted, and throws it (409). */
-export async function refuse(attempt: AuditAttempt, code: string, message: string, status = 409): Promise<never> {
+/** Logs a refusal that happened before the change was attempted, and throws it (a 409 is a `Refusal`). */
+export async function refuse(attempt: AuditAttempt, code: ErrorCode, message: string): Promise<never> {
   await recordRefusal(attempt, message);
-  throw status === 409 ? new Refusal(code, message) : new ApiError(status, code, message);
+  throw isRefusalCode(code) ? new Refusal(code, message) : new ApiError(code, message);
 }
 
 /** What the work of a change may do besides returning or throwing. */

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { readBodyText } from "../api/body-limit";
 import { ApiError } from "../api/errors";
+import { ERROR_STATUS, type ErrorCode } from "../api/error-codes";
 
 /**
  * What reaches next-auth's catch-all (`/api/auth/[...nextauth]`), checked before it does.
@@ -40,11 +41,11 @@ export function isPasswordCheck(segments: readonly string[]): boolean {
   return segments[0] === "callback" && segments[1] === "credentials";
 }
 
-export function authError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store", ...headers } });
+export function authError(code: ErrorCode, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: { code, message } }, { status: ERROR_STATUS[code], headers: { "cache-control": "no-store", ...headers } });
 }
 
-export const notAnAuthPath = () => authError(404, "not_found", "No such sign-in endpoint");
+export const notAnAuthPath = () => authError("not_found", "No such sign-in endpoint");
 
 export interface AuthBody {
   /** The fields next-auth will read (null: no body). */
@@ -62,7 +63,7 @@ function parseFields(text: string, type: string): Record<string, unknown> {
     const params = new URLSearchParams(text);
     const fields: Record<string, string> = {};
     for (const [key, value] of params) {
-      if (Object.hasOwn(fields, key)) throw new ApiError(400, "invalid_input", `body: the field "${key.slice(0, 64)}" is given more than once`);
+      if (Object.hasOwn(fields, key)) throw new ApiError("malformed_body", `body: the field "${key.slice(0, 64)}" is given more than once`);
       fields[key] = value;
     }
     return fields;
@@ -72,13 +73,13 @@ function parseFields(text: string, type: string): Record<string, unknown> {
     try {
       value = JSON.parse(text);
     } catch {
-      throw new ApiError(400, "invalid_input", "body: not valid JSON");
+      throw new ApiError("malformed_body", "body: not valid JSON");
     }
-    if (!value || typeof value !== "object" || Array.isArray(value)) throw new ApiError(400, "invalid_input", "body: must be a JSON object");
+    if (!value || typeof value !== "object" || Array.isArray(value)) throw new ApiError("malformed_body", "body: must be a JSON object");
     return value as Record<string, unknown>;
   }
   const got = type ? `"${type.slice(0, 100)}"` : "none";
-  throw new ApiError(415, "unsupported_media_type", `body: must be a form (${FORM}) or JSON (got ${got})`);
+  throw new ApiError("unsupported_media_type", `body: must be a form (${FORM}) or JSON (got ${got})`);
 }
 
 /** Reads and checks a POST body (throws ApiError 413/415/400), and rebuilds the request for next-auth. */

@@ -1,4 +1,5 @@
 import { errorBody } from "../api/errors";
+import { ERROR_STATUS, type ErrorCode } from "../api/error-codes";
 import { type AuthContext, authError, canonicalSegments, isPasswordCheck, notAnAuthPath, readAuthBody } from "./auth-request";
 import { clientAddress } from "./client-address";
 import { claimSignInAttempt, type SignInClaim, settleSignInAttempt, throttledMessage } from "./throttle";
@@ -34,9 +35,10 @@ function tooManyAttempts(request: Request, claim: Extract<SignInClaim, { ok: fal
   url.searchParams.set("error", message);
   // `url` is what next-auth's client reads (`signIn()` puts its `error` in its result);
   // `error` is Roster's usual envelope for anyone else.
-  const body = { url: url.toString(), error: { code: "too_many_attempts", message, details: { retryAfter: claim.retryAfterS, scope: claim.scope } } };
+  const code = "too_many_attempts" satisfies ErrorCode;
+  const body = { url: url.toString(), error: { code, message, details: { retryAfter: claim.retryAfterS, scope: claim.scope } } };
   return Response.json(body, {
-    status: 429,
+    status: ERROR_STATUS[code],
     headers: { "retry-after": String(claim.retryAfterS), "cache-control": "no-store" },
   });
 }
@@ -46,7 +48,7 @@ export function withAuthPaths(handler: Handler): Handler {
   return async (request, context) => {
     const segments = await canonicalSegments(request, context);
     if (!segments) return notAnAuthPath();
-    if (isPasswordCheck(segments)) return authError(405, "method_not_allowed", "Sign in with POST", { allow: "POST" });
+    if (isPasswordCheck(segments)) return authError("method_not_allowed", "Sign in with POST", { allow: "POST" });
     return handler(request, context);
   };
 }

@@ -5,7 +5,6 @@ import { normaliseEmail } from "../email";
 import { needsSecondAdmin } from "../invites/change-requests";
 import { configuredProvider } from "../providers/registry";
 import type { Member, ProviderId } from "../providers/types";
-import { TOKEN_ERROR_CODES } from "../tokens/types";
 import { resolveInvite } from "./invites";
 import { MASS_CHANGE_CODE, massChangeNote, massChangeStanding, type MassChangeStanding } from "./mass-change";
 import { adapterFor, checkLastOwner, checkSelf, labelOf, roleAsked } from "./members";
@@ -53,7 +52,7 @@ async function refusalOf(rule: () => unknown): Promise<{ code: string; message: 
 
 async function freshMember(provider: ProviderId, memberId: string): Promise<Member> {
   const member = await adapterFor(provider).getMember(memberId);
-  if (!member) throw new ApiError(404, "not_found", `${labelOf(provider)} has no member with id "${memberId}"`);
+  if (!member) throw new ApiError("not_found", `${labelOf(provider)} has no member with id "${memberId}"`);
   return member;
 }
 
@@ -74,7 +73,7 @@ async function planOf(
   if (note) reasons.push(note);
   if (reasons.length && ctx.operator.token) {
     refusals.push({
-      code: overThreshold ? MASS_CHANGE_CODE : TOKEN_ERROR_CODES.sessionOnly,
+      code: overThreshold ? MASS_CHANGE_CODE : "session_required",
       message: "This change needs a second admin's approval, which an API token cannot ask for: it would be refused (403)",
     });
   }
@@ -112,7 +111,7 @@ export async function planRemoval(
 ): Promise<ChangePlan> {
   const adapter = adapterFor(input.provider);
   if (!input.workspaceId && adapter.capabilities.removeFromOrganization === false) {
-    throw new ApiError(422, "unsupported", `${labelOf(input.provider)}'s API cannot remove a member from the organization`);
+    throw new ApiError("unsupported", `${labelOf(input.provider)}'s API cannot remove a member from the organization`);
   }
   const member = await freshMember(input.provider, input.memberId);
   const step: PlanStep = {
@@ -139,7 +138,7 @@ export async function planRevoke(ctx: ChangeContext, input: { provider: Provider
 export async function planOffboard(ctx: ChangeContext, input: { email: string; providers?: ProviderId[]; confirmSelf?: boolean }): Promise<ChangePlan> {
   const email = normaliseEmail(input.email);
   const members = (await personMembers(email)).filter((m) => (!input.providers || input.providers.includes(m.provider)) && configuredProvider(m.provider).adapter);
-  if (members.length === 0) throw new ApiError(404, "not_found", `The email ${email} has no membership${input.providers ? " on those providers" : ""} to remove`);
+  if (members.length === 0) throw new ApiError("not_found", `The email ${email} has no membership${input.providers ? " on those providers" : ""} to remove`);
   const fresh = await Promise.all(
     members.map(async (m): Promise<{ step: PlanStep; member: Member | null }> => {
       const adapter = adapterFor(m.provider);

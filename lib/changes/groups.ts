@@ -32,7 +32,7 @@ export interface GroupChangeResult {
 function groupsOf(provider: ProviderId): ProviderAdapter & Required<Pick<ProviderAdapter, "listGroups">> {
   const adapter = adapterFor(provider);
   if (!adapter.capabilities.groups || !adapter.listGroups) {
-    throw new ApiError(422, "unsupported", `${labelOf(provider)} has no groups or teams Roster can read`);
+    throw new ApiError("unsupported", `${labelOf(provider)} has no groups or teams Roster can read`);
   }
   return adapter as ProviderAdapter & Required<Pick<ProviderAdapter, "listGroups">>;
 }
@@ -53,17 +53,17 @@ export async function changeGroupMembership(
   const adapter = groupsOf(provider);
   const act = change === "add" ? adapter.addToGroup : adapter.removeFromGroup;
   if (adapter.capabilities.groups !== "manage" || !act) {
-    throw new ApiError(422, "unsupported", `${labelOf(provider)}'s API cannot ${change} members ${change === "add" ? "to" : "from"} its groups or teams`);
+    throw new ApiError("unsupported", `${labelOf(provider)}'s API cannot ${change} members ${change === "add" ? "to" : "from"} its groups or teams`);
   }
   const group = (await adapter.listGroups()).find((g) => g.id === input.groupId);
   if (!group) {
-    throw new ApiError(404, "not_found", `${labelOf(provider)} has no group or team with id "${input.groupId}"`);
+    throw new ApiError("not_found", `${labelOf(provider)} has no group or team with id "${input.groupId}"`);
   }
   const action = change === "add" ? "add_to_group" : "remove_from_group";
   const member = await resolveMember(ctx, action, provider, input.memberId);
   const isIn = group.memberIds.includes(member.id);
   if (isIn === (change === "add")) {
-    throw new ApiError(409, change === "add" ? "already_member" : "not_member", `${member.name || member.email} is ${change === "add" ? "already" : "not"} in ${group.kind} "${group.name}"`);
+    throw new ApiError(change === "add" ? "already_member" : "not_member", `${member.name || member.email} is ${change === "add" ? "already" : "not"} in ${group.kind} "${group.name}"`);
   }
   const { roles } = await rolesFor(provider);
   const adminGrant = group.roles

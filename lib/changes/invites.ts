@@ -17,12 +17,12 @@ import { checkMassChange } from "./mass-change";
 export async function resolveInvite(provider: ProviderId, id: string, knownEmail: string | null) {
   const adapter = adapterFor(provider);
   const label = configuredProvider(provider).label;
-  if (!adapter.capabilities.revokeInvite) throw new ApiError(422, "unsupported", `${label} has no API to revoke invites`);
+  if (!adapter.capabilities.revokeInvite) throw new ApiError("unsupported", `${label} has no API to revoke invites`);
   const invites = await adapter.listInvites();
   const invite =
     invites.find((i) => i.id === id) ??
     (knownEmail ? invites.find((i) => normaliseEmail(i.email) === normaliseEmail(knownEmail)) : undefined);
-  if (!invite) throw new ApiError(404, "not_found", `No pending invite "${id}" on ${label}`);
+  if (!invite) throw new ApiError("not_found", `No pending invite "${id}" on ${label}`);
   return { adapter, invite };
 }
 

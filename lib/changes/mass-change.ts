@@ -1,4 +1,5 @@
 import { and, eq, gt, sql } from "drizzle-orm";
+import type { ErrorCode } from "../api/error-codes";
 import { ConfigError } from "../config";
 import { getDb } from "../db";
 import { massChanges } from "../db/schema";
@@ -26,7 +27,7 @@ import type { ApprovalRequiredResponse, MassChangeItem } from "../invites/types"
  */
 
 export const MASS_CHANGE_DEFAULTS = { threshold: 10, windowMinutes: 60 } as const;
-export const MASS_CHANGE_CODE = "mass_change_threshold";
+export const MASS_CHANGE_CODE = "mass_change_threshold" satisfies ErrorCode;
 
 export interface MassChangePolicy {
   threshold: number;
@@ -138,7 +139,6 @@ export async function checkMassChange(
       attempt,
       MASS_CHANGE_CODE,
       `${note}. An API token cannot ask for an approval: wait until the window allows it, or ask in Roster's console, signed in`,
-      403,
     );
   }
   const held = await requestChange(ctx, { kind: "mass_change", memberships: adding, items: [...items] }, options.reason ?? note, options.check);

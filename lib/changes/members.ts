@@ -4,7 +4,6 @@ import { getSnapshots, patchSnapshot, snapshotMember, snapshotMembers } from "..
 import { configuredProvider } from "../providers/registry";
 import type { Member, ProviderAdapter, ProviderId, Role, Workspace } from "../providers/types";
 import { findRole, isKnownRoleId, isOwnerRoleId, rolesFor } from "./roles";
-import { CHANGE_ERROR_CODES } from "./constants";
 import { attemptOf, auditedChange, auditedFailure, type ChangeContext, Refusal, refuse } from "../audit/change";
 import type { ChangeResult } from "./types";
 import { needsSecondAdmin, requestChange } from "../invites/change-requests";
@@ -21,7 +20,7 @@ import { checkAdd, checkLastScopeOwner, directRoleIn, scopeWord } from "./worksp
 export function adapterFor(provider: ProviderId): ProviderAdapter {
   const configured = configuredProvider(provider);
   if (!configured.adapter) {
-    throw new ApiError(422, "unsupported", `${configured.label} is not configured (${configured.settings.missing ?? "no credentials"})`);
+    throw new ApiError("unsupported", `${configured.label} is not configured (${configured.settings.missing ?? "no credentials"})`);
   }
   return configured.adapter;
 }
@@ -54,7 +53,7 @@ export async function resolveMember(ctx: ChangeContext, action: "change_role" | 
     return auditedFailure(attempt, error);
   }
   if (found) return found;
-  return refuse(attempt, CHANGE_ERROR_CODES.notFound, `${labelOf(provider)} has no member with id "${memberId}"`, 404);
+  return refuse(attempt, "not_found", `${labelOf(provider)} has no member with id "${memberId}"`);
 }
 
 export function warningsFor(member: Member | undefined, provider: ProviderId): string[] {
@@ -140,7 +139,7 @@ export async function roleAsked(
   const { provider, workspaceId } = input;
   const adapter = adapterFor(provider);
   if (workspaceId && !adapter.capabilities.workspaceRoles) {
-    throw new ApiError(422, "invalid_input", `workspaceId: ${labelOf(provider)} has no workspace roles`, [
+    throw new ApiError("invalid_input", `workspaceId: ${labelOf(provider)} has no workspace roles`, [
       { field: "workspaceId", message: `${labelOf(provider)} has no workspace roles` },
     ]);
   }
@@ -149,18 +148,18 @@ export async function roleAsked(
   const role = findRole(roles, input.role, scope);
   if (!role) {
     const names = roles.filter((r) => r.scope === scope).map((r) => r.name);
-    throw new ApiError(422, "unknown_role", `role must be one of ${names.join(", ")} on ${labelOf(provider)}`, [
+    throw new ApiError("unknown_role", `role must be one of ${names.join(", ")} on ${labelOf(provider)}`, [
       { field: "role", message: `unknown ${scope} role "${input.role}"` },
     ]);
   }
   const workspace = workspaceId ? workspaces.find((w) => w.id === workspaceId) : undefined;
   if (workspaceId && !workspace) {
-    throw new ApiError(422, "invalid_input", `workspaceId: no project or workspace "${workspaceId}" on ${labelOf(provider)}`, [
+    throw new ApiError("invalid_input", `workspaceId: no project or workspace "${workspaceId}" on ${labelOf(provider)}`, [
       { field: "workspaceId", message: "unknown project or workspace" },
     ]);
   }
   if (input.add && !workspace) {
-    throw new ApiError(422, "invalid_input", "add: needs workspaceId (the project or workspace to add the member to)", [{ field: "add", message: "needs workspaceId" }]);
+    throw new ApiError("invalid_input", "add: needs workspaceId (the project or workspace to add the member to)", [{ field: "add", message: "needs workspaceId" }]);
   }
   return { adapter, roles, role, workspace };
 }
@@ -241,12 +240,12 @@ export async function removeMember(
   const { provider, memberId, workspaceId } = input;
   const adapter = adapterFor(provider);
   if (workspaceId && !adapter.capabilities.workspaceRoles) {
-    throw new ApiError(422, "invalid_input", `workspaceId: ${labelOf(provider)} has no workspaces`, [
+    throw new ApiError("invalid_input", `workspaceId: ${labelOf(provider)} has no workspaces`, [
       { field: "workspaceId", message: `${labelOf(provider)} has no workspaces` },
     ]);
   }
   if (!workspaceId && adapter.capabilities.removeFromOrganization === false) {
-    throw new ApiError(422, "unsupported", `${labelOf(provider)}'s API cannot remove a member from the organization`);
+    throw new ApiError("unsupported", `${labelOf(provider)}'s API cannot remove a member from the organization`);
   }
   // The project or workspace as the provider lists it (for the last-owner rule and the audit's words); an unlisted id is still tried.
   const { roles, workspaces } = workspaceId ? await rolesFor(provider) : { roles: [], workspaces: [] };

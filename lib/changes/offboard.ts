@@ -48,7 +48,7 @@ export async function offboard(
     (m) => (!input.providers || input.providers.includes(m.provider)) && configuredProvider(m.provider).adapter,
   );
   if (members.length === 0) {
-    throw new ApiError(404, "not_found", `The email ${email} has no membership${input.providers ? " on those providers" : ""} to remove`);
+    throw new ApiError("not_found", `The email ${email} has no membership${input.providers ? " on those providers" : ""} to remove`);
   }
   if (email === ctx.operator.email && !input.confirmSelf) {
     await refuse(

@@ -44,7 +44,7 @@ function foldUsage<M extends Membership>(memberships: M[], usage: UsageView[]): 
 /** The person page: each active membership read fresh from its provider, as it is now. */
 export async function personDetail(email: string, operatorEmail: string): Promise<PersonDetailResponse> {
   const known = await personMembers(email);
-  if (known.length === 0) throw new ApiError(404, "not_found", `Nobody with the email ${email} on any provider`);
+  if (known.length === 0) throw new ApiError("not_found", `Nobody with the email ${email} on any provider`);
   const views = await getSnapshots();
   const adapters = new Map(views.map((v) => [v.provider.settings.id, v.provider.adapter]));
   const errors: PersonDetailResponse["errors"] = [];

@@ -1,51 +1,25 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withSandboxWorld } from "../testing/sandbox-world";
 
 /**
  * Project roles (OpenAI) through Roster's change service: add to a project, change the
  * project role, remove from it, the last-project-owner rule (before any provider call) and
  * the two-person rule for a project owner. Real sandboxes, real database (PGlite).
  */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-projects-test-"));
-Object.assign(process.env, {
-  ROSTER_DATA_DIR: path.join(dataDir, "pglite"),
-  ROSTER_SANDBOX: "all",
-  ROSTER_SANDBOX_PORT: process.env.ROSTER_PROJECTS_TEST_PORT ?? "6010",
-});
+const world = withSandboxWorld("projects", { sandbox: "all", port: process.env.ROSTER_PROJECTS_TEST_PORT ?? "6010" });
 
-const { closeDb, getDb } = await import("../db");
-const { operators } = await import("../db/schema");
-const { startConfiguredSandboxes } = await import("../sandbox/start");
 const { listAudit } = await import("../audit/log");
 const { changeRole, removeMember } = await import("./members");
-const { getSnapshots, snapshotMembers } = await import("../directory/snapshot");
+const { snapshotMembers } = await import("../directory/snapshot");
 
-type Ctx = Parameters<typeof changeRole>[0];
-let admin: Ctx;
-let sandboxes: Awaited<ReturnType<typeof startConfiguredSandboxes>>;
-const openai = () => sandboxes.running.find((r) => r.provider === "openai")!;
+// Admin-level grants wait for a second admin unless direct invites are allowed: this suite checks both.
+const openai = () => world.running("openai");
 const projectCalls = () => openai().requests.filter((r) => r.path.includes("/organization/projects/") && r.method !== "GET");
-const ctx = (name: string): Ctx => ({ ...admin, requestId: `projects-${name}-${Date.now()}` });
+const ctx = world.ctx;
 const inProject = (projectId: string) => snapshotMembers("openai").filter((m) => m.scopedRoles?.some((s) => s.scopeId === projectId && !s.via));
 const roleIn = (memberId: string, projectId: string) =>
   snapshotMembers("openai").find((m) => m.id === memberId)?.scopedRoles?.find((s) => s.scopeId === projectId)?.role ?? null;
 
-beforeAll(async () => {
-  // Admin-level grants wait for a second admin unless direct invites are allowed: this suite checks both.
-  sandboxes = await startConfiguredSandboxes();
-  const db = await getDb();
-  const email = `projects-${Date.now()}@test.example`;
-  const [row] = await db.insert(operators).values({ email, name: email, role: "admin" }).returning();
-  admin = { operator: { id: row.id, email: row.email, name: row.name, role: "admin" }, requestId: "" };
-  await getSnapshots();
-});
-afterAll(async () => {
-  await sandboxes?.close();
-  await closeDb();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
 beforeEach(() => {
   openai().requests.length = 0;
 });

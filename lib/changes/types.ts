@@ -137,7 +137,6 @@ export interface OffboardResponse {
   steps: OffboardStep[];
 }
 
-export { CHANGE_ERROR_CODES } from "./constants";
 
 /** `GET /api/people/{email}`: every membership, read fresh from each provider. */
 export interface PersonDetailResponse {

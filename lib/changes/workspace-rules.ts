@@ -26,10 +26,10 @@ export function checkAdd(adapter: ProviderAdapter, label: string, member: Member
   if (!add) return;
   const word = scopeWord(workspace);
   if (!adapter.capabilities.addToWorkspace) {
-    throw new ApiError(422, "unsupported", `${label}'s API cannot add a member to a ${word}: give a role only in a ${word} they are in`);
+    throw new ApiError("unsupported", `${label}'s API cannot add a member to a ${word}: give a role only in a ${word} they are in`);
   }
   if (member && directRoleIn(member, workspace.id) !== null) {
-    throw new ApiError(422, "invalid_input", `add: ${member.email ?? member.id} is already in the ${word} ${workspace.name}: change their role instead`, [
+    throw new ApiError("invalid_input", `add: ${member.email ?? member.id} is already in the ${word} ${workspace.name}: change their role instead`, [
       { field: "add", message: `already in the ${word}` },
     ]);
   }

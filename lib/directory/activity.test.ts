@@ -2,20 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Member } from "../providers/types";
 import { activityFacets, buildIndex, queryPeople } from "./people";
 import { usersQuerySchema } from "./types";
+import { testMember } from "../testing/members";
 
 const NOW = Date.parse("2026-12-03T12:00:00Z");
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
 
-const m = (over: Partial<Member> & Pick<Member, "provider" | "id" | "email">): Member => ({
-  name: "",
-  role: "reader",
-  roleId: "reader",
-  status: "active",
-  kind: "person",
-  addedAt: null,
-  managed: false,
-  ...over,
-});
+const m = (over: Partial<Member> & Pick<Member, "provider" | "id" | "email">): Member => testMember({ roleId: "reader", ...over });
 
 const members: Member[] = [
   // Recent on one provider, long gone on another: the latest counts.

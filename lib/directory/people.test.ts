@@ -3,18 +3,9 @@ import type { Member } from "../providers/types";
 import { buildIndex, buildPeople, collationKey, facetsOf, queryPeople } from "./people";
 import { mergeInvites } from "./fetch";
 import { usersQuerySchema } from "./types";
+import { testMember } from "../testing/members";
 
-const m = (over: Partial<Member> & Pick<Member, "provider" | "id">): Member => ({
-  email: null,
-  name: "",
-  role: "reader",
-  roleId: "reader",
-  status: "active",
-  kind: "person",
-  addedAt: null,
-  managed: false,
-  ...over,
-});
+const m = (over: Partial<Member> & Pick<Member, "provider" | "id">): Member => testMember({ roleId: "reader", ...over });
 
 const members: Member[] = [
   m({ provider: "openai", id: "u1", email: "Ada@Example.com ", name: "Ada Lovelace", role: "owner", addedAt: "2024-01-02T00:00:00Z" }),

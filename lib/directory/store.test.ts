@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Member, ProviderId } from "../providers/types";
 import { withTempDatabase } from "../testing/temp-db";
+import { testMember } from "../testing/members";
 
 /** The stored directory snapshot on PGlite, or Postgres when DATABASE_URL is set. */
 const { backend } = withTempDatabase("directory-test");
@@ -13,18 +14,7 @@ const providerOf = (name: string) => `${name}-${run}` as ProviderId;
 
 const SOURCE = "test-source";
 
-const member = (id: string, role = "reader"): Member => ({
-  provider: "openai",
-  id,
-  email: `${id}@example.com`,
-  name: id,
-  role,
-  roleId: role,
-  status: "active",
-  kind: "person",
-  addedAt: null,
-  managed: false,
-});
+const member = (id: string, role = "reader"): Member => testMember({ provider: "openai", id, email: `${id}@example.com`, name: id, role });
 
 describe(`stored directory snapshot (${backend})`, () => {
 

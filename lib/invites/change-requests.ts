@@ -1,7 +1,6 @@
 import { scheduleExpiry } from "../jobs/scheduled";
 import { randomUUID } from "node:crypto";
 import { attemptOf, auditedChange, type ChangeContext, refuse } from "../audit/change";
-import { TOKEN_ERROR_CODES } from "../tokens/types";
 import { notify } from "../notify";
 import { insertChangeRequest } from "./change-store";
 import { invitePolicy } from "./policy";
@@ -54,9 +53,8 @@ export async function requestChange(
     // A request has a person behind it, whom the approver can ask; a token is not one.
     await refuse(
       attempt,
-      TOKEN_ERROR_CODES.sessionOnly,
+      "session_required",
       "This change needs a second admin's approval, which an API token cannot ask for: request it in Roster's console, signed in",
-      403,
     );
   }
   let row: Awaited<ReturnType<typeof insertChangeRequest>> | undefined;

@@ -62,7 +62,7 @@ export async function createInviteRequest(ctx: ChangeContext, input: CreateInvit
   const policy = invitePolicy();
   if (input.direct) {
     if (!policy.directInvites) {
-      throw new ApiError(403, "direct_invites_off", "Direct invites are off (ROSTER_DIRECT_INVITES): send a request for approval instead");
+      throw new ApiError("direct_invites_off", "Direct invites are off (ROSTER_DIRECT_INVITES): send a request for approval instead");
     }
     if (!hasRole(ctx.operator.role, "admin")) throw forbidden("admin");
   }
@@ -145,7 +145,7 @@ async function decide(ctx: ChangeContext, stored: StoredRequest, decision: Decis
     decision,
     new Date(),
   );
-  if (problem) await refuse(attempt, problem.code, problem.message, problem.status);
+  if (problem) await refuse(attempt, problem.code, problem.message);
   let decided = false;
   await auditedChange(attempt, async (entry) => {
     const row = await decideRequest(request.id, DECIDED[decision], { id: ctx.operator.id, email: ctx.operator.email, reason }, new Date());
@@ -166,7 +166,7 @@ export async function approveInviteRequest(ctx: ChangeContext, id: string, reaso
   if (!isRepeatApproval(ctx, stored.request) && !(await decide(ctx, stored, "approve", reason ?? null))) {
     const again = (await findRequest(id))!;
     if (!isRepeatApproval(ctx, again.request)) {
-      throw new ApiError(409, "not_pending", `This invite request was already ${again.request.status}`);
+      throw new ApiError("not_pending", `This invite request was already ${again.request.status}`);
     }
   }
   // A change request (the two-person rule): the approval performs the change, once; only that answer carries its secret.
@@ -184,7 +184,7 @@ async function decideOnly(ctx: ChangeContext, id: string, decision: "reject" | "
   const stored = await load(id);
   if (!(await decide(ctx, stored, decision, reason))) {
     const again = (await findRequest(id))!;
-    throw new ApiError(409, "not_pending", `This invite request was already ${again.request.status}`);
+    throw new ApiError("not_pending", `This invite request was already ${again.request.status}`);
   }
   return detail(id);
 }
@@ -201,7 +201,7 @@ export function cancelInviteRequest(ctx: ChangeContext, id: string): Promise<Inv
 export async function retryInviteRequest(ctx: ChangeContext, id: string): Promise<InviteRequestResponse> {
   const stored = await load(id);
   if (stored.request.status !== "approved") {
-    throw new ApiError(409, "not_pending", `Only an approved request sends invites; this one is ${stored.request.status}`);
+    throw new ApiError("not_pending", `Only an approved request sends invites; this one is ${stored.request.status}`);
   }
   await retryItems(ctx, id, stored.items);
   return detail(id);

@@ -17,7 +17,7 @@ export async function resolveProviderRoles(
     if (!configured.adapter) {
       const field = `providers.${i}.provider`;
       const message = `${configured.label} is not configured (${configured.settings.missing ?? "no credentials"})`;
-      throw new ApiError(422, "unsupported", `${field}: ${message}`, [{ field, message }]);
+      throw new ApiError("unsupported", `${field}: ${message}`, [{ field, message }]);
     }
     const { roles, workspaces } = await rolesFor(provider);
     const found = findRole(roles, role, "organization");
@@ -25,7 +25,7 @@ export async function resolveProviderRoles(
       const field = `providers.${i}.role`;
       const names = roles.filter((r) => r.scope === "organization").map((r) => r.name);
       const message = `"${role}" is not a role on ${configured.label} (one of ${names.join(", ")})`;
-      throw new ApiError(422, "unknown_role", `${field}: ${message}`, [{ field, message }]);
+      throw new ApiError("unknown_role", `${field}: ${message}`, [{ field, message }]);
     }
     resolved.push({ provider, roleId: found.id, roleName: found.name, ...(projects ? { projects: resolveProjects(projects, roles, workspaces, i) } : {}) });
   }
@@ -39,14 +39,14 @@ function resolveProjects(projects: NonNullable<CreateInviteRequest["providers"][
     if (!project) {
       const field = `providers.${i}.projects.${j}.id`;
       const message = `"${id}" is not a project Roster can see (one of ${workspaces.map((w) => w.id).join(", ") || "none"})`;
-      throw new ApiError(422, "unknown_project", `${field}: ${message}`, [{ field, message }]);
+      throw new ApiError("unknown_project", `${field}: ${message}`, [{ field, message }]);
     }
     const found = findRole(roles, role, "workspace");
     if (!found) {
       const field = `providers.${i}.projects.${j}.role`;
       const names = roles.filter((r) => r.scope === "workspace").map((r) => r.name);
       const message = `"${role}" is not a project role (one of ${names.join(", ")})`;
-      throw new ApiError(422, "unknown_role", `${field}: ${message}`, [{ field, message }]);
+      throw new ApiError("unknown_role", `${field}: ${message}`, [{ field, message }]);
     }
     return { id: project.id, role: found.id, name: project.name };
   });

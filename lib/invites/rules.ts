@@ -1,4 +1,5 @@
 import { normaliseEmail } from "../email";
+import { ERROR_STATUS, type ErrorCode } from "../api/error-codes";
 import type { ProviderId } from "../providers/types";
 import { INVITE_ITEM_STATES, type InviteItemProject, type InviteItemState, type InviteRequestStatus, type SkipReason } from "./types";
 
@@ -21,10 +22,12 @@ export function isOverdue(request: { status: InviteRequestStatus; expiresAt: Dat
 export type Decision = "approve" | "reject" | "cancel";
 
 export interface Problem {
-  status: 403 | 409;
-  code: string;
+  status: number;
+  code: ErrorCode;
   message: string;
 }
+
+const problem = (code: ErrorCode, message: string): Problem => ({ status: ERROR_STATUS[code], code, message });
 
 const PAST: Record<Exclude<InviteRequestStatus, "pending">, string> = {
   approved: "approved",
@@ -45,19 +48,19 @@ export function decisionProblem(
 ): Problem | null {
   const own = request.requesterId === operatorId;
   if (decision === "approve" && own) {
-    return { status: 403, code: "self_approval", message: "Nobody approves their own invite request: another admin has to" };
+    return problem("self_approval", "Nobody approves their own invite request: another admin has to");
   }
   if (decision === "reject" && own) {
-    return { status: 403, code: "self_approval", message: "You cannot decide your own invite request: cancel it instead" };
+    return problem("self_approval", "You cannot decide your own invite request: cancel it instead");
   }
   if (decision === "cancel" && !own) {
-    return { status: 403, code: "not_requester", message: "Only the requester may cancel an invite request" };
+    return problem("not_requester", "Only the requester may cancel an invite request");
   }
   if (request.status !== "pending") {
-    return { status: 409, code: "not_pending", message: `This invite request was already ${PAST[request.status]}` };
+    return problem("not_pending", `This invite request was already ${PAST[request.status]}`);
   }
   if (isOverdue(request, now)) {
-    return { status: 409, code: "expired", message: "This invite request has expired: ask again" };
+    return problem("expired", "This invite request has expired: ask again");
   }
   return null;
 }

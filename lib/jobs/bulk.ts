@@ -110,7 +110,7 @@ export async function workRun(runId: string): Promise<void> {
   const worker = async () => {
     for (;;) {
       // A stopping server takes no new item; the job is retried where the engine runs next.
-      if (isDraining()) throw new ApiError(503, "shutting_down", "Roster is stopping: the rest of this bulk runs after it");
+      if (isDraining()) throw new ApiError("shutting_down", "Roster is stopping: the rest of this bulk runs after it");
       const claimed = await claimNext(runId, new Date(Date.now() + itemLeaseMs()));
       if (!claimed) return;
       await runItem(ctx, claimed);
@@ -169,7 +169,7 @@ export async function startBulk(ctx: ChangeContext, items: readonly BulkChange[]
 /** "Retry failed items only": the failed items go back to the queue; the others stay as they ended. */
 export async function retryFailed(runId: string): Promise<{ retried: number; run: BulkRunView }> {
   const run = await findRun(runId);
-  if (!run) throw new ApiError(404, "not_found", `No bulk run ${runId}`);
+  if (!run) throw new ApiError("not_found", `No bulk run ${runId}`);
   const retried = await requeueFailed(runId);
   if (retried) await queueRun(runId);
   return { retried, run: await runView((await findRun(runId))!) };
@@ -177,7 +177,7 @@ export async function retryFailed(runId: string): Promise<{ retried: number; run
 
 export async function bulkRun(runId: string): Promise<BulkRunView> {
   const run = await findRun(runId);
-  if (!run) throw new ApiError(404, "not_found", `No bulk run ${runId}`);
+  if (!run) throw new ApiError("not_found", `No bulk run ${runId}`);
   return runView(run);
 }
 

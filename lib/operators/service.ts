@@ -7,7 +7,7 @@ import { type Db, getDb } from "../db";
 import { type OperatorRow, operators } from "../db/schema";
 import { normaliseEmail } from "../email";
 import { writingOperators } from "./cache";
-import { type AddOperatorInput, type ChangePasswordInput, OPERATOR_ERROR_CODES, type OperatorResponse, type OperatorSummary, type UpdateOperatorInput } from "./types";
+import { type AddOperatorInput, type ChangePasswordInput, type OperatorResponse, type OperatorSummary, type UpdateOperatorInput } from "./types";
 
 /**
  * Who may sign in to Roster: owners add operators, change their role and disable them.
@@ -63,7 +63,7 @@ export async function addOperator(ctx: ChangeContext, input: AddOperatorInput): 
     after: { name: input.name, role: input.role, disabled: false },
   });
   const [taken] = await db.select({ id: operators.id }).from(operators).where(eq(operators.email, email)).limit(1);
-  if (taken) await refuse(attempt, OPERATOR_ERROR_CODES.exists, `${email} is already a Roster operator`);
+  if (taken) await refuse(attempt, "already_exists", `${email} is already a Roster operator`);
 
   const passwordHash = await hashPassword(input.password);
   let row: OperatorRow | undefined;
@@ -74,7 +74,7 @@ export async function addOperator(ctx: ChangeContext, input: AddOperatorInput): 
       .values({ email, name: input.name, role: input.role, passwordHash, mustChangePassword: true })
       .onConflictDoNothing()
       .returning());
-    if (!row) throw new ApiError(409, OPERATOR_ERROR_CODES.exists, `${email} is already a Roster operator`);
+    if (!row) throw new ApiError("already_exists", `${email} is already a Roster operator`);
   });
   return { operator: summary(row!), auditId };
 }
@@ -93,7 +93,7 @@ export async function updateOperator(ctx: ChangeContext, id: string, input: Upda
   });
   const losesOwner = before.role === "owner" && !before.disabled && (after.role !== "owner" || after.disabled);
   if (losesOwner && (await enabledOwnersBesides(db, id)) === 0) {
-    await refuse(attempt, OPERATOR_ERROR_CODES.lastOwner, lastOwnerMessage(before));
+    await refuse(attempt, "last_owner", lastOwnerMessage(before));
   }
 
   let updated: OperatorRow | undefined;
@@ -102,7 +102,7 @@ export async function updateOperator(ctx: ChangeContext, id: string, input: Upda
       // One owner change at a time, so two owners cannot demote each other at once.
       await tx.execute(sql`select pg_advisory_xact_lock(${OPERATORS_LOCK})`);
       if (losesOwner && (await enabledOwnersBesides(tx, id)) === 0) {
-        throw new ApiError(409, OPERATOR_ERROR_CODES.lastOwner, lastOwnerMessage(before));
+        throw new ApiError("last_owner", lastOwnerMessage(before));
       }
       [updated] = await tx
         .update(operators)
@@ -133,15 +133,15 @@ export async function changeOwnPassword(ctx: ChangeContext, input: ChangePasswor
   if (!row) throw notFound("Operator");
   const attempt = attemptOf(ctx, { action: "change_password", target: { id: row.id, email: row.email }, before: null, after: null });
   if (!row.passwordHash) {
-    throw new ApiError(422, "no_password", "You sign in with single sign-on: Roster holds no password of yours to change");
+    throw new ApiError("no_password", "You sign in with single sign-on: Roster holds no password of yours to change");
   }
   if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
-    throw new ApiError(422, "invalid_input", "currentPassword: that is not your current password", [
+    throw new ApiError("invalid_input", "currentPassword: that is not your current password", [
       { field: "currentPassword", message: "that is not your current password" },
     ]);
   }
   if (input.newPassword === input.currentPassword) {
-    throw new ApiError(422, "invalid_input", "newPassword: must differ from the current password", [
+    throw new ApiError("invalid_input", "newPassword: must differ from the current password", [
       { field: "newPassword", message: "must differ from the current password" },
     ]);
   }

@@ -68,4 +68,3 @@ export interface OperatorResponse {
   auditId: number;
 }
 
-export const OPERATOR_ERROR_CODES = { lastOwner: "last_owner", exists: "already_exists", passwordChangeRequired: "password_change_required" } as const;

@@ -20,7 +20,7 @@ import type { CreateReviewInput, ReviewDetail, ReviewersInput, ReviewOutcome, Re
 const INSERT_BATCH = 1_000;
 
 export function notFound(id: string): ApiError {
-  return new ApiError(404, "not_found", `No access review with id "${id}"`);
+  return new ApiError("not_found", `No access review with id "${id}"`);
 }
 
 export async function campaignRow(id: string): Promise<AccessReviewRow> {
@@ -41,7 +41,7 @@ async function resolveReviewers(input: ReviewersInput): Promise<{ all?: Reviewer
   const find = async (email: string, field: string): Promise<Reviewer> => {
     const [row] = await db.select({ id: operators.id, email: operators.email, disabledAt: operators.disabledAt }).from(operators).where(eq(operators.email, email));
     if (!row || row.disabledAt) {
-      throw new ApiError(422, "invalid_input", `${field}: ${email} is not an active Roster operator`, [{ field, message: `${email} is not an active Roster operator` }]);
+      throw new ApiError("invalid_input", `${field}: ${email} is not an active Roster operator`, [{ field, message: `${email} is not an active Roster operator` }]);
     }
     return { id: row.id, email: row.email };
   };
@@ -56,7 +56,7 @@ async function draftItems(scope: ReviewScope, reviewers: Awaited<ReturnType<type
   const configured = views.map((v) => v.provider.settings.id);
   const unknown = (scope.providers ?? []).filter((p) => !configured.includes(p));
   if (unknown.length) {
-    throw new ApiError(422, "invalid_input", `scope.providers: ${unknown.map((p) => PROVIDER_LABELS[p]).join(", ")} not configured`, [
+    throw new ApiError("invalid_input", `scope.providers: ${unknown.map((p) => PROVIDER_LABELS[p]).join(", ")} not configured`, [
       { field: "scope.providers", message: `not configured: ${unknown.join(", ")}` },
     ]);
   }
@@ -64,13 +64,13 @@ async function draftItems(scope: ReviewScope, reviewers: Awaited<ReturnType<type
   for (const view of views) {
     const provider = view.provider.settings.id;
     if (scope.providers?.length && !scope.providers.includes(provider)) continue;
-    if (!view.state.fetchedAt) throw new ApiError(503, "provider_unavailable", `${view.provider.label} has not been read yet: try again in a moment`);
+    if (!view.state.fetchedAt) throw new ApiError("provider_unavailable", `${view.provider.label} has not been read yet: try again in a moment`);
     const { roles } = await rolesFor(provider);
     const items = itemsFor(scope, provider, roles, view.members);
     if (!items.length) continue;
     const reviewer = reviewers.providers[provider] ?? reviewers.all;
     if (!reviewer) {
-      throw new ApiError(422, "invalid_input", `reviewers: nobody reviews ${view.provider.label} (name reviewers.all or reviewers.providers.${provider})`, [
+      throw new ApiError("invalid_input", `reviewers: nobody reviews ${view.provider.label} (name reviewers.all or reviewers.providers.${provider})`, [
         { field: `reviewers.providers.${provider}`, message: "no reviewer for this provider" },
       ]);
     }

@@ -68,7 +68,7 @@ export async function listItems(campaignId: string, operator: Operator, query: I
  */
 export async function decide(campaignId: string, operator: Operator, input: DecideInput): Promise<{ decided: ReviewItem[] }> {
   const campaign = await campaignRow(campaignId);
-  if (campaign.status !== "open") throw new ApiError(409, "review_closed", `The access review "${campaign.name}" is closed: decisions can no longer change`);
+  if (campaign.status !== "open") throw new ApiError("review_closed", `The access review "${campaign.name}" is closed: decisions can no longer change`);
   const db = await getDb();
   const ids = [...new Set(input.decisions.map((d) => d.itemId))];
   const rows = await db.select().from(accessReviewItems).where(and(eq(accessReviewItems.campaignId, campaignId), inArray(accessReviewItems.id, ids)));
@@ -76,9 +76,9 @@ export async function decide(campaignId: string, operator: Operator, input: Deci
   const updates: Array<{ row: AccessReviewItemRow; decision: ReviewDecision; newRole: string | null; reason: string | null }> = [];
   for (const [i, d] of input.decisions.entries()) {
     const row = byId.get(d.itemId);
-    if (!row) throw new ApiError(404, "not_found", `decisions[${i}].itemId: no item ${d.itemId} in this access review`, [{ field: `decisions.${i}.itemId`, message: "no such item in this review" }]);
+    if (!row) throw new ApiError("not_found", `decisions[${i}].itemId: no item ${d.itemId} in this access review`, [{ field: `decisions.${i}.itemId`, message: "no such item in this review" }]);
     if (row.reviewerId !== operator.id && operator.role !== "owner") {
-      throw new ApiError(403, "not_reviewer", `Item ${d.itemId} (${row.name} on ${PROVIDER_LABELS[row.provider]}) is ${row.reviewerEmail}'s to review, not yours`);
+      throw new ApiError("not_reviewer", `Item ${d.itemId} (${row.name} on ${PROVIDER_LABELS[row.provider]}) is ${row.reviewerEmail}'s to review, not yours`);
     }
     let newRole: string | null = null;
     if (d.decision === "change_role") {
@@ -87,9 +87,9 @@ export async function decide(campaignId: string, operator: Operator, input: Deci
       const field = `decisions.${i}.role`;
       if (!role) {
         const names = roles.filter((r) => r.scope === "organization").map((r) => r.name).join(", ");
-        throw new ApiError(422, "unknown_role", `${field}: "${d.role}" is not a role on ${PROVIDER_LABELS[row.provider]} (one of ${names})`, [{ field, message: `unknown role "${d.role}"` }]);
+        throw new ApiError("unknown_role", `${field}: "${d.role}" is not a role on ${PROVIDER_LABELS[row.provider]} (one of ${names})`, [{ field, message: `unknown role "${d.role}"` }]);
       }
-      if (role.id === row.roleId) throw new ApiError(422, "invalid_input", `${field}: ${row.name} already has the role ${role.name}`, [{ field, message: "already the member's role" }]);
+      if (role.id === row.roleId) throw new ApiError("invalid_input", `${field}: ${row.name} already has the role ${role.name}`, [{ field, message: "already the member's role" }]);
       newRole = role.name;
     }
     updates.push({ row, decision: d.decision, newRole, reason: d.reason || null });

@@ -80,10 +80,10 @@ export async function pendingChanges(campaignId: string, retry = false): Promise
 /** Runs the decisions of a closed campaign (or, with `retry`, its failed items again). */
 export async function remediateReview(ctx: ChangeContext, campaignId: string, options: { retry?: boolean } = {}): Promise<ReviewDetail> {
   const campaign = await campaignRow(campaignId);
-  if (campaign.status !== "closed") throw new ApiError(409, "review_open", `The access review "${campaign.name}" is still open: close it to carry out its decisions`);
+  if (campaign.status !== "closed") throw new ApiError("review_open", `The access review "${campaign.name}" is still open: close it to carry out its decisions`);
   const retry = options.retry ?? false;
   const items = await itemsToRun(campaignId, retry);
-  if (retry && !items.length) throw new ApiError(409, "nothing_to_retry", `The access review "${campaign.name}" has no failed items to retry`);
+  if (retry && !items.length) throw new ApiError("nothing_to_retry", `The access review "${campaign.name}" has no failed items to retry`);
   if (!items.length) return reviewDetail(campaignId, ctx.operator.id);
   const db = await getDb();
   const attempt = attemptOf(ctx, { action: "remediate_review", target: { id: campaignId, email: null }, before: null, after: { name: campaign.name, items: items.length, retry } });
@@ -107,13 +107,13 @@ export async function remediateReview(ctx: ChangeContext, campaignId: string, op
 /** Closes an open campaign (decisions freeze) and starts its remediation run. */
 export async function closeReview(ctx: ChangeContext, campaignId: string): Promise<ReviewDetail> {
   const campaign = await campaignRow(campaignId);
-  if (campaign.status !== "open") throw new ApiError(409, "review_closed", `The access review "${campaign.name}" is already closed`);
+  if (campaign.status !== "open") throw new ApiError("review_closed", `The access review "${campaign.name}" is already closed`);
   const db = await getDb();
   const [closed] = await db
     .update(accessReviews)
     .set({ status: "closed", closedAt: new Date(), closedByEmail: ctx.operator.email })
     .where(and(eq(accessReviews.id, campaignId), eq(accessReviews.status, "open")))
     .returning({ id: accessReviews.id });
-  if (!closed) throw new ApiError(409, "review_closed", `The access review "${campaign.name}" is already closed`);
+  if (!closed) throw new ApiError("review_closed", `The access review "${campaign.name}" is already closed`);
   return remediateReview(ctx, campaignId);
 }

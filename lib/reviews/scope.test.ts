@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Member, Role } from "../providers/types";
 import { isAdminLevel, itemsFor } from "./scope";
+import { testMember } from "../testing/members";
 
 const roles: Role[] = [
   { id: "owner", name: "owner", scope: "organization", isOwner: true, adminLevel: true },
@@ -9,19 +10,8 @@ const roles: Role[] = [
   { id: "WORKSPACE_OWNER", name: "WORKSPACE_OWNER", scope: "workspace", isOwner: false, adminLevel: true },
 ];
 
-const member = (id: string, role: string, extra: Partial<Member> = {}): Member => ({
-  provider: "openai",
-  id,
-  email: `${id}@example.com`,
-  name: id,
-  role,
-  roleId: role,
-  status: "active",
-  kind: "person",
-  addedAt: "2026-01-01T00:00:00Z",
-  managed: false,
-  ...extra,
-});
+const member = (id: string, role: string, extra: Partial<Member> = {}): Member =>
+  testMember({ provider: "openai", id, email: `${id}@example.com`, name: id, role, addedAt: "2026-01-01T00:00:00Z", ...extra });
 
 const members = [
   member("ann", "owner"),

@@ -17,7 +17,7 @@ export function arthur(): ArthurHandles {
   const configured = configuredProvider("arthur");
   const { connection, mode, missing } = configured.settings;
   if (!configured.adapter || !connection || mode === "unconfigured") {
-    throw new ApiError(422, "unsupported", `Arthur is not configured (${missing ?? "no credentials"})`);
+    throw new ApiError("unsupported", `Arthur is not configured (${missing ?? "no credentials"})`);
   }
   globalForArthur.__rosterArthurExtras ??= arthurExtras(connection);
   return { adapter: configured.adapter, extras: globalForArthur.__rosterArthurExtras, mode };

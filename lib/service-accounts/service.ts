@@ -34,7 +34,7 @@ export async function listServiceAccounts(): Promise<ServiceAccountsResponse> {
 /** Shown once, to the operator who asked; nowhere else. */
 function reveal(created: NewCredentials): ServiceAccountCredentialsResponse["credentials"] {
   if (created.credentials.kind !== "service_account") {
-    throw new ApiError(502, "provider_error", "Arthur answered with user credentials for a service account");
+    throw new ApiError("provider_error", "Arthur answered with user credentials for a service account");
   }
   return { clientId: created.credentials.clientId, clientSecret: created.credentials.clientSecret.reveal() };
 }
@@ -50,14 +50,14 @@ async function rename(id: string, name: string) {
 /** The account Arthur knows by this id, or 404 in Roster's words. */
 async function existing(id: string): Promise<Member> {
   const member = await arthur().adapter.getMember(id);
-  if (!member) throw new ApiError(404, "not_found", `Arthur has no account with id "${id}"`);
+  if (!member) throw new ApiError("not_found", `Arthur has no account with id "${id}"`);
   return member;
 }
 
 async function serviceAccount(id: string): Promise<Member> {
   const member = await existing(id);
   if (member.kind !== "service_account") {
-    throw new ApiError(422, "not_service_account", `${member.name || member.email || id} is a person, not a service account`);
+    throw new ApiError("not_service_account", `${member.name || member.email || id} is a person, not a service account`);
   }
   return member;
 }
@@ -68,7 +68,7 @@ async function organizationRole(wanted: string): Promise<Role> {
   const role = findRole(roles, wanted, "organization");
   if (!role) {
     const names = roles.filter((r) => r.scope === "organization").map((r) => r.name);
-    throw new ApiError(422, "unknown_role", `role must be one of ${names.join(", ")} on Arthur`, [{ field: "role", message: `unknown organization role "${wanted}"` }]);
+    throw new ApiError("unknown_role", `role must be one of ${names.join(", ")} on Arthur`, [{ field: "role", message: `unknown organization role "${wanted}"` }]);
   }
   return role;
 }
@@ -165,7 +165,7 @@ export async function createArthurUser(ctx: ChangeContext, input: CreateArthurUs
   if (needsSecondAdmin(ctx)) {
     if (input.password !== undefined) {
       const message = "a request for approval carries no password: the approving admin gets a one-time password to pass on";
-      throw new ApiError(422, "invalid_input", `password: ${message}`, [{ field: "password", message }]);
+      throw new ApiError("invalid_input", `password: ${message}`, [{ field: "password", message }]);
     }
     return requestChange(ctx, { kind: "arthur_user", ...details }, input.reason);
   }
@@ -185,7 +185,7 @@ export async function createArthurUser(ctx: ChangeContext, input: CreateArthurUs
     });
   } catch (error) {
     if (isProviderError(error) && error.status === 409) {
-      throw new ApiError(409, "already_exists", `${input.email} already exists on Arthur (${error.message})`);
+      throw new ApiError("already_exists", `${input.email} already exists on Arthur (${error.message})`);
     }
     throw error;
   }
@@ -197,7 +197,7 @@ export async function updateArthurUser(ctx: ChangeContext, id: string, input: Up
   const { extras } = arthur();
   const member = await existing(id);
   if (member.kind !== "person") {
-    throw new ApiError(422, "not_a_person", `${member.name || id} is a service account: rename it on the Service accounts page`);
+    throw new ApiError("not_a_person", `${member.name || id} is a service account: rename it on the Service accounts page`);
   }
   const attempt = attemptOf(ctx, {
     action: "update_user",

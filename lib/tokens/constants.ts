@@ -16,14 +16,3 @@ export const TOKEN_PREFIX = "roster_pat_";
 export const TOKEN_ACTOR_PREFIX = "token:";
 export const TOKEN_MAX_DAYS = 366;
 export const TOKEN_NAME_MAX = 64;
-
-/** Error codes a token call can be refused with. */
-export const TOKEN_ERROR_CODES = {
-  invalid: "invalid_token",
-  expired: "token_expired",
-  revoked: "token_revoked",
-  provider: "token_provider_forbidden",
-  sessionOnly: "session_required",
-  exists: "already_exists",
-  aboveCreator: "role_above_creator",
-} as const;

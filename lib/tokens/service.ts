@@ -12,7 +12,6 @@ import {
   type CreateTokenInput,
   type RevokedTokenResponse,
   TOKEN_ACTOR_PREFIX,
-  TOKEN_ERROR_CODES,
   type TokenSummary,
 } from "./types";
 
@@ -70,7 +69,7 @@ export async function createToken(ctx: ChangeContext, input: CreateTokenInput): 
     after: auditState({ name: input.name, role: input.role, providers, expiresAt: expiresAt.toISOString() }),
   });
   if (!hasRole(ctx.operator.role, input.role)) {
-    await refuse(attempt, TOKEN_ERROR_CODES.aboveCreator, `A token's role cannot be above your own (${ctx.operator.role})`);
+    await refuse(attempt, "role_above_creator", `A token's role cannot be above your own (${ctx.operator.role})`);
   }
   const secret = newTokenSecret();
   let row: ApiTokenRow | undefined;
@@ -88,7 +87,7 @@ export async function createToken(ctx: ChangeContext, input: CreateTokenInput): 
       })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new ApiError(409, TOKEN_ERROR_CODES.exists, `A token named ${input.name} exists already: revoke it first or choose another name`);
+    if (!row) throw new ApiError("already_exists", `A token named ${input.name} exists already: revoke it first or choose another name`);
   });
   return { token: summary(row!), secret, auditId };
 }
@@ -112,7 +111,7 @@ export async function revokeToken(ctx: ChangeContext, id: string): Promise<Revok
       .set({ revokedAt: new Date(), revokedByEmail: ctx.operator.email })
       .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
       .returning();
-    if (!updated) throw new ApiError(409, "already_revoked", `The token ${row.name} is revoked already`);
+    if (!updated) throw new ApiError("already_revoked", `The token ${row.name} is revoked already`);
   });
   return { token: summary(updated!), auditId };
 }
@@ -139,7 +138,7 @@ function touch(id: string, now: number): void {
     .catch((error: unknown) => log.warn({ err: error }, "could not record an API token's last use"));
 }
 
-const refusedToken = (code: string, message: string) => new ApiError(401, code, message);
+const refusedToken = (code: "invalid_token" | "token_revoked" | "token_expired", message: string) => new ApiError(code, message);
 
 /** The operator a token acts as: `token:<name>` with the token's role and provider limit. */
 export function tokenOperator(row: Pick<ApiTokenRow, "id" | "name" | "role" | "providers">): Operator {
@@ -175,21 +174,21 @@ async function auditRefusedUse(row: ApiTokenRow, request: Request, requestId: st
  */
 export async function authenticateToken(secret: string, request: Request, requestId: string): Promise<Operator> {
   if (!looksLikeTokenSecret(secret)) {
-    throw refusedToken(TOKEN_ERROR_CODES.invalid, "Authorization: expected Bearer roster_pat_… (an API token made on Roster's Settings page)");
+    throw refusedToken("invalid_token", "Authorization: expected Bearer roster_pat_… (an API token made on Roster's Settings page)");
   }
   const db = await getDb();
   const [row] = await db.select().from(apiTokens).where(eq(apiTokens.secretHash, hashTokenSecret(secret))).limit(1);
-  if (!row) throw refusedToken(TOKEN_ERROR_CODES.invalid, "This API token is not known to Roster");
+  if (!row) throw refusedToken("invalid_token", "This API token is not known to Roster");
   const now = Date.now();
   if (row.revokedAt) {
     const message = `The API token ${row.name} was revoked on ${row.revokedAt.toISOString()}`;
-    await auditRefusedUse(row, request, requestId, TOKEN_ERROR_CODES.revoked, message);
-    throw refusedToken(TOKEN_ERROR_CODES.revoked, message);
+    await auditRefusedUse(row, request, requestId, "token_revoked", message);
+    throw refusedToken("token_revoked", message);
   }
   if (row.expiresAt.getTime() <= now) {
     const message = `The API token ${row.name} expired on ${row.expiresAt.toISOString()}`;
-    await auditRefusedUse(row, request, requestId, TOKEN_ERROR_CODES.expired, message);
-    throw refusedToken(TOKEN_ERROR_CODES.expired, message);
+    await auditRefusedUse(row, request, requestId, "token_expired", message);
+    throw refusedToken("token_expired", message);
   }
   touch(row.id, now);
   return tokenOperator(row);

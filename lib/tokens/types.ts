@@ -4,7 +4,7 @@ import { PROVIDER_IDS, type ProviderId } from "../providers/types";
 
 /** API tokens as the API takes and answers them. Shared by routes, service and browser. */
 
-export { TOKEN_ACTOR_PREFIX, TOKEN_ERROR_CODES, TOKEN_MAX_DAYS, TOKEN_NAME_MAX, TOKEN_PREFIX } from "./constants";
+export { TOKEN_ACTOR_PREFIX, TOKEN_MAX_DAYS, TOKEN_NAME_MAX, TOKEN_PREFIX } from "./constants";
 import { TOKEN_MAX_DAYS, TOKEN_NAME_MAX } from "./constants";
 
 export const tokenIdParamsSchema = z.object({ id: z.uuid({ error: "id must be an API token id" }) });
