@@ -33,10 +33,14 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: ["pg", "@electric-sql/pglite", "next-auth/next", "pino"].map((name) => ({ name, message: "server code: not in the browser" })),
+          paths: ["pg", "@electric-sql/pglite", "next-auth/next", "pino"].map((name) => ({
+            name,
+            message: "server code: not in the browser",
+          })),
           patterns: [
             {
-              regex: "^(@/|(\\.\\./)+)lib/(db|config|log|api/(handler|answers|caller|rate-limit)|audit/(log|change|stream)|providers/(registry|modules|http|[a-z-]+/(adapter|client|index|sandbox.*))|sandbox/.*|[a-z-]+/service)(\\.ts)?$",
+              regex:
+                "^(@/|(\\.\\./)+)lib/(db|config|log|api/(handler|answers|caller|rate-limit)|audit/(log|change|stream)|providers/(registry|modules|http|[a-z-]+/(adapter|client|index|sandbox.*))|sandbox/.*|[a-z-]+/service)(\\.ts)?$",
               message: "server code: import its types or constants instead",
             },
           ],

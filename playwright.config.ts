@@ -78,7 +78,9 @@ export default defineConfig({
       ROSTER_MASS_CHANGE_THRESHOLD: "1000000",
       ...(process.env.ROSTER_E2E_DATABASE_URL ? { DATABASE_URL: process.env.ROSTER_E2E_DATABASE_URL } : {}),
       // ROSTER_E2E_ASTRONOMER_VERSION=v1 runs the suites against the Astronomer sandbox's v1 API.
-      ...(process.env.ROSTER_E2E_ASTRONOMER_VERSION ? { ROSTER_SANDBOX_ASTRONOMER_VERSION: process.env.ROSTER_E2E_ASTRONOMER_VERSION } : {}),
+      ...(process.env.ROSTER_E2E_ASTRONOMER_VERSION
+        ? { ROSTER_SANDBOX_ASTRONOMER_VERSION: process.env.ROSTER_E2E_ASTRONOMER_VERSION }
+        : {}),
     },
   },
 });

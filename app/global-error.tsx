@@ -17,7 +17,10 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
               <Button variant="primary" size="md" onClick={() => reset()}>
                 Try again
               </Button>
-              <a href="/" className="inline-flex h-9 items-center rounded-md border border-border-strong bg-surface px-3.5 text-sm font-medium">
+              <a
+                href="/"
+                className="inline-flex h-9 items-center rounded-md border border-border-strong bg-surface px-3.5 text-sm font-medium"
+              >
                 Back to people
               </a>
             </>

@@ -65,7 +65,8 @@ class Load {
   ) {}
 
   private note(kind: string, status: number, body: unknown) {
-    if ((status >= 500 || status === 0) && this.errors.length < 5) this.errors.push(`${kind} ${status}: ${JSON.stringify(body).slice(0, 300)}`);
+    if ((status >= 500 || status === 0) && this.errors.length < 5)
+      this.errors.push(`${kind} ${status}: ${JSON.stringify(body).slice(0, 300)}`);
     return status;
   }
 
@@ -85,12 +86,22 @@ class Load {
       const key = `${provider}|${member.id}`;
       const role = this.targets.roles[provider].find((r) => r !== (this.roleNow.get(key) ?? member.role))!;
       this.roleNow.set(key, role);
-      const sent = await send(this.admin, { kind, requestId: randomUUID() }, "PATCH", `/api/members/${provider}/${encodeURIComponent(member.id)}`, { role });
+      const sent = await send(
+        this.admin,
+        { kind, requestId: randomUUID() },
+        "PATCH",
+        `/api/members/${provider}/${encodeURIComponent(member.id)}`,
+        { role },
+      );
       this.changes.push(sent);
       return this.note(kind, sent.status, sent.body);
     }
     const provider = pick(PROVIDERS);
-    const body = { emails: [`load-${Date.now()}-${++this.invites}@example.com`], providers: [{ provider, role: this.targets.roles[provider][0] }], reason: "Load bench" };
+    const body = {
+      emails: [`load-${Date.now()}-${++this.invites}@example.com`],
+      providers: [{ provider, role: this.targets.roles[provider][0] }],
+      reason: "Load bench",
+    };
     const sent = await send(this.requester, { kind, requestId: randomUUID() }, "POST", "/api/invite-requests", body);
     this.changes.push(sent);
     return this.note(kind, sent.status, sent.body);
@@ -103,7 +114,9 @@ class Load {
         const q = Math.random() < 0.5 ? (someone.email ?? "").slice(0, 3) : "";
         const provider = Math.random() < 0.4 ? `&provider=${pick(PROVIDERS)}` : "";
         const status = Math.random() < 0.2 ? "&status=invited" : "";
-        return this.read(`/api/users?q=${encodeURIComponent(q)}${provider}${status}&sort=${pick(SORTS)}&order=${pick(["asc", "desc"])}&page=${1 + Math.floor(Math.random() * 3)}&pageSize=50`);
+        return this.read(
+          `/api/users?q=${encodeURIComponent(q)}${provider}${status}&sort=${pick(SORTS)}&order=${pick(["asc", "desc"])}&page=${1 + Math.floor(Math.random() * 3)}&pageSize=50`,
+        );
       }
       case "person":
         return this.read(`/api/people/${encodeURIComponent(someone.email ?? "nobody@example.com")}`);
@@ -180,7 +193,9 @@ async function main() {
     const targets = await loadTargets(admin);
     const rssStart = server.rssMiB();
     const counts = PROVIDERS.map((p) => `${p} ${targets.members[p].length}`).join(", ");
-    console.log(`Roster ${server.url} (${databaseUrl ? "Postgres" : "PGlite"}), ${CLIENTS} clients for ${SECONDS} s; members to change: ${counts}`);
+    console.log(
+      `Roster ${server.url} (${databaseUrl ? "Postgres" : "PGlite"}), ${CLIENTS} clients for ${SECONDS} s; members to change: ${counts}`,
+    );
     const load = new Load(admin, requester, viewer, targets);
     const until = Date.now() + SECONDS * 1000;
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => load.client(i, until)));

@@ -86,7 +86,8 @@ async function phaseQuery() {
     });
   }
   // Last: its role changes alter the directory the figures above read.
-  if (wants("jobs")) await guard("bulk of 1,000 role changes through the job engine", "≥ 10 changes/s", () => measureBulk(session, sandboxes));
+  if (wants("jobs"))
+    await guard("bulk of 1,000 role changes through the job engine", "≥ 10 changes/s", () => measureBulk(session, sandboxes));
   await roster.proc.stop();
   await sandboxes.proc.stop();
 }
@@ -96,7 +97,12 @@ async function main() {
   const cpu = os.cpus();
   const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   log(`Roster benchmark${BENCH.quick ? " (BENCH_QUICK: small sizes, figures are not comparable)" : ""}; logs in ${LOG_DIR}`);
-  log(`machine: ${machine}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  log(
+    `machine: ${machine}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   try {
     await phaseSmall();
     await phaseLarge();
@@ -106,8 +112,15 @@ async function main() {
     await stopAll();
   }
   const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1);
-  log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  console.log(`\nRoster benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine}, ${minutes} min${BENCH.quick ? ", BENCH_QUICK" : ""}\n`);
+  log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
+  console.log(
+    `\nRoster benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine}, ${minutes} min${BENCH.quick ? ", BENCH_QUICK" : ""}\n`,
+  );
   console.log(renderTable(rows));
   process.exitCode = rows.some((r) => r.verdict === "error") ? 1 : 0;
 }

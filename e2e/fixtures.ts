@@ -93,7 +93,10 @@ export async function freshWorld(): Promise<void> {
  * A fresh world before each test of a suite (or once before all of them), and again after the
  * suite, so the suites that follow find the seed and Roster's view of it.
  */
-export function inFreshWorld(suite: { beforeEach(fn: () => Promise<void>): void; beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }, before: "each" | "all"): void {
+export function inFreshWorld(
+  suite: { beforeEach(fn: () => Promise<void>): void; beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void },
+  before: "each" | "all",
+): void {
   if (before === "each") suite.beforeEach(freshWorld);
   else suite.beforeAll(freshWorld);
   suite.afterAll(freshWorld);

@@ -25,20 +25,33 @@ function refusal(env: Vars): string {
 describe("Arthur configuration", () => {
   it("client credentials: both variables sign Roster in with them (no fixed token)", () => {
     const settings = providerSettings("arthur", { ...BASE, ARTHUR_CLIENT_ID: "sa-roster", ARTHUR_CLIENT_SECRET: " s3cret " });
-    expect(settings).toMatchObject({ mode: "live", connection: { baseUrl: BASE.ARTHUR_BASE_URL, token: "", clientCredentials: { clientId: "sa-roster", clientSecret: "s3cret" } } });
+    expect(settings).toMatchObject({
+      mode: "live",
+      connection: { baseUrl: BASE.ARTHUR_BASE_URL, token: "", clientCredentials: { clientId: "sa-roster", clientSecret: "s3cret" } },
+    });
   });
 
   it("half-set client credentials refuse, naming the variable that is missing", () => {
     expect(refusal({ ...BASE, ARTHUR_CLIENT_ID: "sa-roster" })).toBe(
       "Arthur client credentials are half set: ARTHUR_CLIENT_ID is set but ARTHUR_CLIENT_SECRET is not. Set both, or neither.",
     );
-    expect(refusal({ ...BASE, ARTHUR_CLIENT_SECRET: "s3cret", ARTHUR_ACCESS_TOKEN: "tok" })).toMatch(/ARTHUR_CLIENT_SECRET is set but ARTHUR_CLIENT_ID is not/);
+    expect(refusal({ ...BASE, ARTHUR_CLIENT_SECRET: "s3cret", ARTHUR_ACCESS_TOKEN: "tok" })).toMatch(
+      /ARTHUR_CLIENT_SECRET is set but ARTHUR_CLIENT_ID is not/,
+    );
   });
 
   it("a fixed access token still works; client credentials win when both are set", () => {
-    expect(providerSettings("arthur", { ...BASE, ARTHUR_ACCESS_TOKEN: "tok" })).toMatchObject({ mode: "live", connection: { token: "tok" } });
+    expect(providerSettings("arthur", { ...BASE, ARTHUR_ACCESS_TOKEN: "tok" })).toMatchObject({
+      mode: "live",
+      connection: { token: "tok" },
+    });
     expect(providerSettings("arthur", { ...BASE, ARTHUR_ACCESS_TOKEN: "tok" }).connection?.clientCredentials).toBeUndefined();
-    const both = providerSettings("arthur", { ...BASE, ARTHUR_ACCESS_TOKEN: "tok", ARTHUR_CLIENT_ID: "id", ARTHUR_CLIENT_SECRET: "secret" });
+    const both = providerSettings("arthur", {
+      ...BASE,
+      ARTHUR_ACCESS_TOKEN: "tok",
+      ARTHUR_CLIENT_ID: "id",
+      ARTHUR_CLIENT_SECRET: "secret",
+    });
     expect(both.connection).toMatchObject({ token: "", clientCredentials: { clientId: "id" } });
   });
 
@@ -67,13 +80,20 @@ describe("Arthur configuration", () => {
 
   it("the sandbox signs Roster in to Arthur with client credentials: its own client id, the first sandbox token as secret", () => {
     const settings = providerSettings("arthur", { ROSTER_SANDBOX: "arthur", ROSTER_SANDBOX_TOKENS: "first,second" });
-    expect(settings).toMatchObject({ mode: "sandbox", connection: { token: "", clientCredentials: { clientId: "roster-sandbox", clientSecret: "first" } } });
-    expect(providerSettings("openai", { ROSTER_SANDBOX: "all", ROSTER_SANDBOX_TOKENS: "first" }).connection).toMatchObject({ token: "first" });
+    expect(settings).toMatchObject({
+      mode: "sandbox",
+      connection: { token: "", clientCredentials: { clientId: "roster-sandbox", clientSecret: "first" } },
+    });
+    expect(providerSettings("openai", { ROSTER_SANDBOX: "all", ROSTER_SANDBOX_TOKENS: "first" }).connection).toMatchObject({
+      token: "first",
+    });
   });
 
   it("ROSTER_SANDBOX_ARTHUR_TOKEN_TTL_SECONDS is whole seconds", () => {
     expect(sandboxArthurTokenTtlSeconds({})).toBeUndefined();
     expect(sandboxArthurTokenTtlSeconds({ ROSTER_SANDBOX_ARTHUR_TOKEN_TTL_SECONDS: "2" })).toBe(2);
-    expect(() => sandboxArthurTokenTtlSeconds({ ROSTER_SANDBOX_ARTHUR_TOKEN_TTL_SECONDS: "0.5" })).toThrow(/whole seconds from 1 to 86400, got "0.5"/);
+    expect(() => sandboxArthurTokenTtlSeconds({ ROSTER_SANDBOX_ARTHUR_TOKEN_TTL_SECONDS: "0.5" })).toThrow(
+      /whole seconds from 1 to 86400, got "0.5"/,
+    );
   });
 });

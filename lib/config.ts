@@ -57,7 +57,10 @@ export function sandboxedProviders(env: NodeJS.ProcessEnv = process.env): Provid
   }
   if (raw === "all") return [...PROVIDER_IDS];
   if (raw === "none") return [];
-  const list = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = list.filter((p) => !(PROVIDER_IDS as readonly string[]).includes(p));
   if (unknown.length) {
     throw new ConfigError(

@@ -18,7 +18,11 @@ export const csvLine = (cells: readonly unknown[]) => `${cells.map(csvCell).join
  * batch per pull (so a slow client holds the next query back). The first batch is read
  * before answering, so a failure there is an ordinary error answer, not a cut-off file.
  */
-export async function csvResponse(filenameStem: string, header: readonly string[], batches: AsyncGenerator<unknown[][]>): Promise<Response> {
+export async function csvResponse(
+  filenameStem: string,
+  header: readonly string[],
+  batches: AsyncGenerator<unknown[][]>,
+): Promise<Response> {
   const encoder = new TextEncoder();
   const first = await batches.next();
   let pending: IteratorResult<unknown[][]> | null = first;

@@ -19,7 +19,10 @@ function sourceFiles(dir: string): string[] {
 
 /** Every variable the code reads: `process.env.X`, `env.X` and `env["X"]` in lib/ (test support aside), app/, scripts/ and the root files. */
 function variablesRead(): Map<string, string> {
-  const files = [...["lib", "app", "scripts"].flatMap((d) => sourceFiles(path.join(ROOT, d))), ...["instrumentation.ts", "proxy.ts", "next.config.js"].map((f) => path.join(ROOT, f))];
+  const files = [
+    ...["lib", "app", "scripts"].flatMap((d) => sourceFiles(path.join(ROOT, d))),
+    ...["instrumentation.ts", "proxy.ts", "next.config.js"].map((f) => path.join(ROOT, f)),
+  ];
   const found = new Map<string, string>();
   for (const file of files) {
     const source = fs.readFileSync(file, "utf8");
@@ -40,7 +43,12 @@ describe("the configuration schema", () => {
     const schema = new Set<string>(ENV_NAMES);
     const example = documented();
     const missing = [...read].filter(([name]) => !PLATFORM.has(name)).filter(([name]) => !schema.has(name) || !example.has(name));
-    expect(missing.map(([name, file]) => `${name} (read in ${file})${schema.has(name) ? "" : " not in lib/env-schema.ts"}${example.has(name) ? "" : " not in .env.example"}`)).toEqual([]);
+    expect(
+      missing.map(
+        ([name, file]) =>
+          `${name} (read in ${file})${schema.has(name) ? "" : " not in lib/env-schema.ts"}${example.has(name) ? "" : " not in .env.example"}`,
+      ),
+    ).toEqual([]);
   });
 
   it("has exactly the variables .env.example documents", () => {
@@ -48,7 +56,9 @@ describe("the configuration schema", () => {
   });
 
   it("accepts .env.example as it stands, and an empty environment", () => {
-    const example = Object.fromEntries([...fs.readFileSync(path.join(ROOT, ".env.example"), "utf8").matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    const example = Object.fromEntries(
+      [...fs.readFileSync(path.join(ROOT, ".env.example"), "utf8").matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]),
+    );
     expect(envProblems(example)).toEqual([]);
     expect(envProblems({})).toEqual([]);
   });
@@ -141,7 +151,9 @@ describe("the configuration schema", () => {
 
   it.each(PAIRS)("refuses %s half set, naming what is missing", (...names) => {
     const [first, ...rest] = names;
-    const problems = envProblems({ [first]: first === "AUTH_OIDC_ISSUER" ? "https://id.example.com" : first === "ROSTER_ADMIN_EMAIL" ? "a@example.com" : "set" });
+    const problems = envProblems({
+      [first]: first === "AUTH_OIDC_ISSUER" ? "https://id.example.com" : first === "ROSTER_ADMIN_EMAIL" ? "a@example.com" : "set",
+    });
     expect(problems).toEqual(rest.map((name) => expect.stringContaining(`${name} must be set too: ${first} is set`)));
   });
 

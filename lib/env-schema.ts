@@ -31,7 +31,9 @@ const httpUrl = () =>
   );
 
 function oneOf(values: readonly string[]) {
-  return optional(z.string().refine((raw) => values.includes(raw.trim().toLowerCase()), { message: `must be one of ${values.join(", ")}` }));
+  return optional(
+    z.string().refine((raw) => values.includes(raw.trim().toLowerCase()), { message: `must be one of ${values.join(", ")}` }),
+  );
 }
 
 const flag = () => oneOf(["1", "0", "true", "false"]);
@@ -58,9 +60,15 @@ export const envSchema = z
     ARTHUR_ACCESS_TOKEN: text(),
     // Sandboxes
     ROSTER_SANDBOX: optional(
-      z.string().refine((raw) => ["all", "none"].includes(raw.trim().toLowerCase()) || raw.split(",").every((p) => PROVIDERS.includes(p.trim().toLowerCase())), {
-        message: `must be "all", "none" or a comma list of ${PROVIDERS.join(", ")}`,
-      }),
+      z
+        .string()
+        .refine(
+          (raw) =>
+            ["all", "none"].includes(raw.trim().toLowerCase()) || raw.split(",").every((p) => PROVIDERS.includes(p.trim().toLowerCase())),
+          {
+            message: `must be "all", "none" or a comma list of ${PROVIDERS.join(", ")}`,
+          },
+        ),
     ),
     ROSTER_SANDBOX_PORT: whole(1, 65533, "a port number"),
     ROSTER_SANDBOX_TOKENS: text(),
@@ -103,10 +111,16 @@ export const envSchema = z
     ROSTER_LOG_FORMAT: oneOf(["json"]),
     ROSTER_SHUTDOWN_GRACE_MS: whole(0, 600_000, "milliseconds"),
     NEXT_MANUAL_SIG_HANDLE: flag(),
-    ROSTER_METRICS_TOKEN: optional(z.string().refine((raw) => raw.trim().length >= 16, { message: "must be at least 16 characters (a long random string)" })),
+    ROSTER_METRICS_TOKEN: optional(
+      z.string().refine((raw) => raw.trim().length >= 16, { message: "must be at least 16 characters (a long random string)" }),
+    ),
     // Sign-in
     ROSTER_SIGNIN_MAX_PER_ADDRESS: whole(1, 100_000, "a whole number"),
-    ROSTER_TRUST_PROXY: optional(z.string().refine((raw) => ["true", "false"].includes(raw.trim()) || (/^\d+$/.test(raw.trim()) && Number(raw) <= 10), { message: "must be the number of proxies in front of Roster (0 to 10)" })),
+    ROSTER_TRUST_PROXY: optional(
+      z.string().refine((raw) => ["true", "false"].includes(raw.trim()) || (/^\d+$/.test(raw.trim()) && Number(raw) <= 10), {
+        message: "must be the number of proxies in front of Roster (0 to 10)",
+      }),
+    ),
     // Request limits
     ROSTER_API_RATE_PER_MINUTE: whole(0, 10_000_000, "a whole number"),
     ROSTER_API_RATE_BURST: whole(0, 10_000_000, "a whole number"),
@@ -122,13 +136,18 @@ export const envSchema = z
     // Notifications (lib/notify)
     ROSTER_NOTIFY_WEBHOOK_URL: httpUrl(),
     ROSTER_SMTP_URL: optional(
-      z.string().refine((raw) => URL.canParse(raw.trim()) && /^smtps?:$/.test(new URL(raw.trim()).protocol) && new URL(raw.trim()).hostname !== "", {
-        message: "must be an SMTP URL, smtp://user:password@host:587 or smtps://user:password@host:465",
-      }),
+      z
+        .string()
+        .refine(
+          (raw) => URL.canParse(raw.trim()) && /^smtps?:$/.test(new URL(raw.trim()).protocol) && new URL(raw.trim()).hostname !== "",
+          {
+            message: "must be an SMTP URL, smtp://user:password@host:587 or smtps://user:password@host:465",
+          },
+        ),
     ),
     ROSTER_NOTIFY_FROM: optional(
       z.string().refine((raw) => /^[^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(raw.trim()), {
-        message: 'must be an email address, or a name and address: Roster <roster@example.com>',
+        message: "must be an email address, or a name and address: Roster <roster@example.com>",
       }),
     ),
     // Single sign-on
@@ -150,7 +169,11 @@ export const envSchema = z
       const set = names.filter((name) => env[name]);
       if (set.length && set.length < names.length) {
         for (const name of names.filter((n) => !env[n])) {
-          ctx.addIssue({ code: "custom", path: [name], message: `must be set too: ${set.join(", ")} ${set.length > 1 ? "are" : "is"} set (${what}; set all or none)` });
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: `must be set too: ${set.join(", ")} ${set.length > 1 ? "are" : "is"} set (${what}; set all or none)`,
+          });
         }
       }
     };
@@ -159,7 +182,11 @@ export const envSchema = z
     together(["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"], "single sign-on");
     together(["ROSTER_ADMIN_EMAIL", "ROSTER_ADMIN_PASSWORD"], "the first owner");
     if (env.ROSTER_SMTP_URL && !env.ROSTER_NOTIFY_FROM) {
-      ctx.addIssue({ code: "custom", path: ["ROSTER_NOTIFY_FROM"], message: "must be set too: ROSTER_SMTP_URL is set (the address notification emails come from)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ROSTER_NOTIFY_FROM"],
+        message: "must be set too: ROSTER_SMTP_URL is set (the address notification emails come from)",
+      });
     }
   });
 

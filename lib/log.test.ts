@@ -24,12 +24,19 @@ describe("log redaction", () => {
     logger.info({ headers: { Authorization: `Bearer ${SECRETS.bearer}`, accept: "application/json" } }, "outgoing call");
     logger.info({ req: { headers: { authorization: `Bearer ${SECRETS.bearer}`, cookie: `next-auth.session-token=${SECRETS.cookie}` } } });
     logger.info({ res: { headers: { "set-cookie": [`next-auth.session-token=${SECRETS.cookie}; Path=/; HttpOnly`] } } });
-    logger.info({ config: { providers: { openai: { apiKey: SECRETS.openaiKey, api_key: SECRETS.openaiKey }, arthur: { client_secret: SECRETS.clientSecret } } } });
+    logger.info({
+      config: {
+        providers: { openai: { apiKey: SECRETS.openaiKey, api_key: SECRETS.openaiKey }, arthur: { client_secret: SECRETS.clientSecret } },
+      },
+    });
     logger.info({ env: { NEXTAUTH_SECRET: SECRETS.nextauth, ROSTER_SANDBOX_TOKENS: SECRETS.bearer } }, "config loaded");
     logger.info({ deeply: { nested: { list: [{ user: { password: SECRETS.password, token: SECRETS.bearer } }] } } });
     logger.info({ account: { clientId: "client-1", clientSecret: SECRETS.clientSecret } });
     logger.error(new Error(`401 from provider: Authorization: Bearer ${SECRETS.bearer} refused`));
-    logger.error({ err: new Error(`key ${SECRETS.openaiKey} is expired`, { cause: new Error(`password=${SECRETS.password}`) }) }, "request failed");
+    logger.error(
+      { err: new Error(`key ${SECRETS.openaiKey} is expired`, { cause: new Error(`password=${SECRETS.password}`) }) },
+      "request failed",
+    );
     logger.warn(`calling with Bearer ${SECRETS.bearer} and ${SECRETS.openaiKey}`);
     logger.warn("printf %s then %o", `token=${SECRETS.apiKey}`, { secret: SECRETS.clientSecret });
     logger.child({ token: SECRETS.bearer }).info("child with a secret binding");
@@ -87,7 +94,10 @@ describe("log redaction", () => {
     const { logger, text } = memoryLogger();
     logger.info("openai sandbox on http://127.0.0.1:4010/v1");
     logger.warn({ err: new Error(`refused Bearer ${SECRETS.bearer}`) }, "call failed");
-    const [first, second] = text().split("\n").filter(Boolean).map((l) => prettyLine(l));
+    const [first, second] = text()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => prettyLine(l));
     expect(first).toBe("[roster] openai sandbox on http://127.0.0.1:4010/v1\n");
     expect(second).toMatch(/^\[roster\] WARN call failed\nError: refused Bearer \[redacted\]/);
   });

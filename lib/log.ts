@@ -152,7 +152,10 @@ function processLogger(): Logger {
   const lowest = LEVEL_ORDER.indexOf(fileLevel) < LEVEL_ORDER.indexOf(level) ? fileLevel : level;
   const streams = pino.multistream([
     { level: level === "silent" ? "fatal" : level, stream: stdoutStream() },
-    { level: fileLevel === "silent" ? "fatal" : fileLevel, stream: pino.destination({ dest: file, mkdir: true, append: true, sync: true }) },
+    {
+      level: fileLevel === "silent" ? "fatal" : fileLevel,
+      stream: pino.destination({ dest: file, mkdir: true, append: true, sync: true }),
+    },
   ]);
   return createLogger(streams, lowest);
 }

@@ -11,7 +11,9 @@ describe("graceful stop settings", () => {
 
   it("names the variable when its value is not a duration", () => {
     for (const bad of ["-1", "soon", "1.5", "600001"]) {
-      expect(() => shutdownGraceMs(env({ ROSTER_SHUTDOWN_GRACE_MS: bad }))).toThrow(`ROSTER_SHUTDOWN_GRACE_MS must be milliseconds from 0 to 600000, got "${bad}"`);
+      expect(() => shutdownGraceMs(env({ ROSTER_SHUTDOWN_GRACE_MS: bad }))).toThrow(
+        `ROSTER_SHUTDOWN_GRACE_MS must be milliseconds from 0 to 600000, got "${bad}"`,
+      );
     }
   });
 

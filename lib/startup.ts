@@ -73,7 +73,9 @@ async function openDatabaseAtStart(): Promise<void> {
   const postgres = Boolean(process.env.DATABASE_URL?.trim());
   if (process.env.NODE_ENV === "production" && !postgres && process.env.ROSTER_DEMO !== "1") {
     const dir = path.resolve(/*turbopackIgnore: true*/ process.env.ROSTER_DATA_DIR?.trim() || ".data/pglite");
-    log.warn(`DATABASE_URL is not set: using embedded PGlite in ${dir}. PGlite is single-process: run one Roster server on it, and keep that directory on a volume.`);
+    log.warn(
+      `DATABASE_URL is not set: using embedded PGlite in ${dir}. PGlite is single-process: run one Roster server on it, and keep that directory on a volume.`,
+    );
   }
   const { getDb, getRawDb } = await import("./db");
   try {

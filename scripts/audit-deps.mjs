@@ -46,7 +46,9 @@ if (counts) {
   const serious = Object.values(audit.json.vulnerabilities ?? {}).filter((v) => v.severity === "high" || v.severity === "critical");
   for (const v of serious) {
     const titles = (v.via ?? []).filter((x) => typeof x === "object").map((x) => `${x.title} (${x.url})`);
-    console.log(`  ${v.severity.toUpperCase()} ${v.name} ${v.range}: ${titles.join("; ") || `via ${v.via.join(", ")}`}${v.fixAvailable ? " — a fix is available" : ""}`);
+    console.log(
+      `  ${v.severity.toUpperCase()} ${v.name} ${v.range}: ${titles.join("; ") || `via ${v.via.join(", ")}`}${v.fixAvailable ? " — a fix is available" : ""}`,
+    );
   }
   if (serious.length) {
     console.error(`audit:deps FAILED: ${serious.length} package(s) with a high or critical advisory`);

@@ -27,7 +27,9 @@ async function registry(answer: { status: number; advisories?: Record<string, un
       }
       if (req.method === "GET" && req.url === "/zod") {
         res.writeHead(200, { "content-type": "application/json" });
-        return res.end(JSON.stringify({ name: "zod", "dist-tags": { latest: version }, versions: { [version]: { name: "zod", version } } }));
+        return res.end(
+          JSON.stringify({ name: "zod", "dist-tags": { latest: version }, versions: { [version]: { name: "zod", version } } }),
+        );
       }
       res.writeHead(404, { "content-type": "application/json" });
       res.end("{}");
@@ -39,7 +41,9 @@ async function registry(answer: { status: number; advisories?: Record<string, un
 
 async function auditDeps(registryUrl: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["scripts/audit-deps.mjs"], { env: { ...process.env, npm_config_registry: registryUrl } });
+    const { stdout, stderr } = await run(process.execPath, ["scripts/audit-deps.mjs"], {
+      env: { ...process.env, npm_config_registry: registryUrl },
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -52,7 +56,19 @@ describe("npm run audit:deps", { timeout: 120_000 }, () => {
   it("fails on a critical advisory for a production dependency, naming it", async () => {
     const url = await registry({
       status: 200,
-      advisories: { zod: [{ id: 1, url: "https://example.com/advisory/1", title: "A made-up flaw", severity: "critical", vulnerable_versions: "<=999.0.0", cwe: [], cvss: { score: 9.8, vectorString: null } }] },
+      advisories: {
+        zod: [
+          {
+            id: 1,
+            url: "https://example.com/advisory/1",
+            title: "A made-up flaw",
+            severity: "critical",
+            vulnerable_versions: "<=999.0.0",
+            cwe: [],
+            cvss: { score: 9.8, vectorString: null },
+          },
+        ],
+      },
     });
     const { code, output } = await auditDeps(url);
     expect(code, output).toBe(1);

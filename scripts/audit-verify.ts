@@ -29,7 +29,10 @@ async function main() {
     if (report.ok) {
       console.log(`audit log intact: ${report.checked} rows verified${legacy}`);
       if (report.head) console.log(`head: row ${report.head.id} ${report.head.hash}`);
-      if (head) console.log(`expected head found at row ${report.expectedHeadAt}${report.head && report.head.id !== report.expectedHeadAt ? ` (${report.head.id - report.expectedHeadAt!} newer rows after it)` : ""}`);
+      if (head)
+        console.log(
+          `expected head found at row ${report.expectedHeadAt}${report.head && report.head.id !== report.expectedHeadAt ? ` (${report.head.id - report.expectedHeadAt!} newer rows after it)` : ""}`,
+        );
       return 0;
     }
     console.error(`audit log TAMPERED: ${report.broken!.reason} (${report.checked} rows before it verified)`);

@@ -131,7 +131,9 @@ process.on("SIGTERM", () => stop("SIGTERM"));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
 async function announce() {
-  const done = ticker((time) => `  … waiting for Roster to answer ${url}/signin (${time}; it opens its database and starts the sandboxes first)`);
+  const done = ticker(
+    (time) => `  … waiting for Roster to answer ${url}/signin (${time}; it opens its database and starts the sandboxes first)`,
+  );
   let up = false;
   for (let i = 0; i < 240 && !up; i++) {
     try {

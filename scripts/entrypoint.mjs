@@ -22,7 +22,8 @@ if (url) {
     await migratePostgres(pool, path.join(root, "lib", "db", "migrations"));
     console.log(JSON.stringify({ level: "info", service: "roster", msg: `database migrated in ${Date.now() - started} ms` }));
   } catch (error) {
-    const message = `DATABASE_URL: could not connect to Postgres and migrate it: ${withoutConnectionString(error?.message ?? error)}. ` +
+    const message =
+      `DATABASE_URL: could not connect to Postgres and migrate it: ${withoutConnectionString(error?.message ?? error)}. ` +
       "It must be postgres://user:password@host:5432/database, reachable from here.";
     console.error(JSON.stringify({ level: "fatal", service: "roster", msg: message }));
     process.exit(1);

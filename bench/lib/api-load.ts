@@ -19,14 +19,17 @@ interface UsersPage {
 /** Deterministic pseudo-random numbers, so every run sends the same mix. */
 function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Queries like an operator's: search words and fragments, filters, sorts, later pages. */
 export function queryMix(sample: UsersPage, count = 400): string[] {
   const words = new Set<string>();
   for (const p of sample.people) {
-    for (const w of p.name.toLowerCase().split(/\s+/).filter((w) => w.length > 2)) {
+    for (const w of p.name
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 2)) {
       words.add(w);
       words.add(w.slice(0, 3));
     }
@@ -120,7 +123,9 @@ export async function measureApiLoad(session: Session): Promise<Row[]> {
     // The framework's floor, interleaved: the health route (no session, no database) under the same load.
     floors.push(await runLoad(session, [HEALTH], BENCH.loadSeconds, BENCH.loadConnections));
     const f = floors.at(-1)!;
-    log(`api floor run ${i + 1}: ${HEALTH} p50 ${fmt.ms(percentile(f.latencies, 50))}, p95 ${fmt.ms(percentile(f.latencies, 95))}, ${(f.latencies.length / f.seconds).toFixed(0)} req/s`);
+    log(
+      `api floor run ${i + 1}: ${HEALTH} p50 ${fmt.ms(percentile(f.latencies, 50))}, p95 ${fmt.ms(percentile(f.latencies, 95))}, ${(f.latencies.length / f.seconds).toFixed(0)} req/s`,
+    );
     runs.push(await runLoad(session, paths, BENCH.loadSeconds, BENCH.loadConnections));
     const r = runs.at(-1)!;
     log(

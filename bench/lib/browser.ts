@@ -85,7 +85,8 @@ export async function openUsersPage(page: Page, baseUrl: string, timeoutMs = 180
   await page.goto(`${baseUrl}/`, { waitUntil: "commit" });
   await page.waitForFunction(() => window.__bench?.firstRow !== null, undefined, { timeout: timeoutMs, polling: 50 });
   const api = await page.evaluate(() => {
-    const entry = performance.getEntriesByType("resource").find((e) => e.name.includes("/api/users")) as PerformanceResourceTiming | undefined;
+    const entry = performance.getEntriesByType("resource").find((e) => e.name.includes("/api/users")) as
+      PerformanceResourceTiming | undefined;
     return entry ? { sent: entry.startTime, answered: entry.responseEnd } : null;
   });
   return { ...(await marksOf(page)), api };
@@ -93,7 +94,9 @@ export async function openUsersPage(page: Page, baseUrl: string, timeoutMs = 180
 
 /** "users API sent at 2.1 s, answered at 3.4 s", for the log. */
 export const describeApi = (v: Visit) =>
-  v.api ? `GET /api/users sent at ${(v.api.sent / 1000).toFixed(2)} s, answered at ${(v.api.answered / 1000).toFixed(2)} s` : "no GET /api/users seen";
+  v.api
+    ? `GET /api/users sent at ${(v.api.sent / 1000).toFixed(2)} s, answered at ${(v.api.answered / 1000).toFixed(2)} s`
+    : "no GET /api/users seen";
 
 /** JS heap in use after a forced garbage collection, bytes. */
 export async function heapAfterGc(context: BrowserContext, page: Page): Promise<number> {

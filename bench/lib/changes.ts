@@ -55,7 +55,9 @@ export async function waitSynced(session: Session, timeoutMs = 600_000): Promise
 }
 
 async function clearLogs(sandboxes: Sandboxes) {
-  await Promise.all(PROVIDERS.map((p) => fetch(`${sandboxes.url(p)}/__sandbox/requests`, { method: "DELETE" }).then((r) => r.arrayBuffer())));
+  await Promise.all(
+    PROVIDERS.map((p) => fetch(`${sandboxes.url(p)}/__sandbox/requests`, { method: "DELETE" }).then((r) => r.arrayBuffer())),
+  );
 }
 
 async function listReads(sandboxes: Sandboxes): Promise<{ full: string[]; narrowed: number }> {
@@ -105,7 +107,9 @@ export async function measureChanges(session: Session, sandboxes: Sandboxes): Pr
       const reads = await listReads(sandboxes);
       counts[kind] += reads.full.length;
       lookups[kind] += reads.narrowed;
-      log(`changes: ${kind} on ${provider}: ${reads.full.length} member-list reads${reads.full.length ? ` (${reads.full.slice(0, 3).join(", ")}…)` : ""}, ${reads.narrowed} one-member lookups`);
+      log(
+        `changes: ${kind} on ${provider}: ${reads.full.length} member-list reads${reads.full.length ? ` (${reads.full.slice(0, 3).join(", ")}…)` : ""}, ${reads.narrowed} one-member lookups`,
+      );
     }
   }
   const note = (kind: keyof typeof counts) => (lookups[kind] ? ` (+${lookups[kind]} one-member lookups)` : "");

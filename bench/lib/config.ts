@@ -44,7 +44,12 @@ export const BENCH = {
   },
   chromium: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   /** Set BENCH_ONLY=sync,start,api,browser,memory,changes,jobs to run a subset of the figures. */
-  only: new Set((process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
+  only: new Set(
+    (process.env.BENCH_ONLY ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
 };
 
 export function wants(group: string): boolean {

@@ -11,7 +11,10 @@ import { type Row, fmt, percentile, verdict } from "./stats";
  */
 
 interface UsersPage {
-  people: Array<{ email: string | null; memberships: Array<{ provider: Provider; id: string; role: string; status: string; kind: string; managed: boolean }> }>;
+  people: Array<{
+    email: string | null;
+    memberships: Array<{ provider: Provider; id: string; role: string; status: string; kind: string; managed: boolean }>;
+  }>;
 }
 interface RolesAnswer {
   providers: Array<{ id: Provider; roles: Array<{ id: string; name: string; scope: string; isOwner: boolean; adminLevel?: boolean }> }>;
@@ -42,7 +45,11 @@ async function plan(session: Session, count: number) {
     const plain = plainOf(provider);
     let taken = 0;
     for (let page = 1; taken < per; page++) {
-      const list = await api<UsersPage>(session, "GET", `/api/users?provider=${provider}&status=active&kind=person&pageSize=200&page=${page}`);
+      const list = await api<UsersPage>(
+        session,
+        "GET",
+        `/api/users?provider=${provider}&status=active&kind=person&pageSize=200&page=${page}`,
+      );
       if (!list.people.length) break;
       for (const person of list.people) {
         const m = person.memberships.find((x) => x.provider === provider && x.status === "active" && !x.managed);

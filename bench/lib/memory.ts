@@ -9,7 +9,11 @@ import { type Row, fmt, log, median, verdict } from "./stats";
 export async function measureServerMemory(roster: Roster, session: Session, usersPerProvider: number): Promise<Row[]> {
   const synced = Date.now();
   await waitSynced(session);
-  const first = await api<{ total: number; people: Array<{ email: string | null; name: string }> }>(session, "GET", "/api/users?pageSize=200");
+  const first = await api<{ total: number; people: Array<{ email: string | null; name: string }> }>(
+    session,
+    "GET",
+    "/api/users?pageSize=200",
+  );
   log(`memory: ${fmt.int(first.total)} people synced in ${fmt.ms(Date.now() - synced)} (after the first answer)`);
   for (const path of queryMix(first, 30)) await api(session, "GET", path);
   const pid = roster.serverPid();

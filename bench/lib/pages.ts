@@ -31,8 +31,7 @@ export async function findSearchTerm(session: Session): Promise<{ term: string; 
     if (number) candidates.add(number.slice(0, 4));
     for (const w of p.name.toLowerCase().split(/\s+/)) if (w.length >= 4) candidates.add(w.slice(0, 4));
   }
-  const first = async (q: string) =>
-    (await api<UsersPage>(session, "GET", `/api/users?pageSize=1&q=${encodeURIComponent(q)}`)).people[0];
+  const first = async (q: string) => (await api<UsersPage>(session, "GET", `/api/users?pageSize=1&q=${encodeURIComponent(q)}`)).people[0];
   for (const term of candidates) {
     const [a, b] = await Promise.all([first(term.slice(0, -1)), first(term)]);
     if (a && b && shown(a) !== shown(b)) return { term, before: shown(a), after: shown(b) };
@@ -58,7 +57,13 @@ async function onePageRun(browser: Browser, session: Session, search: { term: st
   page.on("requestfinished", (req: Request) => {
     const url = req.url();
     if ((req.resourceType() === "script" || /\.m?js(\?|$)/.test(url)) && !scripts.has(url)) {
-      scripts.set(url, req.response().then((res) => (res ? res.body() : null)).catch(() => null));
+      scripts.set(
+        url,
+        req
+          .response()
+          .then((res) => (res ? res.body() : null))
+          .catch(() => null),
+      );
     }
   });
   try {

@@ -87,7 +87,8 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, proc?: Proc): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc && proc.child.exitCode !== null) throw new Error(`${proc.name} exited (code ${proc.child.exitCode}) before ${what}:\n${tail(proc)}`);
+    if (proc && proc.child.exitCode !== null)
+      throw new Error(`${proc.name} exited (code ${proc.child.exitCode}) before ${what}:\n${tail(proc)}`);
     if (await check().catch(() => false)) return;
     await sleep(200);
   }

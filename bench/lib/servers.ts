@@ -27,16 +27,23 @@ export interface Sandboxes {
 
 export async function startSandboxes(basePort: number, users: number, latencyMs: number): Promise<Sandboxes> {
   for (let port = basePort; port < basePort + 3; port++) {
-    if (await httpOk(`http://127.0.0.1:${port}/__sandbox/health`).catch(() => false)) throw new Error(`port ${port} is already serving; stop that server first`);
+    if (await httpOk(`http://127.0.0.1:${port}/__sandbox/health`).catch(() => false))
+      throw new Error(`port ${port} is already serving; stop that server first`);
   }
-  const proc = startProc(`sandbox-${users}`, process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/sandbox.ts"], {
-    ...process.env,
-    ROSTER_SANDBOX_PORT: String(basePort),
-    ROSTER_SANDBOX_USERS: String(users),
-    ROSTER_SANDBOX_LATENCY_MS: String(latencyMs),
-  });
+  const proc = startProc(
+    `sandbox-${users}`,
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/sandbox.ts"],
+    {
+      ...process.env,
+      ROSTER_SANDBOX_PORT: String(basePort),
+      ROSTER_SANDBOX_USERS: String(users),
+      ROSTER_SANDBOX_LATENCY_MS: String(latencyMs),
+    },
+  );
   const url = (p: Provider) => `http://127.0.0.1:${basePort + PROVIDER_OFFSETS[p]}`;
-  for (const p of PROVIDERS) await waitFor(`the ${p} sandbox (${users} members)`, () => httpOk(`${url(p)}/__sandbox/health`), 120_000, proc);
+  for (const p of PROVIDERS)
+    await waitFor(`the ${p} sandbox (${users} members)`, () => httpOk(`${url(p)}/__sandbox/health`), 120_000, proc);
   return { basePort, users, latencyMs, url, proc };
 }
 

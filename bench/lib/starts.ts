@@ -29,14 +29,21 @@ async function visit(browser: Browser, roster: Roster, screenshot?: string): Pro
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true }).catch(() => undefined);
     // Let the sync finish, so a warm restart finds a whole snapshot.
     await waitSynced(session);
-    return { firstRowMs: marks.firstRow!, progressbarMs: marks.progressbar, labels: marks.progressLabels, maxBars: marks.maxBars, api: describeApi(marks) };
+    return {
+      firstRowMs: marks.firstRow!,
+      progressbarMs: marks.progressbar,
+      labels: marks.progressLabels,
+      maxBars: marks.maxBars,
+      api: describeApi(marks),
+    };
   } finally {
     await context.close();
   }
 }
 
 function describe(v: Visit) {
-  const bars = v.progressbarMs === null ? "no progress bar" : `${v.maxBars} progress bar(s) at ${fmt.ms(v.progressbarMs)}: ${v.labels.join(", ")}`;
+  const bars =
+    v.progressbarMs === null ? "no progress bar" : `${v.maxBars} progress bar(s) at ${fmt.ms(v.progressbarMs)}: ${v.labels.join(", ")}`;
   return `${bars}; ${v.api}`;
 }
 

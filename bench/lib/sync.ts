@@ -86,7 +86,9 @@ export async function measureSync(sandboxes: Sandboxes, label: string): Promise<
   for (let i = 0; i < Math.max(BENCH.repeats, BENCH.slowRepeats); i++) {
     if (i < BENCH.repeats) {
       fast.push(await parallelSync(sandboxes));
-      log(`sync ${label}: parallel ${fmt.ms(fast.at(-1)!.ms)} (${fmt.int(fast.at(-1)!.items)} members + invites; done: ${fast.at(-1)!.done})`);
+      log(
+        `sync ${label}: parallel ${fmt.ms(fast.at(-1)!.ms)} (${fmt.int(fast.at(-1)!.items)} members + invites; done: ${fast.at(-1)!.done})`,
+      );
     }
     if (i < BENCH.slowRepeats) {
       naive.push(await naiveSync(sandboxes));

@@ -3,21 +3,19 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import type { AuditEvent } from "@/lib/audit/types";
 import type { ServerTableFeatures } from "@/components/data-table/features";
-import {
-  ActionCell,
-  DescriptionCell,
-  OperatorCell,
-  OutcomeBadge,
-  ProviderResponseCell,
-  RequestIdCell,
-  TimeCell,
-} from "./audit-cells";
+import { ActionCell, DescriptionCell, OperatorCell, OutcomeBadge, ProviderResponseCell, RequestIdCell, TimeCell } from "./audit-cells";
 
 const helper = createColumnHelper<ServerTableFeatures, AuditEvent>();
 
 /** Audit log columns; the server orders events newest first, so none of them sorts. */
 export const auditColumns = helper.columns([
-  helper.display({ id: "at", header: "Time", cell: ({ row }) => <TimeCell event={row.original} />, enableHiding: false, meta: { label: "Time" } }),
+  helper.display({
+    id: "at",
+    header: "Time",
+    cell: ({ row }) => <TimeCell event={row.original} />,
+    enableHiding: false,
+    meta: { label: "Time" },
+  }),
   // First after the time: on a phone the sentence is what shows before the table scrolls.
   helper.display({
     id: "description",
@@ -26,7 +24,12 @@ export const auditColumns = helper.columns([
     enableHiding: false,
     meta: { label: "What happened" },
   }),
-  helper.display({ id: "actor", header: "Operator", cell: ({ row }) => <OperatorCell event={row.original} />, meta: { label: "Operator" } }),
+  helper.display({
+    id: "actor",
+    header: "Operator",
+    cell: ({ row }) => <OperatorCell event={row.original} />,
+    meta: { label: "Operator" },
+  }),
   helper.display({
     id: "action",
     header: "Action · provider",
@@ -40,6 +43,16 @@ export const auditColumns = helper.columns([
     enableHiding: false,
     meta: { label: "Outcome" },
   }),
-  helper.display({ id: "response", header: "Provider response", cell: ({ row }) => <ProviderResponseCell event={row.original} />, meta: { label: "Provider response" } }),
-  helper.display({ id: "requestId", header: "Request ID", cell: ({ row }) => <RequestIdCell event={row.original} />, meta: { label: "Request ID" } }),
+  helper.display({
+    id: "response",
+    header: "Provider response",
+    cell: ({ row }) => <ProviderResponseCell event={row.original} />,
+    meta: { label: "Provider response" },
+  }),
+  helper.display({
+    id: "requestId",
+    header: "Request ID",
+    cell: ({ row }) => <RequestIdCell event={row.original} />,
+    meta: { label: "Request ID" },
+  }),
 ]);

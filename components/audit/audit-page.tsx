@@ -49,10 +49,7 @@ export function AuditPage() {
   const { filters, setFilters, resetFilters } = useAuditFilters();
   const audit = useQuery(auditQueryOptions(filters));
   const table = useAuditTable({ filters, data: audit.data, setFilters });
-  const onChange = useCallback(
-    (patch: Partial<AuditFilters>) => setFilters(patch, { resetPage: true }),
-    [setFilters],
-  );
+  const onChange = useCallback((patch: Partial<AuditFilters>) => setFilters(patch, { resetPage: true }), [setFilters]);
 
   return (
     <div className="mx-auto w-full max-w-[1440px] space-y-4 px-4 py-6 sm:px-6">

@@ -3,12 +3,7 @@
 import { Download, X } from "lucide-react";
 import { useId, type ReactNode } from "react";
 import type { AuditEvent, AuditOutcome } from "@/lib/audit/types";
-import {
-  AUDIT_ACTION_OPTIONS,
-  AUDIT_OUTCOME_OPTIONS,
-  hasAuditFilters,
-  type AuditFilters,
-} from "@/lib/queries/audit-filters";
+import { AUDIT_ACTION_OPTIONS, AUDIT_OUTCOME_OPTIONS, hasAuditFilters, type AuditFilters } from "@/lib/queries/audit-filters";
 import { auditExportHref } from "@/lib/queries/audit";
 import type { ProviderId } from "@/lib/providers/types";
 import { Button } from "@/components/ui/button";

@@ -2,11 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import {
-  auditFiltersToSearchParams,
-  parseAuditFilters,
-  type AuditFilters,
-} from "@/lib/queries/audit-filters";
+import { auditFiltersToSearchParams, parseAuditFilters, type AuditFilters } from "@/lib/queries/audit-filters";
 
 /**
  * The audit page's filters and page live in its URL, like the users table: reads fall

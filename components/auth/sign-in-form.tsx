@@ -77,67 +77,67 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: SignInFormPro
   return (
     <form onSubmit={onSubmit} method="post" className="space-y-4">
       <fieldset disabled={!hydrated} aria-busy={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
-      <div aria-live="assertive" className="empty:hidden">
-        {error ? (
-          <Callout tone="danger" role="alert" id={errorId} icon={<AlertCircle aria-hidden />}>
-            {error}
-          </Callout>
-        ) : null}
-      </div>
-      <div className="space-y-1.5">
-        <Label htmlFor="email">Email</Label>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username email"
-          autoFocus
-          required
-          disabled={submitting}
-          aria-invalid={error === WRONG_CREDENTIALS || undefined}
-          aria-describedby={error ? errorId : undefined}
-          placeholder="you@company.com"
-        />
-      </div>
-      <div className="space-y-1.5">
-        <Label htmlFor="password">Password</Label>
-        <Input
-          ref={passwordRef}
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          disabled={submitting}
-          aria-invalid={error === WRONG_CREDENTIALS || undefined}
-        />
-      </div>
-      <Button type="submit" variant="primary" size="md" className="w-full" disabled={submitting} aria-busy={submitting}>
-        {submitting ? <Loader2 aria-hidden className="animate-spin" /> : null}
-        Sign in
-      </Button>
-      {ssoName ? (
-        <>
-          <div className="flex items-center gap-3 text-xs text-muted-foreground" aria-hidden>
-            <span className="h-px flex-1 bg-border" />
-            or
-            <span className="h-px flex-1 bg-border" />
-          </div>
-          <Button
-            type="button"
-            variant="secondary"
-            size="md"
-            className="w-full"
+        <div aria-live="assertive" className="empty:hidden">
+          {error ? (
+            <Callout tone="danger" role="alert" id={errorId} icon={<AlertCircle aria-hidden />}>
+              {error}
+            </Callout>
+          ) : null}
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="email">Email</Label>
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username email"
+            autoFocus
+            required
             disabled={submitting}
-            onClick={() => {
-              setSubmitting(true);
-              void signIn("oidc", { callbackUrl });
-            }}
-          >
-            Sign in with {ssoName}
-          </Button>
-        </>
-      ) : null}
+            aria-invalid={error === WRONG_CREDENTIALS || undefined}
+            aria-describedby={error ? errorId : undefined}
+            placeholder="you@company.com"
+          />
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="password">Password</Label>
+          <Input
+            ref={passwordRef}
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            disabled={submitting}
+            aria-invalid={error === WRONG_CREDENTIALS || undefined}
+          />
+        </div>
+        <Button type="submit" variant="primary" size="md" className="w-full" disabled={submitting} aria-busy={submitting}>
+          {submitting ? <Loader2 aria-hidden className="animate-spin" /> : null}
+          Sign in
+        </Button>
+        {ssoName ? (
+          <>
+            <div className="flex items-center gap-3 text-xs text-muted-foreground" aria-hidden>
+              <span className="h-px flex-1 bg-border" />
+              or
+              <span className="h-px flex-1 bg-border" />
+            </div>
+            <Button
+              type="button"
+              variant="secondary"
+              size="md"
+              className="w-full"
+              disabled={submitting}
+              onClick={() => {
+                setSubmitting(true);
+                void signIn("oidc", { callbackUrl });
+              }}
+            >
+              Sign in with {ssoName}
+            </Button>
+          </>
+        ) : null}
       </fieldset>
     </form>
   );

@@ -37,7 +37,9 @@ export function CommandPaletteTrigger() {
       >
         <Search aria-hidden />
         <span className="hidden flex-1 text-left font-normal sm:inline">Search…</span>
-        <kbd className="hidden rounded border border-border bg-subtle px-1.5 font-sans text-[11px] text-muted-foreground sm:inline">Ctrl K</kbd>
+        <kbd className="hidden rounded border border-border bg-subtle px-1.5 font-sans text-[11px] text-muted-foreground sm:inline">
+          Ctrl K
+        </kbd>
       </Button>
       {loaded ? <CommandPalette open={open} onOpenChange={setOpen} /> : null}
     </>

@@ -84,7 +84,13 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
     // "All people matching …" only while the search may still find someone, so that a search
     // that found nobody says "Nothing matches" instead of offering an empty list.
     if (people.wanted && (people.data?.total ?? 1) > 0) {
-      found.push({ id: "people:all", group: "People", label: `All people matching “${text.trim()}”`, icon: Search, run: go(`/?q=${encodeURIComponent(text.trim())}`) });
+      found.push({
+        id: "people:all",
+        group: "People",
+        label: `All people matching “${text.trim()}”`,
+        icon: Search,
+        run: go(`/?q=${encodeURIComponent(text.trim())}`),
+      });
     }
     const pages: Command[] = NAV_ITEMS.filter((item) => !item.role || hasRole(operator.role, item.role)).map((item) => ({
       id: `page:${item.href}`,
@@ -96,15 +102,45 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
     }));
     const dark = choice === "dark" || (choice === "system" && document.documentElement.classList.contains("dark"));
     const actions: Command[] = [
-      { id: "action:export", group: "Actions", label: "Export people as CSV", keywords: "download csv access review", icon: Download, run: () => window.location.assign("/api/users/export") },
-      { id: "action:refresh", group: "Actions", label: "Refresh every provider", keywords: "sync reload", icon: RefreshCw, run: () => refresh.mutate(undefined) },
-      { id: "action:theme", group: "Actions", label: dark ? "Switch to light theme" : "Switch to dark theme", keywords: "theme dark light mode", icon: dark ? Sun : Moon, run: () => setChoice(dark ? "light" : "dark") },
-      { id: "action:signout", group: "Actions", label: "Sign out", keywords: "log out logout", icon: LogOut, run: () => void signOutToSignIn() },
+      {
+        id: "action:export",
+        group: "Actions",
+        label: "Export people as CSV",
+        keywords: "download csv access review",
+        icon: Download,
+        run: () => window.location.assign("/api/users/export"),
+      },
+      {
+        id: "action:refresh",
+        group: "Actions",
+        label: "Refresh every provider",
+        keywords: "sync reload",
+        icon: RefreshCw,
+        run: () => refresh.mutate(undefined),
+      },
+      {
+        id: "action:theme",
+        group: "Actions",
+        label: dark ? "Switch to light theme" : "Switch to dark theme",
+        keywords: "theme dark light mode",
+        icon: dark ? Sun : Moon,
+        run: () => setChoice(dark ? "light" : "dark"),
+      },
+      {
+        id: "action:signout",
+        group: "Actions",
+        label: "Sign out",
+        keywords: "log out logout",
+        icon: LogOut,
+        run: () => void signOutToSignIn(),
+      },
     ];
     const named = [...pages, ...actions].filter((c) => matches(c, text));
     // A page or action whose name starts with what was typed comes first; people otherwise.
     const needle = text.trim().toLowerCase();
-    const byName = needle && named.some((c) => c.label.toLowerCase().startsWith(needle) || (c.keywords ?? "").split(" ").some((k) => k.startsWith(needle)));
+    const byName =
+      needle &&
+      named.some((c) => c.label.toLowerCase().startsWith(needle) || (c.keywords ?? "").split(" ").some((k) => k.startsWith(needle)));
     return byName ? [...named, ...found] : [...found, ...named];
     // `go` and `refresh` are stable enough for a list rebuilt on every keystroke anyway.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -190,7 +226,10 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
             {groups.map(({ group, items }) =>
               items.length === 0 ? null : (
                 <li key={group} role="presentation">
-                  <div id={`${listId}-${group}`} className="px-2.5 pt-2 pb-1 text-[11px] font-medium tracking-wide text-muted-foreground uppercase">
+                  <div
+                    id={`${listId}-${group}`}
+                    className="px-2.5 pt-2 pb-1 text-[11px] font-medium tracking-wide text-muted-foreground uppercase"
+                  >
                     {group}
                   </div>
                   <ul role="group" aria-labelledby={`${listId}-${group}`}>

@@ -5,7 +5,10 @@ import { isApiFailure } from "@/lib/api/fetcher";
  * the form's own fields and whatever is left to show above them (null when every detail
  * found its field).
  */
-export function fieldErrors<F extends string>(error: Error | null, fields: readonly F[]): { byField: Partial<Record<F, string>>; rest: Error | null } {
+export function fieldErrors<F extends string>(
+  error: Error | null,
+  fields: readonly F[],
+): { byField: Partial<Record<F, string>>; rest: Error | null } {
   if (!error || !isApiFailure(error) || !Array.isArray(error.details)) return { byField: {}, rest: error };
   const byField: Partial<Record<F, string>> = {};
   let unplaced = false;

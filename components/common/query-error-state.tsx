@@ -22,10 +22,7 @@ export function QueryErrorState({ title, error, onRetry, retrying = false, back 
   const requestId = isApiFailure(error) ? error.requestId : null;
   const status = isApiFailure(error) && error.status > 0 ? error.status : null;
   return (
-    <div
-      role="alert"
-      className="flex flex-col items-center rounded-lg border border-border bg-surface px-6 py-16 text-center shadow-xs"
-    >
+    <div role="alert" className="flex flex-col items-center rounded-lg border border-border bg-surface px-6 py-16 text-center shadow-xs">
       <div className="mb-4 flex size-10 items-center justify-center rounded-lg border border-danger-border bg-danger-subtle text-danger-text">
         <AlertTriangle aria-hidden className="size-5" />
       </div>
@@ -36,8 +33,7 @@ export function QueryErrorState({ title, error, onRetry, retrying = false, back 
       </p>
       {requestId ? (
         <p className="mt-3 text-xs text-muted-foreground">
-          Request ID{" "}
-          <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-[11px] text-foreground select-all">{requestId}</code>
+          Request ID <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-[11px] text-foreground select-all">{requestId}</code>
         </p>
       ) : null}
       <div className="mt-5 flex flex-wrap justify-center gap-2">

@@ -35,7 +35,13 @@ export function AcceptArthurInvitesButton({ configured }: { configured: boolean 
   const busy = mutation.isPending;
   return (
     <>
-      <GatedButton state={state} onClick={() => { setError(null); setOpen(true); }}>
+      <GatedButton
+        state={state}
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
         <MailCheck aria-hidden />
         Accept pending invitations
       </GatedButton>
@@ -49,7 +55,15 @@ export function AcceptArthurInvitesButton({ configured }: { configured: boolean 
         footer={
           <>
             <ModalClose disabled={busy} />
-            <Button variant="primary" disabled={busy} aria-busy={busy} onClick={() => { setError(null); mutation.mutate(); }}>
+            <Button
+              variant="primary"
+              disabled={busy}
+              aria-busy={busy}
+              onClick={() => {
+                setError(null);
+                mutation.mutate();
+              }}
+            >
               {busy ? "Accepting…" : "Accept invitations"}
             </Button>
           </>

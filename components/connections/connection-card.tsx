@@ -72,7 +72,11 @@ export function ConnectionCard({ connection }: { connection: ConnectionInfo }) {
       aria-labelledby={headingId}
       className={cn(
         "flex flex-col rounded-xl border bg-surface shadow-xs",
-        failing ? "border-danger-border" : connection.state === "degraded" ? "border-amber-300/70 dark:border-amber-400/30" : "border-border",
+        failing
+          ? "border-danger-border"
+          : connection.state === "degraded"
+            ? "border-amber-300/70 dark:border-amber-400/30"
+            : "border-border",
       )}
       data-provider={connection.id}
     >
@@ -116,9 +120,7 @@ export function ConnectionCard({ connection }: { connection: ConnectionInfo }) {
         ) : null}
 
         <dl className="divide-y divide-border">
-          <Field label="Host">
-            {connection.host ? <code className="font-mono text-xs break-all">{connection.host}</code> : "—"}
-          </Field>
+          <Field label="Host">{connection.host ? <code className="font-mono text-xs break-all">{connection.host}</code> : "—"}</Field>
           <Field label="Signed in as">
             <Identity connection={connection} />
           </Field>
@@ -164,7 +166,11 @@ export function ConnectionCard({ connection }: { connection: ConnectionInfo }) {
                     on ? "border-border-strong text-foreground" : "border-dashed border-border text-muted-foreground",
                   )}
                 >
-                  {on ? <Check aria-hidden className="size-3 text-emerald-600 dark:text-emerald-400" /> : <CircleSlash aria-hidden className="size-3" />}
+                  {on ? (
+                    <Check aria-hidden className="size-3 text-emerald-600 dark:text-emerald-400" />
+                  ) : (
+                    <CircleSlash aria-hidden className="size-3" />
+                  )}
                   {capability}
                   <span className="sr-only">{on ? "(supported)" : "(not supported)"}</span>
                 </li>

@@ -61,7 +61,10 @@ export function ReadReportSection({ connection }: { connection: ConnectionInfo }
   return (
     <div className="space-y-3" aria-label="Last read">
       {missing.length > 0 ? (
-        <div role="status" className="rounded-lg border border-amber-300/70 bg-amber-50 px-3 py-2.5 text-[13px] text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-200">
+        <div
+          role="status"
+          className="rounded-lg border border-amber-300/70 bg-amber-50 px-3 py-2.5 text-[13px] text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-200"
+        >
           <h3 className="mb-1 flex items-center gap-1.5 font-medium">
             <AlertTriangle aria-hidden className="size-3.5 shrink-0" />
             Listed, with parts missing

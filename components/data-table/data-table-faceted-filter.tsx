@@ -83,9 +83,7 @@ export function DataTableFacetedFilter({ title, options, selected, onChange, gro
               <span id={`${id}-summary`} className="flex items-center gap-1">
                 <span className="sr-only">{`${chosen.size} selected: `}</span>
                 {chosen.size > 2 ? (
-                  <span className="rounded bg-muted px-1.5 py-0.5 text-xs font-medium text-foreground">
-                    {chosen.size} selected
-                  </span>
+                  <span className="rounded bg-muted px-1.5 py-0.5 text-xs font-medium text-foreground">{chosen.size} selected</span>
                 ) : (
                   chosenLabels.map((label) => (
                     <span key={label} className="max-w-32 truncate rounded bg-muted px-1.5 py-0.5 text-xs font-medium text-foreground">
@@ -112,9 +110,7 @@ export function DataTableFacetedFilter({ title, options, selected, onChange, gro
           </div>
         ) : null}
         <div role="group" aria-label={title} onKeyDown={onListKeyDown} className="max-h-96 overflow-y-auto p-1">
-          {visible.length === 0 ? (
-            <p className="px-2 py-6 text-center text-[13px] text-muted-foreground">No options</p>
-          ) : null}
+          {visible.length === 0 ? <p className="px-2 py-6 text-center text-[13px] text-muted-foreground">No options</p> : null}
           {groupOptions(visible).map(([group, items]) => (
             <div key={group || "all"} role={group ? "group" : undefined} aria-labelledby={group ? `${id}-g-${group}` : undefined}>
               {group ? (

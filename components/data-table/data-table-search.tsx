@@ -124,7 +124,11 @@ export function DataTableSearch({ value, onChange, label, placeholder, debounceM
         </kbd>
       )}
       {text.length >= maxLength ? (
-        <p id={hintId} role="status" className="absolute top-full left-0 z-10 mt-1 rounded-md border border-border bg-popover px-2 py-1 text-xs text-muted-foreground shadow-sm">
+        <p
+          id={hintId}
+          role="status"
+          className="absolute top-full left-0 z-10 mt-1 rounded-md border border-border bg-popover px-2 py-1 text-xs text-muted-foreground shadow-sm"
+        >
           Searches stop at {maxLength} characters
         </p>
       ) : null}

@@ -13,8 +13,7 @@ interface DataTableSelectionBarProps {
   children?: ReactNode;
 }
 
-const ESCAPE_OWNERS =
-  "input, textarea, select, [role=menu], [role=dialog], [role=alertdialog], [data-radix-popper-content-wrapper]";
+const ESCAPE_OWNERS = "input, textarea, select, [role=menu], [role=dialog], [role=alertdialog], [data-radix-popper-content-wrapper]";
 
 /**
  * A floating bar while rows are selected: how many (announced with aria-live), the bulk

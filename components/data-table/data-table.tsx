@@ -39,10 +39,7 @@ export function DataTable<TData extends object>({
     <div className="relative overflow-hidden rounded-lg border border-border bg-surface shadow-xs">
       <div
         aria-hidden
-        className={cn(
-          "absolute inset-x-0 top-0 z-10 h-0.5 overflow-hidden transition-opacity",
-          stale ? "opacity-100" : "opacity-0",
-        )}
+        className={cn("absolute inset-x-0 top-0 z-10 h-0.5 overflow-hidden transition-opacity", stale ? "opacity-100" : "opacity-0")}
       >
         <div className="h-full w-1/3 animate-table-progress bg-ring" />
       </div>
@@ -97,10 +94,7 @@ export function DataTable<TData extends object>({
                     <tr
                       key={row.id}
                       data-state={selected ? "selected" : undefined}
-                      className={cn(
-                        "border-b border-border transition-colors last:border-0",
-                        selected ? "bg-selected" : "hover:bg-subtle",
-                      )}
+                      className={cn("border-b border-border transition-colors last:border-0", selected ? "bg-selected" : "hover:bg-subtle")}
                     >
                       {row.getVisibleCells().map((cell) => (
                         <td

@@ -30,7 +30,9 @@ const textareaClassName = cn(inputClassName, "h-auto min-h-16 resize-y py-2 lead
 
 function summary(request: InviteRequest): string {
   if (request.change) return describeChange(request.change);
-  const providers = orderedProviders(request).map((p) => `${providerLabel(p.provider)} as ${roleLabel(p.role)}`).join(", ");
+  const providers = orderedProviders(request)
+    .map((p) => `${providerLabel(p.provider)} as ${roleLabel(p.role)}`)
+    .join(", ");
   return `${plural(request.emails.length, "email")} on ${providers}`;
 }
 
@@ -76,13 +78,26 @@ function useChangeApproved(onClose: () => void) {
 }
 
 /** The secret an approval made, shown once; closing it closes the approval. */
-function ApprovedSecret({ request, secret, onClose }: { request: InviteRequest; secret: NonNullable<InviteRequestResponse["secret"]>; onClose: () => void }) {
+function ApprovedSecret({
+  request,
+  secret,
+  onClose,
+}: {
+  request: InviteRequest;
+  secret: NonNullable<InviteRequestResponse["secret"]>;
+  onClose: () => void;
+}) {
   if (secret.kind === "password") {
     const email = request.change?.kind === "arthur_user" ? request.change.email : "";
     return <OneTimePasswordDialog email={email} password={secret.password} onClose={onClose} />;
   }
   const name = request.change?.kind === "service_account" ? request.change.name : "";
-  return <CredentialsDialog credentials={{ accountName: name, clientId: secret.clientId, clientSecret: secret.clientSecret, reason: "created" }} onClose={onClose} />;
+  return (
+    <CredentialsDialog
+      credentials={{ accountName: name, clientId: secret.clientId, clientSecret: secret.clientSecret, reason: "created" }}
+      onClose={onClose}
+    />
+  );
 }
 
 /** Approve: sends one invite per email and provider (skipping existing members and invites), or performs the change asked for. */
@@ -132,7 +147,15 @@ export function ApproveDialog({ request, onClose }: DecisionDialogProps) {
       <RequestSummary request={request} />
       <div className="space-y-1.5">
         <Label htmlFor={`${id}-note`}>Note (optional)</Label>
-        <textarea id={`${id}-note`} className={textareaClassName} rows={2} maxLength={INPUT_LIMITS.reason} value={note} onChange={(e) => setNote(e.target.value)} disabled={busy} />
+        <textarea
+          id={`${id}-note`}
+          className={textareaClassName}
+          rows={2}
+          maxLength={INPUT_LIMITS.reason}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          disabled={busy}
+        />
         <LengthLimit value={note} max={INPUT_LIMITS.reason} />
       </div>
       <ChangeErrorCallout error={error} />
@@ -205,7 +228,13 @@ export function CancelRequestDialog({ request, onClose }: DecisionDialogProps) {
       icon={<Ban aria-hidden className="text-danger-text" />}
       title={request.change ? "Cancel this request?" : "Cancel this invite request?"}
       description={`${summary(request)}. Nothing has been sent yet, and nothing will be.`}
-      action={{ cancelLabel: "Keep it", variant: "danger", label: "Cancel request", busyLabel: "Cancelling…", onClick: () => change.run({ id: request.id }) }}
+      action={{
+        cancelLabel: "Keep it",
+        variant: "danger",
+        label: "Cancel request",
+        busyLabel: "Cancelling…",
+        onClick: () => change.run({ id: request.id }),
+      }}
     />
   );
 }

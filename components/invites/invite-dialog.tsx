@@ -154,7 +154,9 @@ export function InviteDialog({ onClose, policy, isAdmin }: InviteDialogProps) {
           value={choice}
           onChange={setChoice}
           disabled={busy}
-          extra={(entry) => (entry.id === "openai" ? <InviteProjectsPicker entry={entry} value={projects} onChange={setProjects} disabled={busy} /> : null)}
+          extra={(entry) =>
+            entry.id === "openai" ? <InviteProjectsPicker entry={entry} value={projects} onChange={setProjects} disabled={busy} /> : null
+          }
         />
         {roles.isError ? <p className="text-xs text-danger-text">Roles could not be loaded: {roles.error.message}</p> : null}
       </fieldset>

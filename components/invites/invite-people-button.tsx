@@ -26,7 +26,12 @@ export function InvitePeopleButton({ size = "md" }: { size?: ButtonSize }) {
   const policy = useQuery({ ...inviteRequestsQueryOptions({ mine: false }), select: (data) => data.policy, enabled: open });
   return (
     <>
-      <GatedButton variant="primary" size={size} state={{ enabled: canRequest, reason: "Needs the requester role" }} onClick={() => setOpen(true)}>
+      <GatedButton
+        variant="primary"
+        size={size}
+        state={{ enabled: canRequest, reason: "Needs the requester role" }}
+        onClick={() => setOpen(true)}
+      >
         <MailPlus aria-hidden />
         Invite people
       </GatedButton>

@@ -30,8 +30,20 @@ describe("planInvites", () => {
       unchecked: ["bob@example.com"],
     });
     expect(plan.rows).toEqual([
-      { email: "ada@example.com", outcomes: [{ provider: "openai", outcome: "already_member" }, { provider: "arthur", outcome: "invite" }] },
-      { email: "bob@example.com", outcomes: [{ provider: "openai", outcome: "unchecked" }, { provider: "arthur", outcome: "unchecked" }] },
+      {
+        email: "ada@example.com",
+        outcomes: [
+          { provider: "openai", outcome: "already_member" },
+          { provider: "arthur", outcome: "invite" },
+        ],
+      },
+      {
+        email: "bob@example.com",
+        outcomes: [
+          { provider: "openai", outcome: "unchecked" },
+          { provider: "arthur", outcome: "unchecked" },
+        ],
+      },
     ]);
     expect([plan.invites, plan.skips]).toEqual([3, 1]);
     expect(planInvites(["ada@example.com"], ["openai"]).rows[0].outcomes).toEqual([{ provider: "openai", outcome: "unchecked" }]);

@@ -15,7 +15,10 @@ function OutcomeText({ outcome }: { outcome: PlanOutcome }) {
     );
   if (outcome === "unchecked")
     return (
-      <span className="inline-flex items-center gap-1 text-muted-foreground" title="Could not check yet; Roster checks again before sending">
+      <span
+        className="inline-flex items-center gap-1 text-muted-foreground"
+        title="Could not check yet; Roster checks again before sending"
+      >
         <CircleHelp aria-hidden className="size-3.5" /> Not checked
       </span>
     );
@@ -42,9 +45,7 @@ export function InvitePreview({ plan, checking }: InvitePreviewProps) {
           Preview
         </h3>
         <p role="status" aria-live="polite" className="text-xs text-muted-foreground" data-testid="invite-preview-summary">
-          {checking
-            ? "Checking members and pending invites…"
-            : `${plural(plan.invites, "invite")} to send, ${plan.skips} skipped`}
+          {checking ? "Checking members and pending invites…" : `${plural(plan.invites, "invite")} to send, ${plan.skips} skipped`}
         </p>
       </div>
       <div className="max-h-56 overflow-auto rounded-lg border border-border">

@@ -12,10 +12,7 @@ import { RequestsSection } from "./requests-section";
 import { RevokePendingDialog } from "./revoke-pending-dialog";
 
 /** Which dialog is open, for which row: one host instead of a modal in every row. */
-type DialogState =
-  | { kind: RequestAction; request: InviteRequest }
-  | { kind: "revoke"; invite: PendingInvite }
-  | null;
+type DialogState = { kind: RequestAction; request: InviteRequest } | { kind: "revoke"; invite: PendingInvite } | null;
 
 /** The approval queue and every pending invite on every provider. */
 export function InvitesPage() {
@@ -30,8 +27,8 @@ export function InvitesPage() {
     <div className="mx-auto w-full max-w-[1440px] space-y-8 px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="max-w-2xl text-[13px] text-muted-foreground">
-          Ask for invites here; an admin other than you approves them, and Roster sends one invite per email and provider,
-          skipping people who are already members or already invited.
+          Ask for invites here; an admin other than you approves them, and Roster sends one invite per email and provider, skipping people
+          who are already members or already invited.
         </p>
         <InvitePeopleButton />
       </div>

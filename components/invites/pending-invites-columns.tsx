@@ -26,7 +26,12 @@ export function revokeState(invite: PendingInvite, isAdmin: boolean): ActionStat
 
 function Expires({ iso }: { iso: string | null }) {
   const now = useNow();
-  if (!iso) return <span className="text-muted-foreground" title="The provider gives no expiry">—</span>;
+  if (!iso)
+    return (
+      <span className="text-muted-foreground" title="The provider gives no expiry">
+        —
+      </span>
+    );
   const past = now !== null && Date.parse(iso) < now;
   return <LocalDate iso={iso} className={past ? "text-danger-text" : undefined} suffix={past ? " (expired)" : ""} />;
 }
@@ -63,10 +68,16 @@ export function pendingInviteColumns(isAdmin: boolean, onRevoke: (invite: Pendin
     helper.display({
       id: "sent",
       header: "Sent",
-      cell: ({ row }) => (row.original.createdAt ? <RelativeTime iso={row.original.createdAt} /> : <span className="text-muted-foreground">—</span>),
+      cell: ({ row }) =>
+        row.original.createdAt ? <RelativeTime iso={row.original.createdAt} /> : <span className="text-muted-foreground">—</span>,
       meta: { label: "Sent" },
     }),
-    helper.display({ id: "expires", header: "Expires", cell: ({ row }) => <Expires iso={row.original.expiresAt} />, meta: { label: "Expires" } }),
+    helper.display({
+      id: "expires",
+      header: "Expires",
+      cell: ({ row }) => <Expires iso={row.original.expiresAt} />,
+      meta: { label: "Expires" },
+    }),
     helper.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,

@@ -82,7 +82,14 @@ export function PendingInvitesSection({ isAdmin, onRevoke }: PendingInvitesSecti
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <DataTableSearch value={search} onChange={setSearch} label="Search pending invites" placeholder="Search by email…" maxLength={320} className="w-56" />
+          <DataTableSearch
+            value={search}
+            onChange={setSearch}
+            label="Search pending invites"
+            placeholder="Search by email…"
+            maxLength={320}
+            className="w-56"
+          />
           <NativeSelect aria-label="Provider" value={provider} onChange={(e) => setProvider(e.target.value as ProviderId | "")}>
             <option value="">All providers</option>
             {PROVIDER_OPTIONS.map((option) => (
@@ -91,19 +98,36 @@ export function PendingInvitesSection({ isAdmin, onRevoke }: PendingInvitesSecti
               </option>
             ))}
           </NativeSelect>
-          <Button variant="ghost" size="icon" aria-label="Refresh pending invites" onClick={() => void pending.refetch()} disabled={pending.isFetching}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Refresh pending invites"
+            onClick={() => void pending.refetch()}
+            disabled={pending.isFetching}
+          >
             <RotateCw aria-hidden className={pending.isFetching ? "animate-spin" : undefined} />
           </Button>
         </div>
       </div>
       {pending.data?.errors.map((error) => (
-        <Callout key={error.provider} tone="danger" role="alert" icon={<AlertTriangle aria-hidden />} title={`${providerLabel(error.provider)} could not be read`}>
+        <Callout
+          key={error.provider}
+          tone="danger"
+          role="alert"
+          icon={<AlertTriangle aria-hidden />}
+          title={`${providerLabel(error.provider)} could not be read`}
+        >
           {error.message}
           {httpStatusSuffix(error.status)}
         </Callout>
       ))}
       {pending.isError && !pending.data ? (
-        <QueryErrorState title="Could not load pending invites" error={pending.error} onRetry={() => void pending.refetch()} retrying={pending.isFetching} />
+        <QueryErrorState
+          title="Could not load pending invites"
+          error={pending.error}
+          onRetry={() => void pending.refetch()}
+          retrying={pending.isFetching}
+        />
       ) : (
         <>
           <DataTable

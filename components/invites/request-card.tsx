@@ -159,14 +159,15 @@ export function RequestCard({ request, operator, onAction }: RequestCardProps) {
               </p>
               <ul className="flex flex-wrap gap-1.5" aria-label="Providers and roles">
                 {orderedProviders(request).map(({ provider, role, projects }) => (
-                  <li key={provider} className="inline-flex flex-wrap items-center gap-1.5 rounded-md border border-border px-1.5 py-0.5 text-xs">
+                  <li
+                    key={provider}
+                    className="inline-flex flex-wrap items-center gap-1.5 rounded-md border border-border px-1.5 py-0.5 text-xs"
+                  >
                     <ProviderDot provider={provider} />
                     <span className="whitespace-nowrap">{providerLabel(provider)}</span>
                     <span className="whitespace-nowrap text-muted-foreground">{roleLabel(role)}</span>
                     {projects?.length ? (
-                      <span className="text-muted-foreground">
-                        · {projects.map((p) => `${p.name} (${roleLabel(p.role)})`).join(", ")}
-                      </span>
+                      <span className="text-muted-foreground">· {projects.map((p) => `${p.name} (${roleLabel(p.role)})`).join(", ")}</span>
                     ) : null}
                   </li>
                 ))}

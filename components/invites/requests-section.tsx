@@ -46,7 +46,11 @@ export function RequestsSection({ operator, onAction }: RequestsSectionProps) {
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <div role="group" aria-label="Status" className="inline-flex max-w-full flex-wrap rounded-md border border-border-strong bg-surface p-0.5 shadow-xs">
+          <div
+            role="group"
+            aria-label="Status"
+            className="inline-flex max-w-full flex-wrap rounded-md border border-border-strong bg-surface p-0.5 shadow-xs"
+          >
             {FILTERS.map((filter) => (
               <button
                 key={filter.label}
@@ -73,7 +77,12 @@ export function RequestsSection({ operator, onAction }: RequestsSectionProps) {
         {requests.isFetching ? "Loading requests…" : ""}
       </p>
       {requests.isError && !data ? (
-        <QueryErrorState title="Could not load requests" error={requests.error} onRetry={() => void requests.refetch()} retrying={requests.isFetching} />
+        <QueryErrorState
+          title="Could not load requests"
+          error={requests.error}
+          onRetry={() => void requests.refetch()}
+          retrying={requests.isFetching}
+        />
       ) : !data ? (
         <div className="space-y-3" aria-busy>
           {[0, 1, 2].map((i) => (
@@ -114,7 +123,9 @@ export function RequestsSection({ operator, onAction }: RequestsSectionProps) {
         </ul>
       )}
       {data && data.total > data.requests.length ? (
-        <p className="text-xs text-muted-foreground">Showing the newest {data.requests.length} of {data.total}. Filter by status to see others.</p>
+        <p className="text-xs text-muted-foreground">
+          Showing the newest {data.requests.length} of {data.total}. Filter by status to see others.
+        </p>
       ) : null}
     </section>
   );

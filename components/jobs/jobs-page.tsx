@@ -46,7 +46,14 @@ const QUEUE_LABELS: Record<string, string> = {
 function Progress({ ended, total, label }: { ended: number; total: number; label: string }) {
   return (
     <div className="w-full max-w-56 space-y-1">
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={ended} className="h-1.5 overflow-hidden rounded-full bg-muted">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={ended}
+        className="h-1.5 overflow-hidden rounded-full bg-muted"
+      >
         <div className="h-full rounded-full bg-primary" style={{ width: `${total ? (ended / total) * 100 : 0}%` }} />
       </div>
       <p className="text-xs text-muted-foreground tabular">
@@ -218,8 +225,8 @@ export function JobsPage() {
   return (
     <div className="mx-auto w-full max-w-[1440px] space-y-6 px-4 py-6 sm:px-6">
       <p className="max-w-2xl text-[13px] text-muted-foreground">
-        Work Roster does in the background: bulk changes, sending approved invites, and the scheduled directory syncs and request
-        expiries. It goes on when a tab closes, and resumes after a restart.
+        Work Roster does in the background: bulk changes, sending approved invites, and the scheduled directory syncs and request expiries.
+        It goes on when a tab closes, and resumes after a restart.
       </p>
       {!owner ? (
         <EmptyState icon={<Workflow />} title="For owners" description="Only owners see Roster's background jobs." />
@@ -230,16 +237,29 @@ export function JobsPage() {
           <Skeleton className="h-14" />
         </div>
       ) : jobs.isError ? (
-        <QueryErrorState title="Could not load the jobs" error={jobs.error} onRetry={() => void jobs.refetch()} retrying={jobs.isFetching} />
+        <QueryErrorState
+          title="Could not load the jobs"
+          error={jobs.error}
+          onRetry={() => void jobs.refetch()}
+          retrying={jobs.isFetching}
+        />
       ) : (
         <>
-          <Section id="jobs-bulk" title="Bulk changes" hint="Each runs on the server, four items at a time; failed items can be retried alone.">
+          <Section
+            id="jobs-bulk"
+            title="Bulk changes"
+            hint="Each runs on the server, four items at a time; failed items can be retried alone."
+          >
             <BulkRuns runs={jobs.data.bulkRuns} />
           </Section>
           <Section id="jobs-sendings" title="Invite sendings" hint="An approved request's invites, sent in the background, each once.">
             <Sendings sendings={jobs.data.sendings} />
           </Section>
-          <Section id="jobs-engine" title="Engine jobs" hint="Scheduled syncs, expiries and the workers above, as the job engine records them.">
+          <Section
+            id="jobs-engine"
+            title="Engine jobs"
+            hint="Scheduled syncs, expiries and the workers above, as the job engine records them."
+          >
             <EngineJobs jobs={jobs.data.engine} />
           </Section>
         </>

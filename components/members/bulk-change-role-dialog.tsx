@@ -44,7 +44,12 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
   const bulk = useBulkChange();
   const roleToSet = role?.id ?? "";
   const [roleName, setRoleName] = useState("");
-  const toChange = (item: BulkItem): BulkChange => ({ kind: "change_role", provider: item.membership.provider, memberId: item.membership.id, role: roleToSet });
+  const toChange = (item: BulkItem): BulkChange => ({
+    kind: "change_role",
+    provider: item.membership.provider,
+    memberId: item.membership.id,
+    role: roleToSet,
+  });
   const label = provider ? providerLabel(provider) : "";
   const managed = plan.items.filter((item) => item.membership.managed).length;
 
@@ -73,13 +78,7 @@ export function BulkChangeRoleDialog({ people, onClose }: BulkChangeRoleDialogPr
           : "Choose a provider and the role the selected people should have there."
       }
       footer={
-        <BulkDialogFooter
-          bulk={bulk}
-          startLabel="Change role"
-          startVariant="primary"
-          canStart={plan.items.length > 0}
-          onStart={start}
-        />
+        <BulkDialogFooter bulk={bulk} startLabel="Change role" startVariant="primary" canStart={plan.items.length > 0} onStart={start} />
       }
     >
       {bulk.started ? (

@@ -44,8 +44,8 @@ export function BulkRunResults({ bulk, describe }: { bulk: BulkChangeState; desc
   if (bulk.held)
     return (
       <Callout tone="warning" role="status" title="Waiting for a second admin">
-        {bulk.held.note} Nothing has changed yet: the {bulk.items.length} changes wait as one request on the Invites page, and run
-        once another admin approves it.
+        {bulk.held.note} Nothing has changed yet: the {bulk.items.length} changes wait as one request on the Invites page, and run once
+        another admin approves it.
       </Callout>
     );
   if (bulk.error && !bulk.runId)
@@ -58,7 +58,9 @@ export function BulkRunResults({ bulk, describe }: { bulk: BulkChangeState; desc
     <>
       <BulkProgress progress={bulk.progress} />
       {bulk.running ? (
-        <p className="text-xs text-muted-foreground">Roster runs this on the server: closing this stops nothing, and owners see it on the Jobs page.</p>
+        <p className="text-xs text-muted-foreground">
+          Roster runs this on the server: closing this stops nothing, and owners see it on the Jobs page.
+        </p>
       ) : null}
       <BulkResultList items={bulk.items} outcomes={bulk.outcomes} pending={bulk.pending} describe={describe} />
     </>

@@ -15,7 +15,13 @@ const membership = (provider: Membership["provider"], id: string, role: string, 
   managed: false,
 });
 const person = (key: string, name: string, memberships: Membership[]): Person => ({ key, email: key, name, memberships });
-const role = (id: string, name = id): ProviderRole => ({ id, name, scope: "organization", isOwner: id === "owner", adminLevel: id === "owner" });
+const role = (id: string, name = id): ProviderRole => ({
+  id,
+  name,
+  scope: "organization",
+  isOwner: id === "owner",
+  adminLevel: id === "owner",
+});
 
 const ada = person("ada@example.com", "Ada", [membership("openai", "user-ada", "reader"), membership("arthur", "a1", "Member")]);
 const bob = person("bob@example.com", "", [membership("openai", "user-bob", "owner")]);
@@ -46,13 +52,19 @@ describe("bulk plans", () => {
 
   it("a role held under its id or its name counts as held (Arthur lists roles by id, members by name)", () => {
     const roles = [role("r-member", "Member"), role("r-admin", "Admin")];
-    expect(planRoleChange([ada], "arthur", roles[0], roles).skipped).toEqual([{ key: "ada@example.com", name: "Ada", reason: "Already Member" }]);
+    expect(planRoleChange([ada], "arthur", roles[0], roles).skipped).toEqual([
+      { key: "ada@example.com", name: "Ada", reason: "Already Member" },
+    ]);
     expect(planRoleChange([ada], "arthur", roles[1], roles).items).toHaveLength(1);
   });
 
   it("a removal takes every membership and pending invite on the chosen providers, and says who is on none", () => {
     const plan = planRemoval([ada, cy, dee], ["openai", "arthur"]);
-    expect(plan.items.map((i) => i.key)).toEqual(["ada@example.com|openai|user-ada", "ada@example.com|arthur|a1", "cy@example.com|openai|invite-cy"]);
+    expect(plan.items.map((i) => i.key)).toEqual([
+      "ada@example.com|openai|user-ada",
+      "ada@example.com|arthur|a1",
+      "cy@example.com|openai|invite-cy",
+    ]);
     expect(plan.skipped).toEqual([{ key: "dee@example.com", name: "Dee", reason: "Not on OpenAI or Arthur" }]);
   });
 });

@@ -36,7 +36,12 @@ export function providersOfPeople(people: readonly Person[]): Array<{ provider: 
 }
 
 /** Who gets `role` on `provider`, and who is skipped and why. */
-export function planRoleChange(people: readonly Person[], provider: ProviderId, role: ProviderRole, roles: readonly ProviderRole[]): BulkPlan {
+export function planRoleChange(
+  people: readonly Person[],
+  provider: ProviderId,
+  role: ProviderRole,
+  roles: readonly ProviderRole[],
+): BulkPlan {
   const plan: BulkPlan = { items: [], skipped: [] };
   for (const person of people) {
     const name = nameOf(person);

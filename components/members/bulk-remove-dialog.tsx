@@ -45,9 +45,7 @@ export function BulkRemoveDialog({ people, onClose }: BulkRemoveDialogProps) {
   const affected = new Set(plan.items.map((item) => item.personKey)).size;
 
   function toggle(provider: ProviderId, on: boolean) {
-    setChosen((previous) =>
-      providers.map((entry) => entry.provider).filter((p) => (p === provider ? on : previous.includes(p))),
-    );
+    setChosen((previous) => providers.map((entry) => entry.provider).filter((p) => (p === provider ? on : previous.includes(p))));
   }
 
   function start() {
@@ -70,25 +68,12 @@ export function BulkRemoveDialog({ people, onClose }: BulkRemoveDialogProps) {
             : `Remove ${plural(people.length, "person", "people")} from…`
       }
       description={
-        bulk.started
-          ? "Each removal is audited on its own."
-          : "They lose access to the providers you choose; their other memberships stay."
+        bulk.started ? "Each removal is audited on its own." : "They lose access to the providers you choose; their other memberships stay."
       }
-      footer={
-        <BulkDialogFooter
-          bulk={bulk}
-          startLabel="Remove"
-          startVariant="danger"
-          canStart={plan.items.length > 0}
-          onStart={start}
-        />
-      }
+      footer={<BulkDialogFooter bulk={bulk} startLabel="Remove" startVariant="danger" canStart={plan.items.length > 0} onStart={start} />}
     >
       {bulk.started ? (
-        <BulkRunResults
-          bulk={bulk}
-          describe={(item) => (item.membership.status === "invited" ? "Invite revoked" : "Removed")}
-        />
+        <BulkRunResults bulk={bulk} describe={(item) => (item.membership.status === "invited" ? "Invite revoked" : "Removed")} />
       ) : (
         <>
           <fieldset className="space-y-1">

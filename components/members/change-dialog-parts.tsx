@@ -74,8 +74,7 @@ export function ChangeErrorCallout({ error }: { error: Error | null }) {
 export function SelfConfirmNotice({ provider }: { provider?: ProviderId }) {
   return (
     <Callout tone="warning" role="alert" icon={<UserRound aria-hidden />} title="This is you. Continue?">
-      You are changing your own membership{provider ? ` on ${providerLabel(provider)}` : ""}. You may lose access
-      that you need to undo it.
+      You are changing your own membership{provider ? ` on ${providerLabel(provider)}` : ""}. You may lose access that you need to undo it.
     </Callout>
   );
 }

@@ -12,13 +12,7 @@ import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { providerLabel } from "@/components/providers/provider-meta";
-import {
-  ChangeErrorCallout,
-  ManagedWarning,
-  MembershipLine,
-  SelfConfirmFooter,
-  SelfConfirmNotice,
-} from "./change-dialog-parts";
+import { ChangeErrorCallout, ManagedWarning, MembershipLine, SelfConfirmFooter, SelfConfirmNotice } from "./change-dialog-parts";
 import { toastChanged, toastRequested } from "./change-toast";
 import type { MemberTarget } from "./member-dialog-state";
 import { useChangeFlow } from "./use-change-flow";
@@ -153,7 +147,11 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
                 <option value={ORGANIZATION}>Organization</option>
                 {workspaces.map((workspace) => (
                   <option key={workspace.scopeId} value={workspace.scopeId}>
-                    {scopeOption(kindOf(workspace.scopeId) ?? (workspace.scope === "project" ? "project" : "workspace"), workspace.scopeName, false)}
+                    {scopeOption(
+                      kindOf(workspace.scopeId) ?? (workspace.scope === "project" ? "project" : "workspace"),
+                      workspace.scopeName,
+                      false,
+                    )}
                   </option>
                 ))}
                 {addable.map((workspace) => (
@@ -192,14 +190,13 @@ export function ChangeRoleDialog({ target, initialRole, initialWorkspaceId, onCl
               ))}
             </NativeSelect>
           </div>
-          {selected?.description ? (
-            <p className="text-xs text-muted-foreground sm:col-span-2">{selected.description}</p>
-          ) : null}
+          {selected?.description ? <p className="text-xs text-muted-foreground sm:col-span-2">{selected.description}</p> : null}
         </div>
       )}
       {needsApproval ? (
         <Callout tone="info" title="A second admin approves this">
-          {roleLabel(selected?.name ?? "")} is an admin-level role: Roster asks another admin to approve the change, and makes it when they do.
+          {roleLabel(selected?.name ?? "")} is an admin-level role: Roster asks another admin to approve the change, and makes it when they
+          do.
         </Callout>
       ) : null}
       {membership.managed ? <ManagedWarning /> : null}

@@ -17,11 +17,7 @@ export function GatedButton({ state, onClick, ...props }: GatedButtonProps) {
   if (state.enabled) return <Button onClick={onClick} {...props} />;
   return (
     <Tooltip content={state.reason ?? "Not available"}>
-      <Button
-        {...props}
-        aria-disabled
-        onClick={(event: MouseEvent<HTMLButtonElement>) => event.preventDefault()}
-      />
+      <Button {...props} aria-disabled onClick={(event: MouseEvent<HTMLButtonElement>) => event.preventDefault()} />
     </Tooltip>
   );
 }

@@ -70,20 +70,22 @@ export function MemberDialogsProvider({ children, onBulkFinished }: MemberDialog
     <MemberDialogsContext.Provider value={value}>
       {children}
       <ModalReturnFocusContext.Provider value={returnFocus}>
-      {dialog?.kind === "change-role" ? (
-        <ChangeRoleDialog
-          key={targetKey(dialog.target)}
-          target={dialog.target}
-          initialRole={dialog.role}
-          initialWorkspaceId={dialog.workspaceId}
-          onClose={close}
-        />
-      ) : null}
-      {dialog?.kind === "remove" ? <RemoveMemberDialog key={targetKey(dialog.target)} target={dialog.target} onClose={close} /> : null}
-      {dialog?.kind === "revoke-invite" ? <RevokeInviteDialog key={targetKey(dialog.target)} target={dialog.target} onClose={close} /> : null}
-      {dialog?.kind === "bulk-change-role" ? <BulkChangeRoleDialog people={dialog.people} onClose={closeBulk} /> : null}
-      {dialog?.kind === "bulk-remove" ? <BulkRemoveDialog people={dialog.people} onClose={closeBulk} /> : null}
-      {dialog?.kind === "offboard" ? <OffboardDialog person={dialog.person} onClose={close} /> : null}
+        {dialog?.kind === "change-role" ? (
+          <ChangeRoleDialog
+            key={targetKey(dialog.target)}
+            target={dialog.target}
+            initialRole={dialog.role}
+            initialWorkspaceId={dialog.workspaceId}
+            onClose={close}
+          />
+        ) : null}
+        {dialog?.kind === "remove" ? <RemoveMemberDialog key={targetKey(dialog.target)} target={dialog.target} onClose={close} /> : null}
+        {dialog?.kind === "revoke-invite" ? (
+          <RevokeInviteDialog key={targetKey(dialog.target)} target={dialog.target} onClose={close} />
+        ) : null}
+        {dialog?.kind === "bulk-change-role" ? <BulkChangeRoleDialog people={dialog.people} onClose={closeBulk} /> : null}
+        {dialog?.kind === "bulk-remove" ? <BulkRemoveDialog people={dialog.people} onClose={closeBulk} /> : null}
+        {dialog?.kind === "offboard" ? <OffboardDialog person={dialog.person} onClose={close} /> : null}
       </ModalReturnFocusContext.Provider>
     </MemberDialogsContext.Provider>
   );

@@ -37,7 +37,10 @@ export function OffboardDialog({ person, onClose }: { person: PersonDetailRespon
       setSteps((previous) => (previous && input.providers ? mergeSteps(previous, response.steps) : response.steps));
       const failed = response.steps.filter((step) => !step.ok).length;
       if (failed === 0 && response.steps.length > 0) {
-        toastChanged(`Removed ${name} everywhere`, response.steps.flatMap((step) => step.warnings));
+        toastChanged(
+          `Removed ${name} everywhere`,
+          response.steps.flatMap((step) => step.warnings),
+        );
       }
     },
     onError: (error) => {

@@ -19,7 +19,10 @@ function throughGroups(membership: PersonMembership): Array<{ key: string; text:
     entry.grants.push(grant.scope === "organization" ? roleLabel(grant.role) : `${roleLabel(grant.role)} in ${grant.scopeName}`);
     groups.set(grant.via.id, entry);
   }
-  return [...groups].map(([id, g]) => ({ key: id, text: `Also through ${g.kind} "${g.name}" (${g.grants.join(", ")}): that membership ends with this removal` }));
+  return [...groups].map(([id, g]) => ({
+    key: id,
+    text: `Also through ${g.kind} "${g.name}" (${g.grants.join(", ")}): that membership ends with this removal`,
+  }));
 }
 
 /** The steps "Remove everywhere" will take, one per membership or pending invite, naming the group and team memberships that go with each. */
@@ -41,7 +44,10 @@ export function OffboardPreview({ person }: { person: PersonDetailResponse }) {
             </span>
           ) : null}
           {membership.status !== "invited" && throughGroups(membership).length > 0 ? (
-            <ul aria-label={`Group and team memberships on ${providerLabel(membership.provider)}`} className="w-full space-y-0.5 pl-4 text-xs text-muted-foreground">
+            <ul
+              aria-label={`Group and team memberships on ${providerLabel(membership.provider)}`}
+              className="w-full space-y-0.5 pl-4 text-xs text-muted-foreground"
+            >
               {throughGroups(membership).map((line) => (
                 <li key={line.key}>{line.text}</li>
               ))}

@@ -9,7 +9,10 @@ import { recentOutsideQueryOptions } from "@/lib/queries/outside";
 export function useChangedOutside(person: Pick<Person, "email" | "memberships">): boolean {
   const recent = useQuery(recentOutsideQueryOptions());
   if (!recent.data) return false;
-  return (person.email !== null && recent.data.emails.has(person.email)) || person.memberships.some((m) => recent.data.members.has(`${m.provider}:${m.id}`));
+  return (
+    (person.email !== null && recent.data.emails.has(person.email)) ||
+    person.memberships.some((m) => recent.data.members.has(`${m.provider}:${m.id}`))
+  );
 }
 
 /** The users table's compact mark: an amber icon, named for screen readers and on hover. */

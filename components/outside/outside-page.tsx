@@ -59,7 +59,10 @@ function Who({ change }: { change: OutsideChangeView }) {
 
 function ChangeRow({ change }: { change: OutsideChangeView }) {
   return (
-    <li className="grid gap-1 border-b border-border px-4 py-3 last:border-0 md:grid-cols-[minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_8rem] md:items-center md:gap-4" data-testid="outside-change">
+    <li
+      className="grid gap-1 border-b border-border px-4 py-3 last:border-0 md:grid-cols-[minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_8rem] md:items-center md:gap-4"
+      data-testid="outside-change"
+    >
       <div className="min-w-0 truncate text-[13px]">
         <Who change={change} />
       </div>
@@ -100,7 +103,10 @@ export function OutsidePage() {
 
   return (
     <div className="mx-auto w-full max-w-[1440px] space-y-4 px-4 py-6 sm:px-6">
-      <Link href="/audit" className="inline-flex items-center gap-1.5 rounded-md text-[13px] font-medium text-muted-foreground hover:text-foreground">
+      <Link
+        href="/audit"
+        className="inline-flex items-center gap-1.5 rounded-md text-[13px] font-medium text-muted-foreground hover:text-foreground"
+      >
         <ArrowLeft aria-hidden className="size-4" />
         Audit log
       </Link>
@@ -108,8 +114,8 @@ export function OutsidePage() {
         <div>
           <h1 className="text-lg font-semibold">Changed outside Roster</h1>
           <p className="max-w-2xl text-[13px] text-muted-foreground">
-            Membership changes a provider&apos;s own audit log records that Roster did not make: someone used the provider&apos;s console or another tool.
-            Read in the background after each sync; only OpenAI keeps such a log.
+            Membership changes a provider&apos;s own audit log records that Roster did not make: someone used the provider&apos;s console or
+            another tool. Read in the background after each sync; only OpenAI keeps such a log.
           </p>
         </div>
         <label className="flex items-center gap-2 text-[13px] text-muted-foreground">
@@ -132,14 +138,23 @@ export function OutsidePage() {
         {list.isPending || list.isPlaceholderData ? "Loading changes…" : ""}
       </p>
       {failedReads.map((r) => (
-        <p key={r.provider} role="alert" className="rounded-md border border-danger-border bg-danger-subtle px-3 py-2 text-[13px] text-danger-text">
+        <p
+          key={r.provider}
+          role="alert"
+          className="rounded-md border border-danger-border bg-danger-subtle px-3 py-2 text-[13px] text-danger-text"
+        >
           The last read of {providerLabel(r.provider)}&apos;s audit log failed: {r.error}
         </p>
       ))}
       {list.isPending ? (
         <ListSkeleton />
       ) : list.isError && !data ? (
-        <QueryErrorState title="Could not load the changes made outside Roster" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        <QueryErrorState
+          title="Could not load the changes made outside Roster"
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
       ) : data && data.changes.length === 0 ? (
         <div className="rounded-lg border border-border bg-surface shadow-xs">
           <EmptyState
@@ -154,7 +169,10 @@ export function OutsidePage() {
         </div>
       ) : data ? (
         <>
-          <ul aria-label="Changes made outside Roster" className={`rounded-lg border border-border bg-surface shadow-xs ${list.isPlaceholderData ? "opacity-60" : ""}`}>
+          <ul
+            aria-label="Changes made outside Roster"
+            className={`rounded-lg border border-border bg-surface shadow-xs ${list.isPlaceholderData ? "opacity-60" : ""}`}
+          >
             {data.changes.map((c) => (
               <ChangeRow key={c.id} change={c} />
             ))}
@@ -164,10 +182,20 @@ export function OutsidePage() {
               {data.total} change{data.total === 1 ? "" : "s"} · page {filters.page} of {pages}
             </span>
             <div className="flex gap-2">
-              <Button variant="secondary" size="sm" disabled={filters.page <= 1} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={filters.page <= 1}
+                onClick={() => setFilters({ ...filters, page: filters.page - 1 })}
+              >
                 <ChevronLeft aria-hidden /> Previous
               </Button>
-              <Button variant="secondary" size="sm" disabled={filters.page >= pages} onClick={() => setFilters({ ...filters, page: filters.page + 1 })}>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={filters.page >= pages}
+                onClick={() => setFilters({ ...filters, page: filters.page + 1 })}
+              >
                 Next <ChevronRight aria-hidden />
               </Button>
             </div>

@@ -41,10 +41,16 @@ function Status({ membership }: { membership: DetailMembership }) {
 /** The provider's last activity for this membership, "Never", or "Not reported" when the provider does not tell. */
 function LastActive({ membership }: { membership: DetailMembership }) {
   if (membership.lastActiveAt === undefined) {
-    return <span className="whitespace-nowrap text-muted-foreground" title={`${providerLabel(membership.provider)} does not report activity`}>Not reported</span>;
+    return (
+      <span className="whitespace-nowrap text-muted-foreground" title={`${providerLabel(membership.provider)} does not report activity`}>
+        Not reported
+      </span>
+    );
   }
   if (membership.lastActiveAt === null) return <span className="whitespace-nowrap text-amber-700 dark:text-amber-300">Never</span>;
-  return <RelativeTime iso={membership.lastActiveAt} titlePrefix="Last active" className="whitespace-nowrap text-muted-foreground tabular" />;
+  return (
+    <RelativeTime iso={membership.lastActiveAt} titlePrefix="Last active" className="whitespace-nowrap text-muted-foreground tabular" />
+  );
 }
 
 function Actions({ person, membership }: { person: PersonDetailResponse; membership: DetailMembership }) {
@@ -68,9 +74,7 @@ function Actions({ person, membership }: { person: PersonDetailResponse; members
           Edit name
         </GatedButton>
       ) : null}
-      {editingName ? (
-        <EditArthurUserNameDialog userId={membership.id} name={person.name} onClose={() => setEditingName(false)} />
-      ) : null}
+      {editingName ? <EditArthurUserNameDialog userId={membership.id} name={person.name} onClose={() => setEditingName(false)} /> : null}
       {actions.changeRole ? (
         <GatedButton
           state={actions.changeRole}
@@ -82,11 +86,7 @@ function Actions({ person, membership }: { person: PersonDetailResponse; members
         </GatedButton>
       ) : null}
       {actions.remove ? (
-        <GatedButton
-          state={actions.remove}
-          aria-label={`Remove from ${provider}`}
-          onClick={() => dialogs.open({ kind: "remove", target })}
-        >
+        <GatedButton state={actions.remove} aria-label={`Remove from ${provider}`} onClick={() => dialogs.open({ kind: "remove", target })}>
           <UserMinus aria-hidden />
           Remove
         </GatedButton>
@@ -115,12 +115,24 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
         <table aria-label="Memberships" className="w-full border-collapse text-[13px]">
           <thead className="border-b border-border bg-subtle">
             <tr>
-              <th scope="col" className={th}>Provider</th>
-              <th scope="col" className={th}>Role</th>
-              <th scope="col" className={th}>Project and workspace roles</th>
-              <th scope="col" className={th}>Status · kind</th>
-              <th scope="col" className={th}>Added</th>
-              <th scope="col" className={th}>Last active</th>
+              <th scope="col" className={th}>
+                Provider
+              </th>
+              <th scope="col" className={th}>
+                Role
+              </th>
+              <th scope="col" className={th}>
+                Project and workspace roles
+              </th>
+              <th scope="col" className={th}>
+                Status · kind
+              </th>
+              <th scope="col" className={th}>
+                Added
+              </th>
+              <th scope="col" className={th}>
+                Last active
+              </th>
               <th scope="col" className={th}>
                 <span className="sr-only">Actions</span>
               </th>
@@ -139,7 +151,10 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
                     <span className="font-medium">{providerLabel(membership.provider)}</span>
                     {sandboxed.has(membership.provider) ? <SandboxBadge /> : null}
                   </div>
-                  <div className="mt-0.5 max-w-44 truncate font-mono text-[11px] text-muted-foreground" title={`${providerLabel(membership.provider)} id ${membership.id}`}>
+                  <div
+                    className="mt-0.5 max-w-44 truncate font-mono text-[11px] text-muted-foreground"
+                    title={`${providerLabel(membership.provider)} id ${membership.id}`}
+                  >
                     {membership.id}
                   </div>
                 </td>
@@ -158,14 +173,27 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
                   {membership.scopedRoles?.length ? (
                     <ul className="space-y-0.5">
                       {membership.scopedRoles.map((scoped) => (
-                        <li key={`${scoped.scopeId}:${scoped.via?.id ?? ""}:${scoped.role}`} className="whitespace-nowrap" title={scoped.unreadable}>
+                        <li
+                          key={`${scoped.scopeId}:${scoped.via?.id ?? ""}:${scoped.role}`}
+                          className="whitespace-nowrap"
+                          title={scoped.unreadable}
+                        >
                           {/* An organization role through a group reads "Organization Admin via group data-team": the organization goes without saying. */}
                           {scoped.scope === "organization" && scoped.via ? null : (
-                            <span className="text-muted-foreground">{scoped.scope === "project" ? `Project ${scoped.scopeName}` : scoped.scopeName}: </span>
+                            <span className="text-muted-foreground">
+                              {scoped.scope === "project" ? `Project ${scoped.scopeName}` : scoped.scopeName}:{" "}
+                            </span>
                           )}
                           {roleLabel(scoped.role)}
-                          {scoped.via ? <span className="text-muted-foreground"> via {scoped.via.kind} {scoped.via.name}</span> : null}
-                          {scoped.unreadable ? <span className="text-muted-foreground"> (could not be read: {scoped.unreadable})</span> : null}
+                          {scoped.via ? (
+                            <span className="text-muted-foreground">
+                              {" "}
+                              via {scoped.via.kind} {scoped.via.name}
+                            </span>
+                          ) : null}
+                          {scoped.unreadable ? (
+                            <span className="text-muted-foreground"> (could not be read: {scoped.unreadable})</span>
+                          ) : null}
                         </li>
                       ))}
                     </ul>
@@ -176,13 +204,21 @@ export function PersonMemberships({ person }: { person: PersonDetailResponse }) 
                 <td className={td}>
                   <Status membership={membership} />
                   <div className="mt-0.5 flex items-center gap-1.5 text-xs whitespace-nowrap text-muted-foreground">
-                    {membership.kind === "service_account" ? <Bot aria-hidden className="size-3.5" /> : <User aria-hidden className="size-3.5" />}
+                    {membership.kind === "service_account" ? (
+                      <Bot aria-hidden className="size-3.5" />
+                    ) : (
+                      <User aria-hidden className="size-3.5" />
+                    )}
                     {membership.kind === "service_account" ? "Service account" : "Person"}
                   </div>
                 </td>
                 <td className={td}>
                   {membership.addedAt ? (
-                    <RelativeTime iso={membership.addedAt} titlePrefix="Added" className="whitespace-nowrap text-muted-foreground tabular" />
+                    <RelativeTime
+                      iso={membership.addedAt}
+                      titlePrefix="Added"
+                      className="whitespace-nowrap text-muted-foreground tabular"
+                    />
                   ) : (
                     <span className="text-muted-foreground">—</span>
                   )}

@@ -86,17 +86,22 @@ export function PersonTimeline({ email }: { email: string }) {
         </div>
       ) : timeline.data.entries.length === 0 ? (
         <>
-        <Activity activity={timeline.data.activity} />
-        <EmptyState icon={<History aria-hidden />} title="No changes yet" description="Nothing was changed for this person, in Roster or on a provider's own console." className="py-10" />
+          <Activity activity={timeline.data.activity} />
+          <EmptyState
+            icon={<History aria-hidden />}
+            title="No changes yet"
+            description="Nothing was changed for this person, in Roster or on a provider's own console."
+            className="py-10"
+          />
         </>
       ) : (
         <>
-        <Activity activity={timeline.data.activity} />
-        <ol aria-label="Timeline">
-          {timeline.data.entries.map((entry) => (
-            <Entry key={entry.source === "roster" ? `r${entry.event.id}` : `p${entry.change.id}`} entry={entry} />
-          ))}
-        </ol>
+          <Activity activity={timeline.data.activity} />
+          <ol aria-label="Timeline">
+            {timeline.data.entries.map((entry) => (
+              <Entry key={entry.source === "roster" ? `r${entry.event.id}` : `p${entry.change.id}`} entry={entry} />
+            ))}
+          </ol>
         </>
       )}
     </section>

@@ -23,7 +23,8 @@ export interface DecisionInput {
   reason?: string;
 }
 
-export const decide = (id: string, decisions: DecisionInput[]) => apiFetch(`/api/reviews/${id}/decisions`, { method: "POST", json: { decisions } });
+export const decide = (id: string, decisions: DecisionInput[]) =>
+  apiFetch(`/api/reviews/${id}/decisions`, { method: "POST", json: { decisions } });
 export const closeReview = (id: string) => apiFetch<ReviewDetail>(`/api/reviews/${id}/close`, { method: "POST" });
 export const retryReview = (id: string) => apiFetch<ReviewDetail>(`/api/reviews/${id}/retry`, { method: "POST" });
 export const createReview = (body: unknown) => apiFetch<ReviewSummary>("/api/reviews", { method: "POST", json: body });

@@ -21,7 +21,15 @@ export function ReportPage({ id }: { id: string }) {
     getNextPageParam: (last) => last.next ?? undefined,
   });
   if (!report.isSuccess) {
-    return <ReviewLoadState query={report} width="max-w-[1100px]" loadingLabel="Loading the report" errorTitle="Could not load the report" skeletons={["h-8 w-72", "h-40"]} />;
+    return (
+      <ReviewLoadState
+        query={report}
+        width="max-w-[1100px]"
+        loadingLabel="Loading the report"
+        errorTitle="Could not load the report"
+        skeletons={["h-8 w-72", "h-40"]}
+      />
+    );
   }
   const { review, reviewers } = report.data;
   const rows = items.data?.pages.flatMap((p) => p.items) ?? [];
@@ -33,50 +41,71 @@ export function ReportPage({ id }: { id: string }) {
         metaClassName="print:text-black"
         meta={
           <>
-            {review.status === "closed" ? `Closed ${when(review.closedAt)} by ${review.closedBy}` : "Still open"} · created {when(review.createdAt)} by {review.createdBy} · due{" "}
-            {review.dueAt.slice(0, 10)} · {review.itemCount} items
+            {review.status === "closed" ? `Closed ${when(review.closedAt)} by ${review.closedBy}` : "Still open"} · created{" "}
+            {when(review.createdAt)} by {review.createdBy} · due {review.dueAt.slice(0, 10)} · {review.itemCount} items
             {review.remediationAuditId ? ` · changes under audit entry #${review.remediationAuditId}` : ""}
           </>
         }
         actions={
-        <div className="flex gap-2 print:hidden">
-          <Link href={`/reviews/${id}`} className={buttonClassName("ghost", "sm")}>
-            Back to the review
-          </Link>
-          <a href={`/api/reviews/${id}/report/export`} className={buttonClassName("secondary", "sm")} download>
-            <Download aria-hidden /> CSV
-          </a>
-          <Button onClick={() => window.print()}>
-            <Printer aria-hidden /> Print
-          </Button>
-        </div>
+          <div className="flex gap-2 print:hidden">
+            <Link href={`/reviews/${id}`} className={buttonClassName("ghost", "sm")}>
+              Back to the review
+            </Link>
+            <a href={`/api/reviews/${id}/report/export`} className={buttonClassName("secondary", "sm")} download>
+              <Download aria-hidden /> CSV
+            </a>
+            <Button onClick={() => window.print()}>
+              <Printer aria-hidden /> Print
+            </Button>
+          </div>
         }
       />
 
       <TableSection id="by-reviewer" title="By reviewer">
-          <table className="w-full border-collapse text-[13px]">
-            <thead>
-              <tr>
-                {["Reviewer", "Items", "Not decided", "Keep", "Remove", "Change role", "Done", "Waiting for approval", "Skipped", "Failed"].map((h) => (
-                  <th key={h} className={cell}>
-                    {h}
-                  </th>
+        <table className="w-full border-collapse text-[13px]">
+          <thead>
+            <tr>
+              {[
+                "Reviewer",
+                "Items",
+                "Not decided",
+                "Keep",
+                "Remove",
+                "Change role",
+                "Done",
+                "Waiting for approval",
+                "Skipped",
+                "Failed",
+              ].map((h) => (
+                <th key={h} className={cell}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {reviewers.map((t) => (
+              <tr key={t.reviewer}>
+                <td className={cell}>{t.reviewer}</td>
+                {[
+                  t.total,
+                  t.open,
+                  t.decisions.keep,
+                  t.decisions.remove,
+                  t.decisions.change_role,
+                  t.outcomes.done,
+                  t.outcomes.waiting,
+                  t.outcomes.skipped,
+                  t.outcomes.failed,
+                ].map((n, i) => (
+                  <td key={i} className={`${cell} tabular text-right`}>
+                    {n}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {reviewers.map((t) => (
-                <tr key={t.reviewer}>
-                  <td className={cell}>{t.reviewer}</td>
-                  {[t.total, t.open, t.decisions.keep, t.decisions.remove, t.decisions.change_role, t.outcomes.done, t.outcomes.waiting, t.outcomes.skipped, t.outcomes.failed].map((n, i) => (
-                    <td key={i} className={`${cell} tabular text-right`}>
-                      {n}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </tbody>
+        </table>
       </TableSection>
 
       <TableSection
@@ -90,47 +119,47 @@ export function ReportPage({ id }: { id: string }) {
           ) : null
         }
       >
-          <table className="w-full border-collapse text-[12px]">
-            <thead>
-              <tr>
-                {["Member", "Provider and role", "Reviewer", "Decision", "Reason", "Decided", "Outcome", "Audit entry"].map((h) => (
-                  <th key={h} className={cell}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((item) => (
-                <tr key={item.id} className="break-inside-avoid">
-                  <td className={cell}>
-                    {item.name}
-                    <div className="text-muted-foreground print:text-black">{item.email ?? item.memberId}</div>
-                  </td>
-                  <td className={cell}>
-                    {PROVIDER_LABELS[item.provider]}: {item.role}
-                    {item.managed ? " (SCIM)" : ""}
-                  </td>
-                  <td className={cell}>{item.reviewer}</td>
-                  <td className={cell}>
-                    {item.decision ? DECISION_LABELS[item.decision] : "—"}
-                    {item.newRole ? ` → ${item.newRole}` : ""}
-                  </td>
-                  <td className={cell}>{item.reason ?? ""}</td>
-                  <td className={cell}>
-                    {when(item.decidedAt)}
-                    {item.decidedBy ? <div>{item.decidedBy}</div> : null}
-                  </td>
-                  <td className={cell}>
-                    {outcomeText(item)}
-                    {item.outcomeDetail ? <div className="text-muted-foreground print:text-black">{item.outcomeDetail}</div> : null}
-                    {item.remediatedAt ? <div>{when(item.remediatedAt)}</div> : null}
-                  </td>
-                  <td className={cell}>{item.auditId ? `#${item.auditId}` : ""}</td>
-                </tr>
+        <table className="w-full border-collapse text-[12px]">
+          <thead>
+            <tr>
+              {["Member", "Provider and role", "Reviewer", "Decision", "Reason", "Decided", "Outcome", "Audit entry"].map((h) => (
+                <th key={h} className={cell}>
+                  {h}
+                </th>
               ))}
-            </tbody>
-          </table>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((item) => (
+              <tr key={item.id} className="break-inside-avoid">
+                <td className={cell}>
+                  {item.name}
+                  <div className="text-muted-foreground print:text-black">{item.email ?? item.memberId}</div>
+                </td>
+                <td className={cell}>
+                  {PROVIDER_LABELS[item.provider]}: {item.role}
+                  {item.managed ? " (SCIM)" : ""}
+                </td>
+                <td className={cell}>{item.reviewer}</td>
+                <td className={cell}>
+                  {item.decision ? DECISION_LABELS[item.decision] : "—"}
+                  {item.newRole ? ` → ${item.newRole}` : ""}
+                </td>
+                <td className={cell}>{item.reason ?? ""}</td>
+                <td className={cell}>
+                  {when(item.decidedAt)}
+                  {item.decidedBy ? <div>{item.decidedBy}</div> : null}
+                </td>
+                <td className={cell}>
+                  {outcomeText(item)}
+                  {item.outcomeDetail ? <div className="text-muted-foreground print:text-black">{item.outcomeDetail}</div> : null}
+                  {item.remediatedAt ? <div>{when(item.remediatedAt)}</div> : null}
+                </td>
+                <td className={cell}>{item.auditId ? `#${item.auditId}` : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableSection>
     </article>
   );

@@ -47,7 +47,17 @@ export function ReviewLoadState({
 }
 
 /** A review page's title, the line under it, and its actions at the right. */
-export function ReviewHeader({ title, meta, actions, metaClassName }: { title: ReactNode; meta: ReactNode; actions: ReactNode; metaClassName?: string }) {
+export function ReviewHeader({
+  title,
+  meta,
+  actions,
+  metaClassName,
+}: {
+  title: ReactNode;
+  meta: ReactNode;
+  actions: ReactNode;
+  metaClassName?: string;
+}) {
   return (
     <div className="flex flex-wrap items-start justify-between gap-3">
       <div className="min-w-0">
@@ -60,7 +70,19 @@ export function ReviewHeader({ title, meta, actions, metaClassName }: { title: R
 }
 
 /** A titled section holding a table that scrolls sideways on narrow screens. */
-export function TableSection({ id, title, frameClassName, children, after }: { id: string; title: string; frameClassName?: string; children: ReactNode; after?: ReactNode }) {
+export function TableSection({
+  id,
+  title,
+  frameClassName,
+  children,
+  after,
+}: {
+  id: string;
+  title: string;
+  frameClassName?: string;
+  children: ReactNode;
+  after?: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="space-y-2">
       <h2 id={id} className="text-sm font-semibold">

@@ -51,21 +51,21 @@ export function ReviewPage({ id }: { id: string }) {
           </>
         }
         actions={
-        <div className="flex flex-wrap gap-2">
-          <Link href={`/reviews/${id}/report`} className={buttonClassName("secondary", "sm")}>
-            Report
-          </Link>
-          {isOwner && r.status === "open" ? (
-            <Button variant="primary" onClick={() => close.mutate()} disabled={close.isPending}>
-              {close.isPending ? "Closing and carrying out…" : "Close and carry out decisions"}
-            </Button>
-          ) : null}
-          {isOwner && r.status === "closed" && failed > 0 ? (
-            <Button onClick={() => retry.mutate()} disabled={retry.isPending}>
-              {retry.isPending ? "Retrying…" : `Retry ${failed} failed`}
-            </Button>
-          ) : null}
-        </div>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/reviews/${id}/report`} className={buttonClassName("secondary", "sm")}>
+              Report
+            </Link>
+            {isOwner && r.status === "open" ? (
+              <Button variant="primary" onClick={() => close.mutate()} disabled={close.isPending}>
+                {close.isPending ? "Closing and carrying out…" : "Close and carry out decisions"}
+              </Button>
+            ) : null}
+            {isOwner && r.status === "closed" && failed > 0 ? (
+              <Button onClick={() => retry.mutate()} disabled={retry.isPending}>
+                {retry.isPending ? "Retrying…" : `Retry ${failed} failed`}
+              </Button>
+            ) : null}
+          </div>
         }
       />
       {error ? (
@@ -74,32 +74,39 @@ export function ReviewPage({ id }: { id: string }) {
         </Callout>
       ) : null}
       <TableSection id="progress-title" title="Progress" frameClassName="rounded-lg border border-border bg-surface">
-          <table className="w-full text-[13px]">
-            <thead className="text-left text-muted-foreground">
-              <tr>
-                <th className="px-3 py-2 font-medium">Reviewer</th>
-                <th className="px-3 py-2 text-right font-medium">Decided</th>
-                <th className="px-3 py-2 text-right font-medium">Open</th>
-                <th className="px-3 py-2 font-medium">
-                  <span className="sr-only">Share decided</span>
-                </th>
+        <table className="w-full text-[13px]">
+          <thead className="text-left text-muted-foreground">
+            <tr>
+              <th className="px-3 py-2 font-medium">Reviewer</th>
+              <th className="px-3 py-2 text-right font-medium">Decided</th>
+              <th className="px-3 py-2 text-right font-medium">Open</th>
+              <th className="px-3 py-2 font-medium">
+                <span className="sr-only">Share decided</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.progress.map((p) => (
+              <tr key={p.reviewer} className="border-t border-border">
+                <td className="px-3 py-2">{p.reviewer}</td>
+                <td className="tabular px-3 py-2 text-right">{p.decided}</td>
+                <td className="tabular px-3 py-2 text-right">{p.open}</td>
+                <td className="w-1/3 px-3 py-2">
+                  <div
+                    className="h-1.5 rounded bg-muted"
+                    role="progressbar"
+                    aria-label={`${p.reviewer}: ${p.decided} of ${p.total} decided`}
+                    aria-valuenow={p.decided}
+                    aria-valuemin={0}
+                    aria-valuemax={p.total}
+                  >
+                    <div className="h-1.5 rounded bg-primary" style={{ width: `${p.total ? (100 * p.decided) / p.total : 0}%` }} />
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {r.progress.map((p) => (
-                <tr key={p.reviewer} className="border-t border-border">
-                  <td className="px-3 py-2">{p.reviewer}</td>
-                  <td className="tabular px-3 py-2 text-right">{p.decided}</td>
-                  <td className="tabular px-3 py-2 text-right">{p.open}</td>
-                  <td className="w-1/3 px-3 py-2">
-                    <div className="h-1.5 rounded bg-muted" role="progressbar" aria-label={`${p.reviewer}: ${p.decided} of ${p.total} decided`} aria-valuenow={p.decided} aria-valuemin={0} aria-valuemax={p.total}>
-                      <div className="h-1.5 rounded bg-primary" style={{ width: `${p.total ? (100 * p.decided) / p.total : 0}%` }} />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </tbody>
+        </table>
       </TableSection>
       <ReviewQueue review={r} />
     </div>

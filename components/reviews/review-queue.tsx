@@ -29,7 +29,13 @@ export function ReviewQueue({ review }: { review: ReviewDetail }) {
   const [q, setQ] = useState("");
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [editing, setEditing] = useState<{ item: ReviewItem; decision: "remove" | "change_role" } | null>(null);
-  const params = new URLSearchParams({ limit: "100", ...(mine ? { reviewer: "me" } : {}), ...(state ? { state } : {}), ...(provider ? { provider } : {}), ...(q ? { q } : {}) }).toString();
+  const params = new URLSearchParams({
+    limit: "100",
+    ...(mine ? { reviewer: "me" } : {}),
+    ...(state ? { state } : {}),
+    ...(provider ? { provider } : {}),
+    ...(q ? { q } : {}),
+  }).toString();
   const items = useInfiniteQuery({
     queryKey: reviewKeys.items(review.id, params),
     queryFn: ({ pageParam }) => fetchItems(review.id, pageParam ? `${params}&after=${pageParam}` : params),
@@ -53,7 +59,8 @@ export function ReviewQueue({ review }: { review: ReviewDetail }) {
     <section aria-labelledby="queue-title" className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h2 id="queue-title" className="text-sm font-semibold">
-          {mine ? "Your queue" : "Items"} {mine && open ? <span className="font-normal text-muted-foreground">({review.mine.open} open)</span> : null}
+          {mine ? "Your queue" : "Items"}{" "}
+          {mine && open ? <span className="font-normal text-muted-foreground">({review.mine.open} open)</span> : null}
         </h2>
         <div className="flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-1.5 text-[13px]">
@@ -76,7 +83,13 @@ export function ReviewQueue({ review }: { review: ReviewDetail }) {
             ))}
           </NativeSelect>
           <div className="w-full sm:w-56">
-            <Input aria-label="Search items" placeholder="Search name, email, role" className="h-8" value={q} onChange={(e) => setQ(e.target.value)} />
+            <Input
+              aria-label="Search items"
+              placeholder="Search name, email, role"
+              className="h-8"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+            />
           </div>
           {open ? (
             <Button
@@ -101,9 +114,18 @@ export function ReviewQueue({ review }: { review: ReviewDetail }) {
           <Skeleton className="h-10" />
         </div>
       ) : items.isError ? (
-        <QueryErrorState title="Could not load the items" error={items.error} onRetry={() => void items.refetch()} retrying={items.isFetching} />
+        <QueryErrorState
+          title="Could not load the items"
+          error={items.error}
+          onRetry={() => void items.refetch()}
+          retrying={items.isFetching}
+        />
       ) : rows.length === 0 ? (
-        <EmptyState icon={<Inbox />} title={state === "open" ? "Nothing left to decide" : "No items match"} description="Change the filters to see other items." />
+        <EmptyState
+          icon={<Inbox />}
+          title={state === "open" ? "Nothing left to decide" : "No items match"}
+          description="Change the filters to see other items."
+        />
       ) : (
         <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full min-w-[760px] text-[13px]">
@@ -125,7 +147,12 @@ export function ReviewQueue({ review }: { review: ReviewDetail }) {
                 <tr key={item.id} className="border-t border-border align-top">
                   <td className="px-3 py-2">
                     {canDecide(item) ? (
-                      <input type="checkbox" aria-label={`Select ${item.name}`} checked={selected.has(item.id)} onChange={() => toggle(item.id)} />
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${item.name}`}
+                        checked={selected.has(item.id)}
+                        onChange={() => toggle(item.id)}
+                      />
                     ) : null}
                   </td>
                   <td className="px-3 py-2">
@@ -157,7 +184,16 @@ export function ReviewQueue({ review }: { review: ReviewDetail }) {
                     ) : (
                       <span className="text-muted-foreground">Not decided</span>
                     )}
-                    {editing?.item.id === item.id ? <DecisionForm key={editing.decision} item={item} decision={editing.decision} busy={send.isPending} onCancel={() => setEditing(null)} onSubmit={(d) => send.mutate([d])} /> : null}
+                    {editing?.item.id === item.id ? (
+                      <DecisionForm
+                        key={editing.decision}
+                        item={item}
+                        decision={editing.decision}
+                        busy={send.isPending}
+                        onCancel={() => setEditing(null)}
+                        onSubmit={(d) => send.mutate([d])}
+                      />
+                    ) : null}
                   </td>
                   <td className="px-3 py-2 text-right whitespace-nowrap">
                     {canDecide(item) ? (
@@ -191,11 +227,29 @@ export function ReviewQueue({ review }: { review: ReviewDetail }) {
   );
 }
 
-function DecisionForm({ item, decision, busy, onCancel, onSubmit }: { item: ReviewItem; decision: "remove" | "change_role"; busy: boolean; onCancel: () => void; onSubmit: (d: DecisionInput) => void }) {
+function DecisionForm({
+  item,
+  decision,
+  busy,
+  onCancel,
+  onSubmit,
+}: {
+  item: ReviewItem;
+  decision: "remove" | "change_role";
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: (d: DecisionInput) => void;
+}) {
   const [reason, setReason] = useState("");
   const [role, setRole] = useState("");
-  const roles = useQuery({ queryKey: ["roles"], queryFn: () => apiFetch<RolesResponse>("/api/roles"), enabled: decision === "change_role" });
-  const options = roles.data?.providers.find((p) => p.id === item.provider)?.roles.filter((r) => r.scope === "organization" && r.name !== item.role) ?? [];
+  const roles = useQuery({
+    queryKey: ["roles"],
+    queryFn: () => apiFetch<RolesResponse>("/api/roles"),
+    enabled: decision === "change_role",
+  });
+  const options =
+    roles.data?.providers.find((p) => p.id === item.provider)?.roles.filter((r) => r.scope === "organization" && r.name !== item.role) ??
+    [];
   return (
     <form
       className="mt-2 space-y-2"
@@ -215,7 +269,15 @@ function DecisionForm({ item, decision, busy, onCancel, onSubmit }: { item: Revi
           ))}
         </NativeSelect>
       ) : null}
-      <Input aria-label="Reason" placeholder="Why (required)" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={1000} autoFocus />
+      <Input
+        aria-label="Reason"
+        placeholder="Why (required)"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        required
+        maxLength={1000}
+        autoFocus
+      />
       <div className="flex gap-2">
         <Button type="submit" size="sm" variant={decision === "remove" ? "danger" : "primary"} disabled={busy}>
           {decision === "remove" ? "Decide: remove" : "Decide: change role"}

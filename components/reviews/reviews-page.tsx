@@ -23,8 +23,8 @@ export function ReviewsPage() {
   return (
     <div className="mx-auto w-full max-w-[1440px] space-y-6 px-4 py-6 sm:px-6">
       <p className="max-w-2xl text-[13px] text-muted-foreground">
-        An access review asks reviewers whether each member should keep their access. Closing it carries out the removals and
-        role changes as audited changes, and leaves a report to show an auditor.
+        An access review asks reviewers whether each member should keep their access. Closing it carries out the removals and role changes
+        as audited changes, and leaves a report to show an auditor.
       </p>
       {hasRole(operator.role, "owner") ? <NewReviewForm /> : null}
       <section aria-labelledby="reviews-title" className="space-y-3">
@@ -37,9 +37,18 @@ export function ReviewsPage() {
             <Skeleton className="h-14" />
           </div>
         ) : reviews.isError ? (
-          <QueryErrorState title="Could not load access reviews" error={reviews.error} onRetry={() => void reviews.refetch()} retrying={reviews.isFetching} />
+          <QueryErrorState
+            title="Could not load access reviews"
+            error={reviews.error}
+            onRetry={() => void reviews.refetch()}
+            retrying={reviews.isFetching}
+          />
         ) : reviews.data.reviews.length === 0 ? (
-          <EmptyState icon={<ClipboardCheck />} title="No access reviews yet" description="An owner starts one: pick providers and reviewers, and a due date." />
+          <EmptyState
+            icon={<ClipboardCheck />}
+            title="No access reviews yet"
+            description="An owner starts one: pick providers and reviewers, and a due date."
+          />
         ) : (
           <ul className="divide-y divide-border rounded-lg border border-border bg-surface">
             {reviews.data.reviews.map((r) => (

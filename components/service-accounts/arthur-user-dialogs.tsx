@@ -70,10 +70,37 @@ export function CreateArthurUserDialog({ onClose }: { onClose: () => void }) {
       {/* noValidate: the server judges the email (in any script) and marks the field. */}
       <form id="create-arthur-user" noValidate onSubmit={submit} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="arthur-user-first" label="First name" value={form.firstName} onChange={set("firstName")} required maxLength={INPUT_LIMITS.name} error={byField.firstName} disabled={busy} />
-          <TextField id="arthur-user-last" label="Last name" value={form.lastName} onChange={set("lastName")} maxLength={INPUT_LIMITS.name} error={byField.lastName} disabled={busy} />
+          <TextField
+            id="arthur-user-first"
+            label="First name"
+            value={form.firstName}
+            onChange={set("firstName")}
+            required
+            maxLength={INPUT_LIMITS.name}
+            error={byField.firstName}
+            disabled={busy}
+          />
+          <TextField
+            id="arthur-user-last"
+            label="Last name"
+            value={form.lastName}
+            onChange={set("lastName")}
+            maxLength={INPUT_LIMITS.name}
+            error={byField.lastName}
+            disabled={busy}
+          />
         </div>
-        <TextField id="arthur-user-email" label="Email" type="email" value={form.email} onChange={set("email")} required maxLength={INPUT_LIMITS.email} error={byField.email} disabled={busy} />
+        <TextField
+          id="arthur-user-email"
+          label="Email"
+          type="email"
+          value={form.email}
+          onChange={set("email")}
+          required
+          maxLength={INPUT_LIMITS.email}
+          error={byField.email}
+          disabled={busy}
+        />
         {needsApproval ? null : (
           <PasswordField
             id="arthur-user-password"
@@ -131,8 +158,23 @@ export function EditArthurUserNameDialog({ userId, name, onClose }: { userId: st
         }}
       >
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="edit-arthur-first" label="First name" value={form.firstName} onChange={(e) => setForm((f) => ({ ...f, firstName: e.target.value }))} required maxLength={INPUT_LIMITS.name} disabled={busy} />
-          <TextField id="edit-arthur-last" label="Last name" value={form.lastName} onChange={(e) => setForm((f) => ({ ...f, lastName: e.target.value }))} maxLength={INPUT_LIMITS.name} disabled={busy} />
+          <TextField
+            id="edit-arthur-first"
+            label="First name"
+            value={form.firstName}
+            onChange={(e) => setForm((f) => ({ ...f, firstName: e.target.value }))}
+            required
+            maxLength={INPUT_LIMITS.name}
+            disabled={busy}
+          />
+          <TextField
+            id="edit-arthur-last"
+            label="Last name"
+            value={form.lastName}
+            onChange={(e) => setForm((f) => ({ ...f, lastName: e.target.value }))}
+            maxLength={INPUT_LIMITS.name}
+            disabled={busy}
+          />
         </div>
       </form>
     </ChangeDialog>

@@ -9,7 +9,12 @@ afterEach(cleanup);
 describe("the one place a service account's secret is shown", () => {
   it("names the account, shows the id and secret with copy buttons, and closes only when the admin says it is copied", async () => {
     const onClose = vi.fn();
-    render(<CredentialsDialog credentials={{ accountName: "etl-bot", clientId: "cid-123", clientSecret: "s3cr3t-value", reason: "created" }} onClose={onClose} />);
+    render(
+      <CredentialsDialog
+        credentials={{ accountName: "etl-bot", clientId: "cid-123", clientSecret: "s3cr3t-value", reason: "created" }}
+        onClose={onClose}
+      />,
+    );
     const dialog = screen.getByRole("alertdialog", { name: "Service account etl-bot created" });
     expect(within(dialog).getByTestId("credential-client-id").textContent).toBe("cid-123");
     expect(within(dialog).getByTestId("credential-client-secret").textContent).toBe("s3cr3t-value");
@@ -21,7 +26,12 @@ describe("the one place a service account's secret is shown", () => {
   });
 
   it("a regenerated secret says the previous one stopped working", () => {
-    render(<CredentialsDialog credentials={{ accountName: "etl-bot", clientId: "cid", clientSecret: "new", reason: "regenerated" }} onClose={() => undefined} />);
+    render(
+      <CredentialsDialog
+        credentials={{ accountName: "etl-bot", clientId: "cid", clientSecret: "new", reason: "regenerated" }}
+        onClose={() => undefined}
+      />,
+    );
     const dialog = screen.getByRole("alertdialog", { name: "New secret for etl-bot" });
     expect(dialog.textContent).toContain("The previous secret has stopped working.");
   });

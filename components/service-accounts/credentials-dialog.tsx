@@ -78,7 +78,11 @@ export function ShownOnceDialog({
 export function CredentialsDialog({ credentials, onClose }: { credentials: ShownCredentials; onClose: () => void }) {
   return (
     <ShownOnceDialog
-      title={credentials.reason === "created" ? `Service account ${credentials.accountName} created` : `New secret for ${credentials.accountName}`}
+      title={
+        credentials.reason === "created"
+          ? `Service account ${credentials.accountName} created`
+          : `New secret for ${credentials.accountName}`
+      }
       description="Copy the client secret now and keep it somewhere safe."
       confirm="I have copied the secret"
       warning={`Roster does not store this secret and cannot show it again. If it is lost, regenerate it${credentials.reason === "regenerated" ? ". The previous secret has stopped working." : "."}`}

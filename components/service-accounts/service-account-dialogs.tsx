@@ -18,10 +18,7 @@ import { INPUT_LIMITS } from "@/lib/limits";
 
 /** Which dialog is open, for which account: one host for the whole page. */
 export type ServiceAccountDialog =
-  | { kind: "create" }
-  | { kind: "rename"; account: Member }
-  | { kind: "regenerate"; account: Member; self: boolean }
-  | null;
+  { kind: "create" } | { kind: "rename"; account: Member } | { kind: "regenerate"; account: Member; self: boolean } | null;
 
 const NAME_ID = "service-account-name";
 
@@ -80,7 +77,8 @@ function useCredentialsFlow(onShown: (shown: ShownCredentials) => void, reason: 
         return;
       }
       const { account, credentials, role } = answer;
-      if (role && "error" in role) toast.warning(`${account.name} was created without a role`, { description: `Arthur refused the role: ${role.error}` });
+      if (role && "error" in role)
+        toast.warning(`${account.name} was created without a role`, { description: `Arthur refused the role: ${role.error}` });
       onShown({ accountName: account.name, clientId: credentials.clientId, clientSecret: credentials.clientSecret, reason });
     },
     onError: setError,
@@ -145,7 +143,13 @@ function RenameDialog({ account, onClose }: { account: Member; onClose: () => vo
       description="Only the name changes; its credentials keep working."
       action={{ type: "submit", form: "rename-service-account", label: "Rename", busyLabel: "Renaming…" }}
     >
-      <NameForm formId="rename-service-account" initial={account.name} busy={change.busy} error={change.error} onSubmit={(name) => change.run({ id: account.id, name })} />
+      <NameForm
+        formId="rename-service-account"
+        initial={account.name}
+        busy={change.busy}
+        error={change.error}
+        onSubmit={(name) => change.run({ id: account.id, name })}
+      />
     </ChangeDialog>
   );
 }
@@ -182,8 +186,8 @@ function RegenerateDialog({
     >
       {self ? (
         <Callout tone="danger" icon={<TriangleAlert aria-hidden />} title="This is Roster's own Arthur identity">
-          If Roster signs in to Arthur with this account&apos;s secret, it loses access to Arthur until its configuration
-          has the new secret.
+          If Roster signs in to Arthur with this account&apos;s secret, it loses access to Arthur until its configuration has the new
+          secret.
         </Callout>
       ) : null}
     </ChangeDialog>
@@ -201,7 +205,9 @@ export function ServiceAccountDialogs({ dialog, onClose }: { dialog: ServiceAcco
     <>
       {dialog?.kind === "create" ? <CreateDialog onClose={onClose} onShown={show} /> : null}
       {dialog?.kind === "rename" ? <RenameDialog account={dialog.account} onClose={onClose} /> : null}
-      {dialog?.kind === "regenerate" ? <RegenerateDialog account={dialog.account} self={dialog.self} onClose={onClose} onShown={show} /> : null}
+      {dialog?.kind === "regenerate" ? (
+        <RegenerateDialog account={dialog.account} self={dialog.self} onClose={onClose} onShown={show} />
+      ) : null}
       {shown ? <CredentialsDialog credentials={shown} onClose={() => setShown(null)} /> : null}
     </>
   );

@@ -12,7 +12,15 @@ const ROLE_ID = "service-account-role";
  * The organization role a new Arthur service account gets: Arthur's organization-bindable
  * roles (the ones its API lets an organization role binding name), none chosen at first.
  */
-export function ServiceAccountRoleField({ value, onChange, disabled }: { value: string; onChange: (roleId: string) => void; disabled?: boolean }) {
+export function ServiceAccountRoleField({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: string;
+  onChange: (roleId: string) => void;
+  disabled?: boolean;
+}) {
   const roles = useQuery(rolesQueryOptions());
   const entry = rolesOf(roles.data, "arthur");
   const choices = (entry?.roles ?? []).filter((role) => role.scope === "organization");

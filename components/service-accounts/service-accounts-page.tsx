@@ -30,9 +30,7 @@ export function ServiceAccountsPage() {
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <div className="flex items-center gap-2 text-[13px] text-muted-foreground">
           <ProviderDot provider="arthur" />
-          <span>
-            Non-human accounts on Arthur. Each has a client ID and secret; Roster shows a secret once and never stores it.
-          </span>
+          <span>Non-human accounts on Arthur. Each has a client ID and secret; Roster shows a secret once and never stores it.</span>
           {query.data ? <ModeBadge mode={query.data.mode} /> : null}
         </div>
         <div className="flex gap-2 self-start sm:self-auto">
@@ -77,7 +75,11 @@ export function ServiceAccountsPage() {
             onOpen={open}
             empty={
               term ? (
-                <EmptyState icon={<Search aria-hidden />} title="No matches" description={`No service account matches “${search.trim()}”.`} />
+                <EmptyState
+                  icon={<Search aria-hidden />}
+                  title="No matches"
+                  description={`No service account matches “${search.trim()}”.`}
+                />
               ) : (
                 <EmptyState
                   icon={<Bot aria-hidden />}

@@ -35,7 +35,9 @@ export type CredentialsRequest = { kind: "create"; name: string; role: string } 
  * so the mutation is dropped from React Query's cache as soon as nothing observes it
  * (`gcTime: 0`) and the caller holds the secret only while its dialog is open.
  */
-export function useIssueCredentials(options: ChangeMutationOptions<ServiceAccountCredentialsResponse | ApprovalRequiredResponse, CredentialsRequest>) {
+export function useIssueCredentials(
+  options: ChangeMutationOptions<ServiceAccountCredentialsResponse | ApprovalRequiredResponse, CredentialsRequest>,
+) {
   const queryClient = useQueryClient();
   return useMutation<ServiceAccountCredentialsResponse | ApprovalRequiredResponse, Error, CredentialsRequest>({
     gcTime: 0,
@@ -54,7 +56,10 @@ export function useIssueCredentials(options: ChangeMutationOptions<ServiceAccoun
     onError: async (error, variables) => {
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
       if (options.onError) await options.onError(error, variables);
-      else toast.error(variables.kind === "create" ? "Could not create the service account" : "Could not regenerate the secret", { description: error.message });
+      else
+        toast.error(variables.kind === "create" ? "Could not create the service account" : "Could not regenerate the secret", {
+          description: error.message,
+        });
     },
   });
 }
@@ -84,10 +89,13 @@ export function useRenameServiceAccount(options: ChangeMutationOptions<ArthurAcc
   );
 }
 
-export function useCreateArthurUser(options: ChangeMutationOptions<ArthurAccountResponse | ApprovalRequiredResponse, CreateArthurUserInput> = {}) {
+export function useCreateArthurUser(
+  options: ChangeMutationOptions<ArthurAccountResponse | ApprovalRequiredResponse, CreateArthurUserInput> = {},
+) {
   return useChangeMutation(
     {
-      mutationFn: (input) => apiFetch<ArthurAccountResponse | ApprovalRequiredResponse>("/api/arthur/users", { method: "POST", json: input }),
+      mutationFn: (input) =>
+        apiFetch<ArthurAccountResponse | ApprovalRequiredResponse>("/api/arthur/users", { method: "POST", json: input }),
       errorTitle: (input) => `Could not create ${input.email} on Arthur`,
     },
     options,

@@ -23,7 +23,10 @@ function columns(open: (dialog: ServiceAccountDialog) => void, selfId: string | 
       header: "Name",
       cell: ({ row }) => (
         <div className="flex min-w-0 items-center gap-2.5">
-          <span aria-hidden className="flex size-7 shrink-0 items-center justify-center rounded-md border border-border bg-subtle text-muted-foreground">
+          <span
+            aria-hidden
+            className="flex size-7 shrink-0 items-center justify-center rounded-md border border-border bg-subtle text-muted-foreground"
+          >
             <Bot className="size-4" />
           </span>
           <div className="min-w-0">
@@ -43,8 +46,7 @@ function columns(open: (dialog: ServiceAccountDialog) => void, selfId: string | 
     helper.display({
       id: "role",
       header: "Organization role",
-      cell: ({ row }) =>
-        row.original.role ? <span>{roleLabel(row.original.role)}</span> : <Badge tone="outline">No role</Badge>,
+      cell: ({ row }) => (row.original.role ? <span>{roleLabel(row.original.role)}</span> : <Badge tone="outline">No role</Badge>),
     }),
     helper.display({
       id: "added",
@@ -69,7 +71,11 @@ function columns(open: (dialog: ServiceAccountDialog) => void, selfId: string | 
               <Pencil aria-hidden />
               <span className="hidden lg:inline">Rename</span>
             </Button>
-            <Button variant="ghost" onClick={() => open({ kind: "regenerate", account, self: account.id === selfId })} aria-label={`Regenerate the secret of ${name}`}>
+            <Button
+              variant="ghost"
+              onClick={() => open({ kind: "regenerate", account, self: account.id === selfId })}
+              aria-label={`Regenerate the secret of ${name}`}
+            >
               <KeyRound aria-hidden />
               <span className="hidden lg:inline">Regenerate secret</span>
             </Button>

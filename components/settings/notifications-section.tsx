@@ -44,7 +44,9 @@ export function NotificationsSection() {
         <h2 id="notifications-heading" className="text-[15px] font-semibold tracking-tight">
           Notifications
         </h2>
-        <p className="text-[13px] text-muted-foreground">Which events Roster emails you about. Your choices are your own; they change nothing for other operators.</p>
+        <p className="text-[13px] text-muted-foreground">
+          Which events Roster emails you about. Your choices are your own; they change nothing for other operators.
+        </p>
       </div>
       {data && !data.channels.email ? (
         <Callout icon={<Info aria-hidden />}>
@@ -52,7 +54,12 @@ export function NotificationsSection() {
         </Callout>
       ) : null}
       {query.isError && !data ? (
-        <QueryErrorState title="Could not load your notification choices" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <QueryErrorState
+          title="Could not load your notification choices"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
       ) : (
         <ul className="divide-y divide-border rounded-lg border border-border bg-surface">
           {NOTIFY_EVENTS.map((event) => {
@@ -85,7 +92,11 @@ export function NotificationsSection() {
           })}
         </ul>
       )}
-      {data?.channels.webhook ? <p className="text-xs text-muted-foreground">Every event also goes to the organization&apos;s webhook, set by whoever runs this server.</p> : null}
+      {data?.channels.webhook ? (
+        <p className="text-xs text-muted-foreground">
+          Every event also goes to the organization&apos;s webhook, set by whoever runs this server.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -64,13 +64,37 @@ function AddOperatorDialog({ onClose }: { onClose: () => void }) {
       {/* noValidate: the browser's email check refuses addresses in other scripts; the server judges and marks the field. */}
       <form id="add-operator" noValidate onSubmit={submit} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="operator-email" label="Email" type="email" required maxLength={INPUT_LIMITS.email} error={byField.email} disabled={busy} value={form.email} onChange={(e) => setForm((f) => ({ ...f, email: e.target.value }))} />
-          <TextField id="operator-name" label="Name" required maxLength={INPUT_LIMITS.name} error={byField.name} disabled={busy} value={form.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />
+          <TextField
+            id="operator-email"
+            label="Email"
+            type="email"
+            required
+            maxLength={INPUT_LIMITS.email}
+            error={byField.email}
+            disabled={busy}
+            value={form.email}
+            onChange={(e) => setForm((f) => ({ ...f, email: e.target.value }))}
+          />
+          <TextField
+            id="operator-name"
+            label="Name"
+            required
+            maxLength={INPUT_LIMITS.name}
+            error={byField.name}
+            disabled={busy}
+            value={form.name}
+            onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
+          />
         </div>
         <div className="space-y-1.5">
           <Label htmlFor="operator-role">Roster role</Label>
           <div className="flex items-center gap-3">
-            <NativeSelect id="operator-role" value={form.role} disabled={busy} onChange={(e) => setForm((f) => ({ ...f, role: e.target.value as RosterRole }))}>
+            <NativeSelect
+              id="operator-role"
+              value={form.role}
+              disabled={busy}
+              onChange={(e) => setForm((f) => ({ ...f, role: e.target.value as RosterRole }))}
+            >
               {ROSTER_ROLES.map((role) => (
                 <option key={role} value={role}>
                   {ROLE_LABEL[role]}
@@ -101,7 +125,11 @@ function UpdateOperatorDialog({ dialog, onClose }: { dialog: Exclude<OperatorDia
   const who = operator.name || operator.email;
   const change = useDialogChange(useUpdateOperator, ({ operator: updated }) => {
     toast.success(
-      dialog.kind === "role" ? `${who} is now ${ROLE_LABEL[updated.role].toLowerCase()}` : updated.disabled ? `${who} can no longer sign in` : `${who} can sign in again`,
+      dialog.kind === "role"
+        ? `${who} is now ${ROLE_LABEL[updated.role].toLowerCase()}`
+        : updated.disabled
+          ? `${who} can no longer sign in`
+          : `${who} can sign in again`,
     );
     onClose();
   });
@@ -143,7 +171,10 @@ function UpdateOperatorDialog({ dialog, onClose }: { dialog: Exclude<OperatorDia
         variant: copy.variant,
         label: copy.action,
         busyLabel: "Saving…",
-        onClick: () => change.run(dialog.kind === "role" ? { id: operator.id, role: dialog.role } : { id: operator.id, disabled: dialog.kind === "disable" }),
+        onClick: () =>
+          change.run(
+            dialog.kind === "role" ? { id: operator.id, role: dialog.role } : { id: operator.id, disabled: dialog.kind === "disable" },
+          ),
       }}
     />
   );

@@ -46,7 +46,13 @@ export function PasswordField({ id, label, value, onChange, minLength, disabled,
           aria-describedby={`${id}-hint`}
           className="font-mono"
         />
-        <Button variant="ghost" size="icon" onClick={() => setVisible((v) => !v)} aria-label={visible ? "Hide password" : "Show password"} disabled={disabled}>
+        <Button
+          variant="ghost"
+          size="icon"
+          onClick={() => setVisible((v) => !v)}
+          aria-label={visible ? "Hide password" : "Show password"}
+          disabled={disabled}
+        >
           {visible ? <EyeOff aria-hidden /> : <Eye aria-hidden />}
         </Button>
         {value ? <CopyButton value={value} label="Copy password" className="size-8" /> : null}

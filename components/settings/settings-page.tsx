@@ -47,11 +47,14 @@ export function SettingsPage() {
             </Button>
           ) : null}
         </div>
-        {!canManage ? (
-          <Callout icon={<Info aria-hidden />}>Only owners add operators, change their roles or disable them.</Callout>
-        ) : null}
+        {!canManage ? <Callout icon={<Info aria-hidden />}>Only owners add operators, change their roles or disable them.</Callout> : null}
         {query.isError && !operators ? (
-          <QueryErrorState title="Could not load operators" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          <QueryErrorState
+            title="Could not load operators"
+            error={query.error}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
         ) : (
           <OperatorsTable
             operators={operators}

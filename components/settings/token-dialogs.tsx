@@ -19,7 +19,8 @@ import { ROLE_HINT } from "./operator-dialogs";
 import { useCreateToken, useRevokeToken } from "./tokens-queries";
 
 /** Which token dialog is open on the Settings page. */
-export type TokenDialog = { kind: "create" } | { kind: "secret"; name: string; secret: string } | { kind: "revoke"; token: TokenSummary } | null;
+export type TokenDialog =
+  { kind: "create" } | { kind: "secret"; name: string; secret: string } | { kind: "revoke"; token: TokenSummary } | null;
 
 const EXPIRY_DAYS = [7, 30, 90, 365] as const;
 
@@ -74,7 +75,12 @@ function CreateTokenDialog({ onCreated, onClose }: { onCreated: (name: string, s
           <div className="space-y-1.5">
             <Label htmlFor="token-role">Roster role</Label>
             <div>
-              <NativeSelect id="token-role" value={form.role} disabled={busy} onChange={(e) => setForm((f) => ({ ...f, role: e.target.value as RosterRole }))}>
+              <NativeSelect
+                id="token-role"
+                value={form.role}
+                disabled={busy}
+                onChange={(e) => setForm((f) => ({ ...f, role: e.target.value as RosterRole }))}
+              >
                 {ROSTER_ROLES.map((role) => (
                   <option key={role} value={role}>
                     {ROLE_LABEL[role]}
@@ -87,7 +93,12 @@ function CreateTokenDialog({ onCreated, onClose }: { onCreated: (name: string, s
           <div className="space-y-1.5">
             <Label htmlFor="token-expiry">Expires after</Label>
             <div>
-              <NativeSelect id="token-expiry" value={String(form.days)} disabled={busy} onChange={(e) => setForm((f) => ({ ...f, days: Number(e.target.value) }))}>
+              <NativeSelect
+                id="token-expiry"
+                value={String(form.days)}
+                disabled={busy}
+                onChange={(e) => setForm((f) => ({ ...f, days: Number(e.target.value) }))}
+              >
                 {EXPIRY_DAYS.map((days) => (
                   <option key={days} value={days}>
                     {days} days
@@ -108,7 +119,11 @@ function CreateTokenDialog({ onCreated, onClose }: { onCreated: (name: string, s
             <div className="flex flex-wrap gap-4 pl-6">
               {PROVIDER_IDS.map((provider) => (
                 <label key={provider} className="flex items-center gap-2 text-[13px]">
-                  <Checkbox checked={form.providers.includes(provider)} disabled={busy} onCheckedChange={(v) => toggle(provider, v === true)} />
+                  <Checkbox
+                    checked={form.providers.includes(provider)}
+                    disabled={busy}
+                    onCheckedChange={(v) => toggle(provider, v === true)}
+                  />
                   {PROVIDER_LABELS[provider]}
                 </label>
               ))}
@@ -160,7 +175,8 @@ function RevokeTokenDialog({ token, onClose }: { token: TokenSummary; onClose: (
 export function TokenDialogs({ dialog, setDialog }: { dialog: TokenDialog; setDialog: (next: TokenDialog) => void }) {
   const close = () => setDialog(null);
   if (!dialog) return null;
-  if (dialog.kind === "create") return <CreateTokenDialog onCreated={(name, secret) => setDialog({ kind: "secret", name, secret })} onClose={close} />;
+  if (dialog.kind === "create")
+    return <CreateTokenDialog onCreated={(name, secret) => setDialog({ kind: "secret", name, secret })} onClose={close} />;
   if (dialog.kind === "secret") return <TokenSecretDialog name={dialog.name} secret={dialog.secret} onClose={close} />;
   return <RevokeTokenDialog key={dialog.token.id} token={dialog.token} onClose={close} />;
 }

@@ -26,7 +26,11 @@ export interface CreateTokenVariables {
   expiresAt: string;
 }
 
-function useTokenChange<TData, TVariables>(mutationFn: (variables: TVariables) => Promise<TData>, errorTitle: string, options: ChangeMutationOptions<TData, TVariables>) {
+function useTokenChange<TData, TVariables>(
+  mutationFn: (variables: TVariables) => Promise<TData>,
+  errorTitle: string,
+  options: ChangeMutationOptions<TData, TVariables>,
+) {
   const queryClient = useQueryClient();
   return useChangeMutation(
     { mutationFn, errorTitle: () => errorTitle },
@@ -41,7 +45,11 @@ function useTokenChange<TData, TVariables>(mutationFn: (variables: TVariables) =
 }
 
 export function useCreateToken(options: ChangeMutationOptions<CreatedTokenResponse, CreateTokenVariables> = {}) {
-  return useTokenChange((input: CreateTokenVariables) => apiFetch<CreatedTokenResponse>("/api/tokens", { method: "POST", json: input }), "Could not create the token", options);
+  return useTokenChange(
+    (input: CreateTokenVariables) => apiFetch<CreatedTokenResponse>("/api/tokens", { method: "POST", json: input }),
+    "Could not create the token",
+    options,
+  );
 }
 
 export function useRevokeToken(options: ChangeMutationOptions<RevokedTokenResponse, { id: string }> = {}) {

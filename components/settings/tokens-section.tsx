@@ -23,7 +23,8 @@ export function TokensSection() {
             API tokens
           </h2>
           <p className="text-[13px] text-muted-foreground">
-            For programs that call Roster&apos;s API (<code className="font-mono text-xs">Authorization: Bearer roster_pat_…</code>), described at{" "}
+            For programs that call Roster&apos;s API (<code className="font-mono text-xs">Authorization: Bearer roster_pat_…</code>),
+            described at{" "}
             <a className="underline underline-offset-2" href="/api/openapi.json">
               /api/openapi.json
             </a>
@@ -36,7 +37,12 @@ export function TokensSection() {
         </Button>
       </div>
       {query.isError && !query.data ? (
-        <QueryErrorState title="Could not load API tokens" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <QueryErrorState
+          title="Could not load API tokens"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
       ) : (
         <TokensTable tokens={query.data?.tokens} loading={query.isPending} stale={query.isFetching && !query.isPending} revoke={revoke} />
       )}

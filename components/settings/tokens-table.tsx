@@ -67,7 +67,11 @@ function columns(revoke: (token: TokenSummary) => void) {
       id: "used",
       header: "Last used",
       cell: ({ row }) =>
-        row.original.lastUsedAt ? <RelativeTime iso={row.original.lastUsedAt} className="text-muted-foreground tabular" /> : <span className="text-muted-foreground">Never</span>,
+        row.original.lastUsedAt ? (
+          <RelativeTime iso={row.original.lastUsedAt} className="text-muted-foreground tabular" />
+        ) : (
+          <span className="text-muted-foreground">Never</span>
+        ),
     }),
     helper.display({
       id: "expires",
@@ -106,7 +110,9 @@ export function TokensTable({ tokens, loading, stale, revoke }: TokensTableProps
       loading={loading}
       stale={stale}
       skeletonRows={2}
-      empty={<EmptyState icon={<KeyRound aria-hidden />} title="No API tokens" description="Make one for a program that calls Roster's API." />}
+      empty={
+        <EmptyState icon={<KeyRound aria-hidden />} title="No API tokens" description="Make one for a program that calls Roster's API." />
+      }
     />
   );
 }

@@ -31,28 +31,31 @@ export function AppShell({ operator, children }: AppShellProps) {
 
   return (
     <OperatorProvider operator={operator}>
-    <div className="min-h-dvh">
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-md bg-primary px-3 py-2 text-sm text-primary-foreground focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
-      >
-        Skip to content
-      </a>
-      <aside className="fixed inset-y-0 left-0 z-40 hidden w-60 border-r border-border bg-subtle lg:block print:hidden">
-        <SidebarNav />
-      </aside>
-      {navLoaded ? <NavDrawer open={navOpen} onOpenChange={setNavOpen} returnFocus={() => navOpener.current} /> : null}
-      <div className="flex min-h-dvh min-w-0 flex-col lg:pl-60 print:pl-0">
-        <TopBar operator={operator} onOpenNav={() => {
-            navOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-            setNavLoaded(true);
-            setNavOpen(true);
-          }} />
-        <main id="main" tabIndex={-1} className="min-w-0 flex-1 outline-none">
-          {children}
-        </main>
+      <div className="min-h-dvh">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-md bg-primary px-3 py-2 text-sm text-primary-foreground focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+        >
+          Skip to content
+        </a>
+        <aside className="fixed inset-y-0 left-0 z-40 hidden w-60 border-r border-border bg-subtle lg:block print:hidden">
+          <SidebarNav />
+        </aside>
+        {navLoaded ? <NavDrawer open={navOpen} onOpenChange={setNavOpen} returnFocus={() => navOpener.current} /> : null}
+        <div className="flex min-h-dvh min-w-0 flex-col lg:pl-60 print:pl-0">
+          <TopBar
+            operator={operator}
+            onOpenNav={() => {
+              navOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+              setNavLoaded(true);
+              setNavOpen(true);
+            }}
+          />
+          <main id="main" tabIndex={-1} className="min-w-0 flex-1 outline-none">
+            {children}
+          </main>
+        </div>
       </div>
-    </div>
     </OperatorProvider>
   );
 }

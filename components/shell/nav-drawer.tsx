@@ -26,7 +26,8 @@ export default function NavDrawer({ open, onOpenChange, returnFocus }: NavDrawer
               opener.focus();
             }
           }}
-          className="fixed inset-y-0 left-0 z-50 w-64 max-w-[85vw] border-r border-border bg-subtle shadow-xl outline-none lg:hidden">
+          className="fixed inset-y-0 left-0 z-50 w-64 max-w-[85vw] border-r border-border bg-subtle shadow-xl outline-none lg:hidden"
+        >
           <Dialog.Title className="sr-only">Navigation</Dialog.Title>
           <Dialog.Description className="sr-only">Roster pages</Dialog.Description>
           <Dialog.Close asChild>

@@ -3,10 +3,8 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 const VARIANTS = {
-  primary:
-    "bg-primary text-primary-foreground shadow-sm hover:bg-primary/90 disabled:bg-primary/60",
-  secondary:
-    "border border-border-strong bg-surface text-foreground shadow-xs hover:bg-accent disabled:text-muted-foreground",
+  primary: "bg-primary text-primary-foreground shadow-sm hover:bg-primary/90 disabled:bg-primary/60",
+  secondary: "border border-border-strong bg-surface text-foreground shadow-xs hover:bg-accent disabled:text-muted-foreground",
   // Enabled reads as enabled (text colour); only a disabled ghost button is muted.
   ghost: "text-foreground hover:bg-accent hover:text-accent-foreground disabled:text-muted-foreground aria-disabled:text-muted-foreground",
   danger: "bg-danger text-danger-foreground shadow-sm hover:bg-danger/90",
@@ -41,11 +39,5 @@ export interface ButtonProps extends ComponentProps<"button"> {
 
 export function Button({ variant, size, asChild, className, type, ...props }: ButtonProps) {
   const Component = asChild ? Slot.Root : "button";
-  return (
-    <Component
-      type={asChild ? undefined : (type ?? "button")}
-      className={cn(buttonClassName(variant, size), className)}
-      {...props}
-    />
-  );
+  return <Component type={asChild ? undefined : (type ?? "button")} className={cn(buttonClassName(variant, size), className)} {...props} />;
 }

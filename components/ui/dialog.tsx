@@ -26,7 +26,6 @@ const descriptionClassName = "mt-1 text-[13px] leading-5 text-muted-foreground";
 /** Whether the surrounding modal is an alert dialog (its close button is AlertDialog.Cancel). */
 const AlertContext = createContext(false);
 
-
 export interface ModalProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -123,9 +122,7 @@ export function Modal({
             </div>
             {children ? <div className="min-h-0 flex-1 space-y-3 overflow-y-auto px-5 pb-4 text-[13px]">{children}</div> : null}
             {footer ? (
-              <div className="flex flex-wrap items-center justify-end gap-2 border-t border-border bg-subtle px-5 py-3">
-                {footer}
-              </div>
+              <div className="flex flex-wrap items-center justify-end gap-2 border-t border-border bg-subtle px-5 py-3">{footer}</div>
             ) : null}
           </AlertContext.Provider>
         </Primitive.Content>
@@ -157,7 +154,16 @@ type ModalActionsProps = Omit<ComponentProps<typeof Button>, "children"> & {
 };
 
 /** The footer of a dialog that runs one change: a close button, then the action. */
-export function ModalActions({ busy, label, busyLabel, cancelLabel = "Cancel", variant = "primary", disabled, reason, ...props }: ModalActionsProps) {
+export function ModalActions({
+  busy,
+  label,
+  busyLabel,
+  cancelLabel = "Cancel",
+  variant = "primary",
+  disabled,
+  reason,
+  ...props
+}: ModalActionsProps) {
   const reasonId = useId();
   const why = disabled && !busy && reason ? reason : null;
   return (

@@ -17,31 +17,16 @@ const itemClassName = cn(
   "data-[highlighted]:bg-accent data-[highlighted]:text-accent-foreground data-[disabled]:opacity-50 [&_svg]:size-4",
 );
 
-export function DropdownMenuContent({
-  className,
-  align = "end",
-  sideOffset = 6,
-  ...props
-}: ComponentProps<typeof Menu.Content>) {
+export function DropdownMenuContent({ className, align = "end", sideOffset = 6, ...props }: ComponentProps<typeof Menu.Content>) {
   return (
     <Menu.Portal>
-      <Menu.Content
-        align={align}
-        sideOffset={sideOffset}
-        className={cn(floatingPanelClassName, "min-w-44 p-1", className)}
-        {...props}
-      />
+      <Menu.Content align={align} sideOffset={sideOffset} className={cn(floatingPanelClassName, "min-w-44 p-1", className)} {...props} />
     </Menu.Portal>
   );
 }
 
 export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof Menu.Label>) {
-  return (
-    <Menu.Label
-      className={cn("px-2 pt-1.5 pb-1 text-xs font-medium text-muted-foreground", className)}
-      {...props}
-    />
-  );
+  return <Menu.Label className={cn("px-2 pt-1.5 pb-1 text-xs font-medium text-muted-foreground", className)} {...props} />;
 }
 
 export function DropdownMenuSeparator({ className, ...props }: ComponentProps<typeof Menu.Separator>) {
@@ -52,11 +37,7 @@ export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof 
   return <Menu.Item className={cn(itemClassName, "pl-2", className)} {...props} />;
 }
 
-export function DropdownMenuCheckboxItem({
-  className,
-  children,
-  ...props
-}: ComponentProps<typeof Menu.CheckboxItem>) {
+export function DropdownMenuCheckboxItem({ className, children, ...props }: ComponentProps<typeof Menu.CheckboxItem>) {
   return (
     <Menu.CheckboxItem className={cn(itemClassName, className)} {...props}>
       <span className="absolute left-2 flex size-4 items-center justify-center">

@@ -18,9 +18,7 @@ export function EmptyState({ icon, title, description, action, className }: Empt
         </div>
       ) : null}
       <h2 className="text-sm font-semibold text-foreground">{title}</h2>
-      {description ? (
-        <div className="mt-1 max-w-sm text-[13px] leading-5 text-muted-foreground">{description}</div>
-      ) : null}
+      {description ? <div className="mt-1 max-w-sm text-[13px] leading-5 text-muted-foreground">{description}</div> : null}
       {action ? <div className="mt-5 flex items-center gap-2">{action}</div> : null}
     </div>
   );

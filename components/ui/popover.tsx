@@ -12,20 +12,10 @@ export const floatingPanelClassName = cn(
   "origin-(--radix-popper-transform-origin) data-[state=open]:animate-fade-in",
 );
 
-export function PopoverContent({
-  className,
-  align = "start",
-  sideOffset = 6,
-  ...props
-}: ComponentProps<typeof PopoverPrimitive.Content>) {
+export function PopoverContent({ className, align = "start", sideOffset = 6, ...props }: ComponentProps<typeof PopoverPrimitive.Content>) {
   return (
     <PopoverPrimitive.Portal>
-      <PopoverPrimitive.Content
-        align={align}
-        sideOffset={sideOffset}
-        className={cn(floatingPanelClassName, className)}
-        {...props}
-      />
+      <PopoverPrimitive.Content align={align} sideOffset={sideOffset} className={cn(floatingPanelClassName, className)} {...props} />
     </PopoverPrimitive.Portal>
   );
 }

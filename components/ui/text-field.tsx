@@ -13,7 +13,8 @@ interface TextFieldProps extends ComponentProps<typeof Input> {
 /** A labelled one-line text input for dialog forms (no browser autofill). */
 export function TextField({ id, label, error, hint, ...props }: TextFieldProps) {
   const full = atLimit(props.value, props.maxLength);
-  const described = [hint ? `${id}-hint` : null, full ? `${id}-limit` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described =
+    [hint ? `${id}-hint` : null, full ? `${id}-limit` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="min-w-0 space-y-1.5">
       <Label htmlFor={id}>{label}</Label>

@@ -43,9 +43,7 @@ export function MembershipBadge({ membership }: { membership: Membership }) {
           invited
         </span>
       ) : null}
-      {workspaceCount ? (
-        <span className="shrink-0 opacity-60">+{workspaceCount} ws</span>
-      ) : null}
+      {workspaceCount ? <span className="shrink-0 opacity-60">+{workspaceCount} ws</span> : null}
       {membership.managed ? (
         <>
           <ShieldCheck aria-hidden className="size-3.5 shrink-0 opacity-70" />

@@ -33,8 +33,8 @@ function ProviderAlert({ state }: { state: ProviderState }) {
       <p className="mt-0.5 text-xs opacity-80">
         {state.fetchedAt && state.count > 0 ? (
           <>
-            Showing {label} members from the last successful sync, <RelativeTime iso={state.fetchedAt} />. The other
-            providers are up to date.
+            Showing {label} members from the last successful sync, <RelativeTime iso={state.fetchedAt} />. The other providers are up to
+            date.
           </>
         ) : (
           <>{label} members are missing from the list below. The other providers are shown.</>

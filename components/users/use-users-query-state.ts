@@ -40,7 +40,16 @@ export function useUsersQueryState() {
   const resetFilters = useCallback(
     () =>
       setQuery(
-        { q: "", provider: undefined, role: undefined, status: undefined, kind: undefined, workspace: undefined, via: undefined, inactiveDays: undefined },
+        {
+          q: "",
+          provider: undefined,
+          role: undefined,
+          status: undefined,
+          kind: undefined,
+          workspace: undefined,
+          via: undefined,
+          inactiveDays: undefined,
+        },
         { resetPage: true },
       ),
     [setQuery],

@@ -57,10 +57,7 @@ export function useUsersTable({ query, data, setQuery }: UseUsersTableOptions) {
 
   const onSortingChange: OnChangeFn<SortingState> = (updater) => {
     const next = functionalUpdate(updater, sorting)[0];
-    setQuery(
-      { sort: isSortField(next?.id) ? next.id : "name", order: next?.desc ? "desc" : "asc" },
-      { resetPage: true },
-    );
+    setQuery({ sort: isSortField(next?.id) ? next.id : "name", order: next?.desc ? "desc" : "asc" }, { resetPage: true });
   };
 
   const onPaginationChange: OnChangeFn<PaginationState> = (updater) => {

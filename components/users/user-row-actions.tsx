@@ -34,9 +34,7 @@ function UserRowMenu({ person }: { person: Person }) {
   const dialogs = useMemberDialogs();
   const actionsOf = useMembershipActions();
   const subject = subjectOf(person);
-  const memberships = [...person.memberships].sort(
-    (a, b) => PROVIDER_IDS.indexOf(a.provider) - PROVIDER_IDS.indexOf(b.provider),
-  );
+  const memberships = [...person.memberships].sort((a, b) => PROVIDER_IDS.indexOf(a.provider) - PROVIDER_IDS.indexOf(b.provider));
 
   return (
     <>

@@ -12,19 +12,11 @@ export function UsersBulkActions({ people }: { people: Person[] }) {
   const state = useCanChangeMembers() ? { enabled: true } : { enabled: false, reason: NEEDS_ADMIN };
   return (
     <>
-      <GatedButton
-        size="sm"
-        state={state}
-        onClick={() => dialogs.open({ kind: "bulk-change-role", people })}
-      >
+      <GatedButton size="sm" state={state} onClick={() => dialogs.open({ kind: "bulk-change-role", people })}>
         <UserCog aria-hidden />
         <span className="sr-only sm:not-sr-only">Change role…</span>
       </GatedButton>
-      <GatedButton
-        size="sm"
-        state={state}
-        onClick={() => dialogs.open({ kind: "bulk-remove", people })}
-      >
+      <GatedButton size="sm" state={state} onClick={() => dialogs.open({ kind: "bulk-remove", people })}>
         <UserMinus aria-hidden />
         <span className="sr-only sm:not-sr-only">Remove from…</span>
       </GatedButton>

@@ -75,7 +75,11 @@ export function RolesCell({ person }: { person: Person }) {
   return (
     <ul className="w-48 space-y-0.5 text-[13px]">
       {roles.map(({ provider, role }) => (
-        <li key={`${provider}:${role}`} className="flex min-w-0 items-baseline gap-1.5" title={`${providerLabel(provider)}: ${roleLabel(role)}`}>
+        <li
+          key={`${provider}:${role}`}
+          className="flex min-w-0 items-baseline gap-1.5"
+          title={`${providerLabel(provider)}: ${roleLabel(role)}`}
+        >
           <span className="shrink-0 text-xs text-muted-foreground">{providerLabel(provider)}</span>
           <span className="truncate text-foreground">{roleLabel(role)}</span>
         </li>
@@ -101,7 +105,9 @@ export function StatusCell({ person }: { person: Person }) {
         Active
       </span>
       {invited > 0 ? (
-        <span className="pl-3 text-xs text-muted-foreground">+{invited} invite{invited === 1 ? "" : "s"}</span>
+        <span className="pl-3 text-xs text-muted-foreground">
+          +{invited} invite{invited === 1 ? "" : "s"}
+        </span>
       ) : null}
     </span>
   );

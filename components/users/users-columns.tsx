@@ -18,9 +18,7 @@ export const usersColumns = helper.columns([
     header: ({ table }) => (
       <Checkbox
         aria-label="Select all on this page"
-        checked={
-          table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false
-        }
+        checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
         disabled={table.getRowModel().rows.length === 0}
         onCheckedChange={(checked) => table.toggleAllPageRowsSelected(checked === true)}
         className="align-middle"
@@ -31,9 +29,7 @@ export const usersColumns = helper.columns([
         aria-label={`Select ${personLabel(row.original)}`}
         checked={row.getIsSelected()}
         // The row handler reads `target.checked` and the Shift key (range selection).
-        onClick={(event) =>
-          row.getToggleSelectedHandler()({ target: { checked: !row.getIsSelected() }, shiftKey: event.shiftKey })
-        }
+        onClick={(event) => row.getToggleSelectedHandler()({ target: { checked: !row.getIsSelected() }, shiftKey: event.shiftKey })}
         className="align-middle"
       />
     ),

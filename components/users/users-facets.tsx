@@ -38,9 +38,7 @@ export function roleOptions(data: UsersResponse | undefined, selected: readonly 
   for (const role of selected) {
     if (!known.has(role)) options.push({ value: role, label: roleLabel(role), group: "other" });
   }
-  return options.sort(
-    (a, b) => groupOrder(a.group) - groupOrder(b.group) || a.label.localeCompare(b.label),
-  );
+  return options.sort((a, b) => groupOrder(a.group) - groupOrder(b.group) || a.label.localeCompare(b.label));
 }
 
 function groupOrder(group: string | undefined): number {
@@ -89,5 +87,9 @@ const VIA_LABELS: Record<GrantVia, string> = { group: "Through a group", team: "
 
 /** "Has access through a group or team", with how many memberships hold such a grant. */
 export function viaOptions(data: UsersResponse | undefined): FacetOption[] {
-  return GRANT_VIAS.map((via) => ({ value: via, label: VIA_LABELS[via], count: data?.facets.via?.find((entry) => entry.via === via)?.count }));
+  return GRANT_VIAS.map((via) => ({
+    value: via,
+    label: VIA_LABELS[via],
+    count: data?.facets.via?.find((entry) => entry.via === via)?.count,
+  }));
 }

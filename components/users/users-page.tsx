@@ -67,73 +67,71 @@ export function UsersPage() {
   // fieldset disables every button and field inside it until then).
   return (
     <MemberDialogsProvider onBulkFinished={clearSelection}>
-    <fieldset
-      disabled={!hydrated}
-      aria-busy={!hydrated}
-      className="mx-auto w-full max-w-[1440px] min-w-0 space-y-4 border-0 px-4 py-6 sm:px-6"
-    >
-      <p className="sr-only" role="status" aria-live="polite">
-        {users.isPending || users.isPlaceholderData ? "Loading people…" : ""}
-      </p>
-      {failedWithoutData ? null : <ProviderStatusStrip providers={data?.providers} />}
+      <fieldset
+        disabled={!hydrated}
+        aria-busy={!hydrated}
+        className="mx-auto w-full max-w-[1440px] min-w-0 space-y-4 border-0 px-4 py-6 sm:px-6"
+      >
+        <p className="sr-only" role="status" aria-live="polite">
+          {users.isPending || users.isPlaceholderData ? "Loading people…" : ""}
+        </p>
+        {failedWithoutData ? null : <ProviderStatusStrip providers={data?.providers} />}
 
-      {data ? <ProviderAlerts providers={data.providers} /> : null}
+        {data ? <ProviderAlerts providers={data.providers} /> : null}
 
-      {failedWithoutData ? (
-        <QueryErrorState
-          title="Could not load people"
-          error={users.error}
-          onRetry={() => void users.refetch()}
-          retrying={users.isFetching}
-        />
-      ) : (
-        <>
-          {users.isError && data ? (
-            <Callout tone="warning" role="status">
-              Could not refresh the list: {users.error.message}
-              {isApiFailure(users.error) && users.error.requestId ? ` (request ${users.error.requestId})` : null}. Showing
-              the last answer.
-            </Callout>
-          ) : null}
-          <UsersToolbar
-            table={table}
-            query={query}
-            data={data}
-            onSearch={onSearch}
-            onFilter={onFilter}
-            onInactive={onInactive}
-            onReset={onReset}
-            selectedCount={selectedCount}
-            onClearSelection={clearSelection}
-            bulkActions={<UsersBulkActions people={selectedPeople} />}
-            refresh={
-              <Button
-                onClick={() => refresh.mutate(undefined)}
-                disabled={refresh.isPending}
-                aria-busy={refresh.isPending}
-                title="Read every provider again now"
-              >
-                <RefreshCw aria-hidden className={refresh.isPending ? "animate-spin" : undefined} />
-                Refresh
-              </Button>
-            }
+        {failedWithoutData ? (
+          <QueryErrorState
+            title="Could not load people"
+            error={users.error}
+            onRetry={() => void users.refetch()}
+            retrying={users.isFetching}
           />
-          <DataTable
-            table={table}
-            label="People"
-            loading={users.isPending}
-            stale={users.isPlaceholderData}
-            skeletonRows={Math.min(query.pageSize, 10)}
-            empty={
-              data ? (
-                <UsersEmptyState filtered={hasUsersFilters(query)} providers={data.providers} onClearFilters={onReset} />
-              ) : null
-            }
-          />
-          {data && data.total > 0 ? <DataTablePagination table={table} /> : null}
-        </>
-      )}
-    </fieldset>
+        ) : (
+          <>
+            {users.isError && data ? (
+              <Callout tone="warning" role="status">
+                Could not refresh the list: {users.error.message}
+                {isApiFailure(users.error) && users.error.requestId ? ` (request ${users.error.requestId})` : null}. Showing the last
+                answer.
+              </Callout>
+            ) : null}
+            <UsersToolbar
+              table={table}
+              query={query}
+              data={data}
+              onSearch={onSearch}
+              onFilter={onFilter}
+              onInactive={onInactive}
+              onReset={onReset}
+              selectedCount={selectedCount}
+              onClearSelection={clearSelection}
+              bulkActions={<UsersBulkActions people={selectedPeople} />}
+              refresh={
+                <Button
+                  onClick={() => refresh.mutate(undefined)}
+                  disabled={refresh.isPending}
+                  aria-busy={refresh.isPending}
+                  title="Read every provider again now"
+                >
+                  <RefreshCw aria-hidden className={refresh.isPending ? "animate-spin" : undefined} />
+                  Refresh
+                </Button>
+              }
+            />
+            <DataTable
+              table={table}
+              label="People"
+              loading={users.isPending}
+              stale={users.isPlaceholderData}
+              skeletonRows={Math.min(query.pageSize, 10)}
+              empty={
+                data ? <UsersEmptyState filtered={hasUsersFilters(query)} providers={data.providers} onClearFilters={onReset} /> : null
+              }
+            />
+            {data && data.total > 0 ? <DataTablePagination table={table} /> : null}
+          </>
+        )}
+      </fieldset>
     </MemberDialogsProvider>
   );
 }

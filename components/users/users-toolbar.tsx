@@ -12,7 +12,16 @@ import { DataTableSelectionBar } from "@/components/data-table/data-table-select
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { InvitePeopleButton } from "@/components/invites/invite-people-button";
 import type { ServerTable } from "@/components/data-table/features";
-import { inactiveOptions, KIND_OPTIONS, providerOptions, RoleGroupLabel, roleOptions, STATUS_OPTIONS, viaOptions, workspaceOptions } from "./users-facets";
+import {
+  inactiveOptions,
+  KIND_OPTIONS,
+  providerOptions,
+  RoleGroupLabel,
+  roleOptions,
+  STATUS_OPTIONS,
+  viaOptions,
+  workspaceOptions,
+} from "./users-facets";
 
 interface UsersToolbarProps {
   table: ServerTable<Person>;
@@ -117,7 +126,11 @@ export function UsersToolbar({
         <DataTableViewOptions table={table} />
         {refresh}
         <Button asChild>
-          <a href={usersExportHref(query)} download title="Download the people matching this search and these filters as CSV, one row per provider membership">
+          <a
+            href={usersExportHref(query)}
+            download
+            title="Download the people matching this search and these filters as CSV, one row per provider membership"
+          >
             <Download aria-hidden />
             Export
           </a>

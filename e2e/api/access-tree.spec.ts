@@ -29,7 +29,9 @@ test.describe("access control from the file tree", () => {
     anonymous = await request.newContext({ baseURL: E2E.baseUrl, extraHTTPHeaders: { origin: E2E.baseUrl } });
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
     for (const role of ROLES) {
-      const made = await sessions.get("owner")!.post("/api/tokens", { data: { name: `access-${role}-${process.pid}-${Date.now()}`, role, expiresAt } });
+      const made = await sessions
+        .get("owner")!
+        .post("/api/tokens", { data: { name: `access-${role}-${process.pid}-${Date.now()}`, role, expiresAt } });
       expect(made.status(), await made.text()).toBe(200);
       const { secret } = (await made.json()) as { secret: string };
       tokens.set(role, await request.newContext({ baseURL: E2E.baseUrl, extraHTTPHeaders: { authorization: `Bearer ${secret}` } }));
@@ -69,7 +71,9 @@ test.describe("access control from the file tree", () => {
       // API tokens: the role's checks without a cookie or an Origin, or refused outright where a person is needed.
       for (const role of ROLES) {
         const res = await send(tokens.get(role)!, key, access);
-        const code = res.headers()["content-type"]?.includes("json") ? ((await res.json()) as { error?: { code?: string } }).error?.code : undefined;
+        const code = res.headers()["content-type"]?.includes("json")
+          ? ((await res.json()) as { error?: { code?: string } }).error?.code
+          : undefined;
         if (access.sessionOnly) {
           expect.soft([res.status(), code], `${key} with a ${role} token`).toEqual([403, "session_required"]);
         } else if (ROLES.indexOf(role) < ROLES.indexOf(access.role)) {
@@ -87,11 +91,20 @@ test.describe("access control from the file tree", () => {
         const crossSite = await send(owner, key, access, { "sec-fetch-site": "cross-site" });
         expect.soft(crossSite.status(), `${key} marked Sec-Fetch-Site: cross-site`).toBe(403);
         expect.soft((await crossSite.json()).error.code).toBe("cross_origin");
-        const spoofed = await send(owner, key, access, { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+        const spoofed = await send(owner, key, access, {
+          origin: "https://evil.example",
+          "x-forwarded-host": "evil.example",
+          "x-forwarded-proto": "https",
+        });
         expect.soft(spoofed.status(), `${key} from another origin that X-Forwarded-Host claims`).toBe(403);
         // A body over 1 MiB is refused before it is read, for anyone (signed in or not).
         for (const ctx of [owner, anonymous]) {
-          const big = await ctx.fetch(access.path, { method: key.split(" ")[0], data: `{"x":"${"a".repeat(1024 * 1024)}"}`, headers: { "content-type": "application/json" }, maxRedirects: 0 });
+          const big = await ctx.fetch(access.path, {
+            method: key.split(" ")[0],
+            data: `{"x":"${"a".repeat(1024 * 1024)}"}`,
+            headers: { "content-type": "application/json" },
+            maxRedirects: 0,
+          });
           expect.soft(big.status(), `${key} with a 1 MiB body`).toBe(413);
           expect.soft((await big.json()).error.code).toBe("payload_too_large");
         }

@@ -31,7 +31,11 @@ export const ACCESS: Record<string, Access> = {
   "POST /api/account/password": { role: "viewer", path: "/api/account/password", body: {}, sessionOnly: true },
   "GET /api/me/notifications": { role: "viewer", path: "/api/me/notifications", sessionOnly: true },
   "PATCH /api/me/notifications": { role: "viewer", path: "/api/me/notifications", body: {}, sessionOnly: true },
-  "POST /api/arthur/accept-invites": { role: "owner", path: "/api/arthur/accept-invites", skipAllowed: "accepts Roster's own Arthur invites" },
+  "POST /api/arthur/accept-invites": {
+    role: "owner",
+    path: "/api/arthur/accept-invites",
+    skipAllowed: "accepts Roster's own Arthur invites",
+  },
   "PATCH /api/arthur/users/[id]": { role: "admin", path: "/api/arthur/users/no-such-user", body: {} },
   "POST /api/arthur/users": { role: "admin", path: "/api/arthur/users", body: {} },
   "GET /api/audit": { role: "viewer", path: "/api/audit" },
@@ -44,22 +48,48 @@ export const ACCESS: Record<string, Access> = {
   "GET /api/invite-requests": { role: "viewer", path: "/api/invite-requests" },
   "POST /api/invite-requests": { role: "requester", path: "/api/invite-requests", body: {}, sessionOnly: true },
   "GET /api/invite-requests/[id]": { role: "viewer", path: `/api/invite-requests/${NO_REQUEST}` },
-  "POST /api/invite-requests/[id]/approve": { role: "admin", path: `/api/invite-requests/${NO_REQUEST}/approve`, body: {}, sessionOnly: true },
-  "POST /api/invite-requests/[id]/cancel": { role: "requester", path: `/api/invite-requests/${NO_REQUEST}/cancel`, body: {}, sessionOnly: true },
-  "POST /api/invite-requests/[id]/reject": { role: "admin", path: `/api/invite-requests/${NO_REQUEST}/reject`, body: {}, sessionOnly: true },
+  "POST /api/invite-requests/[id]/approve": {
+    role: "admin",
+    path: `/api/invite-requests/${NO_REQUEST}/approve`,
+    body: {},
+    sessionOnly: true,
+  },
+  "POST /api/invite-requests/[id]/cancel": {
+    role: "requester",
+    path: `/api/invite-requests/${NO_REQUEST}/cancel`,
+    body: {},
+    sessionOnly: true,
+  },
+  "POST /api/invite-requests/[id]/reject": {
+    role: "admin",
+    path: `/api/invite-requests/${NO_REQUEST}/reject`,
+    body: {},
+    sessionOnly: true,
+  },
   "POST /api/invite-requests/[id]/retry": { role: "admin", path: `/api/invite-requests/${NO_REQUEST}/retry`, body: {}, sessionOnly: true },
   "GET /api/invites": { role: "viewer", path: "/api/invites" },
   "DELETE /api/invites/[provider]/[inviteId]": { role: "admin", path: "/api/invites/openai/invite-no-such-invite" },
   "PATCH /api/members/[provider]/[memberId]": { role: "admin", path: "/api/members/openai/user-no-such-member", body: {} },
   "DELETE /api/members/[provider]/[memberId]": { role: "admin", path: "/api/members/openai/user-no-such-member" },
-  "POST /api/members/[provider]/[memberId]/groups": { role: "admin", path: "/api/members/arthur/00000000-0000-4000-8000-000000000000/groups", body: {} },
-  "DELETE /api/members/[provider]/[memberId]/groups/[groupId]": { role: "admin", path: "/api/members/arthur/00000000-0000-4000-8000-000000000000/groups/no-such-group" },
+  "POST /api/members/[provider]/[memberId]/groups": {
+    role: "admin",
+    path: "/api/members/arthur/00000000-0000-4000-8000-000000000000/groups",
+    body: {},
+  },
+  "DELETE /api/members/[provider]/[memberId]/groups/[groupId]": {
+    role: "admin",
+    path: "/api/members/arthur/00000000-0000-4000-8000-000000000000/groups/no-such-group",
+  },
   "GET /api/groups": { role: "viewer", path: "/api/groups?provider=arthur" },
   "GET /api/operators": { role: "admin", path: "/api/operators" },
   "POST /api/operators": { role: "owner", path: "/api/operators", body: {}, sessionOnly: true },
   "PATCH /api/operators/[id]": { role: "owner", path: `/api/operators/${NO_REQUEST}`, body: {}, sessionOnly: true },
   "GET /api/people/[email]": { role: "viewer", path: `/api/people/${encodeURIComponent("nobody@nowhere.example")}` },
-  "POST /api/people/[email]/offboard": { role: "admin", path: `/api/people/${encodeURIComponent("nobody@nowhere.example")}/offboard`, body: {} },
+  "POST /api/people/[email]/offboard": {
+    role: "admin",
+    path: `/api/people/${encodeURIComponent("nobody@nowhere.example")}/offboard`,
+    body: {},
+  },
   "GET /api/outside-changes": { role: "viewer", path: "/api/outside-changes" },
   "GET /api/people/[email]/timeline": { role: "viewer", path: `/api/people/${encodeURIComponent("nobody@nowhere.example")}/timeline` },
   "GET /api/reviews": { role: "viewer", path: "/api/reviews" },
@@ -101,13 +131,26 @@ export function routesInTree(): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/^route\.(ts|tsx|js|mjs)$/.test(entry.name)) {
-        const pattern = "/" + path.relative(root, dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+        const pattern =
+          "/" +
+          path
+            .relative(root, dir)
+            .split(path.sep)
+            .filter((s) => !/^\(.*\)$/.test(s))
+            .join("/");
         if (PUBLIC.has(pattern)) continue;
         const source = fs.readFileSync(full, "utf8");
         const methods = new Set<string>();
         for (const m of source.matchAll(/export\s+(?:const|let|var|async\s+function|function)\s+([A-Z]+)\b/g)) methods.add(m[1]);
         for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-          for (const name of m[1].split(",")) methods.add(name.trim().split(/\s+as\s+/).pop()!.trim());
+          for (const name of m[1].split(","))
+            methods.add(
+              name
+                .trim()
+                .split(/\s+as\s+/)
+                .pop()!
+                .trim(),
+            );
         }
         const exported = [...methods].filter((m) => (METHODS as readonly string[]).includes(m));
         if (!exported.length) throw new Error(`${path.relative(process.cwd(), full)} exports no HTTP method this test can read`);

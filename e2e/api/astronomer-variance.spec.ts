@@ -71,7 +71,9 @@ test.describe("Astronomer as real organizations answer", () => {
     expect((await astronomerPeople(viewer)).total).toBe(before - 1);
     const observers = await astronomerPeople(viewer, `role=ORGANIZATION_OBSERVE_MEMBER`);
     expect(observers.total).toBeGreaterThan(0);
-    expect(observers.people.every((p) => p.memberships.some((m) => m.provider === "astronomer" && m.role === "ORGANIZATION_OBSERVE_MEMBER"))).toBe(true);
+    expect(
+      observers.people.every((p) => p.memberships.some((m) => m.provider === "astronomer" && m.role === "ORGANIZATION_OBSERVE_MEMBER")),
+    ).toBe(true);
     expect(observers.people.every((p) => p.name.length > 0)).toBe(true);
   });
 
@@ -84,13 +86,20 @@ test.describe("Astronomer as real organizations answer", () => {
       .map((p) => p.memberships.find((m) => m.provider === "astronomer")!)
       .filter((m) => m.status === "active" && m.scopedRoles?.some((s) => s.scope === "organization" && s.role === "ORGANIZATION_OWNER"));
     expect(viaTeam.length).toBeGreaterThan(0);
-    expect(viaTeam[0].scopedRoles!.find((s) => s.scope === "organization")).toMatchObject({ scopeName: "Organization", via: { kind: "team", name: "Platform Engineering" } });
+    expect(viaTeam[0].scopedRoles!.find((s) => s.scope === "organization")).toMatchObject({
+      scopeName: "Organization",
+      via: { kind: "team", name: "Platform Engineering" },
+    });
 
     // Demote every direct owner: the team still makes someone an owner, so the last one may go too.
-    const direct = (await astronomerPeople(admin, "status=active&role=ORGANIZATION_OWNER")).people.map((p) => p.memberships.find((m) => m.provider === "astronomer")!);
+    const direct = (await astronomerPeople(admin, "status=active&role=ORGANIZATION_OWNER")).people.map((p) =>
+      p.memberships.find((m) => m.provider === "astronomer")!,
+    );
     expect(direct.length).toBeGreaterThan(0);
     for (const m of direct) {
-      const res = await admin.patch(`/api/members/astronomer/${encodeURIComponent(m.id)}`, { data: { role: "ORGANIZATION_MEMBER", confirmSelf: true } });
+      const res = await admin.patch(`/api/members/astronomer/${encodeURIComponent(m.id)}`, {
+        data: { role: "ORGANIZATION_MEMBER", confirmSelf: true },
+      });
       expect(res.status(), await res.text()).toBe(200);
     }
     // The team's members are now the organization's only owners.

@@ -84,7 +84,9 @@ test.describe("bulk changes", () => {
     expect(tooMany.status()).toBe(422);
     expect((await tooMany.json()).error.message).toMatch(/at most 1000/);
     const viewer = await as("viewer");
-    expect((await viewer.post("/api/bulk", { data: { items: [{ kind: "revoke_invite", provider: "openai", inviteId: "x" }] } })).status()).toBe(403);
+    expect(
+      (await viewer.post("/api/bulk", { data: { items: [{ kind: "revoke_invite", provider: "openai", inviteId: "x" }] } })).status(),
+    ).toBe(403);
     expect((await admin.get("/api/bulk/00000000-0000-4000-8000-000000000000")).status()).toBe(404);
     expect((await admin.get("/api/bulk/not-a-uuid")).status()).toBe(422);
   });

@@ -28,7 +28,9 @@ async function sandboxWrites(provider: ProviderId): Promise<number> {
 }
 
 async function arthurUsersNamed(email: string): Promise<number> {
-  const res = await fetch(`${E2E.sandbox.arthur}/api/v1/organization/users?page_size=100&search=${encodeURIComponent(email)}`, { headers: AUTH });
+  const res = await fetch(`${E2E.sandbox.arthur}/api/v1/organization/users?page_size=100&search=${encodeURIComponent(email)}`, {
+    headers: AUTH,
+  });
   const body = (await res.json()) as { records: Array<{ email?: string | null }> };
   return body.records.filter((u) => u.email?.toLowerCase() === email.toLowerCase()).length;
 }
@@ -72,7 +74,9 @@ test.describe("the two-person rule for Arthur accounts and admin-level grants", 
   test("roles say which are admin-level, per provider", async ({ as }) => {
     const admin = await as("admin");
     expect((await roles(admin, "openai")).adminLevel.map((r) => r.name)).toEqual(["owner"]);
-    expect((await roles(admin, "astronomer")).adminLevel.map((r) => r.name)).toEqual(expect.arrayContaining(["ORGANIZATION_OWNER", "ORGANIZATION_BILLING_ADMIN"]));
+    expect((await roles(admin, "astronomer")).adminLevel.map((r) => r.name)).toEqual(
+      expect.arrayContaining(["ORGANIZATION_OWNER", "ORGANIZATION_BILLING_ADMIN"]),
+    );
     expect((await roles(admin, "astronomer")).all.find((r) => r.name === "WORKSPACE_OWNER")?.adminLevel).toBe(true);
     expect((await roles(admin, "arthur")).adminLevel.map((r) => r.name)).toEqual(["Organization Admin"]);
   });
@@ -82,12 +86,20 @@ test.describe("the two-person rule for Arthur accounts and admin-level grants", 
     const email = `direct-user-${run}@example.com`;
     const writes = await sandboxWrites("arthur");
     // A request carries no password: the approver gets one Roster makes.
-    const withPassword = await admin.post("/api/arthur/users", { data: { firstName: "Ada", lastName: "Lane", email, password: "chosen-by-one-admin" } });
+    const withPassword = await admin.post("/api/arthur/users", {
+      data: { firstName: "Ada", lastName: "Lane", email, password: "chosen-by-one-admin" },
+    });
     expect(withPassword.status()).toBe(422);
     expect((await withPassword.json()).error.details).toEqual([expect.objectContaining({ field: "password" })]);
 
-    const { request } = await requested(await admin.post("/api/arthur/users", { data: { firstName: "Ada", lastName: "Lane", email, reason: "contractor" } }));
-    expect(request).toMatchObject({ kind: "arthur_user", change: { kind: "arthur_user", email, firstName: "Ada", lastName: "Lane" }, reason: "contractor" });
+    const { request } = await requested(
+      await admin.post("/api/arthur/users", { data: { firstName: "Ada", lastName: "Lane", email, reason: "contractor" } }),
+    );
+    expect(request).toMatchObject({
+      kind: "arthur_user",
+      change: { kind: "arthur_user", email, firstName: "Ada", lastName: "Lane" },
+      reason: "contractor",
+    });
     expect(await sandboxWrites("arthur")).toBe(writes);
     expect(await arthurUsersNamed(email)).toBe(0);
     await expectSelfApprovalRefused(admin, request.id);
@@ -131,7 +143,10 @@ test.describe("the two-person rule for Arthur accounts and admin-level grants", 
 
       const res = await admin.patch(`/api/members/${provider}/${encodeURIComponent(membership.id)}`, { data: { role: target.id } });
       const { request } = await requested(res);
-      expect(request).toMatchObject({ kind: "admin_role", change: { provider, memberId: membership.id, roleName: target.name, memberEmail: person.email } });
+      expect(request).toMatchObject({
+        kind: "admin_role",
+        change: { provider, memberId: membership.id, roleName: target.name, memberEmail: person.email },
+      });
       expect(await sandboxWrites(provider)).toBe(writes);
       expect(await freshRole(admin, person.email!, provider)).toBe(membership.role);
       await expectSelfApprovalRefused(admin, request.id);
@@ -157,7 +172,8 @@ test.describe("the two-person rule for Arthur accounts and admin-level grants", 
   test("a new service account: a request; the approval creates it and shows its secret to the approver once", async ({ as }) => {
     const [admin, owner] = [await as("admin"), await as("owner")];
     const name = `two-person-${run}`;
-    const accounts = async () => ((await (await admin.get("/api/service-accounts")).json()) as ServiceAccountsResponse).accounts.filter((a) => a.name === name);
+    const accounts = async () =>
+      ((await (await admin.get("/api/service-accounts")).json()) as ServiceAccountsResponse).accounts.filter((a) => a.name === name);
     const writes = await sandboxWrites("arthur");
     const { request } = await requested(await admin.post("/api/service-accounts", { data: { name, role: "Organization Member" } }));
     expect(request).toMatchObject({ kind: "service_account", change: { name, roleName: "Organization Member" } });
@@ -180,7 +196,11 @@ test.describe("the two-person rule for Arthur accounts and admin-level grants", 
     const everything = `${await (await owner.get("/api/invite-requests?pageSize=200")).text()}${await (await owner.get("/api/audit?pageSize=200")).text()}`;
     expect(everything).not.toContain(secret);
     const [created] = await auditOf(owner, "create_service_account", "arthur");
-    expect(created).toMatchObject({ outcome: "success", actor: { email: E2E.operators.owner }, after: { name, approval: { requestedBy: E2E.operators.admin } } });
+    expect(created).toMatchObject({
+      outcome: "success",
+      actor: { email: E2E.operators.owner },
+      after: { name, approval: { requestedBy: E2E.operators.admin } },
+    });
   });
 
   test("a rejected or cancelled change request changes nothing; a requester may not ask for these", async ({ as }) => {
@@ -189,14 +209,18 @@ test.describe("the two-person rule for Arthur accounts and admin-level grants", 
     const { request } = await requested(await admin.post("/api/arthur/users", { data: { firstName: "Rex", email } }));
     const rejected = await owner.post(`/api/invite-requests/${request.id}/reject`, { data: { reason: "use an invite" } });
     expect(rejected.status()).toBe(200);
-    expect((await approveStatus(owner, request.id))).toBe(409);
+    expect(await approveStatus(owner, request.id)).toBe(409);
     expect(await arthurUsersNamed(email)).toBe(0);
 
-    const second = await requested(await admin.post("/api/service-accounts", { data: { name: `cancelled-${run}`, role: "Organization Member" } }));
+    const second = await requested(
+      await admin.post("/api/service-accounts", { data: { name: `cancelled-${run}`, role: "Organization Member" } }),
+    );
     expect((await admin.post(`/api/invite-requests/${second.request.id}/cancel`, { data: {} })).status()).toBe(200);
     expect(await approveStatus(owner, second.request.id)).toBe(409);
 
-    expect((await requester.post("/api/service-accounts", { data: { name: `nope-${run}`, role: "Organization Member" } })).status()).toBe(403);
+    expect((await requester.post("/api/service-accounts", { data: { name: `nope-${run}`, role: "Organization Member" } })).status()).toBe(
+      403,
+    );
     expect((await requester.post("/api/arthur/users", { data: { firstName: "No", email: `nope-${run}@example.com` } })).status()).toBe(403);
   });
 });

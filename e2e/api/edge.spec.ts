@@ -17,7 +17,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function sandboxCalls(): Promise<Record<ProviderId, number>> {
   const out = {} as Record<ProviderId, number>;
-  for (const p of PROVIDERS) out[p] = ((await (await fetch(`${E2E.sandbox[p]}/__sandbox/requests`)).json()) as { requests: unknown[] }).requests.length;
+  for (const p of PROVIDERS)
+    out[p] = ((await (await fetch(`${E2E.sandbox[p]}/__sandbox/requests`)).json()) as { requests: unknown[] }).requests.length;
   return out;
 }
 const clearCalls = () => Promise.all(PROVIDERS.map((p) => fetch(`${E2E.sandbox[p]}/__sandbox/requests`, { method: "DELETE" })));
@@ -25,7 +26,9 @@ const clearCalls = () => Promise.all(PROVIDERS.map((p) => fetch(`${E2E.sandbox[p
 test.describe("forced syncs are joined and spaced out", () => {
   // Forty-odd requests with waits of 2 s between phases: more than a minute on a busy machine.
   test.describe.configure({ timeout: 180_000 });
-  test("a viewer's 20 POST /api/sync cost each provider one list read per sync interval, not twenty; another session still gets a fresh read", async ({ as }) => {
+  test("a viewer's 20 POST /api/sync cost each provider one list read per sync interval, not twenty; another session still gets a fresh read", async ({
+    as,
+  }) => {
     const viewer = await as("viewer");
     // One sync alone: what a sync costs each provider.
     await sleep(2_100);
@@ -42,7 +45,9 @@ test.describe("forced syncs are joined and spaced out", () => {
     const intervals = 1 + Math.ceil((Date.now() - started) / 2_000);
     const burst = await sandboxCalls();
     for (const p of PROVIDERS) {
-      expect(burst[p], `${p}: ${burst[p]} calls for 20 syncs, one sync is ${one[p]}, ${intervals} intervals`).toBeLessThanOrEqual(intervals * one[p]);
+      expect(burst[p], `${p}: ${burst[p]} calls for 20 syncs, one sync is ${one[p]}, ${intervals} intervals`).toBeLessThanOrEqual(
+        intervals * one[p],
+      );
     }
 
     // Someone else asking right after still gets what the provider has now.
@@ -101,7 +106,9 @@ test.describe("request ids and path ids", () => {
   test("only a short plain x-request-id is echoed and audited; anything else is replaced", async ({ as }) => {
     const viewer = await as("viewer");
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-    expect((await viewer.get("/api/roles", { headers: { "x-request-id": `ok-${run}_1.2` } })).headers()["x-request-id"]).toBe(`ok-${run}_1.2`);
+    expect((await viewer.get("/api/roles", { headers: { "x-request-id": `ok-${run}_1.2` } })).headers()["x-request-id"]).toBe(
+      `ok-${run}_1.2`,
+    );
     for (const bad of ["x".repeat(65), "x".repeat(8000), "<script>alert(1)</script>", "a b", "a;b", "a/b", "%E2%80%AE"]) {
       const res = await viewer.get("/api/roles", { headers: { "x-request-id": bad } });
       expect(res.headers()["x-request-id"], bad.slice(0, 20)).toMatch(uuid);
@@ -116,7 +123,10 @@ test.describe("request ids and path ids", () => {
     const answered = made.headers()["x-request-id"];
     expect(answered).toMatch(uuid);
     const audit = (await (await requester.get("/api/audit?pageSize=20")).json()) as { events: Array<{ requestId: string | null }> };
-    expect(audit.events.some((e) => e.requestId === answered), "the audit row has the id Roster made").toBe(true);
+    expect(
+      audit.events.some((e) => e.requestId === answered),
+      "the audit row has the id Roster made",
+    ).toBe(true);
     expect(audit.events.some((e) => (e.requestId ?? "").length > 64)).toBe(false);
   });
 
@@ -143,7 +153,10 @@ test.describe("origin check", () => {
     const cases: Array<[string, Record<string, string>]> = [
       ["another scheme", { origin: `https://localhost:${port}` }],
       ["another port", { origin: `http://localhost:${Number(port) + 1}` }],
-      ["another host, claimed by X-Forwarded-Host", { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }],
+      [
+        "another host, claimed by X-Forwarded-Host",
+        { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+      ],
       ["another host, claimed by X-Forwarded-Host over http", { origin: "http://evil.example", "x-forwarded-host": "evil.example" }],
     ];
     for (const [name, headers] of cases) {

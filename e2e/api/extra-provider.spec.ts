@@ -27,7 +27,10 @@ test.describe("a test-only fourth provider", () => {
     await expect(async () => {
       const body = (await (await viewer.get("/api/users?provider=example&pageSize=200")).json()) as UsersResponse;
       const summary = JSON.stringify({ providers: body.providers, total: body.total });
-      expect(body.providers.find((p) => p.id === EXAMPLE), summary).toMatchObject({ mode: "sandbox", ok: true });
+      expect(
+        body.providers.find((p) => p.id === EXAMPLE),
+        summary,
+      ).toMatchObject({ mode: "sandbox", ok: true });
       expect(body.total, summary).toBe(240);
       expect(body.people.every((p) => p.memberships.some((m) => m.provider === EXAMPLE))).toBe(true);
     }).toPass({ timeout: 60_000 });

@@ -5,7 +5,16 @@ import type { UsersResponse } from "../../lib/directory/types";
 import { E2E } from "../env";
 import { expect, inFreshWorld, sandbox, test } from "../fixtures";
 import { FAULTS } from "../faults";
-import { approve, createRequest, freshEmail, invitePostsOnSandbox, inviteRoute, invitesOnSandbox, plainRoles, PROVIDERS } from "./invite-helpers";
+import {
+  approve,
+  createRequest,
+  freshEmail,
+  invitePostsOnSandbox,
+  inviteRoute,
+  invitesOnSandbox,
+  plainRoles,
+  PROVIDERS,
+} from "./invite-helpers";
 import { lastAudit, ordinaryMember, roles } from "./member-helpers";
 
 /**
@@ -27,8 +36,14 @@ async function users(api: APIRequestContext): Promise<UsersResponse> {
 async function inviteCallsOnSandbox(provider: ProviderId, email: string): Promise<number> {
   const res = await fetch(`${E2E.sandbox[provider]}/__sandbox/requests`);
   const { requests } = (await res.json()) as { requests: Array<{ method: string; pattern: string | null; body: unknown }> };
-  return requests.filter((r) => r.method === "POST" && r.pattern === inviteRoute(provider) && JSON.stringify(r.body ?? {}).toLowerCase().includes(email.toLowerCase()))
-    .length;
+  return requests.filter(
+    (r) =>
+      r.method === "POST" &&
+      r.pattern === inviteRoute(provider) &&
+      JSON.stringify(r.body ?? {})
+        .toLowerCase()
+        .includes(email.toLowerCase()),
+  ).length;
 }
 
 test.describe("provider faults", () => {
@@ -51,7 +66,10 @@ test.describe("provider faults", () => {
         expect(state.error).toEqual({ status: fault.status, message: fault.message(label) });
         for (const other of others) {
           expect(body.providers.find((p) => p.id === other)!.ok, other).toBe(true);
-          expect(body.people.some((p) => p.memberships.some((m) => m.provider === other)), `${other} people listed`).toBe(true);
+          expect(
+            body.people.some((p) => p.memberships.some((m) => m.provider === other)),
+            `${other} people listed`,
+          ).toBe(true);
         }
 
         await sandbox.clearFaults(provider);
@@ -66,7 +84,9 @@ test.describe("provider faults", () => {
         // Reads the roles (kept by Roster for a while) before the provider breaks.
         const { membership } = await ordinaryMember(admin, provider);
         // A role one admin grants alone (an admin-level one would wait for approval and call no provider).
-        const plainTarget = (await roles(admin, provider)).all.find((r) => r.scope === "organization" && !r.adminLevel && r.name !== membership.role);
+        const plainTarget = (await roles(admin, provider)).all.find(
+          (r) => r.scope === "organization" && !r.adminLevel && r.name !== membership.role,
+        );
         test.skip(!plainTarget, `${label} has no other role an admin grants alone`);
         const target = plainTarget!;
         await sandbox.fault(provider, { route: "*", ...fault.input(label) });
@@ -97,10 +117,14 @@ test.describe("provider faults", () => {
         expect(item.state, item.provider).toBe(item.provider === provider ? "failed" : "sent");
       }
       const failed = first.request.items.find((i) => i.provider === provider)!;
-      expect(failed.error?.message).toBe(`No answer within 1.5 s from ${label}; ${label} shows no invite for ${email}, so it can be retried`);
+      expect(failed.error?.message).toBe(
+        `No answer within 1.5 s from ${label}; ${label} shows no invite for ${email}, so it can be retried`,
+      );
       // Approving again sends nothing more.
       const again = await approve(admin, created.request.id);
-      expect(again.request.items.map((i) => [i.provider, i.state, i.attempts])).toEqual(first.request.items.map((i) => [i.provider, i.state, i.attempts]));
+      expect(again.request.items.map((i) => [i.provider, i.state, i.attempts])).toEqual(
+        first.request.items.map((i) => [i.provider, i.state, i.attempts]),
+      );
 
       const retried = await admin.post(`/api/invite-requests/${created.request.id}/retry`, { data: {} });
       expect(retried.status(), await retried.text()).toBe(200);
@@ -132,7 +156,11 @@ test.describe("provider faults", () => {
       expect(await invitesOnSandbox(provider, email)).toBe(1);
       expect(await inviteCallsOnSandbox(provider, email)).toBe(1);
       const audit = await lastAudit(admin, `provider=${provider}&action=send_invite`);
-      expect(audit).toMatchObject({ outcome: "success", target: { email }, providerMessage: `${label} shows the invite for ${email}: an earlier send reached it` });
+      expect(audit).toMatchObject({
+        outcome: "success",
+        target: { email },
+        providerMessage: `${label} shows the invite for ${email}: an earlier send reached it`,
+      });
     });
   }
 });

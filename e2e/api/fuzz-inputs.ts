@@ -101,7 +101,13 @@ export const ROUTES: Record<string, RouteInput> = {
   "DELETE /api/invites/[provider]/[inviteId]": { params: { provider: "provider", inviteId: "id" }, body: "none" },
   "PATCH /api/members/[provider]/[memberId]": {
     params: { provider: "provider", memberId: "id" },
-    body: { role: { ...id, required: true }, workspaceId, add: { kind: "bool" }, confirmSelf: { kind: "bool" }, reason: str(INPUT_LIMITS.reason) },
+    body: {
+      role: { ...id, required: true },
+      workspaceId,
+      add: { kind: "bool" },
+      confirmSelf: { kind: "bool" },
+      reason: str(INPUT_LIMITS.reason),
+    },
   },
   "DELETE /api/members/[provider]/[memberId]": {
     params: { provider: "provider", memberId: "id" },
@@ -130,7 +136,10 @@ export const ROUTES: Record<string, RouteInput> = {
   "PATCH /api/service-accounts/[id]": { params: { id: "uuid" }, body: { name: str(INPUT_LIMITS.name, true) } },
   "POST /api/service-accounts/[id]/credentials": { params: { id: "uuid" }, body: "none" },
   "POST /api/account/password": {
-    body: { currentPassword: { kind: "string", max: 1024, required: true, min1: true }, newPassword: { kind: "string", max: 1024, required: true } },
+    body: {
+      currentPassword: { kind: "string", max: 1024, required: true, min1: true },
+      newPassword: { kind: "string", max: 1024, required: true },
+    },
   },
   "POST /api/arthur/accept-invites": { body: "none" },
   "GET /api/me/notifications": {},
@@ -157,18 +166,35 @@ export const ROUTES: Record<string, RouteInput> = {
   },
   "DELETE /api/tokens/[id]": { params: { id: "uuid" }, body: "none" },
   "GET /api/groups": { query: { provider: { kind: "enum", values: providers, required: true } } },
-  "POST /api/members/[provider]/[memberId]/groups": { params: { provider: "provider", memberId: "id" }, body: { groupId: { ...id, required: true }, reason: str(INPUT_LIMITS.reason) } },
-  "DELETE /api/members/[provider]/[memberId]/groups/[groupId]": { params: { provider: "provider", memberId: "id", groupId: "id" }, body: "none" },
+  "POST /api/members/[provider]/[memberId]/groups": {
+    params: { provider: "provider", memberId: "id" },
+    body: { groupId: { ...id, required: true }, reason: str(INPUT_LIMITS.reason) },
+  },
+  "DELETE /api/members/[provider]/[memberId]/groups/[groupId]": {
+    params: { provider: "provider", memberId: "id", groupId: "id" },
+    body: "none",
+  },
   // A bulk's items are a list of changes (each checked by its own schema): the fuzz sends the body's other shapes.
   "POST /api/bulk": { body: {} },
   "GET /api/bulk/[id]": { params: { id: "uuid" } },
   "POST /api/bulk/[id]/retry": { params: { id: "uuid" }, body: "none" },
   "GET /api/jobs": {},
-  "GET /api/outside-changes": { query: { provider: { kind: "enum", values: providers }, since: { kind: "date" }, page: { kind: "int", min: 1, max: Infinity }, pageSize: { kind: "int", min: 1, max: 200 } } },
+  "GET /api/outside-changes": {
+    query: {
+      provider: { kind: "enum", values: providers },
+      since: { kind: "date" },
+      page: { kind: "int", min: 1, max: Infinity },
+      pageSize: { kind: "int", min: 1, max: 200 },
+    },
+  },
   "GET /api/people/[email]/timeline": { params: { email: "email" } },
   "GET /api/reviews": {},
   "POST /api/reviews": {
-    body: { name: str(INPUT_LIMITS.name, true), dueAt: { kind: "future-datetime", required: true }, repeatEveryDays: { kind: "int", min: 1, max: 366 } },
+    body: {
+      name: str(INPUT_LIMITS.name, true),
+      dueAt: { kind: "future-datetime", required: true },
+      repeatEveryDays: { kind: "int", min: 1, max: 366 },
+    },
   },
   "GET /api/reviews/[id]": { params: { id: "uuid" } },
   "GET /api/reviews/[id]/items": {
@@ -243,7 +269,7 @@ export function validBody(body: Record<string, Field>, oneOf?: string[]): Record
 const PAYLOADS = [
   "' OR '1'='1",
   "1; DROP TABLE audit_events; --",
-  "\" OR 1=1 --",
+  '" OR 1=1 --',
   "'); DELETE FROM operators; --",
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(document.cookie)>",
@@ -308,7 +334,13 @@ const notString = fc.oneof(
   fc.integer({ min: 50, max: 2000 }).map((d) => deep(d, "x")),
 );
 const notBool = fc.oneof(fc.constantFrom("true", "false", 0, 1, "", null, [], {}), nastyString);
-const notArray = fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), fc.constant(null), fc.integer({ min: 50, max: 2000 }).map((d) => deep(d, 1)));
+const notArray = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant({}),
+  fc.constant(null),
+  fc.integer({ min: 50, max: 2000 }).map((d) => deep(d, 1)),
+);
 const noAt = nastyString.filter((s) => !s.includes("@"));
 /** Ids that would change which provider URL a call reaches. */
 const pathUnsafe = fc.constantFrom(".", "..", " .. ", "../users/x", "a/b", "..\\x", "\u0000", "x\u0001y", "\u007f");
@@ -318,7 +350,12 @@ const notIn = (values: readonly string[]) => nastyString.filter((s) => !values.i
 export function invalidBodyValue(field: Field): fc.Arbitrary<unknown> {
   switch (field.kind) {
     case "string":
-      return fc.oneof(notString, hugeString, ...(field.min1 ? [fc.constantFrom("", "   ", "\t\n")] : []), ...(field.pathSafe ? [pathUnsafe] : []));
+      return fc.oneof(
+        notString,
+        hugeString,
+        ...(field.min1 ? [fc.constantFrom("", "   ", "\t\n")] : []),
+        ...(field.pathSafe ? [pathUnsafe] : []),
+      );
     case "enum":
       return fc.oneof(notString, notIn(field.values), hugeString);
     case "email":
@@ -349,12 +386,20 @@ export function invalidBodyValue(field: Field): fc.Arbitrary<unknown> {
         notIn(providers).map((provider) => [{ provider, role: "reader" }]),
         fc.constant([{ provider: "openai" }]),
         fc.constant([{ provider: "openai", role: "reader", __proto__: 1, extra: true }]),
-        fc.constant([{ provider: "openai", role: "reader" }, { provider: "openai", role: "owner" }]),
+        fc.constant([
+          { provider: "openai", role: "reader" },
+          { provider: "openai", role: "owner" },
+        ]),
         hugeString.map((role) => [{ provider: "openai", role }]),
         fc.constant(JSON.parse('[{"provider":"openai","role":"reader","__proto__":{"x":1}}]') as unknown),
       );
     case "provider-list":
-      return fc.oneof(notArray, fc.constant([]), notIn(providers).map((p) => [p]), hugeString.map((p) => [p]));
+      return fc.oneof(
+        notArray,
+        fc.constant([]),
+        notIn(providers).map((p) => [p]),
+        hugeString.map((p) => [p]),
+      );
     case "future-datetime":
       return fc.oneof(
         notString,
@@ -393,7 +438,10 @@ export function invalidQueryValue(field: Field): fc.Arbitrary<string | string[]>
       );
     }
     case "date":
-      return fc.oneof(query(nastyString).filter((s) => Number.isNaN(Date.parse(s))), repeated);
+      return fc.oneof(
+        query(nastyString).filter((s) => Number.isNaN(Date.parse(s))),
+        repeated,
+      );
     case "csv-enum":
       return query(notIn(field.values)).filter((s) => s.split(",").some((part) => part.trim() && !field.values.includes(part.trim())));
     case "csv-string":
@@ -412,11 +460,20 @@ export function invalidParam(kind: Param): fc.Arbitrary<string> {
   const encoded = query(nastyString).map((s) => encodeURIComponent(s));
   switch (kind) {
     case "provider":
-      return fc.oneof(always, encoded.filter((s) => !(providers as readonly string[]).includes(decodeURIComponent(s))));
+      return fc.oneof(
+        always,
+        encoded.filter((s) => !(providers as readonly string[]).includes(decodeURIComponent(s))),
+      );
     case "uuid":
-      return fc.oneof(always, encoded.filter((s) => s !== "" && !/^[0-9a-f-]{36}$/i.test(decodeURIComponent(s))));
+      return fc.oneof(
+        always,
+        encoded.filter((s) => s !== "" && !/^[0-9a-f-]{36}$/i.test(decodeURIComponent(s))),
+      );
     case "email":
-      return fc.oneof(always, encoded.filter((s) => s !== "" && !decodeURIComponent(s).includes("@")));
+      return fc.oneof(
+        always,
+        encoded.filter((s) => s !== "" && !decodeURIComponent(s).includes("@")),
+      );
     case "id":
       return always;
   }

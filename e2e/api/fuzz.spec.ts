@@ -69,24 +69,40 @@ const notJson = (s: string) => {
     return s.trim() !== "";
   }
 };
-const notObjectJson = fc.oneof(fc.constantFrom("[]", '"x"', "42", "null", "true", "[{}]"), fc.integer({ min: 100, max: 3000 }).map(deepArray));
+const notObjectJson = fc.oneof(
+  fc.constantFrom("[]", '"x"', "42", "null", "true", "[{}]"),
+  fc.integer({ min: 100, max: 3000 }).map(deepArray),
+);
 const nonJsonText: fc.Arbitrary<string | Buffer> = fc.oneof(
   fc.constantFrom("{", "{'role':'owner'}", "role=owner&name=x", "<xml/>", "\u0000", "NaN", "undefined", "[1,2", '{"a":1}}', "\uFEFF{}"),
   nastyString.filter(notJson),
   hugeString.filter(notJson),
   fc.constant(Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x7d])),
 );
-const WRONG_TYPES = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=fuzz", "application/xml", "text/html", "application/jsonp"];
+const WRONG_TYPES = [
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=fuzz",
+  "application/xml",
+  "text/html",
+  "application/jsonp",
+];
 
 function defectArbs(input: RouteInput): { all: fc.Arbitrary<Defect>[]; url: fc.Arbitrary<Defect>[] } {
   const url: fc.Arbitrary<Defect>[] = [];
-  for (const [name, kind] of Object.entries(input.params ?? {})) url.push(invalidParam(kind).map((value) => ({ where: "param", name, value })));
-  for (const [name, field] of Object.entries(input.query ?? {})) url.push(invalidQueryValue(field).map((value) => ({ where: "query", name, value })));
+  for (const [name, kind] of Object.entries(input.params ?? {}))
+    url.push(invalidParam(kind).map((value) => ({ where: "param", name, value })));
+  for (const [name, field] of Object.entries(input.query ?? {}))
+    url.push(invalidQueryValue(field).map((value) => ({ where: "query", name, value })));
   const all = [...url];
   if (input.body === "none") {
     all.push(
       fc
-        .oneof(notObjectJson, nonJsonText, fc.constantFrom('{"x":1}', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}'))
+        .oneof(
+          notObjectJson,
+          nonJsonText,
+          fc.constantFrom('{"x":1}', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}'),
+        )
         .map((text) => ({ where: "nobody", text })),
     );
   } else if (input.body) {
@@ -96,7 +112,11 @@ function defectArbs(input: RouteInput): { all: fc.Arbitrary<Defect>[]; url: fc.A
       if ("required" in field && field.required) all.push(fc.constant({ where: "missing", name }));
     }
     const extraKey = fc.constantFrom(...EXTRA_KEYS.filter((k) => !(k in (input.body as object))));
-    all.push(fc.tuple(extraKey, fc.oneof(nastyString, fc.constant({ role: "owner" }), fc.integer())).map(([name, value]) => ({ where: "extra", name, value })));
+    all.push(
+      fc
+        .tuple(extraKey, fc.oneof(nastyString, fc.constant({ role: "owner" }), fc.integer()))
+        .map(([name, value]) => ({ where: "extra", name, value })),
+    );
     if (input.oneOf) all.push(fc.constant({ where: "oneof", names: input.oneOf }));
     all.push(fc.oneof(notObjectJson, nonJsonText).map((text) => ({ where: "raw", text })));
     all.push(fc.constantFrom(...WRONG_TYPES).map((type) => ({ where: "ctype", type })));
@@ -104,7 +124,8 @@ function defectArbs(input: RouteInput): { all: fc.Arbitrary<Defect>[]; url: fc.A
   return { all, url };
 }
 
-const noiseKey = (input: RouteInput) => fc.constantFrom("utm", "__proto__", "constructor", "x[y]", "", "😀").filter((k) => !(k in (input.query ?? {})));
+const noiseKey = (input: RouteInput) =>
+  fc.constantFrom("utm", "__proto__", "constructor", "x[y]", "", "😀").filter((k) => !(k in (input.query ?? {})));
 
 function caseArb(input: RouteInput): fc.Arbitrary<Case> {
   const { all, url } = defectArbs(input);
@@ -121,7 +142,8 @@ function buildRequest(key: string, input: RouteInput, c: Case) {
   const [method, pattern] = key.split(" ");
   const params = Object.fromEntries(Object.entries(input.params ?? {}).map(([name, kind]) => [name, SAMPLE_PARAMS[kind]]));
   const pairs: Array<[string, string]> = [];
-  let entries: Array<[string, unknown]> | null = input.body && input.body !== "none" ? Object.entries(validBody(input.body, input.oneOf)) : null;
+  let entries: Array<[string, unknown]> | null =
+    input.body && input.body !== "none" ? Object.entries(validBody(input.body, input.oneOf)) : null;
   let raw: string | Buffer | undefined;
   let contentType = "application/json";
   for (const d of c.defects) {
@@ -175,7 +197,10 @@ async function check(api: APIRequestContext, key: string, input: RouteInput, c: 
   const expected = c.defects.flatMap(names);
   if (expected.length) {
     const said = `${body.error!.message as string} ${JSON.stringify(body.error!.details ?? "")}`.toLowerCase();
-    expect(expected.some((n) => said.includes(n.toLowerCase())), `names one of ${expected.join(", ")}: ${label}`).toBe(true);
+    expect(
+      expected.some((n) => said.includes(n.toLowerCase())),
+      `names one of ${expected.join(", ")}: ${label}`,
+    ).toBe(true);
   }
 }
 
@@ -189,7 +214,9 @@ async function counts(api: APIRequestContext) {
   const accounts = (await json("/api/service-accounts")).accounts as Array<{ id: string; name: string }>;
   return {
     // Refused requests (403/422) are audit rows by design; every other kind must not grow.
-    auditEvents: ((await json("/api/audit?pageSize=1")).total as number) - ((await json("/api/audit?pageSize=1&action=refused_request")).total as number),
+    auditEvents:
+      ((await json("/api/audit?pageSize=1")).total as number) -
+      ((await json("/api/audit?pageSize=1&action=refused_request")).total as number),
     inviteRequests: (await json("/api/invite-requests?pageSize=1")).total as number,
     operators: operators.map((o) => `${o.email} ${o.role} ${o.disabled}`).sort(),
     serviceAccounts: accounts.map((a) => `${a.id} ${a.name}`).sort(),
@@ -251,7 +278,17 @@ test.describe("fuzzing every route", () => {
  * oversized body) gets an answer under 500 and never a session; a body that is not a form
  * or a JSON object is refused (415, 400), one over 1 MiB with 413.
  */
-const AUTH_PATHS = ["/api/auth/callback/credentials", "/api/auth/signin/credentials", "/api/auth/signout", "/api/auth/session", "/api/auth/csrf", "/api/auth/_log", "/api/auth/callback/%63redentials", "/api/auth/callback/credentials/x", "/api/auth/nope"];
+const AUTH_PATHS = [
+  "/api/auth/callback/credentials",
+  "/api/auth/signin/credentials",
+  "/api/auth/signout",
+  "/api/auth/session",
+  "/api/auth/csrf",
+  "/api/auth/_log",
+  "/api/auth/callback/%63redentials",
+  "/api/auth/callback/credentials/x",
+  "/api/auth/nope",
+];
 const FORM = "application/x-www-form-urlencoded";
 const jsonObject = (text: string) => {
   try {

@@ -7,7 +7,9 @@ const run = Date.now().toString(36);
 const key = (name: string) => `${name}-${run}-${Math.random().toString(36).slice(2)}`;
 
 test.describe("Idempotency-Key", () => {
-  test("two concurrent POSTs with the same key make one request; two approvals with one key create one Arthur service account, the repeat never carrying the secret", async ({ as }) => {
+  test("two concurrent POSTs with the same key make one request; two approvals with one key create one Arthur service account, the repeat never carrying the secret", async ({
+    as,
+  }) => {
     const [admin, owner] = [await as("admin"), await as("owner")];
     const name = `idem-sa-${run}`;
     const headers = { "idempotency-key": key("sa") };
@@ -51,7 +53,9 @@ test.describe("Idempotency-Key", () => {
     const later = await admin.post("/api/arthur/users", { data, headers });
     expect(later.status()).toBe(202);
     expect(later.headers()["idempotent-replayed"]).toBe("true");
-    const mine = (await (await admin.get("/api/invite-requests?mine=true&pageSize=200")).json()) as { requests: Array<{ change: { email?: string } | null }> };
+    const mine = (await (await admin.get("/api/invite-requests?mine=true&pageSize=200")).json()) as {
+      requests: Array<{ change: { email?: string } | null }>;
+    };
     expect(mine.requests.filter((r) => r.change?.email === email)).toHaveLength(1);
   });
 

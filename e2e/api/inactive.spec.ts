@@ -42,7 +42,13 @@ test.describe("inactive seats", () => {
     const viewer = await as("viewer");
     const list = (await (await viewer.get("/api/users?inactiveDays=180&pageSize=1")).json()) as UsersResponse;
     const csv = await (await viewer.get("/api/users/export?inactiveDays=180")).text();
-    const emails = new Set(csv.trim().split("\n").slice(1).map((line) => line.split(",")[0]));
+    const emails = new Set(
+      csv
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(",")[0]),
+    );
     expect(emails.size).toBe(list.total);
   });
 

@@ -35,10 +35,11 @@ export async function invitesOnSandbox(provider: ProviderId, email: string): Pro
     let after: string | undefined;
     let n = 0;
     for (;;) {
-      const page = await sandboxGet<{ data: Array<{ id: string; email: string; status: string }>; has_more: boolean; last_id: string | null }>(
-        "openai",
-        `/v1/organization/invites?limit=100${after ? `&after=${after}` : ""}`,
-      );
+      const page = await sandboxGet<{
+        data: Array<{ id: string; email: string; status: string }>;
+        has_more: boolean;
+        last_id: string | null;
+      }>("openai", `/v1/organization/invites?limit=100${after ? `&after=${after}` : ""}`);
       n += page.data.filter((i) => i.email.toLowerCase() === wanted && i.status === "pending").length;
       if (!page.has_more || !page.data.length) return n;
       after = page.data[page.data.length - 1].id;
@@ -90,7 +91,8 @@ export async function invitePostsOnSandbox(provider: ProviderId, email: string, 
 /** A non-owner organization role on each provider, as `GET /api/roles` names it. */
 export async function plainRoles(api: APIRequestContext): Promise<Record<ProviderId, string>> {
   const body = (await (await api.get("/api/roles")).json()) as RolesResponse;
-  const pick = (id: ProviderId) => body.providers.find((p) => p.id === id)!.roles.find((r) => r.scope === "organization" && !r.isOwner)!.name;
+  const pick = (id: ProviderId) =>
+    body.providers.find((p) => p.id === id)!.roles.find((r) => r.scope === "organization" && !r.isOwner)!.name;
   return { openai: pick("openai"), astronomer: pick("astronomer"), arthur: pick("arthur") };
 }
 

@@ -14,9 +14,17 @@ import { approve, freshEmail, inviteRoute, invitesOnSandbox } from "./invite-hel
 
 const AUTH = { authorization: "Bearer sandbox" };
 
-async function request(api: APIRequestContext, email: string, projects?: Array<{ id: string; role: string }>): Promise<InviteRequestResponse> {
+async function request(
+  api: APIRequestContext,
+  email: string,
+  projects?: Array<{ id: string; role: string }>,
+): Promise<InviteRequestResponse> {
   const res = await api.post("/api/invite-requests", {
-    data: { emails: [email], providers: [{ provider: "openai", role: "reader", ...(projects ? { projects } : {}) }], reason: "Joins research" },
+    data: {
+      emails: [email],
+      providers: [{ provider: "openai", role: "reader", ...(projects ? { projects } : {}) }],
+      reason: "Joins research",
+    },
   });
   expect(res.status(), await res.text()).toBe(200);
   return res.json();
@@ -31,7 +39,10 @@ async function sandboxInvite(id: string): Promise<{ projects: Array<{ id: string
 
 /** The invitee follows the email's link (a sandbox control). */
 async function accept(inviteId: string) {
-  const res = await fetch(`${E2E.sandbox.openai}/__sandbox/openai/accept-invite`, { method: "POST", body: JSON.stringify({ id: inviteId }) });
+  const res = await fetch(`${E2E.sandbox.openai}/__sandbox/openai/accept-invite`, {
+    method: "POST",
+    body: JSON.stringify({ id: inviteId }),
+  });
   expect(res.status, await res.text()).toBe(200);
 }
 
@@ -110,11 +121,38 @@ test.describe("invites with OpenAI projects", () => {
     const requester = await as("requester");
     const ok = { emails: [freshEmail("bad")], reason: "Analyst" };
     const cases: Array<[unknown, RegExp]> = [
-      [{ ...ok, providers: [{ provider: "openai", role: "reader", projects: [{ id: "proj_nope", role: "member" }] }] }, /^providers\.0\.projects\.0\.id: "proj_nope" is not a project/],
-      [{ ...ok, providers: [{ provider: "openai", role: "reader", projects: [{ id: "proj_research", role: "reader" }] }] }, /^providers\.0\.projects\.0\.role: "reader" is not a project role/],
-      [{ ...ok, providers: [{ provider: "openai", role: "reader", projects: [{ id: "proj_research", role: "member" }, { id: "proj_research", role: "owner" }] }] }, /providers\.0\.projects: projects must name each project once/],
-      [{ ...ok, providers: [{ provider: "arthur", role: "Organization Member", projects: [{ id: "proj_research", role: "member" }] }] }, /providers\.0\.projects: projects are OpenAI's only/],
-      [{ ...ok, providers: [{ provider: "openai", role: "reader", projects: [{ id: "proj_research" }] }] }, /providers\.0\.projects\.0\.role/],
+      [
+        { ...ok, providers: [{ provider: "openai", role: "reader", projects: [{ id: "proj_nope", role: "member" }] }] },
+        /^providers\.0\.projects\.0\.id: "proj_nope" is not a project/,
+      ],
+      [
+        { ...ok, providers: [{ provider: "openai", role: "reader", projects: [{ id: "proj_research", role: "reader" }] }] },
+        /^providers\.0\.projects\.0\.role: "reader" is not a project role/,
+      ],
+      [
+        {
+          ...ok,
+          providers: [
+            {
+              provider: "openai",
+              role: "reader",
+              projects: [
+                { id: "proj_research", role: "member" },
+                { id: "proj_research", role: "owner" },
+              ],
+            },
+          ],
+        },
+        /providers\.0\.projects: projects must name each project once/,
+      ],
+      [
+        { ...ok, providers: [{ provider: "arthur", role: "Organization Member", projects: [{ id: "proj_research", role: "member" }] }] },
+        /providers\.0\.projects: projects are OpenAI's only/,
+      ],
+      [
+        { ...ok, providers: [{ provider: "openai", role: "reader", projects: [{ id: "proj_research" }] }] },
+        /providers\.0\.projects\.0\.role/,
+      ],
     ];
     for (const [data, message] of cases) {
       const res = await requester.post("/api/invite-requests", { data });

@@ -35,7 +35,12 @@ test.describe("invite requests", () => {
     const roles = await plainRoles(requester);
     const email = freshEmail("approve");
     const created = await createRequest(requester, [email], roles, "New analyst");
-    expect(created.request).toMatchObject({ status: "pending", reason: "New analyst", requester: { email: "requester@roster.demo" }, emails: [email] });
+    expect(created.request).toMatchObject({
+      status: "pending",
+      reason: "New analyst",
+      requester: { email: "requester@roster.demo" },
+      emails: [email],
+    });
     expect(created.request.items.map((i) => i.state)).toEqual(["queued", "queued", "queued"]);
     await expectNoInvites(email);
 
@@ -78,9 +83,17 @@ test.describe("invite requests", () => {
       ["openai", "success"],
     ]);
     const requested = (await (await admin.get("/api/audit?pageSize=5&action=request_invite")).json()) as AuditResponse;
-    expect(requested.events[0]).toMatchObject({ outcome: "success", target: { id: created.request.id }, actor: { email: "requester@roster.demo" } });
+    expect(requested.events[0]).toMatchObject({
+      outcome: "success",
+      target: { id: created.request.id },
+      actor: { email: "requester@roster.demo" },
+    });
     const decided = (await (await admin.get("/api/audit?pageSize=5&action=approve_request")).json()) as AuditResponse;
-    expect(decided.events[0]).toMatchObject({ outcome: "success", target: { id: created.request.id }, actor: { email: "admin@roster.demo" } });
+    expect(decided.events[0]).toMatchObject({
+      outcome: "success",
+      target: { id: created.request.id },
+      actor: { email: "admin@roster.demo" },
+    });
   });
 
   test("nobody approves their own request (403), and a requester cannot approve at all", async ({ as }) => {
@@ -120,7 +133,11 @@ test.describe("invite requests", () => {
     const rejected = await admin.post(`/api/invite-requests/${created.request.id}/reject`, { data: { reason: "Not on the team" } });
     expect(rejected.status(), await rejected.text()).toBe(200);
     const body = (await rejected.json()) as InviteRequestResponse;
-    expect(body.request).toMatchObject({ status: "rejected", decisionReason: "Not on the team", decidedBy: { email: "admin@roster.demo" } });
+    expect(body.request).toMatchObject({
+      status: "rejected",
+      decisionReason: "Not on the team",
+      decidedBy: { email: "admin@roster.demo" },
+    });
     expect(body.request.items.every((i) => i.state === "queued")).toBe(true);
     const late = await (await as("owner")).post(`/api/invite-requests/${created.request.id}/approve`, { data: {} });
     expect(late.status()).toBe(409);
@@ -192,12 +209,16 @@ test.describe("invite requests", () => {
       expect(await invitePostsOnSandbox(provider, member)).toBe(0);
       expect(await invitesOnSandbox(provider, fresh)).toBe(1);
       // A correct skip reads as a skip, never as a refusal.
-      const skips = (await (await admin.get(`/api/audit?pageSize=10&action=send_invite&provider=${provider}&outcome=skipped`)).json()) as AuditResponse;
+      const skips = (await (
+        await admin.get(`/api/audit?pageSize=10&action=send_invite&provider=${provider}&outcome=skipped`)
+      ).json()) as AuditResponse;
       expect(skips.events.map((e) => e.target.email)).toEqual(expect.arrayContaining([member, invited]));
       const skipOf = (email: string) => skips.events.find((e) => e.target.email === email)!;
       expect(skipOf(member)).toMatchObject({ outcome: "skipped", providerMessage: expect.stringMatching(/already a member/) });
       expect(skipOf(member).description).toMatch(new RegExp(`^Invite ${member.replace(/[.+]/g, "\\$&")} to `));
-      const refused = (await (await admin.get(`/api/audit?pageSize=50&action=send_invite&provider=${provider}&outcome=refused`)).json()) as AuditResponse;
+      const refused = (await (
+        await admin.get(`/api/audit?pageSize=50&action=send_invite&provider=${provider}&outcome=refused`)
+      ).json()) as AuditResponse;
       expect(refused.events.map((e) => e.target.email)).not.toContain(member);
     });
   }
@@ -209,8 +230,20 @@ test.describe("invite requests", () => {
       [{ ...ok, emails: ["ada@example.com", "not-an-email"] }, /^emails\.1: "not-an-email" is not an email address/],
       [{ ...ok, emails: "ada@example.com, bob@@example" }, /emails\.1: "bob@@example"/],
       [{ ...ok, emails: [] }, /emails/],
-      [{ ...ok, providers: [{ provider: "openai", role: "superuser" }] }, /^providers\.0\.role: "superuser" is not a role on OpenAI \(one of owner, reader\)/],
-      [{ ...ok, providers: [{ provider: "openai", role: "reader" }, { provider: "arthur", role: "Overlord" }] }, /^providers\.1\.role: "Overlord"/],
+      [
+        { ...ok, providers: [{ provider: "openai", role: "superuser" }] },
+        /^providers\.0\.role: "superuser" is not a role on OpenAI \(one of owner, reader\)/,
+      ],
+      [
+        {
+          ...ok,
+          providers: [
+            { provider: "openai", role: "reader" },
+            { provider: "arthur", role: "Overlord" },
+          ],
+        },
+        /^providers\.1\.role: "Overlord"/,
+      ],
       [{ ...ok, providers: [{ provider: "slack", role: "member" }] }, /providers\.0\.provider/],
       [{ ...ok, providers: [] }, /providers/],
       [{ ...ok, reason: "" }, /reason/],

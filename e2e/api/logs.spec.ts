@@ -63,7 +63,9 @@ test.describe("server logs", () => {
     );
     const { clientSecret } = created.secret as { clientSecret: string };
     const user = await throughApproval(
-      await owner.post("/api/arthur/users", { data: { firstName: "Log", lastName: "Check", email: `log-check-${Date.now().toString(36)}@example.com` } }),
+      await owner.post("/api/arthur/users", {
+        data: { firstName: "Log", lastName: "Check", email: `log-check-${Date.now().toString(36)}@example.com` },
+      }),
       admin,
     );
     const oneTimePassword = (user.secret as { password: string }).password;
@@ -83,13 +85,24 @@ test.describe("server logs", () => {
     const calls = entries.filter((e) => e.providerCall).map((e) => e.providerCall as ProviderCall);
     // Provider calls are there, so this test cannot pass on an empty log.
     for (const provider of PROVIDER_IDS) {
-      expect(calls.some((c) => c.provider === provider && c.method === "GET" && c.status === 200), `a ${provider} read`).toBe(true);
+      expect(
+        calls.some((c) => c.provider === provider && c.method === "GET" && c.status === 200),
+        `a ${provider} read`,
+      ).toBe(true);
     }
-    expect(calls.some((c) => c.provider === "openai" && c.status === 500), "the failing openai call").toBe(true);
-    expect(calls.some((c) => c.provider === "arthur" && c.method === "POST" && c.status !== null && c.status < 300), "the arthur creations").toBe(true);
+    expect(
+      calls.some((c) => c.provider === "openai" && c.status === 500),
+      "the failing openai call",
+    ).toBe(true);
+    expect(
+      calls.some((c) => c.provider === "arthur" && c.method === "POST" && c.status !== null && c.status < 300),
+      "the arthur creations",
+    ).toBe(true);
     for (const c of calls) expect(typeof c.ms).toBe("number");
     // The 5xx answer is logged at error level with the error and the request.
-    const failure = entries.find((e) => e.level === "error" && (e.req as { path?: string } | undefined)?.path?.startsWith("/api/members/openai/"));
+    const failure = entries.find(
+      (e) => e.level === "error" && (e.req as { path?: string } | undefined)?.path?.startsWith("/api/members/openai/"),
+    );
     expect(failure, "the 5xx is logged").toBeTruthy();
     expect(failure!.err).toBeTruthy();
     expect((failure!.req as { headers: Record<string, string> }).headers.cookie).toBe("[redacted]");

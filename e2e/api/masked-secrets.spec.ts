@@ -20,7 +20,9 @@ test.describe("Roster's own keys are masked in provider text", () => {
   test.afterAll(freshWorld);
 
   for (const provider of PROVIDERS) {
-    test(`${provider}: a 401 that echoes the key shows it masked in sync, connections, users and invites answers and the log`, async ({ as }) => {
+    test(`${provider}: a 401 that echoes the key shows it masked in sync, connections, users and invites answers and the log`, async ({
+      as,
+    }) => {
       const viewer = await as("viewer");
       const logFrom = logSize();
       await sandbox.fault(provider, { route: "*", status: 401, message: "Unauthorized", echoKey: true });

@@ -33,7 +33,13 @@ export async function roles(api: APIRequestContext, provider: ProviderId) {
  * and everyone else who is an owner through a group or team is taken out of it (where the
  * provider manages groups), since the last-owner rule counts owners however they hold the role.
  */
-export async function leaveOnlyOwner(api: APIRequestContext, provider: ProviderId, keep: { id: string }, others: ReadonlyArray<{ id: string }>, plainRoleId: string) {
+export async function leaveOnlyOwner(
+  api: APIRequestContext,
+  provider: ProviderId,
+  keep: { id: string },
+  others: ReadonlyArray<{ id: string }>,
+  plainRoleId: string,
+) {
   for (const m of others) {
     const res = await api.patch(`/api/members/${provider}/${encodeURIComponent(m.id)}`, { data: { role: plainRoleId, confirmSelf: true } });
     expect(res.status(), await res.text()).toBe(200);
@@ -41,8 +47,12 @@ export async function leaveOnlyOwner(api: APIRequestContext, provider: ProviderI
   const listed = await api.get(`/api/groups?provider=${provider}`);
   if (listed.status() !== 200) return;
   const { owner } = await roles(api, provider);
-  const { groups } = (await listed.json()) as { groups: Array<{ id: string; memberIds: string[]; roles: Array<{ scope: string; role: string }> }> };
-  for (const group of groups.filter((g) => g.roles.some((r) => r.scope === "organization" && (r.role === owner.id || r.role === owner.name)))) {
+  const { groups } = (await listed.json()) as {
+    groups: Array<{ id: string; memberIds: string[]; roles: Array<{ scope: string; role: string }> }>;
+  };
+  for (const group of groups.filter((g) =>
+    g.roles.some((r) => r.scope === "organization" && (r.role === owner.id || r.role === owner.name)),
+  )) {
     for (const memberId of group.memberIds.filter((id) => id.toLowerCase() !== keep.id.toLowerCase())) {
       const res = await api.delete(`/api/members/${provider}/${encodeURIComponent(memberId)}/groups/${encodeURIComponent(group.id)}`);
       expect(res.status(), await res.text()).toBe(200);

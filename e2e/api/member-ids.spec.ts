@@ -32,14 +32,20 @@ test.describe("member ids in another letter case", () => {
     const admin = await as("admin");
     const { owner, plain } = await roles(admin, "arthur");
     const owners = (await people(admin, `provider=arthur&status=active&role=${encodeURIComponent(owner.name)}`)).people
-      .map((p) => ({ ...p.memberships.find((m) => m.provider === "arthur" && m.role === owner.name && m.status === "active")!, email: p.email }))
+      .map((p) => ({
+        ...p.memberships.find((m) => m.provider === "arthur" && m.role === owner.name && m.status === "active")!,
+        email: p.email,
+      }))
       .filter((m) => m.id);
     const last = owners[0];
     await leaveOnlyOwner(admin, "arthur", last, owners.slice(1), plain[0].id);
     const demote = await admin.patch(`/api/members/arthur/${last.id.toUpperCase()}`, { data: { role: plain[0].id } });
     expect(demote.status(), await demote.text()).toBe(409);
     expect((await demote.json()).error.code).toBe("last_owner");
-    expect(await lastAudit(admin, "provider=arthur&action=change_role")).toMatchObject({ outcome: "refused", target: { id: last.id, email: last.email } });
+    expect(await lastAudit(admin, "provider=arthur&action=change_role")).toMatchObject({
+      outcome: "refused",
+      target: { id: last.id, email: last.email },
+    });
     const remove = await admin.delete(`/api/members/arthur/${last.id.toUpperCase()}`);
     expect(remove.status()).toBe(409);
     expect((await remove.json()).error.code).toBe("last_owner");

@@ -26,7 +26,13 @@ test.describe("member changes", () => {
       const res = await admin.patch(`/api/members/${provider}/${encodeURIComponent(membership.id)}`, { data: { role: target.id } });
       expect(res.status(), await res.text()).toBe(200);
       const { result } = (await res.json()) as { result: ChangeResult };
-      expect(result).toMatchObject({ ok: true, provider, action: "change_role", before: { role: membership.role }, after: { role: target.name } });
+      expect(result).toMatchObject({
+        ok: true,
+        provider,
+        action: "change_role",
+        before: { role: membership.role },
+        after: { role: target.name },
+      });
 
       const after = await people(admin, `q=${encodeURIComponent(person.email!)}`);
       const updated = after.people.find((p) => p.email === person.email)!.memberships.find((m) => m.provider === provider)!;
@@ -37,7 +43,11 @@ test.describe("member changes", () => {
       expect(fresh.people.find((p) => p.email === person.email)!.memberships.find((m) => m.provider === provider)!.role).toBe(target.name);
 
       const event = await lastAudit(admin, `provider=${provider}&action=change_role`);
-      expect(event).toMatchObject({ outcome: "success", target: { id: membership.id }, actor: { email: "admin@roster.demo", role: "admin" } });
+      expect(event).toMatchObject({
+        outcome: "success",
+        target: { id: membership.id },
+        actor: { email: "admin@roster.demo", role: "admin" },
+      });
       expect(event.requestId).toBe(res.headers()["x-request-id"]);
     });
 
@@ -58,7 +68,10 @@ test.describe("member changes", () => {
       const remove = await admin.delete(`/api/members/${provider}/${encodeURIComponent(last.id)}`);
       if (provider === "astronomer" && ASTRONOMER_V1) {
         expect(remove.status()).toBe(422);
-        expect((await remove.json()).error).toMatchObject({ code: "unsupported", message: "Astronomer's API cannot remove a member from the organization" });
+        expect((await remove.json()).error).toMatchObject({
+          code: "unsupported",
+          message: "Astronomer's API cannot remove a member from the organization",
+        });
         return;
       }
       expect(remove.status()).toBe(409);
@@ -75,9 +88,20 @@ test.describe("member changes", () => {
       [admin.patch("/api/members/openai/user_x", { data: { role: "superuser" } }), /role must be one of owner, reader/],
       [admin.patch("/api/members/slack/user_x", { data: { role: "reader" } }), /provider/],
       [admin.patch("/api/members/openai/user_x", { data: { role: "reader", colour: "red" } }), /colour/],
-      [admin.patch("/api/members/arthur/00000000-0000-4000-8000-000000000000", { data: { role: "Organization Member", workspaceId: "ws1" } }), /workspaceId: Arthur has no workspace roles/],
-      [admin.patch("/api/members/openai/user_x", { data: { role: "member", workspaceId: "ws1" } }), /workspaceId: no project or workspace "ws1"/],
-      [admin.patch("/api/members/openai/user_x", { data: { role: "member", workspaceId: "proj_research", add: "yes" } }), /add must be true or false/],
+      [
+        admin.patch("/api/members/arthur/00000000-0000-4000-8000-000000000000", {
+          data: { role: "Organization Member", workspaceId: "ws1" },
+        }),
+        /workspaceId: Arthur has no workspace roles/,
+      ],
+      [
+        admin.patch("/api/members/openai/user_x", { data: { role: "member", workspaceId: "ws1" } }),
+        /workspaceId: no project or workspace "ws1"/,
+      ],
+      [
+        admin.patch("/api/members/openai/user_x", { data: { role: "member", workspaceId: "proj_research", add: "yes" } }),
+        /add must be true or false/,
+      ],
       // A person key need not be an email (a provider may list odd ones), but no key holds control characters.
       [admin.post(`/api/people/${encodeURIComponent("a\u0001b")}/offboard`, { data: {} }), /email/],
     ];
@@ -88,7 +112,9 @@ test.describe("member changes", () => {
     }
   });
 
-  test("an unknown member is 404, and a provider's 5xx reaches the operator with the provider's message, audited as failures", async ({ as }) => {
+  test("an unknown member is 404, and a provider's 5xx reaches the operator with the provider's message, audited as failures", async ({
+    as,
+  }) => {
     const admin = await as("admin");
     const missing = await admin.delete("/api/members/openai/user_doesnotexist");
     // Neither in Roster's snapshot nor on OpenAI: refused before any change, and audited so.
@@ -101,7 +127,11 @@ test.describe("member changes", () => {
     const failed = await admin.delete(`/api/members/arthur/${membership.id}`);
     expect(failed.status()).toBe(502);
     expect((await failed.json()).error.message).toBe("Arthur had a bad day");
-    expect(await lastAudit(admin, "provider=arthur")).toMatchObject({ outcome: "failure", providerStatus: 500, providerMessage: "Arthur had a bad day" });
+    expect(await lastAudit(admin, "provider=arthur")).toMatchObject({
+      outcome: "failure",
+      providerStatus: 500,
+      providerMessage: "Arthur had a bad day",
+    });
   });
 
   test("remove a member and revoke an OpenAI invite", async ({ as }) => {
@@ -125,16 +155,18 @@ test.describe("member changes", () => {
     test.skip(ASTRONOMER_V1, "Astronomer's v1 API cannot remove from the organization, so its step never succeeds");
     const admin = await as("admin");
     const everywhere = (await people(admin, "status=active&kind=person")).people.find(
-      (p: Person) =>
-        p.memberships.length === 3 &&
-        p.memberships.every((m) => m.status === "active" && !/owner|admin/i.test(m.role)),
+      (p: Person) => p.memberships.length === 3 && p.memberships.every((m) => m.status === "active" && !/owner|admin/i.test(m.role)),
     )!;
     expect(everywhere, "someone on all three providers").toBeTruthy();
     await sandbox.fault("astronomer", { route: "*", status: 503, message: "Astro is busy" });
     const first = await admin.post(`/api/people/${encodeURIComponent(everywhere.email!)}/offboard`, { data: {} });
     expect(first.status()).toBe(200);
     const body = (await first.json()) as OffboardResponse;
-    expect(body.steps.map((s) => [s.provider, s.ok]).sort()).toEqual([["arthur", true], ["astronomer", false], ["openai", true]]);
+    expect(body.steps.map((s) => [s.provider, s.ok]).sort()).toEqual([
+      ["arthur", true],
+      ["astronomer", false],
+      ["openai", true],
+    ]);
     expect(body.steps.find((s) => s.provider === "astronomer")!.error?.message).toBe("Astro is busy");
     // One "Remove everywhere" entry, found by that filter (and by a step's), with a step per
     // provider; the failed step carries the provider's words, and the entry fails with it.
@@ -157,7 +189,9 @@ test.describe("member changes", () => {
     expect(steps.events.some((e) => e.parentId !== null)).toBe(false);
 
     await sandbox.clearFaults("astronomer");
-    const retry = await admin.post(`/api/people/${encodeURIComponent(everywhere.email!)}/offboard`, { data: { providers: ["astronomer"] } });
+    const retry = await admin.post(`/api/people/${encodeURIComponent(everywhere.email!)}/offboard`, {
+      data: { providers: ["astronomer"] },
+    });
     const retried = (await retry.json()) as OffboardResponse;
     expect(retried.steps).toEqual([expect.objectContaining({ provider: "astronomer", ok: true })]);
     const gone = await people(admin, `q=${encodeURIComponent(everywhere.email!)}`);

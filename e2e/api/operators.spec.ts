@@ -38,7 +38,9 @@ test.describe("operators", () => {
     const list = await operatorsOf(admin);
     expect(list.map((o) => o.email)).toEqual(expect.arrayContaining(Object.values(E2E.operators)));
     expect(JSON.stringify(list)).not.toMatch(/password|scrypt/i);
-    const refused = await admin.post("/api/operators", { data: { email: `x-${run}@example.com`, name: "X", role: "viewer", password: "long-enough-password" } });
+    const refused = await admin.post("/api/operators", {
+      data: { email: `x-${run}@example.com`, name: "X", role: "viewer", password: "long-enough-password" },
+    });
     expect(refused.status()).toBe(403);
     const target = list.find((o) => o.email === E2E.operators.viewer)!;
     expect((await admin.patch(`/api/operators/${target.id}`, { data: { role: "admin" } })).status()).toBe(403);
@@ -47,16 +49,22 @@ test.describe("operators", () => {
   test("add with a normalised email and a password of 12+ characters; the password is in no audit entry", async ({ as }) => {
     const owner = await as("owner");
     const password = `first-${run}-password`;
-    const short = await owner.post("/api/operators", { data: { email: `p-${run}@example.com`, name: "P", role: "viewer", password: "elevenchars" } });
+    const short = await owner.post("/api/operators", {
+      data: { email: `p-${run}@example.com`, name: "P", role: "viewer", password: "elevenchars" },
+    });
     expect(short.status()).toBe(422);
     expect((await short.json()).error.message).toMatch(/^password: password must be at least 12|^password must be at least 12/);
 
-    const res = await owner.post("/api/operators", { data: { email: `  New.Person-${run}@Example.COM `, name: "New Person", role: "requester", password } });
+    const res = await owner.post("/api/operators", {
+      data: { email: `  New.Person-${run}@Example.COM `, name: "New Person", role: "requester", password },
+    });
     expect(res.status(), await res.text()).toBe(200);
     const { operator } = (await res.json()) as OperatorResponse;
     expect(operator).toMatchObject({ email: `new.person-${run}@example.com`, role: "requester", disabled: false });
 
-    const dup = await owner.post("/api/operators", { data: { email: `NEW.person-${run}@example.com`, name: "Again", role: "viewer", password } });
+    const dup = await owner.post("/api/operators", {
+      data: { email: `NEW.person-${run}@example.com`, name: "Again", role: "viewer", password },
+    });
     expect(dup.status()).toBe(409);
     expect((await dup.json()).error.code).toBe("already_exists");
 
@@ -67,7 +75,8 @@ test.describe("operators", () => {
     const audit = `${await (await owner.get("/api/audit?pageSize=500")).text()}\n${await (await owner.get("/api/audit/export")).text()}`;
     expect(audit).not.toContain(password);
     expect(audit).not.toContain("scrypt$");
-    const event = ((await (await owner.get("/api/audit?pageSize=1&action=add_operator&outcome=success")).json()) as AuditResponse).events[0];
+    const event = ((await (await owner.get("/api/audit?pageSize=1&action=add_operator&outcome=success")).json()) as AuditResponse)
+      .events[0];
     expect(event).toMatchObject({ outcome: "success", target: { email: `new.person-${run}@example.com` }, after: { role: "requester" } });
   });
 

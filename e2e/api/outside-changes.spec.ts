@@ -21,12 +21,20 @@ test.describe("changes made outside Roster", () => {
     const [mine, theirs] = [readers[7], readers[8]];
     // The read the server's start queued is done, so the next scheduled one is an interval away.
     await expect
-      .poll(async () => ((await (await viewer.get("/api/outside-changes?pageSize=1")).json()) as OutsideChangesResponse).reads.some((r) => r.provider === "openai" && r.lastReadAt), {
-        timeout: 60_000,
-      })
+      .poll(
+        async () =>
+          ((await (await viewer.get("/api/outside-changes?pageSize=1")).json()) as OutsideChangesResponse).reads.some(
+            (r) => r.provider === "openai" && r.lastReadAt,
+          ),
+        {
+          timeout: 60_000,
+        },
+      )
       .toBe(true);
     // What is stored already (an earlier run on this database may have changed the same people).
-    const before = new Set(((await (await viewer.get("/api/outside-changes?pageSize=200")).json()) as OutsideChangesResponse).changes.map((c) => c.eventId));
+    const before = new Set(
+      ((await (await viewer.get("/api/outside-changes?pageSize=200")).json()) as OutsideChangesResponse).changes.map((c) => c.eventId),
+    );
     const mineId = mine.memberships[0].id;
     const theirsId = theirs.memberships[0].id;
 
@@ -54,7 +62,13 @@ test.describe("changes made outside Roster", () => {
       )
       .toBe(true);
     const found = list!.changes.find((c) => c.targetId === theirsId && !before.has(c.eventId))!;
-    expect(found).toMatchObject({ provider: "openai", action: "role_changed", role: "owner", email: theirs.email, actor: { kind: "session" } });
+    expect(found).toMatchObject({
+      provider: "openai",
+      action: "role_changed",
+      role: "owner",
+      email: theirs.email,
+      actor: { kind: "session" },
+    });
     expect(found.actor.email).toContain("@");
     expect(list!.changes.some((c) => c.targetId === mineId && !before.has(c.eventId))).toBe(false);
     expect(list!.recent.members).toContain(`openai:${theirsId}`);
@@ -65,7 +79,9 @@ test.describe("changes made outside Roster", () => {
     expect(list!.changes.filter((c) => c.actor.kind === "session").length).toBeGreaterThanOrEqual(4);
 
     // One timeline per person: theirs shows the provider's entry; mine shows Roster's removal and nothing from the provider.
-    const theirsLine = (await (await viewer.get(`/api/people/${encodeURIComponent(theirs.email!)}/timeline`)).json()) as PersonTimelineResponse;
+    const theirsLine = (await (
+      await viewer.get(`/api/people/${encodeURIComponent(theirs.email!)}/timeline`)
+    ).json()) as PersonTimelineResponse;
     expect(theirsLine.entries[0]).toMatchObject({ source: "provider", change: { eventId: found.eventId } });
     const mineLine = (await (await viewer.get(`/api/people/${encodeURIComponent(mine.email!)}/timeline`)).json()) as PersonTimelineResponse;
     expect(mineLine.entries.map((e) => e.source)).toContain("roster");

@@ -50,7 +50,9 @@ test.describe("person and audit routes", () => {
     // Owner is admin-level: the admin asks, the owner approves and makes the change (the two-person rule).
     await throughApproval(await admin.patch(`/api/members/openai/${member.id}`, { data: { role: "owner" } }), owner);
 
-    const filtered = (await (await admin.get("/api/audit?provider=openai&action=change_role&outcome=success&actor=owner@roster")).json()) as AuditResponse;
+    const filtered = (await (
+      await admin.get("/api/audit?provider=openai&action=change_role&outcome=success&actor=owner@roster")
+    ).json()) as AuditResponse;
     expect(filtered.total).toBeGreaterThan(0);
     expect(filtered.events.every((e) => e.provider === "openai" && e.action === "change_role" && e.outcome === "success")).toBe(true);
     expect(filtered.events[0]).toMatchObject({ target: { id: member.id }, after: { role: "owner" } });
@@ -63,8 +65,21 @@ test.describe("person and audit routes", () => {
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(csv.headers()["content-disposition"]).toMatch(/attachment; filename="roster-audit-.*\.csv"/);
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines[0].split(",").slice(0, 8)).toEqual(["id", "parent_id", "time", "operator", "roster_role", "action", "description", "provider"]);
-    expect(lines.slice(1).every((l) => l.includes(",change_role,Change the role of ") && l.includes(" on OpenAI from ") && l.includes(",openai,"))).toBe(true);
+    expect(lines[0].split(",").slice(0, 8)).toEqual([
+      "id",
+      "parent_id",
+      "time",
+      "operator",
+      "roster_role",
+      "action",
+      "description",
+      "provider",
+    ]);
+    expect(
+      lines
+        .slice(1)
+        .every((l) => l.includes(",change_role,Change the role of ") && l.includes(" on OpenAI from ") && l.includes(",openai,")),
+    ).toBe(true);
     expect(lines.some((l) => l.includes(member.id))).toBe(true);
 
     const viewer = await as("viewer");

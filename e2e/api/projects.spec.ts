@@ -52,26 +52,40 @@ test.describe("OpenAI projects", () => {
     expect(withProjects[0].scopedRoles![0]).toMatchObject({ scope: "project" });
   });
 
-  test("add to a project, change the project role (owner through a second admin), remove: audited, shown on the person page", async ({ as }) => {
+  test("add to a project, change the project role (owner through a second admin), remove: audited, shown on the person page", async ({
+    as,
+  }) => {
     const admin = await as("admin");
     const owner = await as("owner");
     const list = await people(admin, "provider=openai&status=active&kind=person");
-    const person = list.people.find((p) => p.email && p.memberships.some((m) => m.provider === "openai" && !m.managed && !m.scopedRoles?.length))!;
+    const person = list.people.find(
+      (p) => p.email && p.memberships.some((m) => m.provider === "openai" && !m.managed && !m.scopedRoles?.length),
+    )!;
     const membership = person.memberships.find((m) => m.provider === "openai")!;
     const path = `/api/members/openai/${encodeURIComponent(membership.id)}`;
 
     const added = await admin.patch(path, { data: { role: "member", workspaceId: "proj_research", add: true } });
     expect(added.status(), await added.text()).toBe(200);
-    expect(((await added.json()) as { result: ChangeResult }).result).toMatchObject({ before: { role: null, project: "Research" }, after: { role: "member", project: "Research" } });
-    expect(await openaiChanges()).toEqual([expect.objectContaining({ method: "POST", path: "/organization/projects/proj_research/users" })]);
-    expect((await lastAudit(admin, "provider=openai&action=change_role")).description).toMatch(/in project Research on OpenAI from no role to Member/);
+    expect(((await added.json()) as { result: ChangeResult }).result).toMatchObject({
+      before: { role: null, project: "Research" },
+      after: { role: "member", project: "Research" },
+    });
+    expect(await openaiChanges()).toEqual([
+      expect.objectContaining({ method: "POST", path: "/organization/projects/proj_research/users" }),
+    ]);
+    expect((await lastAudit(admin, "provider=openai&action=change_role")).description).toMatch(
+      /in project Research on OpenAI from no role to Member/,
+    );
 
     const again = await admin.patch(path, { data: { role: "member", workspaceId: "proj_research", add: true } });
     expect(again.status()).toBe(422);
     expect((await again.json()).error.message).toMatch(/already in the project Research/);
 
     // Project owner is admin-level: it waits for a second admin.
-    await throughApproval(await admin.patch(path, { data: { role: "owner", workspaceId: "proj_research", reason: "leads it now" } }), owner);
+    await throughApproval(
+      await admin.patch(path, { data: { role: "owner", workspaceId: "proj_research", reason: "leads it now" } }),
+      owner,
+    );
     const detail = (await (await admin.get(`/api/people/${encodeURIComponent(person.email!)}`)).json()) as PersonDetailResponse;
     const fresh = detail.memberships.find((m) => m.provider === "openai")!;
     expect(fresh.fresh).toBe(true);
@@ -83,7 +97,9 @@ test.describe("OpenAI projects", () => {
     const kept = after.people[0].memberships.find((m) => m.provider === "openai")!;
     expect(grant(kept, "proj_research")).toBeUndefined();
     expect(kept.status).toBe("active");
-    expect((await lastAudit(admin, "provider=openai&action=remove_member")).description).toMatch(/from project Research on OpenAI \(was Owner\)/);
+    expect((await lastAudit(admin, "provider=openai&action=remove_member")).description).toMatch(
+      /from project Research on OpenAI \(was Owner\)/,
+    );
   });
 
   test("a project's last owner cannot be demoted or removed, and no provider is called", async ({ as }) => {
@@ -96,16 +112,25 @@ test.describe("OpenAI projects", () => {
     const path = `/api/members/openai/${encodeURIComponent(owners[0].id)}`;
     const demote = await admin.patch(path, { data: { role: "member", workspaceId: "proj_support", confirmSelf: true } });
     expect(demote.status()).toBe(409);
-    expect((await demote.json()).error).toMatchObject({ code: "last_owner", message: expect.stringMatching(/last owner of the OpenAI project Support assistant/) });
+    expect((await demote.json()).error).toMatchObject({
+      code: "last_owner",
+      message: expect.stringMatching(/last owner of the OpenAI project Support assistant/),
+    });
     const remove = await admin.delete(`${path}?workspaceId=proj_support&confirmSelf=true`);
     expect(remove.status()).toBe(409);
     expect(await openaiChanges()).toEqual([]);
-    expect(await lastAudit(admin, "provider=openai")).toMatchObject({ outcome: "refused", action: "remove_member", target: { id: owners[0].id } });
+    expect(await lastAudit(admin, "provider=openai")).toMatchObject({
+      outcome: "refused",
+      action: "remove_member",
+      target: { id: owners[0].id },
+    });
   });
 
   test("bad project input gets a 422 naming the field", async ({ as }) => {
     const admin = await as("admin");
-    const [m] = (await people(admin, "provider=openai&status=active")).people.flatMap((p) => p.memberships.filter((x) => x.provider === "openai"));
+    const [m] = (await people(admin, "provider=openai&status=active")).people.flatMap((p) =>
+      p.memberships.filter((x) => x.provider === "openai"),
+    );
     const path = `/api/members/openai/${encodeURIComponent(m.id)}`;
     for (const [data, message] of [
       [{ role: "reader", workspaceId: "proj_research" }, /role must be one of owner, member/],

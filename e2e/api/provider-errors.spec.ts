@@ -62,19 +62,30 @@ test.describe("provider errors reach the operator after pages have rendered", ()
     test(`${label}: a role change answers 502 with ${label}'s words`, async () => {
       const { membership } = await ordinaryMember(admin, provider);
       // A role one admin grants alone (an admin-level one would wait for approval and call no provider).
-      const plainTarget = (await roles(admin, provider)).all.find((r) => r.scope === "organization" && !r.adminLevel && r.name !== membership.role);
+      const plainTarget = (await roles(admin, provider)).all.find(
+        (r) => r.scope === "organization" && !r.adminLevel && r.name !== membership.role,
+      );
       test.skip(!plainTarget, `${label} has no other role an admin grants alone`);
       const target = plainTarget!;
       await breakProvider(provider);
-      await expectProviderError(await admin.patch(`/api/members/${provider}/${encodeURIComponent(membership.id)}`, { data: { role: target.id } }), provider);
+      await expectProviderError(
+        await admin.patch(`/api/members/${provider}/${encodeURIComponent(membership.id)}`, { data: { role: target.id } }),
+        provider,
+      );
     });
 
     test(`${label}: demoting an owner answers 502 with ${label}'s words`, async () => {
       const { owner, plain } = await roles(admin, provider);
-      const body = (await (await admin.get(`/api/users?pageSize=50&provider=${provider}&status=active&role=${encodeURIComponent(owner.name)}`)).json()) as UsersResponse;
-      const membership = body.people.flatMap((p) => p.memberships).find((m) => m.provider === provider && m.role === owner.name && !m.managed)!;
+      const body = (await (
+        await admin.get(`/api/users?pageSize=50&provider=${provider}&status=active&role=${encodeURIComponent(owner.name)}`)
+      ).json()) as UsersResponse;
+      const membership = body.people
+        .flatMap((p) => p.memberships)
+        .find((m) => m.provider === provider && m.role === owner.name && !m.managed)!;
       await breakProvider(provider);
-      const res = await admin.patch(`/api/members/${provider}/${encodeURIComponent(membership.id)}`, { data: { role: plain[0].id, confirmSelf: true } });
+      const res = await admin.patch(`/api/members/${provider}/${encodeURIComponent(membership.id)}`, {
+        data: { role: plain[0].id, confirmSelf: true },
+      });
       await expectProviderError(res, provider);
     });
 

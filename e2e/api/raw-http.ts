@@ -38,7 +38,12 @@ export function raw(path: string, options: RawOptions = {}): Promise<RawAnswer> 
         const chunks: Buffer[] = [];
         res.on("data", (d: Buffer) => chunks.push(d));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, setCookies: res.headers["set-cookie"] ?? [], text: Buffer.concat(chunks).toString("utf8") }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            setCookies: res.headers["set-cookie"] ?? [],
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
         );
         res.on("error", reject);
       },
@@ -68,4 +73,5 @@ export function raw(path: string, options: RawOptions = {}): Promise<RawAnswer> 
 export const cookieHeader = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]).join("; ");
 
 /** True when an answer sets a next-auth session cookie (a sign-in happened). */
-export const setsSession = (answer: RawAnswer) => answer.setCookies.some((c) => /^(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=[^;]/.test(c));
+export const setsSession = (answer: RawAnswer) =>
+  answer.setCookies.some((c) => /^(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=[^;]/.test(c));

@@ -27,7 +27,9 @@ async function itemFor(api: APIRequestContext, id: string, email: string): Promi
   return item!;
 }
 
-test("a campaign from creation to its closed report: only the reviewer decides, removals executed on the sandbox and audited, an admin-level grant through the two-person rule", async ({ as }) => {
+test("a campaign from creation to its closed report: only the reviewer decides, removals executed on the sandbox and audited, an admin-level grant through the two-person rule", async ({
+  as,
+}) => {
   test.setTimeout(180_000);
   const owner = await as("owner");
   const admin = await as("admin");
@@ -38,7 +40,12 @@ test("a campaign from creation to its closed report: only the reviewer decides, 
   const adminRole = (await roles(owner, "openai")).adminLevel.find((r) => !r.isOwner) ?? (await roles(owner, "openai")).owner;
 
   const created = await owner.post("/api/reviews", {
-    data: { name: `Q4 OpenAI ${Date.now()}`, scope: { providers: ["openai"] }, reviewers: { providers: { openai: E2E.operators.admin } }, dueAt: tomorrow() },
+    data: {
+      name: `Q4 OpenAI ${Date.now()}`,
+      scope: { providers: ["openai"] },
+      reviewers: { providers: { openai: E2E.operators.admin } },
+      dueAt: tomorrow(),
+    },
   });
   expect(created.status(), await created.text()).toBe(200);
   const review = (await created.json()) as ReviewSummary;
@@ -52,15 +59,21 @@ test("a campaign from creation to its closed report: only the reviewer decides, 
   expect(toRemove).toMatchObject({ provider: "openai", memberId: gone.id, reviewer: E2E.operators.admin, decision: null });
 
   // Only the assigned reviewer (or an owner) decides.
-  const notYours = await viewer.post(`/api/reviews/${review.id}/decisions`, { data: { decisions: [{ itemId: toKeep.id, decision: "keep" }] } });
+  const notYours = await viewer.post(`/api/reviews/${review.id}/decisions`, {
+    data: { decisions: [{ itemId: toKeep.id, decision: "keep" }] },
+  });
   expect(notYours.status()).toBe(403);
   expect((await notYours.json()).error.code).toBe("not_reviewer");
 
   // A removal and a role change need a reason; the answer names the field.
-  const noReason = await admin.post(`/api/reviews/${review.id}/decisions`, { data: { decisions: [{ itemId: toRemove.id, decision: "remove" }] } });
+  const noReason = await admin.post(`/api/reviews/${review.id}/decisions`, {
+    data: { decisions: [{ itemId: toRemove.id, decision: "remove" }] },
+  });
   expect(noReason.status()).toBe(422);
   expect(JSON.stringify(await noReason.json())).toContain("decisions.0.reason");
-  const badRole = await admin.post(`/api/reviews/${review.id}/decisions`, { data: { decisions: [{ itemId: toPromote.id, decision: "change_role", role: "emperor", reason: "x" }] } });
+  const badRole = await admin.post(`/api/reviews/${review.id}/decisions`, {
+    data: { decisions: [{ itemId: toPromote.id, decision: "change_role", role: "emperor", reason: "x" }] },
+  });
   expect(badRole.status()).toBe(422);
   expect((await badRole.json()).error.message).toContain("decisions.0.role");
 
@@ -95,7 +108,11 @@ test("a campaign from creation to its closed report: only the reviewer decides, 
   expect(run, "the remediation run's audit entry").toBeTruthy();
   expect(run.description).toContain(review.name);
   const removal = (run.steps ?? []).find((s) => s.action === "remove_member")!;
-  expect(removal).toMatchObject({ outcome: "success", target: { id: gone.id }, after: { review: { campaign: review.id, item: toRemove.id } } });
+  expect(removal).toMatchObject({
+    outcome: "success",
+    target: { id: gone.id },
+    after: { review: { campaign: review.id, item: toRemove.id } },
+  });
   const request = (run.steps ?? []).find((s) => s.action === "request_change")!;
   expect(request.after).toMatchObject({ review: { campaign: review.id, item: toPromote.id } });
 

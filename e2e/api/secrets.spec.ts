@@ -32,7 +32,8 @@ function leaked(text: string): string[] {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name));
 }
@@ -59,7 +60,9 @@ test.describe("secrets never reach the browser", () => {
     expect(JSON.parse(fs.readFileSync(CANARY_BUILD, "utf8")), "built with every canary key").toEqual(Object.keys(CANARIES.build));
     const files = filesUnder(path.join(NEXT_DIR, "static"));
     expect(files.length).toBeGreaterThan(10);
-    const found = files.flatMap((file) => leaked(fs.readFileSync(file, "latin1")).map((name) => `${name} in ${path.relative(NEXT_DIR, file)}`));
+    const found = files.flatMap((file) =>
+      leaked(fs.readFileSync(file, "latin1")).map((name) => `${name} in ${path.relative(NEXT_DIR, file)}`),
+    );
     expect(found).toEqual([]);
   });
 

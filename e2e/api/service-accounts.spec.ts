@@ -29,7 +29,10 @@ test.describe("Arthur service accounts", () => {
     const [admin, owner] = [await as("admin"), await as("owner")];
     const name = `export-${run}`;
     // The two-person rule: one admin asks, another approves, and the approval answers the secret once.
-    const approved = await throughApproval(await admin.post("/api/service-accounts", { data: { name, role: "Organization Member" } }), owner);
+    const approved = await throughApproval(
+      await admin.post("/api/service-accounts", { data: { name, role: "Organization Member" } }),
+      owner,
+    );
     expect(approved.secret?.kind).toBe("client_credentials");
     const { clientId, clientSecret } = approved.secret as { clientId: string; clientSecret: string };
     expect(clientSecret.length).toBeGreaterThanOrEqual(20);
@@ -66,19 +69,32 @@ test.describe("Arthur service accounts", () => {
       description: `Create service account "${name}" on Arthur with role Organization Member`,
     });
     expect(creation.steps).toEqual([
-      expect.objectContaining({ action: "change_role", outcome: "success", parentId: creation.id, target: expect.objectContaining({ id: created.account.id }) }),
+      expect.objectContaining({
+        action: "change_role",
+        outcome: "success",
+        parentId: creation.id,
+        target: expect.objectContaining({ id: created.account.id }),
+      }),
     ]);
     expect(await lastAudit(admin, "regenerate_credentials")).toMatchObject({ outcome: "success", target: { id: created.account.id } });
   });
 
   test("rename; bad input names the field; a person is not a service account", async ({ as }) => {
     const [admin, owner] = [await as("admin"), await as("owner")];
-    await throughApproval(await admin.post("/api/service-accounts", { data: { name: `old-${run}`, role: "Organization Read Only" } }), owner);
-    const account = ((await (await admin.get("/api/service-accounts")).json()) as ServiceAccountsResponse).accounts.find((a) => a.name === `old-${run}`)!;
+    await throughApproval(
+      await admin.post("/api/service-accounts", { data: { name: `old-${run}`, role: "Organization Read Only" } }),
+      owner,
+    );
+    const account = ((await (await admin.get("/api/service-accounts")).json()) as ServiceAccountsResponse).accounts.find(
+      (a) => a.name === `old-${run}`,
+    )!;
     const renamed = await admin.patch(`/api/service-accounts/${account.id}`, { data: { name: `new-${run}` } });
     expect(renamed.status(), await renamed.text()).toBe(200);
     expect(((await renamed.json()) as ArthurAccountResponse).account.name).toBe(`new-${run}`);
-    expect(await lastAudit(admin, "rename_service_account")).toMatchObject({ before: { name: `old-${run}` }, after: { name: `new-${run}` } });
+    expect(await lastAudit(admin, "rename_service_account")).toMatchObject({
+      before: { name: `old-${run}` },
+      after: { name: `new-${run}` },
+    });
 
     const empty = await admin.post("/api/service-accounts", { data: { name: "  ", role: "Organization Member" } });
     expect(empty.status()).toBe(422);
@@ -97,7 +113,9 @@ test.describe("Arthur service accounts", () => {
     expect((await refused.json()).error.code).toBe("not_service_account");
   });
 
-  test("create an Arthur user with a one-time password; 409 is 'already exists'; edit the name; the password is never recorded", async ({ as }) => {
+  test("create an Arthur user with a one-time password; 409 is 'already exists'; edit the name; the password is never recorded", async ({
+    as,
+  }) => {
     const [admin, owner] = [await as("admin"), await as("owner")];
     const email = `direct-${run}@example.com`;
     const short = await admin.post("/api/arthur/users", { data: { firstName: "Dee", email, password: "short" } });
@@ -105,11 +123,16 @@ test.describe("Arthur service accounts", () => {
     expect((await short.json()).error.message).toMatch(/^password/);
 
     // The two-person rule: the approval creates the user and answers the one-time password Roster made, once.
-    const approved = await throughApproval(await admin.post("/api/arthur/users", { data: { firstName: "Dee", lastName: "Rect", email: ` ${email.toUpperCase()} ` } }), owner);
+    const approved = await throughApproval(
+      await admin.post("/api/arthur/users", { data: { firstName: "Dee", lastName: "Rect", email: ` ${email.toUpperCase()} ` } }),
+      owner,
+    );
     expect(approved.secret?.kind).toBe("password");
     const { password } = approved.secret as { password: string };
     const account = { id: approved.request.outcome!.targetId! };
-    const users = (await (await admin.get(`/api/users?q=${encodeURIComponent(email)}`)).json()) as { people: Array<{ email: string; name: string }> };
+    const users = (await (await admin.get(`/api/users?q=${encodeURIComponent(email)}`)).json()) as {
+      people: Array<{ email: string; name: string }>;
+    };
     expect(users.people.find((p) => p.email === email)).toMatchObject({ email });
 
     const again = await admin.post("/api/arthur/users", { data: { firstName: "Dee", email } });

@@ -45,7 +45,9 @@ test.describe("revocable sessions", () => {
     await Promise.all([ctx.dispose(), again.dispose()]);
   });
 
-  test("first sign-in with an owner-chosen password: 403 password_change_required and the password page until a new one is chosen", async ({ as }) => {
+  test("first sign-in with an owner-chosen password: 403 password_change_required and the password page until a new one is chosen", async ({
+    as,
+  }) => {
     const owner = await as("owner");
     const made = await newOperator(owner, "admin");
     const ctx = await signInAs(made.email, made.password);
@@ -58,7 +60,9 @@ test.describe("revocable sessions", () => {
     expect(page.headers()["location"]).toContain("/account/password");
     expect((await ctx.get("/account/password", { maxRedirects: 0 })).status()).toBe(200);
 
-    const wrong = await ctx.post("/api/account/password", { data: { currentPassword: "not-it-at-all", newPassword: "a-new-password-123" } });
+    const wrong = await ctx.post("/api/account/password", {
+      data: { currentPassword: "not-it-at-all", newPassword: "a-new-password-123" },
+    });
     expect(wrong.status()).toBe(422);
     expect((await wrong.json()).error.message).toMatch(/^currentPassword/);
     const short = await ctx.post("/api/account/password", { data: { currentPassword: made.password, newPassword: "short" } });

@@ -13,7 +13,7 @@ import { cookieHeader, raw, type RawAnswer, setsSession } from "./raw-http";
 
 const run = `${process.pid}${Date.now()}`.slice(-9);
 let n = 0;
-const newAddress = () => `203.0.113.${(Number(run.slice(-3)) + ++n) % 250 + 1}`;
+const newAddress = () => `203.0.113.${((Number(run.slice(-3)) + ++n) % 250) + 1}`;
 const newEmail = (what: string) => `${what}-${run}-${++n}@signin-paths.test`;
 
 /** A csrf token and its cookie, from one address. */
@@ -22,13 +22,25 @@ async function csrf(from: string): Promise<{ token: string; cookie: string }> {
   return { token: (JSON.parse(res.text) as { csrfToken: string }).csrfToken, cookie: cookieHeader(res.setCookies) };
 }
 
-async function post(path: string, fields: Array<[string, string]> | string, from: string, type = "application/x-www-form-urlencoded", method = "POST"): Promise<RawAnswer> {
+async function post(
+  path: string,
+  fields: Array<[string, string]> | string,
+  from: string,
+  type = "application/x-www-form-urlencoded",
+  method = "POST",
+): Promise<RawAnswer> {
   const { token, cookie } = await csrf(from);
-  const body = typeof fields === "string" ? fields : new URLSearchParams([["csrfToken", token], ["json", "true"], ["callbackUrl", "/"], ...fields]).toString();
+  const body =
+    typeof fields === "string"
+      ? fields
+      : new URLSearchParams([["csrfToken", token], ["json", "true"], ["callbackUrl", "/"], ...fields]).toString();
   return raw(path, { method, headers: { "content-type": type, cookie, "x-forwarded-for": from, origin: E2E.baseUrl }, body });
 }
 
-const signInFields = (email: string, password: string): Array<[string, string]> => [["email", email], ["password", password]];
+const signInFields = (email: string, password: string): Array<[string, string]> => [
+  ["email", email],
+  ["password", password],
+];
 
 /** Every other way to write the credentials callback (and a few around it). */
 const VARIANTS = [
@@ -86,15 +98,18 @@ test.describe("the sign-in throttle on every path that reaches the password chec
     expect((await owner.post("/api/operators", { data: { email, name: "Paths Test", role: "viewer", password } })).status()).toBe(200);
 
     // Lock the email: 5 wrong passwords on the canonical path, each from another address.
-    for (let i = 0; i < 5; i++) expect((await post("/api/auth/callback/credentials", signInFields(email, "wrong"), newAddress())).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await post("/api/auth/callback/credentials", signInFields(email, "wrong"), newAddress())).status).toBe(401);
     // Lock one address: its limit of failures, each for another email.
     const locked = newAddress();
-    for (let i = 0; i < E2E.signInMaxPerAddress; i++) expect((await post("/api/auth/callback/credentials", signInFields(newEmail("addr"), "wrong"), locked)).status).toBe(401);
+    for (let i = 0; i < E2E.signInMaxPerAddress; i++)
+      expect((await post("/api/auth/callback/credentials", signInFields(newEmail("addr"), "wrong"), locked)).status).toBe(401);
     expect((await post("/api/auth/callback/credentials", signInFields(email, password), newAddress())).status).toBe(429);
     expect((await post("/api/auth/callback/credentials", signInFields(newEmail("fresh"), "wrong"), locked)).status).toBe(429);
 
     for (const path of VARIANTS) {
-      for (let i = 0; i < 2; i++) expectUnchecked(await post(path, signInFields(email, `wrong-${i}`), newAddress()), `${path}, locked email, wrong password`);
+      for (let i = 0; i < 2; i++)
+        expectUnchecked(await post(path, signInFields(email, `wrong-${i}`), newAddress()), `${path}, locked email, wrong password`);
       expectUnchecked(await post(path, signInFields(email, password), newAddress()), `${path}, locked email, right password`);
       expectUnchecked(await post(path, signInFields(newEmail("other"), "wrong"), locked), `${path}, locked address`);
     }
@@ -118,13 +133,26 @@ test.describe("the sign-in throttle on every path that reaches the password chec
     const email = newEmail("twice");
     const password = `twice-${run}-password`;
     expect((await owner.post("/api/operators", { data: { email, name: "Twice Test", role: "viewer", password } })).status()).toBe(200);
-    for (let i = 0; i < 5; i++) expect((await post("/api/auth/callback/credentials", signInFields(email, "wrong"), newAddress())).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await post("/api/auth/callback/credentials", signInFields(email, "wrong"), newAddress())).status).toBe(401);
 
     const decoy = newEmail("decoy");
     for (const fields of [
-      [["email", decoy], ["email", email], ["password", password]],
-      [["email", email], ["email", decoy], ["password", password]],
-      [["email", email], ["password", "wrong"], ["password", password]],
+      [
+        ["email", decoy],
+        ["email", email],
+        ["password", password],
+      ],
+      [
+        ["email", email],
+        ["email", decoy],
+        ["password", password],
+      ],
+      [
+        ["email", email],
+        ["password", "wrong"],
+        ["password", password],
+      ],
     ] as Array<Array<[string, string]>>) {
       const res = await post("/api/auth/callback/credentials", fields, newAddress());
       expect(res.status, `${JSON.stringify(fields)}: ${res.text}`).toBe(400);
@@ -134,7 +162,11 @@ test.describe("the sign-in throttle on every path that reaches the password chec
     // JSON: a repeated key means its last value, for next-auth and for the throttle alike.
     const { token, cookie } = await csrf(newAddress());
     const json = `{"csrfToken":${JSON.stringify(token)},"json":"true","email":${JSON.stringify(decoy)},"email":${JSON.stringify(email)},"password":${JSON.stringify(password)}}`;
-    const res = await raw("/api/auth/callback/credentials", { method: "POST", headers: { "content-type": "application/json", cookie, "x-forwarded-for": newAddress() }, body: json });
+    const res = await raw("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, "x-forwarded-for": newAddress() },
+      body: json,
+    });
     expect(res.status, res.text).toBe(429);
     expect(setsSession(res)).toBe(false);
   });
@@ -142,10 +174,10 @@ test.describe("the sign-in throttle on every path that reaches the password chec
   test("malformed sign-in bodies get a 4xx, never a 5xx", async () => {
     const cases: Array<{ body: string | Buffer; type: string; status?: number }> = [
       { body: "{", type: "application/json", status: 400 },
-      { body: "{\"email\":", type: "application/json", status: 400 },
+      { body: '{"email":', type: "application/json", status: 400 },
       { body: "[1,2]", type: "application/json", status: 400 },
       { body: "null", type: "application/json", status: 400 },
-      { body: "\"x\"", type: "application/json", status: 400 },
+      { body: '"x"', type: "application/json", status: 400 },
       { body: "email=x", type: "text/plain", status: 415 },
       { body: "<xml/>", type: "application/xml", status: 415 },
       { body: "--b\r\n\r\n", type: "multipart/form-data; boundary=b", status: 415 },
@@ -155,7 +187,13 @@ test.describe("the sign-in throttle on every path that reaches the password chec
       { body: Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x7d]), type: "application/json", status: 400 },
       { body: "\uFEFF{}", type: "application/json", status: 400 },
     ];
-    for (const path of ["/api/auth/callback/credentials", "/api/auth/signin/credentials", "/api/auth/signout", "/api/auth/session", "/api/auth/_log"]) {
+    for (const path of [
+      "/api/auth/callback/credentials",
+      "/api/auth/signin/credentials",
+      "/api/auth/signout",
+      "/api/auth/session",
+      "/api/auth/_log",
+    ]) {
       for (const c of cases) {
         const headers: Record<string, string> = { "x-forwarded-for": newAddress(), origin: E2E.baseUrl };
         if (c.type) headers["content-type"] = c.type;

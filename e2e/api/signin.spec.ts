@@ -68,7 +68,9 @@ test.describe("sign-in throttle", () => {
   // Each attempt costs a real scrypt check; a busy CI machine needs more than the default minute.
   test.describe.configure({ timeout: 180_000 });
 
-  test("after 5 wrong passwords for one email (from any address), the 6th is 429 with Retry-After, even with the right password", async ({ as }) => {
+  test("after 5 wrong passwords for one email (from any address), the 6th is 429 with Retry-After, even with the right password", async ({
+    as,
+  }) => {
     const { email, password } = await newOperator(await as("owner"));
     const ctx = await context();
     for (let i = 0; i < 5; i++) await expectRefusedForWrongPassword(await attempt(ctx, email, `wrong-${i}`, newAddress()));
@@ -83,7 +85,8 @@ test.describe("sign-in throttle", () => {
     const ctx = await context();
     const from = newAddress();
     // One failure per email: no email comes near its own limit.
-    for (let i = 0; i < E2E.signInMaxPerAddress; i++) await expectRefusedForWrongPassword(await attempt(ctx, newEmail("addr"), "wrong", from));
+    for (let i = 0; i < E2E.signInMaxPerAddress; i++)
+      await expectRefusedForWrongPassword(await attempt(ctx, newEmail("addr"), "wrong", from));
     const fresh = newEmail("fresh");
     await expectThrottled(await attempt(ctx, fresh, "wrong", from), "address");
     await expectRefusedForWrongPassword(await attempt(ctx, fresh, "wrong", newAddress()));
@@ -133,7 +136,8 @@ test.describe("session cookie and expiry", () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const now = Math.floor(Date.now() / 1000);
     // `sv`: the owner's session version, which every session must carry (lib/auth/session.ts).
-    const token = (claims: Record<string, unknown>, maxAge: number) => encode({ token: { sub: id, sv, ...claims }, secret: E2E.nextAuthSecret, maxAge });
+    const token = (claims: Record<string, unknown>, maxAge: number) =>
+      encode({ token: { sub: id, sv, ...claims }, secret: E2E.nextAuthSecret, maxAge });
 
     const withCookie = async (value: string) => {
       const ctx = await context();

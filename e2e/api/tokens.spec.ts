@@ -44,10 +44,20 @@ test.describe("API tokens", () => {
     const owner = await as("owner");
     const created = await makeToken(owner, "listed", { role: "viewer", providers: ["openai"] });
     expect(created.secret).toMatch(SHAPE);
-    expect(created.token).toMatchObject({ name: `listed-${run}`, role: "viewer", providers: ["openai"], createdByEmail: E2E.operators.owner, lastUsedAt: null, state: "active" });
+    expect(created.token).toMatchObject({
+      name: `listed-${run}`,
+      role: "viewer",
+      providers: ["openai"],
+      createdByEmail: E2E.operators.owner,
+      lastUsedAt: null,
+      state: "active",
+    });
     const listText = await (await owner.get("/api/tokens")).text();
     const list = JSON.parse(listText) as TokensResponse;
-    expect(list.tokens.find((t) => t.id === created.token.id)).toMatchObject({ name: `listed-${run}`, createdByEmail: E2E.operators.owner });
+    expect(list.tokens.find((t) => t.id === created.token.id)).toMatchObject({
+      name: `listed-${run}`,
+      createdByEmail: E2E.operators.owner,
+    });
     expect(listText).not.toContain(created.secret);
     expect(listText).not.toContain(created.secret.slice("roster_pat_".length, 20));
     expect(listText).not.toMatch(/secret|hash/i);
@@ -61,7 +71,10 @@ test.describe("API tokens", () => {
     const api = await bearer(created.secret);
     expect((await api.get("/api/connections")).status()).toBe(200);
     await expect
-      .poll(async () => ((await (await owner.get("/api/tokens")).json()) as TokensResponse).tokens.find((t) => t.id === created.token.id)?.lastUsedAt)
+      .poll(
+        async () =>
+          ((await (await owner.get("/api/tokens")).json()) as TokensResponse).tokens.find((t) => t.id === created.token.id)?.lastUsedAt,
+      )
       .not.toBeNull();
   });
 
@@ -79,7 +92,9 @@ test.describe("API tokens", () => {
       await api.post("/api/tokens", { data: { name: `by-token-${run}`, role: "viewer", expiresAt: inADay() } }),
       await api.get("/api/tokens"),
       await api.post("/api/account/password", { data: { currentPassword: "x", newPassword: "y".repeat(20) } }),
-      await api.post("/api/operators", { data: { email: `nobody-${run}@example.com`, name: "N", role: "owner", password: "z".repeat(20) } }),
+      await api.post("/api/operators", {
+        data: { email: `nobody-${run}@example.com`, name: "N", role: "owner", password: "z".repeat(20) },
+      }),
     ]) {
       expect(res.status()).toBe(403);
       const { error } = await res.json();
@@ -100,7 +115,10 @@ test.describe("API tokens", () => {
     const res = await api.patch(`/api/members/openai/${encodeURIComponent(membership.id)}`, { data: { role: target.id } });
     expect(res.status()).toBe(403);
     expect((await res.json()).error.code).toBe("forbidden");
-    expect(await lastAudit(owner, "action=refused_request")).toMatchObject({ actor: { id: token.id, email: `token:reader-${run}`, role: "viewer" }, outcome: "refused" });
+    expect(await lastAudit(owner, "action=refused_request")).toMatchObject({
+      actor: { id: token.id, email: `token:reader-${run}`, role: "viewer" },
+      outcome: "refused",
+    });
   });
 
   test("an admin token changes a role with no cookie and no Origin, audited with the token's name as the actor", async ({ as }) => {
@@ -114,14 +132,23 @@ test.describe("API tokens", () => {
     const res = await api.patch(`/api/members/arthur/${encodeURIComponent(membership.id)}`, { data: { role: target.id } });
     expect(res.status(), await res.text()).toBe(200);
     const event = await lastAudit(owner, "provider=arthur&action=change_role");
-    expect(event).toMatchObject({ outcome: "success", target: { id: membership.id }, actor: { id: token.id, email: `token:hr-offboarding-${run}`, role: "admin" } });
+    expect(event).toMatchObject({
+      outcome: "success",
+      target: { id: membership.id },
+      actor: { id: token.id, email: `token:hr-offboarding-${run}`, role: "admin" },
+    });
     expect(event.requestId).toBe(res.headers()["x-request-id"]);
     // The audit page's actor filter finds it by the token's name.
-    const byActor = (await (await owner.get(`/api/audit?actor=${encodeURIComponent(`token:hr-offboarding-${run}`)}`)).json()) as AuditResponse;
+    const byActor = (await (
+      await owner.get(`/api/audit?actor=${encodeURIComponent(`token:hr-offboarding-${run}`)}`)
+    ).json()) as AuditResponse;
     expect(byActor.events.length).toBeGreaterThan(0);
 
     // The same change with a session cookie still needs Roster's own origin.
-    const foreign = await owner.patch(`/api/members/arthur/${encodeURIComponent(membership.id)}`, { data: { role: target.id }, headers: { origin: "https://hr.example" } });
+    const foreign = await owner.patch(`/api/members/arthur/${encodeURIComponent(membership.id)}`, {
+      data: { role: target.id },
+      headers: { origin: "https://hr.example" },
+    });
     expect(foreign.status()).toBe(403);
     expect((await foreign.json()).error.code).toBe("cross_origin");
   });
@@ -147,7 +174,10 @@ test.describe("API tokens", () => {
     const { membership } = await ordinaryMember(owner, "openai");
     const target = (await roles(owner, "openai")).all.find((r) => r.scope === "organization" && r.name !== membership.role)!;
     // The owner's cookie rides along; the viewer token is what counts.
-    const res = await owner.patch(`/api/members/openai/${encodeURIComponent(membership.id)}`, { data: { role: target.id }, headers: { authorization: `Bearer ${secret}` } });
+    const res = await owner.patch(`/api/members/openai/${encodeURIComponent(membership.id)}`, {
+      data: { role: target.id },
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(res.status()).toBe(403);
     expect((await res.json()).error.code).toBe("forbidden");
   });
@@ -178,7 +208,10 @@ test.describe("API tokens", () => {
 
   test("an expired token is refused with token_expired, and the attempt is audited", async ({ as }) => {
     const owner = await as("owner");
-    const { secret, token } = await makeToken(owner, "short-lived", { role: "viewer", expiresAt: new Date(Date.now() + 2_500).toISOString() });
+    const { secret, token } = await makeToken(owner, "short-lived", {
+      role: "viewer",
+      expiresAt: new Date(Date.now() + 2_500).toISOString(),
+    });
     const api = await bearer(secret);
     expect((await api.get("/api/connections")).status()).toBe(200);
     await new Promise((r) => setTimeout(r, 3_000));
@@ -187,8 +220,13 @@ test.describe("API tokens", () => {
     const { error } = await res.json();
     expect(error.code).toBe("token_expired");
     expect(error.message).toContain(`short-lived-${run} expired`);
-    expect(await lastAudit(owner, "action=refused_request")).toMatchObject({ actor: { id: token.id, email: `token:short-lived-${run}` }, outcome: "refused" });
-    expect(((await (await owner.get("/api/tokens")).json()) as TokensResponse).tokens.find((t) => t.id === token.id)?.state).toBe("expired");
+    expect(await lastAudit(owner, "action=refused_request")).toMatchObject({
+      actor: { id: token.id, email: `token:short-lived-${run}` },
+      outcome: "refused",
+    });
+    expect(((await (await owner.get("/api/tokens")).json()) as TokensResponse).tokens.find((t) => t.id === token.id)?.state).toBe(
+      "expired",
+    );
   });
 
   test("a revoked token is refused with token_revoked from its next request", async ({ as }) => {
@@ -202,7 +240,11 @@ test.describe("API tokens", () => {
     const res = await api.get("/api/connections");
     expect(res.status()).toBe(401);
     expect((await res.json()).error.code).toBe("token_revoked");
-    expect(await lastAudit(owner, "action=revoke_api_token")).toMatchObject({ actor: { email: E2E.operators.owner }, target: { email: `token:to-revoke-${run}` }, outcome: "success" });
+    expect(await lastAudit(owner, "action=revoke_api_token")).toMatchObject({
+      actor: { email: E2E.operators.owner },
+      target: { email: `token:to-revoke-${run}` },
+      outcome: "success",
+    });
     // Revoking twice is refused, and the name is free again.
     expect((await owner.delete(`/api/tokens/${token.id}`)).status()).toBe(409);
     await makeToken(owner, "to-revoke", { role: "viewer" });

@@ -10,7 +10,18 @@ import { throughApproval } from "./member-helpers";
  * in a spreadsheet.
  */
 
-const HEADER = ["email", "name", "provider", "member_id", "role", "workspace_roles", "status", "kind", "managed_by_identity_provider", "added_at"];
+const HEADER = [
+  "email",
+  "name",
+  "provider",
+  "member_id",
+  "role",
+  "workspace_roles",
+  "status",
+  "kind",
+  "managed_by_identity_provider",
+  "added_at",
+];
 
 /** RFC 4180, enough for these files: quoted cells may hold commas, quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -67,7 +78,9 @@ test.describe("people export (CSV)", () => {
     const people = await listed(viewer, "sort=name&order=asc");
     const { header, rows } = await exported(viewer, "sort=name&order=asc");
     expect(header).toEqual(HEADER);
-    const expected = people.flatMap((p) => p.memberships.map((m) => `${p.email ?? ""}|${m.provider}|${m.id}|${m.role}|${m.status}|${m.kind}`));
+    const expected = people.flatMap((p) =>
+      p.memberships.map((m) => `${p.email ?? ""}|${m.provider}|${m.id}|${m.role}|${m.status}|${m.kind}`),
+    );
     expect(rows.map((r) => `${r.email}|${r.provider}|${r.member_id}|${r.role}|${r.status}|${r.kind}`)).toEqual(expected);
     expect(new Set(rows.map((r) => r.provider))).toEqual(new Set(PROVIDER_IDS));
     const astronomer = rows.find((r) => r.provider === "astronomer" && r.workspace_roles);
@@ -99,9 +112,12 @@ test.describe("people export (CSV)", () => {
   test("a name a spreadsheet would run as a formula stays text", async ({ as }) => {
     const [admin, owner] = [await as("admin"), await as("owner")];
     const email = `formula-${Date.now()}@export.example`;
-    const first = "=HYPERLINK(\"http://evil.example\",\"click\")";
+    const first = '=HYPERLINK("http://evil.example","click")';
     // A new Arthur user waits for a second admin (the two-person rule): the owner approves it.
-    const approved = await throughApproval(await admin.post("/api/arthur/users", { data: { firstName: first, lastName: "+1-2@3", email } }), owner);
+    const approved = await throughApproval(
+      await admin.post("/api/arthur/users", { data: { firstName: first, lastName: "+1-2@3", email } }),
+      owner,
+    );
     expect(approved.request.outcome).toMatchObject({ state: "done" });
     const res = await admin.get(`/api/users/export?q=${encodeURIComponent(email)}`);
     const text = await res.text();

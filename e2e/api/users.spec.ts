@@ -54,7 +54,10 @@ test.describe("GET /api/users", () => {
     expect(viaGroup.total).toBeGreaterThan(0);
     expect(viaGroup.total).toBeLessThan(all.total);
     for (const person of viaGroup.people) {
-      expect(person.memberships.some((m) => m.scopedRoles?.some((s) => s.via?.kind === "group")), person.key).toBe(true);
+      expect(
+        person.memberships.some((m) => m.scopedRoles?.some((s) => s.via?.kind === "group")),
+        person.key,
+      ).toBe(true);
     }
     // Combined with a provider the group grant is not on, nobody is left.
     const none = (await (await viewer.get("/api/users?via=group&provider=astronomer")).json()) as UsersResponse;

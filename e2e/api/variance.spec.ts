@@ -18,7 +18,8 @@ async function synced(api: APIRequestContext, provider: ProviderId): Promise<{ b
   return { body, state: body.providers.find((p) => p.id === provider)! };
 }
 
-const memberships = (body: UsersResponse, provider: ProviderId) => body.people.flatMap((p) => p.memberships.filter((m) => m.provider === provider));
+const memberships = (body: UsersResponse, provider: ProviderId) =>
+  body.people.flatMap((p) => p.memberships.filter((m) => m.provider === provider));
 
 const restore = freshWorld;
 
@@ -30,7 +31,9 @@ test.describe("provider variance", () => {
     await sandbox.vary("arthur", []);
   });
 
-  test("OpenAI: invites without `projects` and a role Roster does not know are listed, noted, and the role can be filtered on", async ({ as }) => {
+  test("OpenAI: invites without `projects` and a role Roster does not know are listed, noted, and the role can be filtered on", async ({
+    as,
+  }) => {
     const viewer = await as("viewer");
     await sandbox.vary("openai", ["invite-no-projects", "user-role-member"]);
     const { body, state } = await synced(viewer, "openai");
@@ -50,7 +53,9 @@ test.describe("provider variance", () => {
     expect(filtered.total).toBeGreaterThan(0);
     for (const person of filtered.people) expect(person.memberships.some((m) => m.provider === "openai" && m.role === "member")).toBe(true);
 
-    const connections = (await (await viewer.get("/api/connections")).json()) as { connections: Array<{ id: string; state: string; report: unknown }> };
+    const connections = (await (await viewer.get("/api/connections")).json()) as {
+      connections: Array<{ id: string; state: string; report: unknown }>;
+    };
     expect(connections.connections.find((c) => c.id === "openai")).toMatchObject({ state: "ok", report: state.report });
   });
 
@@ -60,7 +65,9 @@ test.describe("provider variance", () => {
     const { body, state } = await synced(viewer, "openai");
     expect(state).toMatchObject({ ok: true, state: "degraded" });
     expect(state.error).toBeUndefined();
-    expect(state.report.missing).toEqual([expect.objectContaining({ part: "invites", status: 403, reason: expect.stringContaining("insufficient permissions") })]);
+    expect(state.report.missing).toEqual([
+      expect.objectContaining({ part: "invites", status: 403, reason: expect.stringContaining("insufficient permissions") }),
+    ]);
     const openai = memberships(body, "openai");
     expect(openai.length).toBeGreaterThan(100);
     expect(openai.some((m) => m.status === "invited")).toBe(false);

@@ -18,7 +18,8 @@ const run = Date.now().toString(36);
 async function makeOneOfEach() {
   const [admin, owner, viewer] = [await apiAs("admin"), await apiAs("owner"), await apiAs("viewer")];
   const ordinary = (await people(admin, "status=active&kind=person")).people.filter(
-    (p: Person) => p.memberships.length === 3 && p.memberships.every((m) => m.status === "active" && !m.managed && !/owner|admin/i.test(m.role)),
+    (p: Person) =>
+      p.memberships.length === 3 && p.memberships.every((m) => m.status === "active" && !m.managed && !/owner|admin/i.test(m.role)),
   );
   const [changed, leaver] = ordinary;
   const openai = changed.memberships.find((m) => m.provider === "openai")!;
@@ -31,13 +32,15 @@ async function makeOneOfEach() {
   const request = await createRequest(await apiAs("requester"), [freshEmail(`audit-${run}`), member], { openai: roles.openai });
   await approve(admin, request.request.id);
 
-  await throughApproval(await admin.post("/api/service-accounts", { data: { name: `audit-bot-${run}`, role: "Organization Member" } }), owner);
+  await throughApproval(
+    await admin.post("/api/service-accounts", { data: { name: `audit-bot-${run}`, role: "Organization Member" } }),
+    owner,
+  );
   const op = await newOperator(owner, "admin");
   expect((await owner.patch(`/api/operators/${op.id}`, { data: { disabled: true } })).status()).toBe(200);
   expect((await viewer.patch(`/api/members/openai/${openai.id}`, { data: { role: "reader" } })).status()).toBe(403);
   return { leaver, member, op };
 }
-
 
 async function noOverflow(page: Page) {
   const width = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
@@ -71,15 +74,25 @@ test.describe("audit page", () => {
       /^Refuse PATCH \/api\/members\/openai\/.+ \(403 forbidden\)$/,
       /^Sign in to Roster as .+ with a password/,
     ];
-    for (const pattern of expected) expect(sentences.some((s) => pattern.test(s)), String(pattern)).toBe(true);
+    for (const pattern of expected)
+      expect(
+        sentences.some((s) => pattern.test(s)),
+        String(pattern),
+      ).toBe(true);
 
     // A correct skip is labelled as one.
-    const skipped = table.locator("tbody tr").filter({ hasText: `Invite ${member} to OpenAI` }).first();
+    const skipped = table
+      .locator("tbody tr")
+      .filter({ hasText: `Invite ${member} to OpenAI` })
+      .first();
     await expect(skipped.locator("[data-outcome]")).toHaveText("Skipped");
 
     // Remove everywhere is one row; its steps open under it.
     // Newest first: this run's entry (a data directory reused across runs may hold older ones).
-    const group = table.locator("tbody tr").filter({ hasText: `Remove ${leaver.email} from` }).first();
+    const group = table
+      .locator("tbody tr")
+      .filter({ hasText: `Remove ${leaver.email} from` })
+      .first();
     const summary = group.getByTestId("audit-steps").locator("summary");
     await expect(summary).toHaveText("3 steps");
     await summary.click();
@@ -95,7 +108,12 @@ test.describe("audit page", () => {
     // The filter "Remove everywhere" finds it.
     await page.getByLabel("Action", { exact: true }).selectOption("offboard");
     await expect(page).toHaveURL(/action=offboard/);
-    await expect(table.locator("tbody tr").filter({ hasText: `Remove ${leaver.email} from` }).first()).toBeVisible();
+    await expect(
+      table
+        .locator("tbody tr")
+        .filter({ hasText: `Remove ${leaver.email} from` })
+        .first(),
+    ).toBeVisible();
     await expect(table.locator("tbody tr").filter({ hasText: /^(?!.*Remove everywhere)/ })).toHaveCount(0);
 
     await page.setViewportSize({ width: 390, height: 844 });

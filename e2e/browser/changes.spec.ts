@@ -33,7 +33,9 @@ function row(page: Page, person: Person) {
 }
 
 async function openRowMenu(page: Page, person: Person) {
-  await row(page, person).getByRole("button", { name: `Actions for ${person.name}` }).click();
+  await row(page, person)
+    .getByRole("button", { name: `Actions for ${person.name}` })
+    .click();
 }
 
 test.describe("member changes in the browser", () => {
@@ -46,7 +48,9 @@ test.describe("member changes in the browser", () => {
     await sandbox.reset();
   });
 
-  test("change a role on each provider from the row menu (an admin-level one becomes a request); it holds after a reload", async ({ page }) => {
+  test("change a role on each provider from the row menu (an admin-level one becomes a request); it holds after a reload", async ({
+    page,
+  }) => {
     const person = await personOnAllThree(page);
     const { providers } = await api<RolesResponse>(page, "/api/roles");
     await page.goto(`/?q=${encodeURIComponent(person.email!)}`);
@@ -59,7 +63,10 @@ test.describe("member changes in the browser", () => {
       const target = others.find((r) => !r.adminLevel) ?? others[0];
       await openRowMenu(page, person);
       await page.getByRole("menuitem", { name: `Change role on ${LABEL[provider]}` }).click();
-      await page.getByRole("menuitemradio", { name: roleLabel(target.name), exact: true }).first().press("Enter");
+      await page
+        .getByRole("menuitemradio", { name: roleLabel(target.name), exact: true })
+        .first()
+        .press("Enter");
       const dialog = page.getByRole("dialog");
       await expect(dialog).toContainText(LABEL[provider]);
       await expect(dialog).toContainText(person.name);
@@ -124,7 +131,10 @@ test.describe("member changes in the browser", () => {
     const { people } = await api<UsersResponse>(page, `/api/users?${query}&pageSize=3`);
     const chosen = people.filter((p) => !p.memberships.some((m) => m.managed)).slice(0, 3);
     await page.goto(`/?${query}`);
-    for (const person of chosen) await row(page, person).getByRole("checkbox", { name: `Select ${person.name}` }).check();
+    for (const person of chosen)
+      await row(page, person)
+        .getByRole("checkbox", { name: `Select ${person.name}` })
+        .check();
     const emails = chosen.map((p) => p.email!);
     await expect(page.getByRole("status").filter({ hasText: "3 selected" })).toBeVisible();
     await page.getByRole("button", { name: "Remove from…" }).click();
@@ -176,7 +186,10 @@ test.describe("member changes in the browser", () => {
     const person = await personOnAllThree(page);
     const openai = person.memberships.find((m) => m.provider === "openai")!;
     // Owner is admin-level: the admin asks, the owner approves (the two-person rule).
-    const asked = await page.request.patch(`/api/members/openai/${openai.id}`, { data: { role: "owner" }, headers: { origin: E2E.baseUrl } });
+    const asked = await page.request.patch(`/api/members/openai/${openai.id}`, {
+      data: { role: "owner" },
+      headers: { origin: E2E.baseUrl },
+    });
     expect(asked.status()).toBe(202);
     const owner = await apiAs("owner");
     const { request } = (await asked.json()) as { request: { id: string } };
@@ -198,7 +211,10 @@ test.describe("member changes in the browser", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^roster-audit-.*\.csv$/);
-    const csv = fs.readFileSync((await download.path())!, "utf8").trim().split("\r\n");
+    const csv = fs
+      .readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split("\r\n");
     expect(csv[0]).toMatch(/^id,parent_id,time,operator,roster_role,action,description,provider/);
     expect(csv.length).toBeGreaterThan(1);
     // Entries of their own (no parent, a provider) are OpenAI's; a grouped one matched by an OpenAI step is left aside.

@@ -19,12 +19,16 @@ test.describe("connections with provider variance", () => {
   });
   test.afterAll(restore);
 
-  test("Connections shows Arthur degraded with the missing part and permission, and OpenAI's deviations in plain words", async ({ page }) => {
+  test("Connections shows Arthur degraded with the missing part and permission, and OpenAI's deviations in plain words", async ({
+    page,
+  }) => {
     await signInPage(page, "viewer");
     await page.goto("/connections");
     const arthur = page.locator('section[data-provider="arthur"]');
     await expect(arthur.locator('[data-state="degraded"]')).toHaveText("Degraded", { timeout: 30_000 });
-    await expect(arthur.getByRole("status")).toContainText("Role bindings could not be read: Missing permission: organization_list_role_bindings (HTTP 403)");
+    await expect(arthur.getByRole("status")).toContainText(
+      "Role bindings could not be read: Missing permission: organization_list_role_bindings (HTTP 403)",
+    );
     await expect(arthur.getByRole("status")).toContainText("Needs the permission organization_list_role_bindings");
 
     const openai = page.locator('section[data-provider="openai"]');
@@ -46,7 +50,9 @@ test.describe("connections with provider variance", () => {
   test("the users page says Arthur is degraded (not failed) and shows OpenAI's unknown role as spelled", async ({ page }) => {
     await signInPage(page, "viewer");
     await page.goto("/?provider=openai&role=member");
-    await expect(page.locator('[data-state="degraded"]').filter({ hasText: "Arthur is degraded" })).toContainText("role bindings", { timeout: 30_000 });
+    await expect(page.locator('[data-state="degraded"]').filter({ hasText: "Arthur is degraded" })).toContainText("role bindings", {
+      timeout: 30_000,
+    });
     await expect(page.getByRole("alert").filter({ hasText: "Arthur:" })).toHaveCount(0);
     const table = page.getByRole("table", { name: "People" });
     await expect(table.locator('[data-provider="openai"]').filter({ hasText: "member" }).first()).toBeVisible();

@@ -88,7 +88,10 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 
 /** The theme menu works only once React has hydrated: choosing Dark flips the root class. */
 async function expectInteractive(page: Page, where: string) {
-  await page.getByRole("button", { name: /^Theme:/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Theme:/ })
+    .first()
+    .click();
   await page.getByRole("menuitemradio", { name: "Dark" }).click();
   await expect(page.locator("html"), `theme menu works on ${where}`).toHaveClass(/\bdark\b/);
 }

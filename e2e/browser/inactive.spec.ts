@@ -21,14 +21,17 @@ test.describe("inactive seats", () => {
     // Nobody recent: each row's last activity is "Never" or 90+ days old (the exact time is in its tooltip).
     // Polled: the previous answer stays on screen until the filtered one arrives.
     const offenders = () =>
-      rows.evaluateAll((trs, cutOff) => {
-        const bad = trs.filter((tr) => {
-          const time = tr.querySelector("time[title^='Last active']");
-          if (time) return Date.parse(time.getAttribute("datetime") ?? "") > cutOff;
-          return !tr.textContent?.includes("Never");
-        });
-        return trs.length === 0 ? -1 : bad.length;
-      }, Date.now() - 90 * 86_400_000);
+      rows.evaluateAll(
+        (trs, cutOff) => {
+          const bad = trs.filter((tr) => {
+            const time = tr.querySelector("time[title^='Last active']");
+            if (time) return Date.parse(time.getAttribute("datetime") ?? "") > cutOff;
+            return !tr.textContent?.includes("Never");
+          });
+          return trs.length === 0 ? -1 : bad.length;
+        },
+        Date.now() - 90 * 86_400_000,
+      );
     await expect.poll(offenders, { timeout: 15_000 }).toBe(0);
     // Choosing another threshold replaces the first.
     await page.getByRole("button", { name: "Inactive", exact: true }).click();

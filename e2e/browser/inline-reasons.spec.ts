@@ -116,10 +116,17 @@ test.describe("Roster's own not-found page, buttons that look like what they are
 
   test("an enabled ghost Revoke reads in the text colour, not the muted one of disabled buttons", async ({ page }) => {
     const look = (locator: ReturnType<typeof page.locator>) =>
-      locator.evaluate((button) => ({ color: getComputedStyle(button).color, text: getComputedStyle(document.body).color, opacity: getComputedStyle(button).opacity }));
+      locator.evaluate((button) => ({
+        color: getComputedStyle(button).color,
+        text: getComputedStyle(document.body).color,
+        opacity: getComputedStyle(button).opacity,
+      }));
     await signInPage(page, "admin");
     await page.goto("/invites");
-    const revoke = page.getByRole("table", { name: "Pending invites" }).getByRole("button", { name: /^Revoke the invite/ }).first();
+    const revoke = page
+      .getByRole("table", { name: "Pending invites" })
+      .getByRole("button", { name: /^Revoke the invite/ })
+      .first();
     await expect(revoke).toBeVisible();
     await expect(revoke).not.toHaveAttribute("aria-disabled", "true");
     const enabled = await look(revoke);

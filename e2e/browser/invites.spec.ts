@@ -70,7 +70,9 @@ test.describe("invites page", () => {
     const approve = admin.page.getByRole("dialog", { name: "Approve and send the invites?" });
     await approve.getByRole("button", { name: "Approve and send" }).click();
     // Answered at once; a job sends, and the card follows it until every invite is sent.
-    await expect(admin.page.getByText("Approved: sending 9 invites in the background; the request shows each one as it goes")).toBeVisible();
+    await expect(
+      admin.page.getByText("Approved: sending 9 invites in the background; the request shows each one as it goes"),
+    ).toBeVisible();
     await expect(queued.getByText("Approved", { exact: true })).toBeVisible();
     await expect(queued.getByTestId("request-counts")).toHaveText("9 sent", { timeout: 20_000 });
     await queued.getByRole("button", { name: "Show results" }).click();
@@ -85,9 +87,12 @@ test.describe("invites page", () => {
     const arthurRow = pending.locator("tbody tr").filter({ hasText: "Arthur" });
     await expect(arthurRow.getByText("Sent by Roster")).toBeVisible();
     await expect(arthurRow.getByRole("button", { name: /Revoke/ })).toHaveAttribute("aria-disabled", "true");
-    await expect(pending.locator("tbody tr").filter({ hasText: "OpenAI" }).getByRole("button", { name: /Revoke/ })).not.toHaveAttribute(
-      "aria-disabled",
-    );
+    await expect(
+      pending
+        .locator("tbody tr")
+        .filter({ hasText: "OpenAI" })
+        .getByRole("button", { name: /Revoke/ }),
+    ).not.toHaveAttribute("aria-disabled");
     await admin.page.getByLabel("Search pending invites").fill("");
     await admin.page.screenshot({ path: `${SHOTS}/invites-approved.png`, fullPage: true });
 
@@ -127,7 +132,9 @@ test.describe("invites page", () => {
     await expect(seen.getByRole("button", { name: "Cancel request" })).toHaveCount(0);
 
     // The admin's own request: approve and reject are disabled, and say why.
-    const users = (await (await admin.context.request.get("/api/users?provider=openai&status=active&kind=person&pageSize=5")).json()) as UsersResponse;
+    const users = (await (
+      await admin.context.request.get("/api/users?provider=openai&status=active&kind=person&pageSize=5")
+    ).json()) as UsersResponse;
     const member = users.people.find((p) => p.email)!.email!;
     const own = fresh("own");
     const dialog = await requestInvites(admin.page, `${own}\n${member}`, "Pairing");
@@ -153,7 +160,14 @@ test.describe("invites page", () => {
     const requester = await as("requester");
     const email = fresh("retry");
     const created = await requester.post("/api/invite-requests", {
-      data: { emails: [email], providers: [{ provider: "openai", role: "reader" }, { provider: "arthur", role: "Organization Member" }], reason: "Retry me" },
+      data: {
+        emails: [email],
+        providers: [
+          { provider: "openai", role: "reader" },
+          { provider: "arthur", role: "Organization Member" },
+        ],
+        reason: "Retry me",
+      },
     });
     expect(created.status(), await created.text()).toBe(200);
     await sandbox.fault("openai", { method: "POST", route: "/organization/invites", status: 400, message: "Seat limit reached", times: 1 });

@@ -7,10 +7,16 @@ import { expect, signInPage, test } from "./guard";
 
 const SHOTS = "screenshots";
 
-test("an owner follows a bulk run on the Jobs page and retries its failed item; an admin is told the page is for owners", async ({ page }) => {
+test("an owner follows a bulk run on the Jobs page and retries its failed item; an admin is told the page is for owners", async ({
+  page,
+}) => {
   await signInPage(page, "owner");
-  const users = (await (await page.request.get("/api/users?provider=openai&status=active&kind=person&pageSize=50")).json()) as UsersResponse;
-  const member = users.people.flatMap((p) => p.memberships).find((m) => m.provider === "openai" && m.status === "active" && !m.managed && !/owner/i.test(m.role));
+  const users = (await (
+    await page.request.get("/api/users?provider=openai&status=active&kind=person&pageSize=50")
+  ).json()) as UsersResponse;
+  const member = users.people
+    .flatMap((p) => p.memberships)
+    .find((m) => m.provider === "openai" && m.status === "active" && !m.managed && !/owner/i.test(m.role));
   expect(member, "an OpenAI member to give their own role again").toBeTruthy();
   const items = [
     { kind: "change_role", provider: "openai", memberId: member!.id, role: member!.role },
@@ -46,7 +52,9 @@ test("an owner follows a bulk run on the Jobs page and retries its failed item; 
   await retry.focus();
   await page.keyboard.press("Enter");
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/bulk/${run.id}`)).json()) as { run: BulkRunView }).run.items[1].attempts, { timeout: 20_000 })
+    .poll(async () => ((await (await page.request.get(`/api/bulk/${run.id}`)).json()) as { run: BulkRunView }).run.items[1].attempts, {
+      timeout: 20_000,
+    })
     .toBe(2);
   await expect(ours.getByText("Some failed")).toBeVisible({ timeout: 20_000 });
 

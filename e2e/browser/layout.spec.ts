@@ -20,7 +20,9 @@ async function samplePerson(page: Page): Promise<Person> {
       async () => {
         const res = await page.request.get("/api/users?status=active&kind=person&pageSize=200");
         const { people } = (await res.json()) as UsersResponse;
-        person = people.find((p) => p.memberships.length === 3 && p.memberships.every((m) => m.status === "active" && !/owner|admin/i.test(m.role)));
+        person = people.find(
+          (p) => p.memberships.length === 3 && p.memberships.every((m) => m.status === "active" && !/owner|admin/i.test(m.role)),
+        );
         return Boolean(person);
       },
       { message: "a person on all three providers", timeout: 30_000 },
@@ -33,11 +35,17 @@ async function samplePerson(page: Page): Promise<Person> {
 function pages(person: Person): Array<{ path: string; ready: (page: Page) => Locator }> {
   return [
     { path: "/", ready: (page) => page.getByRole("table", { name: "People" }).locator("tbody tr").nth(5) },
-    { path: `/people/${encodeURIComponent(person.email!)}`, ready: (page) => page.getByRole("table", { name: "Memberships" }).locator("tbody tr").nth(2) },
+    {
+      path: `/people/${encodeURIComponent(person.email!)}`,
+      ready: (page) => page.getByRole("table", { name: "Memberships" }).locator("tbody tr").nth(2),
+    },
     { path: "/invites", ready: (page) => page.getByRole("table", { name: "Pending invites" }).locator("tbody tr").first() },
     { path: "/audit", ready: (page) => page.getByRole("table", { name: "Audit log" }).locator("tbody tr").first() },
     { path: "/connections", ready: (page) => page.getByRole("heading", { name: "Arthur" }).first() },
-    { path: "/service-accounts", ready: (page) => page.getByRole("table", { name: "Arthur service accounts" }).locator("tbody tr").first() },
+    {
+      path: "/service-accounts",
+      ready: (page) => page.getByRole("table", { name: "Arthur service accounts" }).locator("tbody tr").first(),
+    },
     { path: "/settings", ready: (page) => page.getByRole("table", { name: "Roster operators" }).locator("tbody tr").first() },
     { path: "/jobs", ready: (page) => page.getByRole("heading", { name: "Engine jobs" }) },
     { path: "/account/password", ready: (page) => page.getByLabel("Current password") },
@@ -59,7 +67,12 @@ async function measure(page: Page): Promise<Overflow> {
       const style = getComputedStyle(element);
       if (style.overflowX !== "auto" && style.overflowX !== "scroll") continue;
       const label = element.querySelector("table")?.getAttribute("aria-label") ?? element.className.slice(0, 60);
-      scrollers.push({ what: label, scrollWidth: element.scrollWidth, clientWidth: element.clientWidth, right: element.getBoundingClientRect().right });
+      scrollers.push({
+        what: label,
+        scrollWidth: element.scrollWidth,
+        clientWidth: element.clientWidth,
+        right: element.getBoundingClientRect().right,
+      });
     }
     return { pageWidth: document.documentElement.scrollWidth, scrollers };
   });
@@ -91,7 +104,9 @@ test.describe("layout at 1440×900", () => {
     }
   });
 
-  test("the users page with filters on: toolbar and table fit; a row menu opens in the window without scrolling the table", async ({ page }) => {
+  test("the users page with filters on: toolbar and table fit; a row menu opens in the window without scrolling the table", async ({
+    page,
+  }) => {
     await signInPage(page, "owner");
     await page.goto("/?provider=openai,arthur&status=active");
     const table = page.getByRole("table", { name: "People" });
@@ -123,7 +138,11 @@ test.describe("layout at 1440×900", () => {
     const requester = await as("requester");
     const long = "x".repeat(180);
     const res = await requester.post("/api/invite-requests", {
-      data: { emails: [`wide.${Date.now()}@example.com`], providers: [{ provider: "openai", role: "reader" }], reason: `Because${long}${long}` },
+      data: {
+        emails: [`wide.${Date.now()}@example.com`],
+        providers: [{ provider: "openai", role: "reader" }],
+        reason: `Because${long}${long}`,
+      },
     });
     expect([200, 201], await res.text()).toContain(res.status());
     await signInPage(page, "owner");
@@ -166,9 +185,9 @@ test.describe("layout at 390×844", () => {
     const dialog = page.getByRole("dialog");
     await expect(dialog).toBeVisible();
     const select = dialog.getByLabel("New role");
-    const others = await select.locator("option:not([disabled])").evaluateAll((options) =>
-      options.filter((o) => !o.textContent?.includes("(current)")).map((o) => (o as HTMLOptionElement).value),
-    );
+    const others = await select
+      .locator("option:not([disabled])")
+      .evaluateAll((options) => options.filter((o) => !o.textContent?.includes("(current)")).map((o) => (o as HTMLOptionElement).value));
     await select.selectOption(others[0]);
     await expectInside(dialog, PHONE, "change-role dialog");
     // OpenAI's other role is owner, which waits for a second admin: the button then says so.

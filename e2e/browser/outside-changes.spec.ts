@@ -25,9 +25,15 @@ test.describe("changes made outside Roster", () => {
     expect(made.status).toBe(200);
     expect((await viewer.post("/api/sync", { data: { provider: "openai" } })).status()).toBe(200);
     await expect
-      .poll(async () => ((await (await viewer.get("/api/outside-changes?pageSize=200")).json()) as OutsideChangesResponse).changes.some((c) => c.targetId === memberId), {
-        timeout: 30_000,
-      })
+      .poll(
+        async () =>
+          ((await (await viewer.get("/api/outside-changes?pageSize=200")).json()) as OutsideChangesResponse).changes.some(
+            (c) => c.targetId === memberId,
+          ),
+        {
+          timeout: 30_000,
+        },
+      )
       .toBe(true);
     await viewer.dispose();
 

@@ -56,7 +56,9 @@ test("README screenshots: users, a person, the invite flow, the audit log", asyn
   await expect(page.locator("tbody tr").nth(3)).toBeVisible();
   await shoot(page, "audit");
 
-  const total = fs.readdirSync(OUT).filter((f) => f.endsWith(".png") && ["users", "person", "invite", "audit"].includes(f.slice(0, -4)))
+  const total = fs
+    .readdirSync(OUT)
+    .filter((f) => f.endsWith(".png") && ["users", "person", "invite", "audit"].includes(f.slice(0, -4)))
     .reduce((sum, f) => sum + fs.statSync(path.join(OUT, f)).size, 0);
   expect(total, "the README's screenshots together").toBeLessThan(1_000_000);
 });

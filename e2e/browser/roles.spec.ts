@@ -13,7 +13,10 @@ async function astronomerPerson(page: Page): Promise<Person> {
   const res = await page.request.get("/api/users?provider=astronomer&status=active&kind=person&pageSize=200");
   const body = (await res.json()) as UsersResponse;
   const person = body.people.find(
-    (p) => p.email && p.memberships.length >= 2 && p.memberships.some((m) => m.provider === "astronomer" && m.scopedRoles?.length && !/OWNER/.test(m.role)),
+    (p) =>
+      p.email &&
+      p.memberships.length >= 2 &&
+      p.memberships.some((m) => m.provider === "astronomer" && m.scopedRoles?.length && !/OWNER/.test(m.role)),
   )!;
   expect(person.memberships.find((m) => m.provider === "astronomer")!.role, "the API keeps Astronomer's code").toMatch(CODE);
   return person;

@@ -23,7 +23,11 @@ test.describe("service accounts page", () => {
     await expect(submit, "no role is chosen for you").toBeDisabled();
     await expect(create).toContainText("Another admin approves it");
     const roles = create.getByLabel("Organization role");
-    await expect(roles.locator("option:not([disabled])")).toHaveText(["Organization Admin", "Organization Member", "Organization Read Only"]);
+    await expect(roles.locator("option:not([disabled])")).toHaveText([
+      "Organization Admin",
+      "Organization Member",
+      "Organization Read Only",
+    ]);
     await roles.selectOption({ label: "Organization Member" });
     await page.screenshot({ path: `${SHOTS}/service-account-create.png` });
     await submit.click();
@@ -33,7 +37,8 @@ test.describe("service accounts page", () => {
 
     // The requester cannot approve it; another admin (the owner) can, on the Invites page.
     await page.goto("/invites");
-    const card = () => page.getByRole("article", { name: `New service account request by ${E2E.operators.admin}` }).filter({ hasText: name });
+    const card = () =>
+      page.getByRole("article", { name: `New service account request by ${E2E.operators.admin}` }).filter({ hasText: name });
     await expect(card()).toContainText(`Create the Arthur service account "${name}" as Organization Member`, { timeout: 45_000 });
     await expect(card().getByRole("button", { name: "Approve" })).toBeDisabled();
     await signInPage(page, "owner");

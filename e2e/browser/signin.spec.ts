@@ -31,7 +31,9 @@ test("after 5 wrong passwords the sign-in page says to wait, with the number of 
   }
   await page.getByLabel("Password").fill("sixth-try");
   expect(await submit(page)).toBe(429);
-  await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many failed sign-in attempts\. Try again in ([1-9]|[1-5]\d|60) seconds?\.$/);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(
+    /^Too many failed sign-in attempts\. Try again in ([1-9]|[1-5]\d|60) seconds?\.$/,
+  );
   await expect(page).toHaveURL(/\/signin/);
   await page.screenshot({ path: "screenshots/signin-throttled.png" });
 });

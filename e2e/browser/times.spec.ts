@@ -4,7 +4,9 @@ import { expect, signInPage, test } from "./guard";
 test.use({ timezoneId: "Asia/Kolkata" });
 
 test.describe("times", () => {
-  test("the users page hydrates without a React error when the browser's clock is ahead; local times carry their zone", async ({ page }) => {
+  test("the users page hydrates without a React error when the browser's clock is ahead; local times carry their zone", async ({
+    page,
+  }) => {
     await signInPage(page, "viewer");
     // Ten minutes ahead: the server's HTML cannot know the browser's "now", so it must not render one.
     await page.clock.install({ time: new Date(Date.now() + 10 * 60_000) });

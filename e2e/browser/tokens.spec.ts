@@ -8,7 +8,10 @@ const run = Date.now().toString(36);
 async function callWith(secret: string) {
   const ctx = await request.newContext({ baseURL: E2E.baseUrl, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
   const res = await ctx.get("/api/connections");
-  const answer = { status: res.status(), code: res.status() === 200 ? null : ((await res.json()) as { error: { code: string } }).error.code };
+  const answer = {
+    status: res.status(),
+    code: res.status() === 200 ? null : ((await res.json()) as { error: { code: string } }).error.code,
+  };
   await ctx.dispose();
   return answer;
 }

@@ -78,7 +78,8 @@ test.describe("users page", () => {
     await page.keyboard.press("Escape");
     await expect(page).toHaveURL(/workspace=openai%3Aproj_research|workspace=openai:proj_research/);
     // The table settles on exactly the people the API lists for that filter (the previous page stays until then).
-    const shown = async (search: string) => Math.min(50, ((await (await page.request.get(`/api/users?${search}`)).json()) as UsersResponse).total);
+    const shown = async (search: string) =>
+      Math.min(50, ((await (await page.request.get(`/api/users?${search}`)).json()) as UsersResponse).total);
     const inProject = await shown("workspace=openai:proj_research");
     expect(inProject).toBeGreaterThan(0);
     await expect(rows).toHaveCount(inProject);

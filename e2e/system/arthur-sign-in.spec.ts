@@ -41,7 +41,12 @@ test.describe("Arthur sign-in with client credentials on a real server", () => {
   test.afterAll(async () => sandboxes?.stop());
 
   test("signs in, and keeps syncing after its 2-second token has expired", async () => {
-    const server = await startRoster({ port: ROSTER, sandboxPort: SANDBOX, dataDir: tempDataDir("arthur-signin"), env: arthurLive(sandboxes, "sandbox") });
+    const server = await startRoster({
+      port: ROSTER,
+      sandboxPort: SANDBOX,
+      dataDir: tempDataDir("arthur-signin"),
+      env: arthurLive(sandboxes, "sandbox"),
+    });
     try {
       const viewer = await apiAs("viewer", server.url);
       for (let round = 0; round < 2; round++) {
@@ -65,12 +70,21 @@ test.describe("Arthur sign-in with client credentials on a real server", () => {
   });
 
   test("a wrong secret shows the identity provider's own error on Connections", async ({ page }) => {
-    const server = await startRoster({ port: ROSTER, sandboxPort: SANDBOX, dataDir: tempDataDir("arthur-wrong"), env: arthurLive(sandboxes, "not-the-secret") });
+    const server = await startRoster({
+      port: ROSTER,
+      sandboxPort: SANDBOX,
+      dataDir: tempDataDir("arthur-wrong"),
+      env: arthurLive(sandboxes, "not-the-secret"),
+    });
     const refused = `Arthur's sign-in refused Roster's client credentials (client id "roster-sandbox"): invalid_client: Invalid client or Invalid client credentials`;
     try {
       const viewer = await apiAs("viewer", server.url);
       const { connections } = (await (await viewer.get("/api/connections")).json()) as { connections: ConnectionInfo[] };
-      expect(connections.find((c) => c.id === "arthur")).toMatchObject({ mode: "live", identity: null, identityError: { status: 401, message: refused } });
+      expect(connections.find((c) => c.id === "arthur")).toMatchObject({
+        mode: "live",
+        identity: null,
+        identityError: { status: 401, message: refused },
+      });
       // The browser gets this server's session cookie.
       await page.context().addCookies((await viewer.storageState()).cookies);
       await viewer.dispose();

@@ -65,7 +65,9 @@ test.describe("two Roster servers on one Postgres", () => {
     const asked = await adminA.patch(`/api/members/openai/${membership.id}`, { data: { role: "owner" } });
     expect(asked.status(), await asked.text()).toBe(202);
     const ownerA = await apiAs("owner", a.url);
-    const approved = await ownerA.post(`/api/invite-requests/${((await asked.json()) as { request: { id: string } }).request.id}/approve`, { data: {} });
+    const approved = await ownerA.post(`/api/invite-requests/${((await asked.json()) as { request: { id: string } }).request.id}/approve`, {
+      data: {},
+    });
     expect(approved.status(), await approved.text()).toBe(200);
     await ownerA.dispose();
 

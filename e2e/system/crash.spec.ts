@@ -3,7 +3,17 @@ import { expect, test } from "@playwright/test";
 import type { InviteRequestDetail, InviteRequestResponse, InviteRequestsResponse } from "../../lib/invites/types";
 import type { ProviderId } from "../../lib/providers/types";
 import { INVITE_ROUTE } from "../api/invite-helpers";
-import { PROVIDERS, portFrom, RosterClient, type RosterOptions, type Sandboxes, startRoster, startSandboxes, tempDataDir, verifyAuditChain } from "./servers";
+import {
+  PROVIDERS,
+  portFrom,
+  RosterClient,
+  type RosterOptions,
+  type Sandboxes,
+  startRoster,
+  startSandboxes,
+  tempDataDir,
+  verifyAuditChain,
+} from "./servers";
 import { auditByRequest, is2xx, loadTargets, lostChanges, send, type Sent, type Targets } from "./workload";
 
 /**
@@ -25,7 +35,28 @@ type Plan = "change_role" | "remove_member" | "request_invite" | "approve_reques
 
 /** A fixed mix, interleaved: 35% role changes, 15% removals, 35% invite requests, 15% approvals. */
 function planOps(): Plan[] {
-  const cycle: Plan[] = ["request_invite", "change_role", "request_invite", "change_role", "remove_member", "approve_request", "change_role", "request_invite", "approve_request", "change_role", "request_invite", "remove_member", "change_role", "request_invite", "change_role", "request_invite", "approve_request", "remove_member", "change_role", "request_invite"];
+  const cycle: Plan[] = [
+    "request_invite",
+    "change_role",
+    "request_invite",
+    "change_role",
+    "remove_member",
+    "approve_request",
+    "change_role",
+    "request_invite",
+    "approve_request",
+    "change_role",
+    "request_invite",
+    "remove_member",
+    "change_role",
+    "request_invite",
+    "change_role",
+    "request_invite",
+    "approve_request",
+    "remove_member",
+    "change_role",
+    "request_invite",
+  ];
   return Array.from({ length: OPS }, (_, i) => cycle[i % cycle.length]);
 }
 
@@ -52,27 +83,54 @@ class Burst {
     const member = members[i % members.length];
     const roles = this.targets.roles[provider];
     const role = roles[Math.floor(i / PROVIDERS.length) % roles.length];
-    return send(this.admin, { kind: "change_role", requestId: randomUUID() }, "PATCH", `/api/members/${provider}/${encodeURIComponent(member.id)}`, { role });
+    return send(
+      this.admin,
+      { kind: "change_role", requestId: randomUUID() },
+      "PATCH",
+      `/api/members/${provider}/${encodeURIComponent(member.id)}`,
+      { role },
+    );
   }
 
   async run(i: number, plan: Plan): Promise<Sent> {
     if (plan === "remove_member" && this.removable.length) {
       const { provider, id } = this.removable.shift()!;
-      return send(this.admin, { kind: "remove_member", requestId: randomUUID() }, "DELETE", `/api/members/${provider}/${encodeURIComponent(id)}`);
+      return send(
+        this.admin,
+        { kind: "remove_member", requestId: randomUUID() },
+        "DELETE",
+        `/api/members/${provider}/${encodeURIComponent(id)}`,
+      );
     }
     if (plan === "request_invite") {
       const count = 1 + (i % 3);
       const providers = PROVIDERS.slice(0, 1 + (i % PROVIDERS.length));
       const emails = Array.from({ length: count }, (_, k) => `crash-${this.tag}-${i}-${k}@example.com`);
-      const body = { emails, providers: providers.map((p) => ({ provider: p, role: this.targets.roles[p][0] })), reason: "Crash test burst" };
-      const result = await send(this.requester, { kind: "request_invite", requestId: randomUUID(), emails, providers }, "POST", "/api/invite-requests", body);
+      const body = {
+        emails,
+        providers: providers.map((p) => ({ provider: p, role: this.targets.roles[p][0] })),
+        reason: "Crash test burst",
+      };
+      const result = await send(
+        this.requester,
+        { kind: "request_invite", requestId: randomUUID(), emails, providers },
+        "POST",
+        "/api/invite-requests",
+        body,
+      );
       const id = (result.body as InviteRequestResponse | null)?.request?.id;
       if (is2xx(result.status) && id) this.created.push(id);
       return { ...result, inviteRequestId: id };
     }
     if (plan === "approve_request" && this.created.length) {
       const id = this.created.shift()!;
-      return send(this.admin, { kind: "approve_request", requestId: randomUUID(), inviteRequestId: id }, "POST", `/api/invite-requests/${id}/approve`, {});
+      return send(
+        this.admin,
+        { kind: "approve_request", requestId: randomUUID(), inviteRequestId: id },
+        "POST",
+        `/api/invite-requests/${id}/approve`,
+        {},
+      );
     }
     return this.roleChange(i);
   }
@@ -116,7 +174,11 @@ async function invitePosts(sandboxes: Sandboxes): Promise<Map<string, number>> {
   return counts;
 }
 
-async function crashRound(name: string, ports: { sandbox: number; roster: number }, database: Pick<RosterOptions, "databaseUrl" | "dataDir">) {
+async function crashRound(
+  name: string,
+  ports: { sandbox: number; roster: number },
+  database: Pick<RosterOptions, "databaseUrl" | "dataDir">,
+) {
   const tag = `${name}-${Date.now()}`;
   const from = new Date(Date.now() - 1_000);
   const sandboxes = await startSandboxes(ports.sandbox);
@@ -139,7 +201,9 @@ async function crashRound(name: string, ports: { sandbox: number; roster: number
     expect((await server.exited).signal).toBe("SIGKILL");
     const answered = burst.sent.filter((s) => s.status !== 0);
     const ok = burst.sent.filter((s) => is2xx(s.status));
-    console.log(`[${name}] sent ${burst.sent.length}, answered ${answered.length}, 2xx ${ok.length}, cut off ${burst.sent.length - answered.length}`);
+    console.log(
+      `[${name}] sent ${burst.sent.length}, answered ${answered.length}, 2xx ${ok.length}, cut off ${burst.sent.length - answered.length}`,
+    );
     expect(burst.sent.length - answered.length, "some operations were in flight when the server died").toBeGreaterThan(0);
     // A provider slowed down by the burst may time out (502 provider_error); Roster itself never fails (500).
     for (const s of answered) expect(s.status, `${s.kind} ${JSON.stringify(s.body)}`).not.toBe(500);
@@ -165,7 +229,9 @@ async function crashRound(name: string, ports: { sandbox: number; roster: number
       const res = await requester2.get<InviteRequestResponse>(`/api/invite-requests/${s.inviteRequestId}`);
       expect(res.status).toBe(200);
       const items = (res.body.request as InviteRequestDetail).items;
-      expect(items.map((it) => `${it.email}|${it.provider}`).sort()).toEqual(s.emails!.flatMap((e) => s.providers!.map((p) => `${e}|${p}`)).sort());
+      expect(items.map((it) => `${it.email}|${it.provider}`).sort()).toEqual(
+        s.emails!.flatMap((e) => s.providers!.map((p) => `${e}|${p}`)).sort(),
+      );
     }
     const ours = (await inviteRequestsOf(requester2)).filter((r) => r.emails.some((e) => e.startsWith(`crash-${tag}-`)));
     for (const r of ours) {
@@ -222,11 +288,19 @@ async function crashRound(name: string, ports: { sandbox: number; roster: number
 test.describe.configure({ mode: "serial" });
 
 test("SIGKILL mid-burst loses no answered change and sends nothing twice (PGlite)", async () => {
-  await crashRound("pglite", { sandbox: portFrom("ROSTER_CRASH_SANDBOX_PORT", 5400), roster: portFrom("ROSTER_CRASH_PORT", 5410) }, { dataDir: tempDataDir("crash") });
+  await crashRound(
+    "pglite",
+    { sandbox: portFrom("ROSTER_CRASH_SANDBOX_PORT", 5400), roster: portFrom("ROSTER_CRASH_PORT", 5410) },
+    { dataDir: tempDataDir("crash") },
+  );
 });
 
 test("SIGKILL mid-burst loses no answered change and sends nothing twice (Postgres)", async () => {
   const url = process.env.ROSTER_TEST_DATABASE_URL;
   test.skip(!url, "ROSTER_TEST_DATABASE_URL is not set (CI sets it)");
-  await crashRound("postgres", { sandbox: portFrom("ROSTER_CRASH_PG_SANDBOX_PORT", 5420), roster: portFrom("ROSTER_CRASH_PG_PORT", 5430) }, { databaseUrl: url });
+  await crashRound(
+    "postgres",
+    { sandbox: portFrom("ROSTER_CRASH_PG_SANDBOX_PORT", 5420), roster: portFrom("ROSTER_CRASH_PG_PORT", 5430) },
+    { databaseUrl: url },
+  );
 });

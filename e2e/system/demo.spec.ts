@@ -95,8 +95,13 @@ test.describe("npm run demo", () => {
       for (const address of networkAddresses()) {
         expect(await accepts(address, port), `not reachable on ${address}`).toBe(false);
       }
-      const listening = execFileSync("ss", ["-ltnH", `sport = :${port}`], { encoding: "utf8" }).trim().split("\n");
-      expect(listening.map((line) => line.split(/\s+/)[3]), "the only listening socket").toEqual([`127.0.0.1:${port}`]);
+      const listening = execFileSync("ss", ["-ltnH", `sport = :${port}`], { encoding: "utf8" })
+        .trim()
+        .split("\n");
+      expect(
+        listening.map((line) => line.split(/\s+/)[3]),
+        "the only listening socket",
+      ).toEqual([`127.0.0.1:${port}`]);
 
       const admin = await new RosterClient(url).signIn("admin@roster.demo");
       expect((await admin.call("POST", "/api/sync", {})).status).toBe(200);
@@ -112,7 +117,10 @@ test.describe("npm run demo", () => {
       // A fresh read of every provider, not the stored snapshot.
       expect((await again.call("POST", "/api/sync", {})).status).toBe(200);
       const found = await users(again, `q=${encodeURIComponent(person.email!)}`);
-      expect(found.people.filter((p) => p.key === person.key), `${person.email} stays removed after the restart`).toEqual([]);
+      expect(
+        found.people.filter((p) => p.key === person.key),
+        `${person.email} stays removed after the restart`,
+      ).toEqual([]);
       const onSandbox = await fetch(`http://127.0.0.1:${sandboxPort}/v1/organization/users/${membership.id}`, {
         headers: { authorization: "Bearer sandbox" },
       });

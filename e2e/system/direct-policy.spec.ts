@@ -29,7 +29,10 @@ test("the direct policy lets one admin create Arthur accounts and grant admin-le
     expect(user.body.account.email).toBe(`direct-${run}@example.com`);
     expect(user.body.password).toBeUndefined();
 
-    const account = await admin.call<{ credentials: { clientSecret: string } }>("POST", "/api/service-accounts", { name: `direct-${run}`, role: "Organization Member" });
+    const account = await admin.call<{ credentials: { clientSecret: string } }>("POST", "/api/service-accounts", {
+      name: `direct-${run}`,
+      role: "Organization Member",
+    });
     expect(account.status, JSON.stringify(account.body)).toBe(200);
     expect(account.body.credentials.clientSecret.length).toBeGreaterThanOrEqual(20);
 
@@ -39,7 +42,11 @@ test("the direct policy lets one admin create Arthur accounts and grant admin-le
     const owner = roles.roles.find((r) => r.adminLevel)!;
     const readers = (await admin.get<UsersResponse>("/api/users?pageSize=50&provider=openai&status=active&kind=person&role=reader")).body;
     const member = readers.people.flatMap((p) => p.memberships).find((m) => m.provider === "openai" && !m.managed)!;
-    const grant = await admin.call<{ result: { after: { role: string } } }>("PATCH", `/api/members/openai/${encodeURIComponent(member.id)}`, { role: owner.id });
+    const grant = await admin.call<{ result: { after: { role: string } } }>(
+      "PATCH",
+      `/api/members/openai/${encodeURIComponent(member.id)}`,
+      { role: owner.id },
+    );
     expect(grant.status, JSON.stringify(grant.body)).toBe(200);
     expect(grant.body.result.after.role).toBe("owner");
 

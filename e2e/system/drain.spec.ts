@@ -30,17 +30,31 @@ async function drainRound(ports: { sandbox: number; roster: number }, database: 
 
     // The role change (a POST on Astronomer's side) is held by the provider for a while.
     await sandboxes.fault("astronomer", { method: "POST", latencyMs: HOLD_MS });
-    const inFlight = send(admin, { kind: "change_role", requestId: randomUUID() }, "PATCH", `/api/members/astronomer/${encodeURIComponent(member.id)}`, { role });
+    const inFlight = send(
+      admin,
+      { kind: "change_role", requestId: randomUUID() },
+      "PATCH",
+      `/api/members/astronomer/${encodeURIComponent(member.id)}`,
+      { role },
+    );
     let early: unknown = null;
     void inFlight.then((s) => (early = s));
     await expect
-      .poll(async () => early ?? (await sandboxes.requests("astronomer")).filter((r) => r.method === "POST" && r.status === 0).length, { intervals: [100] })
+      .poll(async () => early ?? (await sandboxes.requests("astronomer")).filter((r) => r.method === "POST" && r.status === 0).length, {
+        intervals: [100],
+      })
       .toBe(1);
 
     const signalled = Date.now();
     server.kill("SIGTERM");
     await expect.poll(() => server.output.join(""), { intervals: [50] }).toContain("SIGTERM: refusing new changes");
-    const late = await send(admin, { kind: "change_role", requestId: randomUUID() }, "PATCH", `/api/members/astronomer/${encodeURIComponent(member.id)}`, { role });
+    const late = await send(
+      admin,
+      { kind: "change_role", requestId: randomUUID() },
+      "PATCH",
+      `/api/members/astronomer/${encodeURIComponent(member.id)}`,
+      { role },
+    );
     // Refused while draining (503), or not even connected once the server stopped listening.
     expect([0, 503], JSON.stringify(late.body)).toContain(late.status);
 
@@ -66,11 +80,17 @@ async function drainRound(ports: { sandbox: number; roster: number }, database: 
 test.describe.configure({ mode: "serial" });
 
 test("SIGTERM lets a change in flight finish, closes the database and exits 0 (PGlite)", async () => {
-  await drainRound({ sandbox: portFrom("ROSTER_DRAIN_SANDBOX_PORT", 5440), roster: portFrom("ROSTER_DRAIN_PORT", 5450) }, { dataDir: tempDataDir("drain") });
+  await drainRound(
+    { sandbox: portFrom("ROSTER_DRAIN_SANDBOX_PORT", 5440), roster: portFrom("ROSTER_DRAIN_PORT", 5450) },
+    { dataDir: tempDataDir("drain") },
+  );
 });
 
 test("SIGTERM lets a change in flight finish, closes the database and exits 0 (Postgres)", async () => {
   const url = process.env.ROSTER_TEST_DATABASE_URL;
   test.skip(!url, "ROSTER_TEST_DATABASE_URL is not set (CI sets it)");
-  await drainRound({ sandbox: portFrom("ROSTER_DRAIN_PG_SANDBOX_PORT", 5460), roster: portFrom("ROSTER_DRAIN_PG_PORT", 5470) }, { databaseUrl: url });
+  await drainRound(
+    { sandbox: portFrom("ROSTER_DRAIN_PG_SANDBOX_PORT", 5460), roster: portFrom("ROSTER_DRAIN_PG_PORT", 5470) },
+    { databaseUrl: url },
+  );
 });

@@ -5,7 +5,17 @@ import type { InviteRequestDetail, InviteRequestResponse } from "../../lib/invit
 import type { BulkRunView } from "../../lib/jobs/bulk-types";
 import type { ProviderId } from "../../lib/providers/types";
 import { INVITE_ROUTE } from "../api/invite-helpers";
-import { PROVIDERS, portFrom, RosterClient, type RosterOptions, type RosterServer, type Sandboxes, startRoster, startSandboxes, tempDataDir } from "./servers";
+import {
+  PROVIDERS,
+  portFrom,
+  RosterClient,
+  type RosterOptions,
+  type RosterServer,
+  type Sandboxes,
+  startRoster,
+  startSandboxes,
+  tempDataDir,
+} from "./servers";
 
 /**
  * The job engine under servers that share it or die (issue 16): a scheduled job runs once
@@ -36,7 +46,9 @@ async function stop(server: RosterServer | undefined, signal: NodeJS.Signals = "
 async function auditOf(client: RosterClient, action: string, from: Date) {
   const events: AuditResponse["events"] = [];
   for (let page = 1; ; page++) {
-    const res = await client.get<AuditResponse>(`/api/audit?action=${action}&from=${encodeURIComponent(from.toISOString())}&pageSize=500&page=${page}`);
+    const res = await client.get<AuditResponse>(
+      `/api/audit?action=${action}&from=${encodeURIComponent(from.toISOString())}&pageSize=500&page=${page}`,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     events.push(...res.body.events);
     if (res.body.events.length < 500) return events;
@@ -45,7 +57,9 @@ async function auditOf(client: RosterClient, action: string, from: Date) {
 
 /** Successful calls a sandbox served, by method and route pattern. */
 async function served(sandboxes: Sandboxes, provider: ProviderId, method: string, pattern?: string) {
-  return (await sandboxes.requests(provider)).filter((r) => r.method === method && (!pattern || r.pattern === pattern) && r.status >= 200 && r.status < 300);
+  return (await sandboxes.requests(provider)).filter(
+    (r) => r.method === method && (!pattern || r.pattern === pattern) && r.status >= 200 && r.status < 300,
+  );
 }
 
 test("two servers on one Postgres: each scheduled sync runs once, on one of them, once per interval", async () => {
@@ -71,14 +85,17 @@ test("two servers on one Postgres: each scheduled sync runs once, on one of them
           .map((line) => JSON.parse(line) as { provider: ProviderId; time: string })
           .map((entry) => ({ server: i, provider: entry.provider, at: Date.parse(entry.time) })),
       );
-    await expect.poll(() => PROVIDERS.every((p) => runs().filter((r) => r.provider === p).length >= 2), { timeout: 45_000, intervals: [1_000] }).toBe(true);
+    await expect
+      .poll(() => PROVIDERS.every((p) => runs().filter((r) => r.provider === p).length >= 2), { timeout: 45_000, intervals: [1_000] })
+      .toBe(true);
     for (const provider of PROVIDERS) {
       const times = runs()
         .filter((r) => r.provider === provider)
         .map((r) => r.at)
         .sort((x, y) => x - y);
       // One chain across both servers: the next run is queued when one ends, an interval later; two chains would overlap.
-      for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1], `${provider}: runs ${i - 1} and ${i}`).toBeGreaterThanOrEqual(interval * 1_000 - 500);
+      for (let i = 1; i < times.length; i++)
+        expect(times[i] - times[i - 1], `${provider}: runs ${i - 1} and ${i}`).toBeGreaterThanOrEqual(interval * 1_000 - 500);
     }
   } finally {
     await Promise.all([stop(a), stop(b)]);
@@ -87,11 +104,19 @@ test("two servers on one Postgres: each scheduled sync runs once, on one of them
 });
 
 /** Up to `count` people to offboard: active, on no owner role, no demo operator, managed by no IdP. */
-async function offboardable(admin: RosterClient, count: number): Promise<Array<{ email: string; memberships: Array<{ provider: ProviderId }> }>> {
+async function offboardable(
+  admin: RosterClient,
+  count: number,
+): Promise<Array<{ email: string; memberships: Array<{ provider: ProviderId }> }>> {
   const res = await admin.get<UsersResponse>("/api/users?status=active&kind=person&pageSize=200&sort=email");
   expect(res.status).toBe(200);
   return res.body.people
-    .filter((p) => p.email && !p.email.endsWith("@roster.demo") && p.memberships.every((m) => !m.managed && !/owner|admin/i.test(m.role) && m.status === "active"))
+    .filter(
+      (p) =>
+        p.email &&
+        !p.email.endsWith("@roster.demo") &&
+        p.memberships.every((m) => !m.managed && !/owner|admin/i.test(m.role) && m.status === "active"),
+    )
     .slice(0, count)
     .map((p) => ({ email: p.email!, memberships: p.memberships }));
 }
@@ -106,13 +131,22 @@ async function bulkOffboardRound(database: Pick<RosterOptions, "databaseUrl" | "
     expect((await admin.call("POST", "/api/sync", {})).status).toBe(200);
     const people = await offboardable(admin, 50);
     expect(people.length).toBe(50);
-    const memberships = Object.fromEntries(PROVIDERS.map((p) => [p, people.filter((x) => x.memberships.some((m) => m.provider === p)).length]));
+    const memberships = Object.fromEntries(
+      PROVIDERS.map((p) => [p, people.filter((x) => x.memberships.some((m) => m.provider === p)).length]),
+    );
     // Every provider call takes a while, so the kill lands with items under way.
     await sandboxes.fault("all", { latencyMs: 100 });
-    const started = await admin.call<{ run: BulkRunView }>("POST", "/api/bulk", { items: people.map((p) => ({ kind: "offboard", email: p.email })) });
+    const started = await admin.call<{ run: BulkRunView }>("POST", "/api/bulk", {
+      items: people.map((p) => ({ kind: "offboard", email: p.email })),
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     const id = started.body.run.id;
-    await expect.poll(async () => (await admin.get<{ run: BulkRunView }>(`/api/bulk/${id}`)).body.run.counts.succeeded, { timeout: 30_000, intervals: [200] }).toBeGreaterThanOrEqual(8);
+    await expect
+      .poll(async () => (await admin.get<{ run: BulkRunView }>(`/api/bulk/${id}`)).body.run.counts.succeeded, {
+        timeout: 30_000,
+        intervals: [200],
+      })
+      .toBeGreaterThanOrEqual(8);
     server.kill("SIGKILL");
     expect((await server.exited).signal).toBe("SIGKILL");
     const atKill = (await sandboxes.requests("openai")).length;
@@ -138,10 +172,17 @@ async function bulkOffboardRound(database: Pick<RosterOptions, "databaseUrl" | "
       await expect.poll(finished, { timeout: 45_000, intervals: [500] }).toBe(true);
     }
     // Progress complete: every item ended, and succeeded (a step the killed server already made counts as done).
-    expect(run!.counts, JSON.stringify(run!.items.filter((i) => i.state !== "succeeded"))).toEqual({ queued: 0, running: 0, succeeded: 50, failed: 0 });
+    expect(run!.counts, JSON.stringify(run!.items.filter((i) => i.state !== "succeeded"))).toEqual({
+      queued: 0,
+      running: 0,
+      succeeded: 50,
+      failed: 0,
+    });
     // The sandboxes: each membership removed exactly once.
     for (const provider of PROVIDERS) {
-      const removals = (await served(sandboxes, provider, "DELETE")).filter((r) => /users/.test(r.pattern ?? "") && !/workspaces|invites|groups/.test(r.pattern ?? ""));
+      const removals = (await served(sandboxes, provider, "DELETE")).filter(
+        (r) => /users/.test(r.pattern ?? "") && !/workspaces|invites|groups/.test(r.pattern ?? ""),
+      );
       expect(removals.length, `${provider}: one removal per membership`).toBe(memberships[provider]);
     }
     expect((await admin2.call("POST", "/api/sync", {})).status).toBe(200);
@@ -151,7 +192,10 @@ async function bulkOffboardRound(database: Pick<RosterOptions, "databaseUrl" | "
     }
     // The audit: one successful "Remove everywhere" per person, and nothing left pending once the sweep closed the interrupted ones.
     await expect
-      .poll(async () => (await auditOf(admin2, "offboard", from)).filter((e) => e.outcome === "pending").length, { timeout: 60_000, intervals: [2_000] })
+      .poll(async () => (await auditOf(admin2, "offboard", from)).filter((e) => e.outcome === "pending").length, {
+        timeout: 60_000,
+        intervals: [2_000],
+      })
       .toBe(0);
     const done = (await auditOf(admin2, "offboard", from)).filter((e) => e.outcome === "success");
     expect(new Set(done.map((e) => e.target.email)).size).toBe(50);
@@ -169,8 +213,13 @@ async function sendingRound(database: Pick<RosterOptions, "databaseUrl" | "dataD
     const from = new Date(Date.now() - 1_000);
     const requester = await new RosterClient(server.url).signIn(REQUESTER);
     const owner = await new RosterClient(server.url).signIn(OWNER);
-    const roles = (await owner.get<{ providers: Array<{ id: ProviderId; roles: Array<{ name: string; scope: string; isOwner: boolean; adminLevel: boolean }> }> }>("/api/roles")).body;
-    const role = (p: ProviderId) => roles.providers.find((x) => x.id === p)!.roles.find((r) => r.scope === "organization" && !r.isOwner && !r.adminLevel)!.name;
+    const roles = (
+      await owner.get<{
+        providers: Array<{ id: ProviderId; roles: Array<{ name: string; scope: string; isOwner: boolean; adminLevel: boolean }> }>;
+      }>("/api/roles")
+    ).body;
+    const role = (p: ProviderId) =>
+      roles.providers.find((x) => x.id === p)!.roles.find((r) => r.scope === "organization" && !r.isOwner && !r.adminLevel)!.name;
     const tag = Date.now().toString(36);
     const emails = Array.from({ length: 20 }, (_, i) => `jobs-${tag}-${i}@example.com`);
     const asked = await requester.call<InviteRequestResponse>("POST", "/api/invite-requests", {
@@ -183,7 +232,8 @@ async function sendingRound(database: Pick<RosterOptions, "databaseUrl" | "dataD
     await sandboxes.fault("all", { latencyMs: 100 });
     const approved = await owner.call<InviteRequestResponse>("POST", `/api/invite-requests/${id}/approve`, {});
     expect(approved.status, JSON.stringify(approved.body)).toBe(202);
-    const detail = async (client: RosterClient) => (await client.get<InviteRequestResponse>(`/api/invite-requests/${id}`)).body.request as InviteRequestDetail;
+    const detail = async (client: RosterClient) =>
+      (await client.get<InviteRequestResponse>(`/api/invite-requests/${id}`)).body.request as InviteRequestDetail;
     await expect.poll(async () => (await detail(owner)).counts.sent, { timeout: 30_000, intervals: [200] }).toBeGreaterThanOrEqual(6);
     server.kill("SIGKILL");
     expect((await server.exited).signal).toBe("SIGKILL");
@@ -193,10 +243,13 @@ async function sendingRound(database: Pick<RosterOptions, "databaseUrl" | "dataD
     const owner2 = await new RosterClient(server.url).signIn(OWNER);
     let request: InviteRequestDetail | undefined;
     await expect
-      .poll(async () => {
-        request = await detail(owner2);
-        return request.counts.queued + request.counts.sending;
-      }, { timeout: 45_000, intervals: [500] })
+      .poll(
+        async () => {
+          request = await detail(owner2);
+          return request.counts.queued + request.counts.sending;
+        },
+        { timeout: 45_000, intervals: [500] },
+      )
       .toBe(0);
     // A send a busy machine timed out (and the provider shows no invite for) fails alone: the retry sends it, checking first.
     if (request!.counts.failed) {
@@ -204,7 +257,11 @@ async function sendingRound(database: Pick<RosterOptions, "databaseUrl" | "dataD
       request = await detail(owner2);
     }
     // Every item ended as sent: the ones the killed server had sent unrecorded were found on the provider, not sent again.
-    expect(request!.counts, JSON.stringify(request!.items.filter((i) => i.state !== "sent"))).toMatchObject({ sent: 60, failed: 0, skipped: 0 });
+    expect(request!.counts, JSON.stringify(request!.items.filter((i) => i.state !== "sent"))).toMatchObject({
+      sent: 60,
+      failed: 0,
+      skipped: 0,
+    });
     for (const provider of PROVIDERS) {
       const posts = await served(sandboxes, provider, "POST", INVITE_ROUTE[provider].pattern);
       const perEmail = new Map<string, number>();
@@ -216,7 +273,10 @@ async function sendingRound(database: Pick<RosterOptions, "databaseUrl" | "dataD
     }
     // The audit: one successful send per email and provider; nothing left pending.
     await expect
-      .poll(async () => (await auditOf(owner2, "send_invite", from)).filter((e) => e.outcome === "pending").length, { timeout: 60_000, intervals: [2_000] })
+      .poll(async () => (await auditOf(owner2, "send_invite", from)).filter((e) => e.outcome === "pending").length, {
+        timeout: 60_000,
+        intervals: [2_000],
+      })
       .toBe(0);
     const sends = (await auditOf(owner2, "send_invite", from)).filter((e) => e.outcome === "success");
     const keys = sends.map((e) => `${e.target.email}|${e.provider}`);

@@ -120,7 +120,8 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
 
 /** Starts Roster as `options` say and resolves once it answers `readyPath`; stops it again when it does not. */
 export async function launchRoster(options: LaunchOptions): Promise<RosterServer> {
-  if (options.mode === "start" && !fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first");
+  if (options.mode === "start" && !fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")))
+    throw new Error("No production build: run `npx next build` first");
   const url = `http://localhost:${options.port}`;
   const env = strippedEnv({
     NODE_ENV: "production",
@@ -136,9 +137,16 @@ export async function launchRoster(options: LaunchOptions): Promise<RosterServer
     ...options.env,
   });
   const args =
-    options.mode === "start" ? [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)] : [path.join(ROOT, "scripts/demo.mjs")];
+    options.mode === "start"
+      ? [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)]
+      : [path.join(ROOT, "scripts/demo.mjs")];
   const log = options.logFile ? fs.openSync(options.logFile, "a") : null;
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: log === null ? ["ignore", "pipe", "pipe"] : ["ignore", log, log] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: log === null ? ["ignore", "pipe", "pipe"] : ["ignore", log, log],
+  });
   if (log !== null) fs.closeSync(log);
   const output = collect(child);
   const exited = exitOf(child);

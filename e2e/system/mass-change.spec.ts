@@ -116,7 +116,9 @@ test("the guard holds the change that crosses the threshold until a second admin
   expect(plan.body.approval.massChange.note).toContain("This needs a second admin's approval");
 
   // Splitting does not help: the next single call (a role change) is held too.
-  const split = await admin.call<ApprovalRequiredResponse>("PATCH", `/api/members/openai/${encodeURIComponent(people[4].id)}`, { role: "reader" });
+  const split = await admin.call<ApprovalRequiredResponse>("PATCH", `/api/members/openai/${encodeURIComponent(people[4].id)}`, {
+    role: "reader",
+  });
   expect(split.status, JSON.stringify(split.body)).toBe(202);
   expect(split.body.request.kind).toBe("mass_change");
 
@@ -125,24 +127,38 @@ test("the guard holds the change that crosses the threshold until a second admin
   expect(self.status).toBe(403);
   expect(self.body.error.code).toBe("self_approval");
   expect(await onOpenAi(admin, people[3].email)).toBe(true);
-  const approved = await owner.call<InviteRequestResponse>("POST", `/api/invite-requests/${held.body.request.id}/approve`, { reason: "checked" });
+  const approved = await owner.call<InviteRequestResponse>("POST", `/api/invite-requests/${held.body.request.id}/approve`, {
+    reason: "checked",
+  });
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);
   expect(approved.body.request).toMatchObject({ status: "approved", outcome: { state: "done" } });
   expect(await onOpenAi(admin, people[3].email)).toBe(false);
 
   // Audited as one entry with its item as a step, by the approver, naming the request.
-  const audit = await owner.get<{ events: Array<{ action: string; actor: { email: string }; outcome: string; steps?: Array<{ action: string; after: { approval?: { request: string } } | null }> }> }>(
-    "/api/audit?action=mass_change",
-  );
+  const audit = await owner.get<{
+    events: Array<{
+      action: string;
+      actor: { email: string };
+      outcome: string;
+      steps?: Array<{ action: string; after: { approval?: { request: string } } | null }>;
+    }>;
+  }>("/api/audit?action=mass_change");
   const entry = audit.body.events[0];
   expect(entry).toMatchObject({ action: "mass_change", actor: { email: E2E.operators.owner }, outcome: "success" });
   expect(entry.steps?.map((s) => s.action)).toEqual(["remove_member"]);
 
   // An API token (counted on its own) is refused past the threshold: it cannot ask for an approval.
-  const token = await owner.call<{ secret: string }>("POST", "/api/tokens", { name: `mass-${Date.now().toString(36)}`, role: "admin", expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+  const token = await owner.call<{ secret: string }>("POST", "/api/tokens", {
+    name: `mass-${Date.now().toString(36)}`,
+    role: "admin",
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
   expect(token.status, JSON.stringify(token.body)).toBe(200);
   const asToken = (memberId: string) =>
-    fetch(`${server.url}/api/members/openai/${encodeURIComponent(memberId)}`, { method: "DELETE", headers: { authorization: `Bearer ${token.body.secret}` } });
+    fetch(`${server.url}/api/members/openai/${encodeURIComponent(memberId)}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${token.body.secret}` },
+    });
   for (const m of people.slice(5, 8)) expect((await asToken(m.id)).status).toBe(200);
   const more = await readers(admin, 1);
   const refused = await asToken(more[0].id);

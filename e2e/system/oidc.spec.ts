@@ -123,7 +123,9 @@ for (const backend of backends()) {
     test("an account no mapping covers is refused with a clear message, and gets no session", async ({ browser }) => {
       const page = await ssoSignIn(browser, "una");
       await expect(page).toHaveURL(/\/signin\?error=SsoNoRole/);
-      await expect(page.locator("form").getByRole("alert")).toHaveText("Your single sign-on account has no Roster role. Ask a Roster owner to grant you one.");
+      await expect(page.locator("form").getByRole("alert")).toHaveText(
+        "Your single sign-on account has no Roster role. Ask a Roster owner to grant you one.",
+      );
       expect((await (await page.request.get("/api/auth/session")).json())?.user).toBeUndefined();
       expect((await page.request.get("/api/roles")).status()).toBe(401);
       await page.context().close();
@@ -135,7 +137,9 @@ for (const backend of backends()) {
       await first.context().close();
       const owner = await playwright.request.newContext({ baseURL: rosterUrl, extraHTTPHeaders: { origin: rosterUrl } });
       const { csrfToken } = await (await owner.get("/api/auth/csrf")).json();
-      await owner.post("/api/auth/callback/credentials", { form: { csrfToken, email: E2E.operators.owner, password: E2E.password, json: "true" } });
+      await owner.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: E2E.operators.owner, password: E2E.password, json: "true" },
+      });
       const { operators } = await (await owner.get("/api/operators")).json();
       const ada = (operators as Array<{ id: string; email: string }>).find((o) => o.email === accounts.ada.email);
       expect(ada, "Ada was created by her SSO sign-in").toBeTruthy();

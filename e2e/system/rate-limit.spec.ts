@@ -30,7 +30,10 @@ test("over its burst a session gets 429 with Retry-After; another session and a 
     const limited = answers[5];
     expect(limited.status).toBe(429);
     expect(Number(limited.headers["retry-after"])).toBeGreaterThanOrEqual(1);
-    expect(JSON.parse(limited.text).error).toMatchObject({ code: "rate_limited", details: { retryAfter: Number(limited.headers["retry-after"]) } });
+    expect(JSON.parse(limited.text).error).toMatchObject({
+      code: "rate_limited",
+      details: { retryAfter: Number(limited.headers["retry-after"]) },
+    });
 
     expect((await get({ cookie: admin.cookie })).status, "another session has its own burst").toBe(200);
 

@@ -17,7 +17,11 @@ test("a database unreachable at start stops the start, naming DATABASE_URL", asy
   const unreachable = "postgres://roster:not-the-password@127.0.0.1:1/roster";
   let said = "";
   try {
-    const server = await startRoster({ port: portFrom("ROSTER_READY_PORT", 5500), sandboxPort: portFrom("ROSTER_READY_SANDBOX_PORT", 5510), databaseUrl: unreachable });
+    const server = await startRoster({
+      port: portFrom("ROSTER_READY_PORT", 5500),
+      sandboxPort: portFrom("ROSTER_READY_SANDBOX_PORT", 5510),
+      databaseUrl: unreachable,
+    });
     // It may answer its sign-in page for a moment before the database's answer comes back.
     const exit = await Promise.race([server.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 60_000))]);
     said = server.output.join("");

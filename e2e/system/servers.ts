@@ -40,11 +40,15 @@ export interface Sandboxes {
 
 /** The three sandboxes in their own process (`scripts/sandbox.ts`), on basePort..basePort+2. */
 export async function startSandboxes(basePort: number, users = 240): Promise<Sandboxes> {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/sandbox.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, ROSTER_SANDBOX_PORT: String(basePort), ROSTER_SANDBOX_USERS: String(users) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/sandbox.ts"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ROSTER_SANDBOX_PORT: String(basePort), ROSTER_SANDBOX_USERS: String(users) },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const output = collect(child);
   const url = Object.fromEntries(PROVIDERS.map((p, i) => [p, `http://127.0.0.1:${basePort + i}`])) as Record<ProviderId, string>;
   for (const p of PROVIDERS) await waitFor(`the ${p} sandbox`, `${url[p]}/__sandbox/health`, child, output, 60_000);
@@ -54,7 +58,11 @@ export async function startSandboxes(basePort: number, users = 240): Promise<San
     url,
     async fault(target, fault) {
       for (const p of each(target)) {
-        const res = await fetch(`${url[p]}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+        const res = await fetch(`${url[p]}/__sandbox/faults`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(fault),
+        });
         if (!res.ok) throw new Error(`fault on ${p}: ${res.status} ${await res.text()}`);
       }
     },
@@ -63,7 +71,8 @@ export async function startSandboxes(basePort: number, users = 240): Promise<San
     },
     async requests(provider) {
       const res = await fetch(`${url[provider]}/__sandbox/requests`);
-      return ((await res.json()) as { requests: Array<{ method: string; pattern: string | null; body: unknown; status: number }> }).requests;
+      return ((await res.json()) as { requests: Array<{ method: string; pattern: string | null; body: unknown; status: number }> })
+        .requests;
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
@@ -108,7 +117,11 @@ export function verifyAuditChain(options: Pick<RosterOptions, "databaseUrl" | "d
   // The chain is keyed with a key derived from the servers' NEXTAUTH_SECRET.
   const env: NodeJS.ProcessEnv = { ...process.env, ...databaseEnv(options), NEXTAUTH_SECRET: SECRET };
   if (!options.databaseUrl) delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/audit-verify.ts"], { cwd: ROOT, env, encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/audit-verify.ts"],
+    { cwd: ROOT, env, encoding: "utf8" },
+  );
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() };
 }
 

@@ -16,7 +16,12 @@ const loopback = (n: number) => `127.0.${(process.pid % 200) + 20}.${n}`;
 
 for (const backend of backends()) {
   test(`https NEXTAUTH_URL: Secure session cookie; the throttle counts the socket's address, not x-forwarded-for (${backend.name})`, async () => {
-    const server = await startRoster({ port, sandboxPort, databaseUrl: backend.databaseUrl, env: { NEXTAUTH_URL: `https://localhost:${port}` } });
+    const server = await startRoster({
+      port,
+      sandboxPort,
+      databaseUrl: backend.databaseUrl,
+      env: { NEXTAUTH_URL: `https://localhost:${port}` },
+    });
     try {
       const signedIn = await passwordSignIn(server.url, E2E.operators.owner, E2E.password, { localAddress: loopback(1) });
       expect(signedIn.status, server.text()).toBe(200);
@@ -33,11 +38,17 @@ for (const backend of backends()) {
       const run = `${process.pid}${Date.now()}`;
       const from = loopback(2);
       for (let i = 0; i < 5; i++) {
-        const res = await passwordSignIn(server.url, `spoof-${i}-${run}@signin.test`, "wrong", { localAddress: from, forwardedFor: `192.0.2.${i + 1}` });
+        const res = await passwordSignIn(server.url, `spoof-${i}-${run}@signin.test`, "wrong", {
+          localAddress: from,
+          forwardedFor: `192.0.2.${i + 1}`,
+        });
         expect(res.status).toBe(401);
       }
       // …and the sixth is throttled all the same: the header is not trusted without ROSTER_TRUST_PROXY.
-      const sixth = await passwordSignIn(server.url, `spoof-6-${run}@signin.test`, "wrong", { localAddress: from, forwardedFor: "192.0.2.99" });
+      const sixth = await passwordSignIn(server.url, `spoof-6-${run}@signin.test`, "wrong", {
+        localAddress: from,
+        forwardedFor: "192.0.2.99",
+      });
       expect(sixth.status).toBe(429);
       expect(Number(sixth.headers["retry-after"])).toBeGreaterThan(0);
       expect(JSON.parse(sixth.text).error.details.scope).toBe("address");

@@ -25,7 +25,12 @@ export function backends(): Array<{ name: string; databaseUrl?: string }> {
 export const SYSTEM_SECRET = "signin-system-test-secret-0123456789abcdef";
 
 /** `node scripts/demo.mjs` on the build the Playwright webServer made, with a data directory of its own (removed at stop). */
-export async function startRoster(options: { port: number; sandboxPort: number; databaseUrl?: string; env?: Record<string, string> }): Promise<RosterServer> {
+export async function startRoster(options: {
+  port: number;
+  sandboxPort: number;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+}): Promise<RosterServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-signin-system-"));
   const removeData = () => fs.rmSync(dataDir, { recursive: true, force: true });
   try {
@@ -71,7 +76,9 @@ export function rawRequest(
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (d) => (text += d));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, setCookies: res.headers["set-cookie"] ?? [], headers: res.headers, text }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, setCookies: res.headers["set-cookie"] ?? [], headers: res.headers, text }),
+        );
       },
     );
     req.on("error", reject);

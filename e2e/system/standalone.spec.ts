@@ -107,7 +107,7 @@ test("the image's files and command: migrate Postgres, become ready, sign in, li
 
     const owner = await new RosterClient(server.url).signIn("owner@roster.demo");
     await expect
-      .poll(async () => ((await owner.get<{ total: number }>("/api/users?pageSize=5")).body.total ?? 0), { timeout: 60_000 })
+      .poll(async () => (await owner.get<{ total: number }>("/api/users?pageSize=5")).body.total ?? 0, { timeout: 60_000 })
       .toBeGreaterThan(0);
 
     // A refresh reads every provider (the database may hold a fresh snapshot from an earlier run).
@@ -134,7 +134,9 @@ test("a wrong DATABASE_URL or a half-set credential stops the start, naming the 
   const app = imageDirectory();
   try {
     // Nothing listens on port 1: the entrypoint's migration fails before the server starts.
-    const unreachable = entrypoint(app, portFrom("ROSTER_STANDALONE_BAD_PORT", 5540), { DATABASE_URL: "postgres://roster:not-the-password@127.0.0.1:1/roster" });
+    const unreachable = entrypoint(app, portFrom("ROSTER_STANDALONE_BAD_PORT", 5540), {
+      DATABASE_URL: "postgres://roster:not-the-password@127.0.0.1:1/roster",
+    });
     expect((await unreachable.exited).code).toBe(1);
     const said = unreachable.output.join("");
     expect(said).toContain("DATABASE_URL: could not connect to Postgres");
@@ -143,7 +145,12 @@ test("a wrong DATABASE_URL or a half-set credential stops the start, naming the 
 
     // Arthur's client id without its secret, and a port that is none: the server's start-up
     // check (lib/env-schema.ts) names both and exits.
-    const bad = entrypoint(app, portFrom("ROSTER_STANDALONE_BAD_PORT", 5540), { DATABASE_URL: "", ROSTER_SANDBOX: "none", ARTHUR_CLIENT_ID: "roster", ROSTER_SANDBOX_PORT: "not-a-port" });
+    const bad = entrypoint(app, portFrom("ROSTER_STANDALONE_BAD_PORT", 5540), {
+      DATABASE_URL: "",
+      ROSTER_SANDBOX: "none",
+      ARTHUR_CLIENT_ID: "roster",
+      ROSTER_SANDBOX_PORT: "not-a-port",
+    });
     const exit = await Promise.race([bad.exited, new Promise((r) => setTimeout(() => r("still running"), 60_000))]);
     bad.kill("SIGKILL");
     expect(exit, bad.output.join("").slice(-3000)).toEqual({ code: 1, signal: null });

@@ -63,7 +63,13 @@ export interface Sent {
 export const is2xx = (status: number) => status >= 200 && status < 300;
 
 /** Sends one change, recording its answer; a dropped connection is recorded as status 0. */
-export async function send(client: RosterClient, sent: Omit<Sent, "status" | "body">, method: string, url: string, body?: unknown): Promise<Sent> {
+export async function send(
+  client: RosterClient,
+  sent: Omit<Sent, "status" | "body">,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<Sent> {
   let answer: Answer;
   try {
     answer = await client.call(method, url, body, sent.requestId);

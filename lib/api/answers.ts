@@ -10,7 +10,10 @@ function isApprovalRequired(value: unknown): value is ApprovalRequiredResponse {
  * A change held for a second admin's approval is answered 202 Accepted with the request;
  * a change done is answered as `wrap` shapes it (200).
  */
-export function answerChange<T, R = T>(result: T | ApprovalRequiredResponse, wrap: (done: T) => R = (done) => done as unknown as R): R | Response {
+export function answerChange<T, R = T>(
+  result: T | ApprovalRequiredResponse,
+  wrap: (done: T) => R = (done) => done as unknown as R,
+): R | Response {
   if (isApprovalRequired(result)) return NextResponse.json(result, { status: 202, headers: { "cache-control": "no-store" } });
   return wrap(result as T);
 }

@@ -41,7 +41,8 @@ export function assertTokenProviders<I>(operator: Operator, rules: TokenRules<I>
   const outside = touched.filter((p) => !allowed.has(p));
   if (outside.length) {
     const whole = rules.providers(input) === null ? " (this call acts on every provider: name the providers it should act on)" : "";
-    throw new ApiError("token_provider_forbidden",
+    throw new ApiError(
+      "token_provider_forbidden",
       `The API token ${token.name} is limited to ${token.providers.join(", ")}; this call acts on ${outside.join(", ")}${whole}`,
     );
   }

@@ -11,7 +11,10 @@ describe("origin check", () => {
     const env = { NEXTAUTH_URL: "https://roster.example.com" };
     expect(() => assertSameOrigin(req({ origin: "https://roster.example.com" }), env)).not.toThrow();
     for (const origin of ["http://roster.example.com", "https://roster.example.com:8443", "https://evil.example", "null", "garbage"]) {
-      expect(() => assertSameOrigin(req({ origin, host: "roster.example.com", "x-forwarded-host": new URL(origin, "http://x").host }), env), origin).toThrow(/Changes must come from Roster/);
+      expect(
+        () => assertSameOrigin(req({ origin, host: "roster.example.com", "x-forwarded-host": new URL(origin, "http://x").host }), env),
+        origin,
+      ).toThrow(/Changes must come from Roster/);
     }
   });
 
@@ -19,8 +22,14 @@ describe("origin check", () => {
     const headers = { host: "internal:3000", "x-forwarded-host": "roster.example.com", "x-forwarded-proto": "https" };
     expect(ownOrigin(req(headers, "http://internal:3000/api/sync"), {})).toBe("http://internal:3000");
     expect(ownOrigin(req(headers, "http://internal:3000/api/sync"), { ROSTER_TRUST_PROXY: "1" })).toBe("https://roster.example.com");
-    expect(() => assertSameOrigin(req({ ...headers, origin: "https://roster.example.com" }, "http://internal:3000/api/sync"), {})).toThrow();
-    expect(() => assertSameOrigin(req({ ...headers, origin: "https://roster.example.com" }, "http://internal:3000/api/sync"), { ROSTER_TRUST_PROXY: "1" })).not.toThrow();
+    expect(() =>
+      assertSameOrigin(req({ ...headers, origin: "https://roster.example.com" }, "http://internal:3000/api/sync"), {}),
+    ).toThrow();
+    expect(() =>
+      assertSameOrigin(req({ ...headers, origin: "https://roster.example.com" }, "http://internal:3000/api/sync"), {
+        ROSTER_TRUST_PROXY: "1",
+      }),
+    ).not.toThrow();
   });
 
   it("takes the Referer when there is no Origin, and refuses a request with neither", () => {
@@ -34,7 +43,8 @@ describe("origin check", () => {
 describe("request ids", () => {
   it("keeps short plain ids and replaces anything else", () => {
     expect(requestIdOf(req({ "x-request-id": "abc-123_x.y" }))).toBe("abc-123_x.y");
-    for (const bad of ["x".repeat(65), "a b", "<script>", "a/b", ""]) expect(requestIdOf(req({ "x-request-id": bad }))).toMatch(/^[0-9a-f-]{36}$/);
+    for (const bad of ["x".repeat(65), "a b", "<script>", "a/b", ""])
+      expect(requestIdOf(req({ "x-request-id": bad }))).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 

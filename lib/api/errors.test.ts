@@ -26,10 +26,14 @@ describe("errors across copies of their modules (Next's server layers)", () => {
     const error = new page.providers.ProviderError({ provider: "openai", kind: "http", status: 503, message: "OpenAI is over capacity" });
     expect(error instanceof route.providers.ProviderError, "what instanceof would say").toBe(false);
     expect(route.providers.isProviderError(error)).toBe(true);
-    expect(route.providers.isNotFound(new page.providers.ProviderError({ provider: "arthur", kind: "http", status: 404, message: "gone" }))).toBe(true);
+    expect(
+      route.providers.isNotFound(new page.providers.ProviderError({ provider: "arthur", kind: "http", status: 404, message: "gone" })),
+    ).toBe(true);
     expect(route.api.errorBody(error, "req-1")).toEqual({
       status: 502,
-      body: { error: { code: "provider_error", message: "OpenAI is over capacity", details: { provider: "openai", status: 503, kind: "http" } } },
+      body: {
+        error: { code: "provider_error", message: "OpenAI is over capacity", details: { provider: "openai", status: 503, kind: "http" } },
+      },
     });
   });
 

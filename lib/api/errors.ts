@@ -34,10 +34,12 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 export const unauthorized = () => new ApiError("unauthorized", "Sign in to continue");
-export const forbidden = (needed: string) =>
-  new ApiError("forbidden", `This needs the ${needed} role in Roster`);
+export const forbidden = (needed: string) => new ApiError("forbidden", `This needs the ${needed} role in Roster`);
 export const passwordChangeRequired = () =>
-  new ApiError("password_change_required", "Choose a new password first (the one you were given was set by an owner): POST /api/account/password");
+  new ApiError(
+    "password_change_required",
+    "Choose a new password first (the one you were given was set by an owner): POST /api/account/password",
+  );
 export const notFound = (what: string) => new ApiError("not_found", `${what} not found`);
 
 /** zod issues as a message that names the field, and details per field. */

@@ -33,8 +33,11 @@ export interface RouteContext<P, Q, B> {
   request: Request;
 }
 
-interface RouteOptions<P extends AnySchema | undefined, Q extends AnySchema | undefined, B extends AnySchema | undefined>
-  extends TokenRules<{ params: Infer<P>; query: Infer<Q>; body: Infer<B> }> {
+interface RouteOptions<
+  P extends AnySchema | undefined,
+  Q extends AnySchema | undefined,
+  B extends AnySchema | undefined,
+> extends TokenRules<{ params: Infer<P>; query: Infer<Q>; body: Infer<B> }> {
   role: RosterRole;
   /** Open to an operator who must first replace an owner-chosen password (only the password route). */
   beforePasswordChange?: boolean;
@@ -129,16 +132,16 @@ export function route<
   P extends AnySchema | undefined = undefined,
   Q extends AnySchema | undefined = undefined,
   B extends AnySchema | undefined = undefined,
->(
-  options: RouteOptions<P, Q, B>,
-  handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
-) {
+>(options: RouteOptions<P, Q, B>, handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>) {
   const run = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
     const requestId = requestIdOf(request);
     const headers = { "x-request-id": requestId, "cache-control": "no-store" };
     const retryAfter = overApiRateLimit(request);
     if (retryAfter !== null) {
-      const { status, body } = errorBody(new ApiError("rate_limited", `Too many requests: try again in ${retryAfter} s`, { retryAfter }), requestId);
+      const { status, body } = errorBody(
+        new ApiError("rate_limited", `Too many requests: try again in ${retryAfter} s`, { retryAfter }),
+        requestId,
+      );
       return NextResponse.json(body, { status, headers: { ...headers, "retry-after": String(retryAfter) } });
     }
     let operator: Operator | null = null;
@@ -156,7 +159,8 @@ export function route<
       const body = options.body ? parse(options.body as B, await readJson(request), "body") : ((await assertNoBody(request)) as Infer<B>);
       assertTokenProviders(operator, options, { params, query, body });
       const signedIn = operator;
-      const answer = () => respond(() => handler({ operator: signedIn, params, query, body, requestId, request }), request, requestId, signedIn);
+      const answer = () =>
+        respond(() => handler({ operator: signedIn, params, query, body, requestId, request }), request, requestId, signedIn);
       const key = SAFE_METHODS.has(request.method) ? null : idempotencyKey(request);
       if (!key) return await answer();
       const response = await idempotent(request, operator.id, key, fingerprint(request, { query, body }), answer, options.secretAnswer);
@@ -171,7 +175,9 @@ export function route<
     if (SAFE_METHODS.has(request.method)) return run(request, context);
     if (isDraining()) {
       const { status, body } = errorBody(new ApiError("shutting_down", "Roster is stopping: try again in a moment"), "");
-      return Promise.resolve(NextResponse.json(body, { status, headers: { "retry-after": "5", connection: "close", "cache-control": "no-store" } }));
+      return Promise.resolve(
+        NextResponse.json(body, { status, headers: { "retry-after": "5", connection: "close", "cache-control": "no-store" } }),
+      );
     }
     return trackChange(() => run(request, context));
   };

@@ -37,14 +37,19 @@ function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(",")}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }
 
 export function fingerprint(request: Request, input: { query: unknown; body: unknown }): string {
   const url = new URL(request.url);
-  return createHash("sha256").update(stable([request.method, url.pathname, input.query ?? null, input.body ?? null])).digest("hex");
+  return createHash("sha256")
+    .update(stable([request.method, url.pathname, input.query ?? null, input.body ?? null]))
+    .digest("hex");
 }
 
 /** The header's key, or null when none was sent; a malformed one is a 422 naming the header. */
@@ -62,7 +67,10 @@ export function idempotencyKey(request: Request): string | null {
 
 function replay(stored: Stored): Response {
   if (stored.contentType === SECRET_WITHHELD) {
-    throw new ApiError("idempotency_secret_not_kept", `This request already ran with this Idempotency-Key (it answered HTTP ${stored.status}); its answer held a secret, which Roster does not keep`);
+    throw new ApiError(
+      "idempotency_secret_not_kept",
+      `This request already ran with this Idempotency-Key (it answered HTTP ${stored.status}); its answer held a secret, which Roster does not keep`,
+    );
   }
   const headers = new Headers({ "cache-control": "no-store", "idempotent-replayed": "true" });
   if (stored.contentType) headers.set("content-type", stored.contentType);
@@ -123,9 +131,11 @@ async function repeat(operatorId: string, key: string, print: string): Promise<R
       throw new ApiError("idempotency_key_in_progress", "A request with this Idempotency-Key failed to finish: send it again");
     }
     if (row.fingerprint !== print) {
-      throw new ApiError("idempotency_key_reused", "Idempotency-Key: this key was already used for a different request (use a new key for a new request)", [
-        { field: "Idempotency-Key", message: "already used for a different request" },
-      ]);
+      throw new ApiError(
+        "idempotency_key_reused",
+        "Idempotency-Key: this key was already used for a different request (use a new key for a new request)",
+        [{ field: "Idempotency-Key", message: "already used for a different request" }],
+      );
     }
     if (row.status !== null) return replay({ status: row.status, contentType: row.contentType, body: row.body ?? "" });
     if (Date.now() > deadline) {

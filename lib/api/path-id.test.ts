@@ -8,7 +8,21 @@ describe("path ids", () => {
   const schema = pathId("memberId");
 
   it("refuses dot segments, slashes and control characters, naming the field", () => {
-    for (const bad of [".", "..", " .. ", "../invites/x", "a/b", "a\\b", "\u0000", "a\u0000b", "\u001f", "\u007f", "", "   ", "x".repeat(201)]) {
+    for (const bad of [
+      ".",
+      "..",
+      " .. ",
+      "../invites/x",
+      "a/b",
+      "a\\b",
+      "\u0000",
+      "a\u0000b",
+      "\u001f",
+      "\u007f",
+      "",
+      "   ",
+      "x".repeat(201),
+    ]) {
       const result = schema.safeParse(bad);
       expect(result.success, JSON.stringify(bad)).toBe(false);
       expect(result.error?.issues[0].message).toMatch(/^memberId /);

@@ -28,7 +28,6 @@ const attempt = (n: number) => ({
 });
 
 describe(`audit log (${backend})`, () => {
-
   it("joins each attempt with its result, newest first, and filters", async () => {
     const a1 = await recordAttempt(attempt(1));
     await recordResult(a1, attempt(1), { outcome: "success" });
@@ -117,7 +116,13 @@ describe(`audit log (${backend})`, () => {
 describe("npm run audit:verify", () => {
   const exec = promisify(execFile);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-audit-cli-"));
-  const env = { ...process.env, ROSTER_DATA_DIR: path.join(dir, "pglite"), DATABASE_URL: "", NEXTAUTH_SECRET: "", ROSTER_AUDIT_KEY: "cli-test-audit-key" };
+  const env = {
+    ...process.env,
+    ROSTER_DATA_DIR: path.join(dir, "pglite"),
+    DATABASE_URL: "",
+    NEXTAUTH_SECRET: "",
+    ROSTER_AUDIT_KEY: "cli-test-audit-key",
+  };
   const tsx = path.resolve("node_modules/.bin/tsx");
   const run = (args: string[], withEnv: NodeJS.ProcessEnv = env) =>
     exec(tsx, ["--conditions=react-server", "scripts/audit-verify.ts", ...args], { env: withEnv }).then(

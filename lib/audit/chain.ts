@@ -113,10 +113,14 @@ export async function verifyChain(
         return fail(row.id, `row ${row.id} does not follow the row before it (a row before it was deleted or changed)`);
       }
       const keyed = isKeyedHash(row.hash);
-      if (keyed && !key) return fail(row.id, `row ${row.id} is keyed: set ROSTER_AUDIT_KEY (or the NEXTAUTH_SECRET Roster runs with) to verify it`);
+      if (keyed && !key)
+        return fail(row.id, `row ${row.id} is keyed: set ROSTER_AUDIT_KEY (or the NEXTAUTH_SECRET Roster runs with) to verify it`);
       if (!keyed && keyedSeen) return fail(row.id, `row ${row.id} is unkeyed after keyed rows (written without the key, or rewritten)`);
       if (hashEntry(row.prevHash, row, keyed ? key : null) !== row.hash) {
-        return fail(row.id, `row ${row.id} was changed after it was written${keyed ? " (or the key is not the one it was written with)" : ""}`);
+        return fail(
+          row.id,
+          `row ${row.id} was changed after it was written${keyed ? " (or the key is not the one it was written with)" : ""}`,
+        );
       }
       keyedSeen ||= keyed;
       if (!keyed) unkeyed++;
@@ -134,7 +138,10 @@ export async function verifyChain(
       head,
       unkeyed,
       expectedHeadAt,
-      broken: { id: head?.id ?? 0, reason: `the expected head ${expectedHead} is not in the chain: its newest rows were deleted, or the log was rewritten` },
+      broken: {
+        id: head?.id ?? 0,
+        reason: `the expected head ${expectedHead} is not in the chain: its newest rows were deleted, or the log was rewritten`,
+      },
     };
   }
   return { ok: true, checked, head, unkeyed, ...(expectedHead ? { expectedHeadAt } : {}) };

@@ -19,7 +19,13 @@ const operator = { id: "00000000-0000-4000-8000-000000000001", email: `recipe-${
 const ctx = { operator, requestId: `req-${run}` };
 const mine = () => listAudit({ actor: operator.email, page: 1, pageSize: 50 });
 const change = (email: string) =>
-  attemptOf(ctx, { action: "change_role", provider: "openai", target: { id: `user-${email}`, email }, before: { role: "reader" }, after: { role: "owner" } });
+  attemptOf(ctx, {
+    action: "change_role",
+    provider: "openai",
+    target: { id: `user-${email}`, email },
+    before: { role: "reader" },
+    after: { role: "owner" },
+  });
 
 describe("labels", () => {
   it("every action has a label (type-level: a missing key does not compile; runtime: none empty, none extra)", () => {
@@ -63,9 +69,15 @@ describe("labels", () => {
     expect(describeEvent({ ...base, before: { role: null, name: "ci-bot" }, after: { role: "Member", name: "ci-bot" } })).toBe(
       'Change the role of "ci-bot" on Arthur from no role to Member',
     );
-    expect(describeEvent({ ...base, action: "send_invite", provider: "astronomer", target: { id: "i1", email: "bo@example.com" }, after: { role: "ORGANIZATION_MEMBER" } })).toBe(
-      "Invite bo@example.com to Astronomer as Organization Member",
-    );
+    expect(
+      describeEvent({
+        ...base,
+        action: "send_invite",
+        provider: "astronomer",
+        target: { id: "i1", email: "bo@example.com" },
+        after: { role: "ORGANIZATION_MEMBER" },
+      }),
+    ).toBe("Invite bo@example.com to Astronomer as Organization Member");
   });
 });
 
@@ -73,9 +85,22 @@ describe("the chain with steps", () => {
   it("a row without a parent hashes as rows did before parent_id existed (old rows keep verifying); a step's parent is chained", async () => {
     const { hashEntry } = await import("./chain");
     const old = {
-      at: new Date("2026-11-01T00:00:00Z"), kind: "attempt", attemptId: null, actorId: null, actorEmail: "a@x.io", actorRole: "admin",
-      action: "remove_member", provider: "openai", targetId: "u1", targetEmail: null, before: null, after: null,
-      outcome: "success", providerStatus: null, providerMessage: null, requestId: null,
+      at: new Date("2026-11-01T00:00:00Z"),
+      kind: "attempt",
+      attemptId: null,
+      actorId: null,
+      actorEmail: "a@x.io",
+      actorRole: "admin",
+      action: "remove_member",
+      provider: "openai",
+      targetId: "u1",
+      targetEmail: null,
+      before: null,
+      after: null,
+      outcome: "success",
+      providerStatus: null,
+      providerMessage: null,
+      requestId: null,
     };
     const key = Buffer.alloc(32, 7);
     // What the chain code before parent_id (commit 2fbdf0d) computed for this row.
@@ -86,18 +111,22 @@ describe("the chain with steps", () => {
 });
 
 describe(`auditedChange (${backend})`, () => {
-
   it("writes the attempt before the work runs, then exactly one result per outcome", async () => {
     let seenBefore = -1;
     await auditedChange(change("ok@x.io"), async () => {
       seenBefore = (await mine()).events.filter((e) => e.target.email === "ok@x.io" && e.outcome === "pending").length;
     });
-    await expect(auditedChange(change("no@x.io"), () => Promise.reject(new Refusal("last_owner", "last owner")))).rejects.toThrow("last owner");
+    await expect(auditedChange(change("no@x.io"), () => Promise.reject(new Refusal("last_owner", "last owner")))).rejects.toThrow(
+      "last owner",
+    );
     const providerDown = new ProviderError({ provider: "openai", kind: "http", status: 503, message: "busy" });
     await expect(auditedChange(change("down@x.io"), () => Promise.reject(providerDown))).rejects.toBe(providerDown);
     await auditedChange(change("skip@x.io"), async (step) => step.settle({ outcome: "skipped", providerMessage: "already a member" }));
     await expect(auditedFailure(change("unread@x.io"), new Error("roles unread"))).rejects.toThrow("roles unread");
-    await expect(refuse(change("early@x.io"), "confirm_self", "confirm first")).rejects.toMatchObject({ status: 409, code: "confirm_self" });
+    await expect(refuse(change("early@x.io"), "confirm_self", "confirm first")).rejects.toMatchObject({
+      status: 409,
+      code: "confirm_self",
+    });
     await expect(refuse(change("gone@x.io"), "not_found", "no such member")).rejects.toMatchObject({ status: 404 });
 
     expect(seenBefore).toBe(1);
@@ -119,7 +148,13 @@ describe(`auditedChange (${backend})`, () => {
       for (const provider of ["openai", "arthur"] as const) {
         const step = attemptOf(
           { ...ctx, parentAuditId: entry.auditId },
-          { action: "remove_member", provider, target: { id: `${provider}-1`, email: "leaver@x.io" }, before: { role: "reader" }, after: null },
+          {
+            action: "remove_member",
+            provider,
+            target: { id: `${provider}-1`, email: "leaver@x.io" },
+            before: { role: "reader" },
+            after: null,
+          },
         );
         await auditedChange(step, async () => {});
       }

@@ -42,7 +42,9 @@ export interface ChangeContext {
  */
 function withContext(ctx: ChangeContext, after: unknown): unknown {
   const extra = {
-    ...(ctx.approval ? { approval: { request: ctx.approval.requestId, requestedBy: ctx.approval.requestedBy.email, approvedBy: ctx.operator.email } } : {}),
+    ...(ctx.approval
+      ? { approval: { request: ctx.approval.requestId, requestedBy: ctx.approval.requestedBy.email, approvedBy: ctx.operator.email } }
+      : {}),
     ...(ctx.review ? { review: { campaign: ctx.review.campaignId, name: ctx.review.campaignName, item: ctx.review.itemId } } : {}),
   };
   if (!ctx.approval && !ctx.review) return after;

@@ -98,7 +98,9 @@ function requestChange(e: Described): string {
   const reason = text(after.reason);
   let what: string;
   try {
-    what = CHANGE_KINDS.has(text(after.kind) ?? "") ? describeChange(after as unknown as RequestedChange) : `change ${targetLabel(e)}${onProvider(e)}`;
+    what = CHANGE_KINDS.has(text(after.kind) ?? "")
+      ? describeChange(after as unknown as RequestedChange)
+      : `change ${targetLabel(e)}${onProvider(e)}`;
   } catch {
     what = `change ${targetLabel(e)}${onProvider(e)}`;
   }
@@ -182,7 +184,8 @@ const SENTENCES: Record<AuditAction, (e: Described) => string> = {
     const r = role(fields(e.after).role);
     return `Create service account ${quoted(fields(e.after).name)}${onProvider(e)}${r ? ` with role ${r}` : ""}`;
   },
-  rename_service_account: (e) => `Rename service account ${quoted(fields(e.before).name)} to ${quoted(fields(e.after).name)}${onProvider(e)}`,
+  rename_service_account: (e) =>
+    `Rename service account ${quoted(fields(e.before).name)} to ${quoted(fields(e.after).name)}${onProvider(e)}`,
   regenerate_credentials: (e) => `Issue a new client secret for service account ${quoted(fields(e.before).name)}${onProvider(e)}`,
   create_user: createUser,
   update_user: updateUser,
@@ -192,7 +195,8 @@ const SENTENCES: Record<AuditAction, (e: Described) => string> = {
     return `Add ${targetLabel({ ...e, after: null })} as a Roster ${rosterRole(after.role)}${after.via === "sso" ? " (first single sign-on)" : ""}`;
   },
   update_operator: updateOperator,
-  change_password: (e) => (e.target.email === e.actor.email ? "Change their own Roster password" : `Change the Roster password of ${targetLabel(e)}`),
+  change_password: (e) =>
+    e.target.email === e.actor.email ? "Change their own Roster password" : `Change the Roster password of ${targetLabel(e)}`,
   sign_in: (e) => {
     const after = fields(e.after);
     const method = { credentials: "a password", oidc: "single sign-on" }[text(after.method) ?? "credentials"] ?? text(after.method);
@@ -210,7 +214,9 @@ const SENTENCES: Record<AuditAction, (e: Described) => string> = {
   remediate_review: (e) => {
     const after = fields(e.after);
     const steps = e.steps ?? [];
-    const tally = steps.length ? `: ${steps.filter((s) => s.outcome === "success").length} of ${steps.length} change${steps.length === 1 ? "" : "s"} done` : "";
+    const tally = steps.length
+      ? `: ${steps.filter((s) => s.outcome === "success").length} of ${steps.length} change${steps.length === 1 ? "" : "s"} done`
+      : "";
     return `${after.retry === true ? "Retry the failed decisions" : "Carry out the decisions"} of access review ${quoted(after.name)}${tally}`;
   },
 };

@@ -141,7 +141,12 @@ function filters(db: Db, q: Partial<AuditQuery>): SQL | undefined {
   const orStep = (column: "provider" | "action", value: string) =>
     or(
       eq(auditEvents[column], value),
-      exists(db.select({ one: sql`1` }).from(steps).where(and(eq(steps.parentId, auditEvents.id), eq(steps[column], value)))),
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(steps)
+          .where(and(eq(steps.parentId, auditEvents.id), eq(steps[column], value))),
+      ),
     );
   const conditions: Array<SQL | undefined> = [
     eq(auditEvents.kind, "attempt"),
@@ -163,7 +168,15 @@ async function withSteps(db: Db, events: AuditEvent[]): Promise<AuditEvent[]> {
     .select()
     .from(auditEvents)
     .leftJoin(results, eq(results.attemptId, auditEvents.id))
-    .where(and(eq(auditEvents.kind, "attempt"), inArray(auditEvents.parentId, events.map((e) => e.id))))
+    .where(
+      and(
+        eq(auditEvents.kind, "attempt"),
+        inArray(
+          auditEvents.parentId,
+          events.map((e) => e.id),
+        ),
+      ),
+    )
     .orderBy(asc(auditEvents.id));
   const byParent = new Map<number, AuditEvent[]>();
   for (const row of rows) {
@@ -184,7 +197,11 @@ export async function listAudit(q: Partial<AuditQuery> & { page: number; pageSiz
   const where = filters(db, q);
   const base = db.select().from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id));
   const [rows, [{ total }], head] = await Promise.all([
-    base.where(where).orderBy(desc(auditEvents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    base
+      .where(where)
+      .orderBy(desc(auditEvents.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(where),
     auditHead(),
   ]);
@@ -199,7 +216,13 @@ export async function listAudit(q: Partial<AuditQuery> & { page: number; pageSiz
 export async function auditEventsBefore(q: Partial<AuditQuery>, before: number | null, limit: number): Promise<AuditEvent[]> {
   const db = await getDb();
   const where = and(filters(db, q), before === null ? undefined : lt(auditEvents.id, before));
-  const rows = await db.select().from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(where).orderBy(desc(auditEvents.id)).limit(limit);
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .leftJoin(results, eq(results.attemptId, auditEvents.id))
+    .where(where)
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
   return withSteps(db, rows.map(eventOf));
 }
 
@@ -209,8 +232,17 @@ export async function auditEventsBefore(q: Partial<AuditQuery>, before: number |
  */
 export async function auditEventsAbout(email: string, memberIds: readonly string[], limit = 200): Promise<AuditEvent[]> {
   const db = await getDb();
-  const about = or(sql`lower(${auditEvents.targetEmail}) = ${email.toLowerCase()}`, memberIds.length ? inArray(auditEvents.targetId, [...memberIds]) : undefined);
-  const rows = await db.select().from(auditEvents).leftJoin(results, eq(results.attemptId, auditEvents.id)).where(and(eq(auditEvents.kind, "attempt"), about)).orderBy(desc(auditEvents.id)).limit(limit);
+  const about = or(
+    sql`lower(${auditEvents.targetEmail}) = ${email.toLowerCase()}`,
+    memberIds.length ? inArray(auditEvents.targetId, [...memberIds]) : undefined,
+  );
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .leftJoin(results, eq(results.attemptId, auditEvents.id))
+    .where(and(eq(auditEvents.kind, "attempt"), about))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
   return rows.map(eventOf);
 }
 

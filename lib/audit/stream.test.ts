@@ -84,8 +84,14 @@ describe("audit rows on the log stream", () => {
   it("every row the audit log writes goes to the stream once, after it is stored", async () => {
     const info = vi.spyOn(log, "info");
     const id = await recordAttempt(attempt);
-    const resultId = await recordResult(id, attempt, { outcome: "failure", providerStatus: 401, providerMessage: `Incorrect API key provided: ${KEY}` });
-    const lines = info.mock.calls.filter(([, msg]) => msg === "audit").map(([obj]) => (obj as unknown as { audit: { id: number; kind: string; outcome: string } }).audit);
+    const resultId = await recordResult(id, attempt, {
+      outcome: "failure",
+      providerStatus: 401,
+      providerMessage: `Incorrect API key provided: ${KEY}`,
+    });
+    const lines = info.mock.calls
+      .filter(([, msg]) => msg === "audit")
+      .map(([obj]) => (obj as unknown as { audit: { id: number; kind: string; outcome: string } }).audit);
     expect(lines.map((a) => [a.id, a.kind, a.outcome])).toEqual([
       [id, "attempt", "pending"],
       [resultId, "result", "failure"],

@@ -50,7 +50,12 @@ export const auditQuerySchema = z.object({
   from: date("from").optional(),
   to: date("to").optional(),
   page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page must be 1 or more").default(1),
-  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1).max(L.pageSize, `pageSize must be at most ${L.pageSize}`).default(L.defaultPageSize),
+  pageSize: z.coerce
+    .number({ error: "pageSize must be a number" })
+    .int()
+    .min(1)
+    .max(L.pageSize, `pageSize must be at most ${L.pageSize}`)
+    .default(L.defaultPageSize),
 });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

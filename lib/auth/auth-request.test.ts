@@ -7,7 +7,10 @@ const at = (path: string) => new Request(`http://localhost:3000${path}`, { metho
 
 describe("canonical auth paths", () => {
   it("takes the segments next-auth acts on only when the URL spells them as it reads them", async () => {
-    expect(await canonicalSegments(at("/api/auth/callback/credentials"), ctx(["callback", "credentials"]))).toEqual(["callback", "credentials"]);
+    expect(await canonicalSegments(at("/api/auth/callback/credentials"), ctx(["callback", "credentials"]))).toEqual([
+      "callback",
+      "credentials",
+    ]);
     expect(await canonicalSegments(at("/api/auth/csrf"), ctx(["csrf"]))).toEqual(["csrf"]);
     for (const [path, segments] of [
       ["/api/auth/callback/%63redentials", ["callback", "credentials"]],
@@ -25,7 +28,8 @@ describe("canonical auth paths", () => {
 });
 
 describe("sign-in bodies", () => {
-  const post = (body: string, type: string) => new Request("http://localhost:3000/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": type } });
+  const post = (body: string, type: string) =>
+    new Request("http://localhost:3000/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": type } });
 
   it("reads a form or a JSON object and hands next-auth the same body", async () => {
     const form = await readAuthBody(post("email=a%40b.c&password=x", "application/x-www-form-urlencoded; charset=UTF-8"));

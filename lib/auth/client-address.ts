@@ -65,7 +65,10 @@ function normalise(address: string | undefined): string | null {
 export function clientAddress(headers: Headers, env: Env = process.env): string | null {
   const proxies = trustedProxyCount(env);
   if (proxies > 0) {
-    const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const hops = (headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     return normalise(hops[hops.length - proxies]);
   }
   return normalise(headers.get(CLIENT_ADDRESS_HEADER) ?? undefined);

@@ -31,8 +31,13 @@ describe("single sign-on settings", () => {
     const config = oidcConfig(base)!;
     expect(config).toMatchObject({ issuer: "https://idp.example.com", name: "SSO", roleClaim: "groups" });
     const verified = { email_verified: true };
-    expect(resolveSsoRole(config, { ...verified, email: "boss@corp.com", groups: ["roster-viewers"] })).toEqual({ role: "owner", email: "boss@corp.com" });
-    expect(resolveSsoRole(config, { ...verified, email: "a@corp.com", groups: ["roster-viewers", "roster-admins", "x"] })).toMatchObject({ role: "admin" });
+    expect(resolveSsoRole(config, { ...verified, email: "boss@corp.com", groups: ["roster-viewers"] })).toEqual({
+      role: "owner",
+      email: "boss@corp.com",
+    });
+    expect(resolveSsoRole(config, { ...verified, email: "a@corp.com", groups: ["roster-viewers", "roster-admins", "x"] })).toMatchObject({
+      role: "admin",
+    });
     expect(resolveSsoRole(config, { ...verified, email: "a@corp.com", groups: "roster-viewers" })).toMatchObject({ role: "viewer" });
     expect(resolveSsoRole(config, { ...verified, email: "a@corp.com", groups: ["staff"] })).toEqual({ refused: "SsoNoRole" });
     const withDefault = oidcConfig({ ...base, AUTH_OIDC_DEFAULT_ROLE: "Viewer" })!;

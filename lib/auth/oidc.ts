@@ -35,9 +35,11 @@ export interface OidcConfig {
   allowedDomains: string[];
 }
 
-
 function list(raw: string | undefined): string[] {
-  return (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function pairs(name: string, raw: string | undefined, lowerKeys: boolean): Map<string, RosterRole> {
@@ -45,7 +47,13 @@ function pairs(name: string, raw: string | undefined, lowerKeys: boolean): Map<s
   for (const entry of list(raw)) {
     const at = entry.lastIndexOf("=");
     const key = at > 0 ? entry.slice(0, at).trim() : "";
-    const role = at > 0 ? entry.slice(at + 1).trim().toLowerCase() : "";
+    const role =
+      at > 0
+        ? entry
+            .slice(at + 1)
+            .trim()
+            .toLowerCase()
+        : "";
     if (!key || !isRosterRole(role)) {
       throw new ConfigError(`${name}: "${entry}" must look like value=role, with role one of ${ROSTER_ROLES.join(", ")}`);
     }
@@ -61,7 +69,9 @@ export function oidcConfig(env: Env = process.env): OidcConfig | null {
   if (set.length === 0) return null;
   if (set.length < required.length) {
     const missing = required.filter((k) => !set.includes(k));
-    throw new ConfigError(`Single sign-on is half configured: ${set.join(", ")} set but ${missing.join(", ")} missing. Set all three, or none.`);
+    throw new ConfigError(
+      `Single sign-on is half configured: ${set.join(", ")} set but ${missing.join(", ")} missing. Set all three, or none.`,
+    );
   }
   const issuer = env.AUTH_OIDC_ISSUER!.trim().replace(/\/+$/, "");
   let url: URL;

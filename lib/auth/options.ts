@@ -52,13 +52,25 @@ export const authOptions: NextAuthOptions = {
         const address = addressOf(req?.headers);
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) {
-          await auditSignIn({ email: typeof raw?.email === "string" ? raw.email : null, method: "credentials", address, outcome: "failure", message: "email or password missing" });
+          await auditSignIn({
+            email: typeof raw?.email === "string" ? raw.email : null,
+            method: "credentials",
+            address,
+            outcome: "failure",
+            message: "email or password missing",
+          });
           return null;
         }
         const found = await findOperatorForSignIn(parsed.data.email);
         const ok = await verifyPassword(parsed.data.password, found?.passwordHash);
         if (!found || !ok) {
-          await auditSignIn({ email: parsed.data.email, method: "credentials", address, outcome: "failure", message: "wrong email or password" });
+          await auditSignIn({
+            email: parsed.data.email,
+            method: "credentials",
+            address,
+            outcome: "failure",
+            message: "wrong email or password",
+          });
           return null;
         }
         await auditSignIn({ email: found.operator.email, method: "credentials", address, outcome: "success", operator: found.operator });

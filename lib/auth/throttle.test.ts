@@ -14,7 +14,8 @@ const address = () => `2001:db8::${(n++).toString(16)}:${(Date.now() % 0xffff).t
 
 const { getDb } = await import("../db");
 const { signInFailures } = await import("../db/schema");
-const { claimSignInAttempt, settleSignInAttempt, pruneSignInFailures, SIGN_IN_MAX_PER_EMAIL, SIGN_IN_WINDOW_S } = await import("./throttle");
+const { claimSignInAttempt, settleSignInAttempt, pruneSignInFailures, SIGN_IN_MAX_PER_EMAIL, SIGN_IN_WINDOW_S } =
+  await import("./throttle");
 
 async function fail(source: { email: string | null; address: string | null }, env: Record<string, string | undefined> = {}) {
   const claim = await claimSignInAttempt(source, env);
@@ -23,7 +24,6 @@ async function fail(source: { email: string | null; address: string | null }, en
 }
 
 describe(`sign-in throttle (${backend})`, () => {
-
   it("refuses the attempt after 5 failures for one email, from any address, until the oldest leaves the window", async () => {
     const who = email();
     for (let i = 0; i < SIGN_IN_MAX_PER_EMAIL; i++) expect((await fail({ email: who, address: address() })).ok).toBe(true);
@@ -71,7 +71,10 @@ describe(`sign-in throttle (${backend})`, () => {
     await db.insert(signInFailures).values({ key, at: sql`now() - interval '2 minutes'` as unknown as Date });
     await db.insert(signInFailures).values({ key: `email:new-${run}@prune.test` });
     await pruneSignInFailures(true);
-    const left = await db.select({ key: signInFailures.key }).from(signInFailures).where(like(signInFailures.key, `email:%-${run}@prune.test`));
+    const left = await db
+      .select({ key: signInFailures.key })
+      .from(signInFailures)
+      .where(like(signInFailures.key, `email:%-${run}@prune.test`));
     expect(left.map((r) => r.key)).toEqual([`email:new-${run}@prune.test`]);
   });
 });

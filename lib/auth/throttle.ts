@@ -43,9 +43,7 @@ export interface SignInSource {
   address: string | null;
 }
 
-export type SignInClaim =
-  | { ok: true; ids: number[] }
-  | { ok: false; retryAfterS: number; scope: "email" | "address" };
+export type SignInClaim = { ok: true; ids: number[] } | { ok: false; retryAfterS: number; scope: "email" | "address" };
 
 function keysOf(source: SignInSource, env: Env) {
   const keys: Array<{ key: string; scope: "email" | "address"; limit: number }> = [];
@@ -73,7 +71,13 @@ export async function pruneSignInFailures(force = false): Promise<void> {
 export async function claimSignInAttempt(source: SignInSource, env: Env = process.env): Promise<SignInClaim> {
   const claim = await claimUnaudited(source, env);
   if (!claim.ok) {
-    await auditSignIn({ email: source.email, method: "credentials", address: source.address, outcome: "refused", message: throttledMessage(claim.retryAfterS) });
+    await auditSignIn({
+      email: source.email,
+      method: "credentials",
+      address: source.address,
+      outcome: "refused",
+      message: throttledMessage(claim.retryAfterS),
+    });
   }
   return claim;
 }
@@ -92,7 +96,15 @@ async function claimUnaudited(source: SignInSource, env: Env): Promise<SignInCla
         wait: sql<string>`ceil(extract(epoch from min(${signInFailures.at}) + make_interval(secs => ${SIGN_IN_WINDOW_S}) - now()))`,
       })
       .from(signInFailures)
-      .where(and(inArray(signInFailures.key, keys.map((k) => k.key)), gt(signInFailures.at, windowStart)))
+      .where(
+        and(
+          inArray(
+            signInFailures.key,
+            keys.map((k) => k.key),
+          ),
+          gt(signInFailures.at, windowStart),
+        ),
+      )
       .groupBy(signInFailures.key);
     let refusal: { retryAfterS: number; scope: "email" | "address" } | null = null;
     for (const { key, scope, limit } of keys) {

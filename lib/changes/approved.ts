@@ -46,7 +46,9 @@ async function perform(ctx: ChangeContext, change: RequestedChange): Promise<Per
   }
   if (change.kind === "mass_change") return { outcome: await performMassChange(ctx, change) };
   if (change.group) {
-    const added = done<GroupChangeResult>(await changeGroupMembership(ctx, { provider: change.provider, memberId: change.memberId, groupId: change.group.id, change: "add" }));
+    const added = done<GroupChangeResult>(
+      await changeGroupMembership(ctx, { provider: change.provider, memberId: change.memberId, groupId: change.group.id, change: "add" }),
+    );
     return { outcome: { state: "done", targetId: added.targetId, auditId: added.auditId, warning: added.warnings.join(" ") || null } };
   }
   // The approver has read whose membership it is: a grant to their own needs no second confirmation.

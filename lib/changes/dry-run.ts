@@ -67,7 +67,8 @@ async function planOf(
   const changing = steps.filter((s) => !s.skip).length;
   const standing = await massChangeStanding(ctx.operator.id, changing);
   const reasons: string[] = [];
-  if (adminLevel && needsSecondAdmin(ctx)) reasons.push(`The two-person rule: ${adminLevel} is an admin-level role, granted once a second admin approves`);
+  if (adminLevel && needsSecondAdmin(ctx))
+    reasons.push(`The two-person rule: ${adminLevel} is an admin-level role, granted once a second admin approves`);
   const overThreshold = standing.needsApproval && changing > 0 && !adminLevel;
   const note = overThreshold ? massChangeNote(standing) : null;
   if (note) reasons.push(note);
@@ -100,7 +101,10 @@ export async function planRoleChange(
   return planOf(
     ctx,
     [step],
-    [() => checkSelf(ctx, member.email ?? null, input.confirmSelf, input.provider), () => (workspace ? null : checkLastOwner(input.provider, member, role.id))],
+    [
+      () => checkSelf(ctx, member.email ?? null, input.confirmSelf, input.provider),
+      () => (workspace ? null : checkLastOwner(input.provider, member, role.id)),
+    ],
     role.adminLevel ? role.name : null,
   );
 }
@@ -119,38 +123,90 @@ export async function planRemoval(
     action: "remove_member",
     targetId: member.id,
     email: member.email ?? null,
-    before: input.workspaceId ? { role: member.scopedRoles?.find((s) => s.scopeId === input.workspaceId)?.role ?? null, workspaceId: input.workspaceId } : { role: member.role },
+    before: input.workspaceId
+      ? { role: member.scopedRoles?.find((s) => s.scopeId === input.workspaceId)?.role ?? null, workspaceId: input.workspaceId }
+      : { role: member.role },
     after: null,
     skip: null,
   };
-  return planOf(ctx, [step], [
-    () => checkSelf(ctx, member.email ?? null, input.confirmSelf, input.provider),
-    () => (input.workspaceId ? null : checkLastOwner(input.provider, member, null)),
-  ]);
+  return planOf(
+    ctx,
+    [step],
+    [
+      () => checkSelf(ctx, member.email ?? null, input.confirmSelf, input.provider),
+      () => (input.workspaceId ? null : checkLastOwner(input.provider, member, null)),
+    ],
+  );
 }
 
 export async function planRevoke(ctx: ChangeContext, input: { provider: ProviderId; inviteId: string }): Promise<ChangePlan> {
   const { invite } = await resolveInvite(input.provider, input.inviteId, null);
-  return planOf(ctx, [{ provider: input.provider, action: "revoke_invite", targetId: invite.id, email: invite.email, before: { role: invite.role }, after: null, skip: null }], []);
+  return planOf(
+    ctx,
+    [
+      {
+        provider: input.provider,
+        action: "revoke_invite",
+        targetId: invite.id,
+        email: invite.email,
+        before: { role: invite.role },
+        after: null,
+        skip: null,
+      },
+    ],
+    [],
+  );
 }
 
 /** Remove everywhere: each membership read fresh (an invite against the provider's current list); gone ones are skipped. */
-export async function planOffboard(ctx: ChangeContext, input: { email: string; providers?: ProviderId[]; confirmSelf?: boolean }): Promise<ChangePlan> {
+export async function planOffboard(
+  ctx: ChangeContext,
+  input: { email: string; providers?: ProviderId[]; confirmSelf?: boolean },
+): Promise<ChangePlan> {
   const email = normaliseEmail(input.email);
-  const members = (await personMembers(email)).filter((m) => (!input.providers || input.providers.includes(m.provider)) && configuredProvider(m.provider).adapter);
-  if (members.length === 0) throw new ApiError("not_found", `The email ${email} has no membership${input.providers ? " on those providers" : ""} to remove`);
+  const members = (await personMembers(email)).filter(
+    (m) => (!input.providers || input.providers.includes(m.provider)) && configuredProvider(m.provider).adapter,
+  );
+  if (members.length === 0)
+    throw new ApiError("not_found", `The email ${email} has no membership${input.providers ? " on those providers" : ""} to remove`);
   const fresh = await Promise.all(
     members.map(async (m): Promise<{ step: PlanStep; member: Member | null }> => {
       const adapter = adapterFor(m.provider);
       if (m.status === "invited") {
         const invites = adapter.capabilities.revokeInvite ? await adapter.listInvites() : [];
         const invite = invites.find((i) => i.id === m.id) ?? invites.find((i) => normaliseEmail(i.email) === email);
-        const skip = !adapter.capabilities.revokeInvite ? `${labelOf(m.provider)} has no API to revoke invites` : invite ? null : "The invite is no longer pending";
-        return { step: { provider: m.provider, action: "revoke_invite", targetId: invite?.id ?? m.id, email, before: { role: m.role }, after: null, skip }, member: null };
+        const skip = !adapter.capabilities.revokeInvite
+          ? `${labelOf(m.provider)} has no API to revoke invites`
+          : invite
+            ? null
+            : "The invite is no longer pending";
+        return {
+          step: {
+            provider: m.provider,
+            action: "revoke_invite",
+            targetId: invite?.id ?? m.id,
+            email,
+            before: { role: m.role },
+            after: null,
+            skip,
+          },
+          member: null,
+        };
       }
       const now = await adapter.getMember(m.id);
       const skip = now ? null : `No longer a member of ${labelOf(m.provider)}`;
-      return { step: { provider: m.provider, action: "remove_member", targetId: m.id, email, before: { role: now?.role ?? m.role }, after: null, skip }, member: now };
+      return {
+        step: {
+          provider: m.provider,
+          action: "remove_member",
+          targetId: m.id,
+          email,
+          before: { role: now?.role ?? m.role },
+          after: null,
+          skip,
+        },
+        member: now,
+      };
     }),
   );
   const rules: Array<() => unknown> = [
@@ -159,5 +215,9 @@ export async function planOffboard(ctx: ChangeContext, input: { email: string; p
     },
     ...fresh.filter((f) => f.member).map((f) => () => checkLastOwner(f.step.provider, f.member!, null)),
   ];
-  return planOf(ctx, fresh.map((f) => f.step), rules);
+  return planOf(
+    ctx,
+    fresh.map((f) => f.step),
+    rules,
+  );
 }

@@ -4,7 +4,9 @@ import { approvalReason, memberParamsSchema, providerParam } from "./types";
 
 /** The group routes' inputs (GET /api/groups, POST and DELETE /api/members/{provider}/{memberId}/groups). */
 
-export const groupsQuerySchema = z.object({ provider: providerParam.describe("The provider whose groups (OpenAI, Arthur) or teams (Astronomer) to list") }).strict();
+export const groupsQuerySchema = z
+  .object({ provider: providerParam.describe("The provider whose groups (OpenAI, Arthur) or teams (Astronomer) to list") })
+  .strict();
 
 const groupId = z
   .string({ error: "groupId is required" })

@@ -43,7 +43,8 @@ export async function listGroups(provider: ProviderId): Promise<{ provider: Prov
 }
 
 /** A grant as the member holds it through the group. */
-const viaGroup = (group: Group): ScopedRole[] => group.roles.map((grant) => ({ ...grant, via: { kind: group.kind, id: group.id, name: group.name } }));
+const viaGroup = (group: Group): ScopedRole[] =>
+  group.roles.map((grant) => ({ ...grant, via: { kind: group.kind, id: group.id, name: group.name } }));
 
 export async function changeGroupMembership(
   ctx: ChangeContext,
@@ -53,7 +54,10 @@ export async function changeGroupMembership(
   const adapter = groupsOf(provider);
   const act = change === "add" ? adapter.addToGroup : adapter.removeFromGroup;
   if (adapter.capabilities.groups !== "manage" || !act) {
-    throw new ApiError("unsupported", `${labelOf(provider)}'s API cannot ${change} members ${change === "add" ? "to" : "from"} its groups or teams`);
+    throw new ApiError(
+      "unsupported",
+      `${labelOf(provider)}'s API cannot ${change} members ${change === "add" ? "to" : "from"} its groups or teams`,
+    );
   }
   const group = (await adapter.listGroups()).find((g) => g.id === input.groupId);
   if (!group) {
@@ -63,7 +67,10 @@ export async function changeGroupMembership(
   const member = await resolveMember(ctx, action, provider, input.memberId);
   const isIn = group.memberIds.includes(member.id);
   if (isIn === (change === "add")) {
-    throw new ApiError(change === "add" ? "already_member" : "not_member", `${member.name || member.email} is ${change === "add" ? "already" : "not"} in ${group.kind} "${group.name}"`);
+    throw new ApiError(
+      change === "add" ? "already_member" : "not_member",
+      `${member.name || member.email} is ${change === "add" ? "already" : "not"} in ${group.kind} "${group.name}"`,
+    );
   }
   const { roles } = await rolesFor(provider);
   const adminGrant = group.roles
@@ -71,18 +78,22 @@ export async function changeGroupMembership(
     .find((found) => found.role);
   if (change === "add" && adminGrant?.role && needsSecondAdmin(ctx)) {
     // Like any other admin-level grant: held for a second admin, who performs this very change on approval.
-    return requestChange(ctx, {
-      kind: "admin_role",
-      provider,
-      memberId: member.id,
-      memberEmail: member.email ?? null,
-      memberName: member.name || member.email || member.id,
-      roleId: adminGrant.role.id,
-      roleName: adminGrant.role.name,
-      workspaceId: null,
-      workspaceName: null,
-      group: { id: group.id, name: group.name, kind: group.kind },
-    }, input.reason);
+    return requestChange(
+      ctx,
+      {
+        kind: "admin_role",
+        provider,
+        memberId: member.id,
+        memberEmail: member.email ?? null,
+        memberName: member.name || member.email || member.id,
+        roleId: adminGrant.role.id,
+        roleName: adminGrant.role.name,
+        workspaceId: null,
+        workspaceName: null,
+        group: { id: group.id, name: group.name, kind: group.kind },
+      },
+      input.reason,
+    );
   }
   const described = { group: group.name, kind: group.kind, grants: group.roles.map((g) => g.role) };
   const attempt = attemptOf(ctx, {

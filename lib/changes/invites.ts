@@ -26,7 +26,10 @@ export async function resolveInvite(provider: ProviderId, id: string, knownEmail
   return { adapter, invite };
 }
 
-export async function revokeInvite(ctx: ChangeContext, input: { provider: ProviderId; inviteId: string }): Promise<ChangeResult | ApprovalRequiredResponse> {
+export async function revokeInvite(
+  ctx: ChangeContext,
+  input: { provider: ProviderId; inviteId: string },
+): Promise<ChangeResult | ApprovalRequiredResponse> {
   const { provider, inviteId } = input;
   await getSnapshots();
   const known = snapshotMember(provider, inviteId);
@@ -48,5 +51,15 @@ export async function revokeInvite(ctx: ChangeContext, input: { provider: Provid
   });
   const invite = revoked!;
   await patchSnapshot(provider, (members) => members.filter((m) => !(m.id === inviteId && m.status === "invited") && m.id !== invite.id));
-  return { ok: true, provider, action: "revoke_invite", targetId: invite.id, targetEmail: invite.email, before: { role: invite.role }, after: null, warnings: [], auditId };
+  return {
+    ok: true,
+    provider,
+    action: "revoke_invite",
+    targetId: invite.id,
+    targetEmail: invite.email,
+    before: { role: invite.role },
+    after: null,
+    warnings: [],
+    auditId,
+  };
 }

@@ -17,9 +17,20 @@ type MassChange = Extract<RequestedChange, { kind: "mass_change" }>;
 
 async function runItem(ctx: ChangeContext, item: MassChangeItem): Promise<void> {
   if (item.action === "change_role") {
-    await changeRole(ctx, { provider: item.provider, memberId: item.memberId, role: item.role, workspaceId: item.workspaceId ?? undefined, confirmSelf: true });
+    await changeRole(ctx, {
+      provider: item.provider,
+      memberId: item.memberId,
+      role: item.role,
+      workspaceId: item.workspaceId ?? undefined,
+      confirmSelf: true,
+    });
   } else if (item.action === "remove_member") {
-    await removeMember(ctx, { provider: item.provider, memberId: item.memberId, workspaceId: item.workspaceId ?? undefined, confirmSelf: true });
+    await removeMember(ctx, {
+      provider: item.provider,
+      memberId: item.memberId,
+      workspaceId: item.workspaceId ?? undefined,
+      confirmSelf: true,
+    });
   } else if (item.action === "revoke_invite") {
     await revokeInvite(ctx, { provider: item.provider, inviteId: item.inviteId });
   } else {
@@ -51,10 +62,18 @@ export async function performMassChange(ctx: ChangeContext, change: MassChange):
         failures.push(`${itemLabel(item)}: ${isApiError(error) || error instanceof Error ? error.message : String(error)}`);
       }
     }
-    if (failures.length) entry.settle({ outcome: "failure", providerMessage: `${failures.length} of ${change.items.length} changes failed (${failures.slice(0, 5).join("; ")})` });
+    if (failures.length)
+      entry.settle({
+        outcome: "failure",
+        providerMessage: `${failures.length} of ${change.items.length} changes failed (${failures.slice(0, 5).join("; ")})`,
+      });
   });
   if (failures.length) {
-    return { state: "failed", auditId, error: { status: null, message: `${failures.length} of ${change.items.length} changes failed: ${failures.slice(0, 5).join("; ")}` } };
+    return {
+      state: "failed",
+      auditId,
+      error: { status: null, message: `${failures.length} of ${change.items.length} changes failed: ${failures.slice(0, 5).join("; ")}` },
+    };
   }
   return { state: "done", auditId };
 }

@@ -37,7 +37,12 @@ describe("the mass-change guard's count", () => {
     expect((await guard.reserveMassChange(operator, 4, at(0), policy)).needsApproval).toBe(false);
     expect(await guard.reserveMassChange(operator, 7, at(1), policy)).toMatchObject({ needsApproval: true, recent: 4 });
     expect((await guard.reserveMassChange(operator, 6, at(2), policy)).needsApproval).toBe(false);
-    expect(guard.membershipsOf([{ action: "offboard", email: "a@x.io", memberships: 3 }, { action: "revoke_invite", provider: "openai", inviteId: "i" }])).toBe(4);
+    expect(
+      guard.membershipsOf([
+        { action: "offboard", email: "a@x.io", memberships: 3 },
+        { action: "revoke_invite", provider: "openai", inviteId: "i" },
+      ]),
+    ).toBe(4);
   });
 
   it("slides: changes older than the window stop counting", async () => {
@@ -65,7 +70,10 @@ describe("the mass-change guard's count", () => {
 
   it("reads its policy from the environment, and refuses nonsense", () => {
     expect(guard.massChangePolicy({})).toEqual({ threshold: 10, windowMinutes: 60 });
-    expect(guard.massChangePolicy({ ROSTER_MASS_CHANGE_THRESHOLD: "3", ROSTER_MASS_CHANGE_WINDOW_MINUTES: "0.5" })).toEqual({ threshold: 3, windowMinutes: 0.5 });
+    expect(guard.massChangePolicy({ ROSTER_MASS_CHANGE_THRESHOLD: "3", ROSTER_MASS_CHANGE_WINDOW_MINUTES: "0.5" })).toEqual({
+      threshold: 3,
+      windowMinutes: 0.5,
+    });
     expect(() => guard.massChangePolicy({ ROSTER_MASS_CHANGE_THRESHOLD: "0" })).toThrow(/ROSTER_MASS_CHANGE_THRESHOLD/);
     expect(() => guard.massChangePolicy({ ROSTER_MASS_CHANGE_WINDOW_MINUTES: "soon" })).toThrow(/ROSTER_MASS_CHANGE_WINDOW_MINUTES/);
   });

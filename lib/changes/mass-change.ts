@@ -81,7 +81,12 @@ async function recentIn(tx: Tx | Awaited<ReturnType<typeof getDb>>, operatorId: 
 }
 
 /** Where the operator stands, without recording anything (dry runs). */
-export async function massChangeStanding(operatorId: string, adding: number, now = new Date(), policy = massChangePolicy()): Promise<MassChangeStanding> {
+export async function massChangeStanding(
+  operatorId: string,
+  adding: number,
+  now = new Date(),
+  policy = massChangePolicy(),
+): Promise<MassChangeStanding> {
   const recent = await recentIn(await getDb(), operatorId, windowStart(now, policy));
   return { ...policy, recent, adding, needsApproval: recent + adding > policy.threshold };
 }
@@ -90,7 +95,12 @@ export async function massChangeStanding(operatorId: string, adding: number, now
  * Counts and, when within the threshold, records the change, in one transaction under a
  * per-operator lock (Postgres advisory lock; PGlite has one connection anyway).
  */
-export async function reserveMassChange(operatorId: string, adding: number, now = new Date(), policy = massChangePolicy()): Promise<MassChangeStanding> {
+export async function reserveMassChange(
+  operatorId: string,
+  adding: number,
+  now = new Date(),
+  policy = massChangePolicy(),
+): Promise<MassChangeStanding> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`roster:mass_change:${operatorId}`}))`);
@@ -141,6 +151,11 @@ export async function checkMassChange(
       `${note}. An API token cannot ask for an approval: wait until the window allows it, or ask in Roster's console, signed in`,
     );
   }
-  const held = await requestChange(ctx, { kind: "mass_change", memberships: adding, items: [...items] }, options.reason ?? note, options.check);
+  const held = await requestChange(
+    ctx,
+    { kind: "mass_change", memberships: adding, items: [...items] },
+    options.reason ?? note,
+    options.check,
+  );
   return { ...held, massChange: { ...standing, note } };
 }

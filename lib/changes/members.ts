@@ -41,7 +41,12 @@ async function knownMember(provider: ProviderId, memberId: string): Promise<Memb
  * and the refusal is audited: Roster's rules (your own membership, the last owner) can
  * only be checked on a member it can see, and a change to nobody is no success.
  */
-export async function resolveMember(ctx: ChangeContext, action: "change_role" | "remove_member" | "add_to_group" | "remove_from_group", provider: ProviderId, memberId: string): Promise<Member> {
+export async function resolveMember(
+  ctx: ChangeContext,
+  action: "change_role" | "remove_member" | "add_to_group" | "remove_from_group",
+  provider: ProviderId,
+  memberId: string,
+): Promise<Member> {
   const attempt = attemptOf(ctx, { action, provider, target: { id: memberId, email: null }, before: null, after: null });
   const known = await knownMember(provider, memberId);
   if (known) return known;
@@ -70,7 +75,10 @@ export function checkSelf(ctx: ChangeContext, email: string | null, confirmSelf:
 
 /** Whether a member is an owner, however they hold the role: directly, or through a group or team. */
 export function isOwnerMember(roles: Role[], member: Member): boolean {
-  return isOwnerRoleId(roles, member.roleId) || (member.scopedRoles ?? []).some((s) => s.scope === "organization" && isOwnerRoleId(roles, s.role));
+  return (
+    isOwnerRoleId(roles, member.roleId) ||
+    (member.scopedRoles ?? []).some((s) => s.scope === "organization" && isOwnerRoleId(roles, s.role))
+  );
 }
 
 /**
@@ -107,7 +115,8 @@ function uncountedOwners(roles: Role[], active: readonly Member[]): string {
   const unknown = active.filter((m) => !isKnownRoleId(roles, m.roleId));
   if (unknown.length === 0) return "";
   const names = [...new Set(unknown.map((m) => (m.roleUnknown ? "role not read" : `"${m.role}"`)))].slice(0, 3).join(", ");
-  const people = unknown.length === 1 ? "1 member whose role Roster doesn't know" : `${unknown.length} members whose roles Roster doesn't know`;
+  const people =
+    unknown.length === 1 ? "1 member whose role Roster doesn't know" : `${unknown.length} members whose roles Roster doesn't know`;
   return ` (${people}: ${names}; Roster does not count them as owners.)`;
 }
 
@@ -159,14 +168,24 @@ export async function roleAsked(
     ]);
   }
   if (input.add && !workspace) {
-    throw new ApiError("invalid_input", "add: needs workspaceId (the project or workspace to add the member to)", [{ field: "add", message: "needs workspaceId" }]);
+    throw new ApiError("invalid_input", "add: needs workspaceId (the project or workspace to add the member to)", [
+      { field: "add", message: "needs workspaceId" },
+    ]);
   }
   return { adapter, roles, role, workspace };
 }
 
 export async function changeRole(
   ctx: ChangeContext,
-  input: { provider: ProviderId; memberId: string; role: string; workspaceId?: string; add?: boolean; confirmSelf?: boolean; reason?: string },
+  input: {
+    provider: ProviderId;
+    memberId: string;
+    role: string;
+    workspaceId?: string;
+    add?: boolean;
+    confirmSelf?: boolean;
+    reason?: string;
+  },
 ): Promise<ChangeResult | ApprovalRequiredResponse> {
   const { provider, memberId, workspaceId } = input;
   const { adapter, roles, role, workspace } = await roleAsked(ctx, input);
@@ -174,7 +193,9 @@ export async function changeRole(
   if (workspace) checkAdd(adapter, labelOf(provider), member, workspace, input.add);
   // Roster's ownership rules: an organization keeps an owner, and so does a project.
   const checkOwners = () =>
-    workspace ? checkLastScopeOwner(provider, labelOf(provider), roles, member, workspace, role.id) : checkLastOwner(provider, member, role.id);
+    workspace
+      ? checkLastScopeOwner(provider, labelOf(provider), roles, member, workspace, role.id)
+      : checkLastOwner(provider, member, role.id);
   if (role.adminLevel && needsSecondAdmin(ctx)) {
     // The two-person rule: an admin-level grant waits for a second admin; Roster's rules are checked now, and again then.
     const change = {
@@ -196,7 +217,16 @@ export async function changeRole(
   }
   const held = await checkMassChange(
     ctx,
-    [{ action: "change_role", provider, memberId: member.id, role: role.id, workspaceId: workspace?.id ?? null, email: member.email ?? null }],
+    [
+      {
+        action: "change_role",
+        provider,
+        memberId: member.id,
+        role: role.id,
+        workspaceId: workspace?.id ?? null,
+        email: member.email ?? null,
+      },
+    ],
     {
       reason: input.reason,
       check: async () => {
@@ -227,10 +257,23 @@ export async function changeRole(
       if (m.id !== member.id) return m;
       if (!workspace) return { ...m, role: role.name, roleId: role.id };
       const others = (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspace.id || s.via);
-      return { ...m, scopedRoles: [...others, { scope: scopeWord(workspace), scopeId: workspace.id, scopeName: workspace.name, role: role.name }] };
+      return {
+        ...m,
+        scopedRoles: [...others, { scope: scopeWord(workspace), scopeId: workspace.id, scopeName: workspace.name, role: role.name }],
+      };
     }),
   );
-  return { ok: true, provider, action: "change_role", targetId: member.id, targetEmail: member.email ?? null, before, after, warnings: warningsFor(member, provider), auditId };
+  return {
+    ok: true,
+    provider,
+    action: "change_role",
+    targetId: member.id,
+    targetEmail: member.email ?? null,
+    before,
+    after,
+    warnings: warningsFor(member, provider),
+    auditId,
+  };
 }
 
 export async function removeMember(
@@ -251,13 +294,17 @@ export async function removeMember(
   const { roles, workspaces } = workspaceId ? await rolesFor(provider) : { roles: [], workspaces: [] };
   const workspace = workspaceId ? (workspaces.find((w) => w.id === workspaceId) ?? { id: workspaceId, name: workspaceId }) : undefined;
   const member = await resolveMember(ctx, "remove_member", provider, memberId);
-  const held = await checkMassChange(ctx, [{ action: "remove_member", provider, memberId: member.id, workspaceId: workspaceId ?? null, email: member.email ?? null }], {
-    check: async () => {
-      checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
-      if (workspace) checkLastScopeOwner(provider, labelOf(provider), roles, member, workspace, null);
-      else await checkLastOwner(provider, member, null);
+  const held = await checkMassChange(
+    ctx,
+    [{ action: "remove_member", provider, memberId: member.id, workspaceId: workspaceId ?? null, email: member.email ?? null }],
+    {
+      check: async () => {
+        checkSelf(ctx, member.email ?? null, input.confirmSelf, provider);
+        if (workspace) checkLastScopeOwner(provider, labelOf(provider), roles, member, workspace, null);
+        else await checkLastOwner(provider, member, null);
+      },
     },
-  });
+  );
   if (held) return held;
   const before = workspace
     ? { role: directRoleIn(member, workspace.id), ...(workspace.kind === "project" ? { project: workspace.name } : {}), workspaceId }
@@ -277,8 +324,20 @@ export async function removeMember(
   });
   await patchSnapshot(provider, (members) =>
     workspaceId
-      ? members.map((m) => (m.id === member.id ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId || s.via) } : m))
+      ? members.map((m) =>
+          m.id === member.id ? { ...m, scopedRoles: (m.scopedRoles ?? []).filter((s) => s.scopeId !== workspaceId || s.via) } : m,
+        )
       : members.filter((m) => m.id !== member.id),
   );
-  return { ok: true, provider, action: "remove_member", targetId: member.id, targetEmail: member.email ?? null, before, after: null, warnings: warningsFor(member, provider), auditId };
+  return {
+    ok: true,
+    provider,
+    action: "remove_member",
+    targetId: member.id,
+    targetEmail: member.email ?? null,
+    before,
+    after: null,
+    warnings: warningsFor(member, provider),
+    auditId,
+  };
 }

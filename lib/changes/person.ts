@@ -26,7 +26,16 @@ function membershipOf(m: Member, fresh: boolean): PersonDetailResponse["membersh
     managed: m.managed,
     ...(m.lastActiveAt !== undefined ? { lastActiveAt: m.lastActiveAt } : {}),
     ...(m.scopedRoles?.length
-      ? { scopedRoles: m.scopedRoles.map(({ scope, scopeId, scopeName, role, via, unreadable }) => ({ ...(scope !== "workspace" ? { scope } : {}), scopeId, scopeName, role, ...(via ? { via } : {}), ...(unreadable ? { unreadable } : {}) })) }
+      ? {
+          scopedRoles: m.scopedRoles.map(({ scope, scopeId, scopeName, role, via, unreadable }) => ({
+            ...(scope !== "workspace" ? { scope } : {}),
+            scopeId,
+            scopeName,
+            role,
+            ...(via ? { via } : {}),
+            ...(unreadable ? { unreadable } : {}),
+          })),
+        }
       : {}),
   };
   return { ...membership, fresh };

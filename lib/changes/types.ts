@@ -15,7 +15,11 @@ export const providerParam = z.enum(PROVIDER_IDS, {
 });
 
 const id = (field: string) =>
-  z.string({ error: `${field} is required` }).trim().min(1, `${field} is required`).max(200, `${field} is too long`);
+  z
+    .string({ error: `${field} is required` })
+    .trim()
+    .min(1, `${field} is required`)
+    .max(200, `${field} is too long`);
 
 /** A member id of the wrong shape (Arthur's are UUIDs) is refused here rather than by the provider (which Roster would report as a 502). */
 export const memberParamsSchema = z
@@ -137,7 +141,6 @@ export interface OffboardResponse {
   steps: OffboardStep[];
 }
 
-
 /** `GET /api/people/{email}`: every membership, read fresh from each provider. */
 export interface PersonDetailResponse {
   email: string;
@@ -159,7 +162,14 @@ export interface PersonDetailResponse {
 export interface RolesResponse {
   providers: Array<{
     id: ProviderId;
-    roles: Array<{ id: string; name: string; scope: "organization" | "workspace"; isOwner: boolean; adminLevel: boolean; description?: string }>;
+    roles: Array<{
+      id: string;
+      name: string;
+      scope: "organization" | "workspace";
+      isOwner: boolean;
+      adminLevel: boolean;
+      description?: string;
+    }>;
     /** OpenAI's projects (kind `project`) or Astronomer's workspaces. */
     workspaces: Array<{ id: string; name: string; kind?: "project" | "workspace" }>;
     /** A member can be added to a project or workspace they are not in (`add: true` on a role change). */

@@ -22,20 +22,29 @@ export function directRoleIn(member: Member, workspaceId: string): string | null
  * `add: true` gives a role in a project or workspace the member is not in yet: only where the
  * provider's API can (capabilities.addToWorkspace), and only to someone not already in it.
  */
-export function checkAdd(adapter: ProviderAdapter, label: string, member: Member | undefined, workspace: Workspace, add: boolean | undefined): void {
+export function checkAdd(
+  adapter: ProviderAdapter,
+  label: string,
+  member: Member | undefined,
+  workspace: Workspace,
+  add: boolean | undefined,
+): void {
   if (!add) return;
   const word = scopeWord(workspace);
   if (!adapter.capabilities.addToWorkspace) {
     throw new ApiError("unsupported", `${label}'s API cannot add a member to a ${word}: give a role only in a ${word} they are in`);
   }
   if (member && directRoleIn(member, workspace.id) !== null) {
-    throw new ApiError("invalid_input", `add: ${member.email ?? member.id} is already in the ${word} ${workspace.name}: change their role instead`, [
-      { field: "add", message: `already in the ${word}` },
-    ]);
+    throw new ApiError(
+      "invalid_input",
+      `add: ${member.email ?? member.id} is already in the ${word} ${workspace.name}: change their role instead`,
+      [{ field: "add", message: `already in the ${word}` }],
+    );
   }
 }
 
-const isScopeOwner = (roles: Role[], role: string) => roles.some((r) => r.scope === "workspace" && (r.id === role || r.name === role) && r.isOwner);
+const isScopeOwner = (roles: Role[], role: string) =>
+  roles.some((r) => r.scope === "workspace" && (r.id === role || r.name === role) && r.isOwner);
 
 /**
  * A project (OpenAI) must keep an owner: demoting or removing its last one is refused before
@@ -43,18 +52,30 @@ const isScopeOwner = (roles: Role[], role: string) => roles.some((r) => r.scope 
  * group. Applies where the provider's catalogue marks a project or workspace role `isOwner`
  * (OpenAI's project `owner`; Astronomer's spec does not require a workspace to keep an owner).
  */
-export function checkLastScopeOwner(provider: ProviderId, label: string, roles: Role[], member: Member, workspace: Workspace, newRole: string | null): void {
+export function checkLastScopeOwner(
+  provider: ProviderId,
+  label: string,
+  roles: Role[],
+  member: Member,
+  workspace: Workspace,
+  newRole: string | null,
+): void {
   const current = directRoleIn(member, workspace.id);
   if (current === null || !isScopeOwner(roles, current)) return;
   if (newRole !== null && isScopeOwner(roles, newRole)) return;
   const others = snapshotMembers(provider).filter(
     (m) =>
       m.status === "active" &&
-      (m.scopedRoles ?? []).some((s) => s.scopeId === workspace.id && s.scope !== "organization" && isScopeOwner(roles, s.role) && (m.id !== member.id || s.via)),
+      (m.scopedRoles ?? []).some(
+        (s) => s.scopeId === workspace.id && s.scope !== "organization" && isScopeOwner(roles, s.role) && (m.id !== member.id || s.via),
+      ),
   );
   if (others.length === 0) {
     const who = member.name || member.email || member.id;
     const word = scopeWord(workspace);
-    throw new Refusal("last_owner", `${who} is the last owner of the ${label} ${word} ${workspace.name}. Make someone else an owner of it first.`);
+    throw new Refusal(
+      "last_owner",
+      `${who} is the last owner of the ${label} ${word} ${workspace.name}. Make someone else an owner of it first.`,
+    );
   }
 }

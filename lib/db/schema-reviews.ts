@@ -32,7 +32,10 @@ export const accessReviews = pgTable(
     /** The audit entry of the last remediation run (its changes are steps under it). */
     remediationAuditId: bigint("remediation_audit_id", { mode: "number" }),
   },
-  (t) => [check("access_reviews_status_check", sql`${t.status} in ('open', 'closed')`), index("access_reviews_created_idx").on(t.createdAt)],
+  (t) => [
+    check("access_reviews_status_check", sql`${t.status} in ('open', 'closed')`),
+    index("access_reviews_created_idx").on(t.createdAt),
+  ],
 );
 
 export const accessReviewItems = pgTable(

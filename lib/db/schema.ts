@@ -3,7 +3,22 @@ import type { ChangeState, InviteItemProject, InviteItemState, InviteRequestStat
 import type { ReadReportData } from "../providers/read-report";
 import type { ProviderId } from "../providers/types";
 import type { Operator } from "../auth/roles";
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** People who may sign in to Roster, with their Roster role. */
 export const operators = pgTable(
@@ -305,12 +320,13 @@ export const apiTokens = pgTable(
   },
   (t) => [
     check("api_tokens_role_check", sql`${t.role} in ('viewer', 'requester', 'admin', 'owner')`),
-    uniqueIndex("api_tokens_active_name_key").on(t.name).where(sql`${t.revokedAt} is null`),
+    uniqueIndex("api_tokens_active_name_key")
+      .on(t.name)
+      .where(sql`${t.revokedAt} is null`),
   ],
 );
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
-
 
 /**
  * A bulk change run by the job engine (lib/jobs/bulk.ts): who started it, and when it

@@ -23,7 +23,10 @@ const members: Member[] = [
 ];
 
 const query = (raw: Record<string, unknown>) => usersQuerySchema.parse(raw);
-const keys = (raw: Record<string, unknown>) => queryPeople(buildIndex(members), query(raw)).people.map((p) => p.key).sort();
+const keys = (raw: Record<string, unknown>) =>
+  queryPeople(buildIndex(members), query(raw))
+    .people.map((p) => p.key)
+    .sort();
 
 describe("inactive seats", () => {
   it("lists people inactive for N days, never-active people included, unknown left out", () => {

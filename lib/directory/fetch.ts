@@ -48,9 +48,7 @@ async function withLedgerInvites(provider: ConfiguredProvider, members: Member[]
     return members;
   }
   if (invited.size === 0) return members;
-  return members.map((m) =>
-    m.email && invited.has(normaliseEmail(m.email)) && !hasJoined(m) ? { ...m, status: "invited" } : m,
-  );
+  return members.map((m) => (m.email && invited.has(normaliseEmail(m.email)) && !hasJoined(m) ? { ...m, status: "invited" } : m));
 }
 
 /**
@@ -75,9 +73,6 @@ export async function fetchProvider(
   onProgress: (progress: ListProgress) => void,
 ): Promise<{ members: Member[]; report: ReadReportData }> {
   const report = createReadReport();
-  const [members, invites] = await Promise.all([
-    provider.adapter!.listMembers({ onProgress, report }),
-    invitesOrMissing(provider, report),
-  ]);
+  const [members, invites] = await Promise.all([provider.adapter!.listMembers({ onProgress, report }), invitesOrMissing(provider, report)]);
   return { members: mergeInvites(await withLedgerInvites(provider, members), invites), report: report.data() };
 }

@@ -9,7 +9,14 @@ const m = (over: Partial<Member> & Pick<Member, "provider" | "id">): Member => t
 
 const members: Member[] = [
   m({ provider: "openai", id: "u1", email: "Ada@Example.com ", name: "Ada Lovelace", role: "owner", addedAt: "2024-01-02T00:00:00Z" }),
-  m({ provider: "astronomer", id: "a1", email: "ada@example.com", name: "Ada Lovelace", role: "ORGANIZATION_OWNER", addedAt: "2023-05-01T00:00:00Z" }),
+  m({
+    provider: "astronomer",
+    id: "a1",
+    email: "ada@example.com",
+    name: "Ada Lovelace",
+    role: "ORGANIZATION_OWNER",
+    addedAt: "2023-05-01T00:00:00Z",
+  }),
   m({ provider: "arthur", id: "r1", email: "ADA@example.com", name: "", role: "Organization Admin", managed: true }),
   m({ provider: "openai", id: "u2", email: "grace@example.com", name: "Grace Hopper", role: "reader", addedAt: "2025-01-01T00:00:00Z" }),
   m({ provider: "arthur", id: "svc1", email: null, name: "CI bot", role: "Organization Member", kind: "service_account" }),
@@ -80,11 +87,17 @@ describe("facets and invites", () => {
   });
 
   it("shows a pending invite as an invited membership unless the person is already a member", () => {
-    const merged = mergeInvites([members[0]], [
-      { provider: "openai", id: "inv-a", email: "ada@example.com", role: "owner", createdAt: null, expiresAt: null },
-      { provider: "openai", id: "inv-b", email: "new@example.com", role: "reader", createdAt: "2026-01-01T00:00:00Z", expiresAt: null },
+    const merged = mergeInvites(
+      [members[0]],
+      [
+        { provider: "openai", id: "inv-a", email: "ada@example.com", role: "owner", createdAt: null, expiresAt: null },
+        { provider: "openai", id: "inv-b", email: "new@example.com", role: "reader", createdAt: "2026-01-01T00:00:00Z", expiresAt: null },
+      ],
+    );
+    expect(merged.map((x) => [x.id, x.status])).toEqual([
+      ["u1", "active"],
+      ["inv-b", "invited"],
     ]);
-    expect(merged.map((x) => [x.id, x.status])).toEqual([["u1", "active"], ["inv-b", "invited"]]);
   });
 });
 
@@ -109,25 +122,61 @@ describe("the project and workspace filter", () => {
   const research = { scope: "project" as const, scopeId: "proj_research", scopeName: "Research", role: "owner" };
   const scoped: Member[] = [
     m({ provider: "openai", id: "p1", email: "ada@example.com", name: "Ada", scopedRoles: [research] }),
-    m({ provider: "openai", id: "p2", email: "grace@example.com", name: "Grace", role: "owner", scopedRoles: [{ ...research, role: "member" }, { ...research, scopeId: "proj_default", scopeName: "Default project" }] }),
-    m({ provider: "astronomer", id: "a1", email: "grace@example.com", role: "ORGANIZATION_MEMBER", scopedRoles: [{ scope: "workspace", scopeId: "proj_research", scopeName: "Same id elsewhere", role: "WORKSPACE_MEMBER" }] }),
-    m({ provider: "astronomer", id: "a2", email: "linus@example.com", role: "ORGANIZATION_MEMBER", scopedRoles: [{ scope: "organization", scopeId: "org", scopeName: "Org", role: "ORGANIZATION_OWNER", via: { kind: "team", id: "t", name: "T" } }] }),
+    m({
+      provider: "openai",
+      id: "p2",
+      email: "grace@example.com",
+      name: "Grace",
+      role: "owner",
+      scopedRoles: [
+        { ...research, role: "member" },
+        { ...research, scopeId: "proj_default", scopeName: "Default project" },
+      ],
+    }),
+    m({
+      provider: "astronomer",
+      id: "a1",
+      email: "grace@example.com",
+      role: "ORGANIZATION_MEMBER",
+      scopedRoles: [{ scope: "workspace", scopeId: "proj_research", scopeName: "Same id elsewhere", role: "WORKSPACE_MEMBER" }],
+    }),
+    m({
+      provider: "astronomer",
+      id: "a2",
+      email: "linus@example.com",
+      role: "ORGANIZATION_MEMBER",
+      scopedRoles: [
+        { scope: "organization", scopeId: "org", scopeName: "Org", role: "ORGANIZATION_OWNER", via: { kind: "team", id: "t", name: "T" } },
+      ],
+    }),
   ];
   const index = buildIndex(scoped);
 
   it("finds the people holding a role in one project, keyed by provider, with the other filters on the same membership", () => {
-    expect(queryPeople(index, q({ workspace: "openai:proj_research" })).people.map((p) => p.key)).toEqual(["ada@example.com", "grace@example.com"]);
+    expect(queryPeople(index, q({ workspace: "openai:proj_research" })).people.map((p) => p.key)).toEqual([
+      "ada@example.com",
+      "grace@example.com",
+    ]);
     expect(queryPeople(index, q({ workspace: "openai:proj_default" })).people.map((p) => p.key)).toEqual(["grace@example.com"]);
     expect(queryPeople(index, q({ workspace: "astronomer:proj_research" })).people.map((p) => p.key)).toEqual(["grace@example.com"]);
     // The role filter and the project must hold on one membership: Ada's openai reader is in Research.
-    expect(queryPeople(index, q({ workspace: "openai:proj_research", role: "owner" })).people.map((p) => p.key)).toEqual(["grace@example.com"]);
+    expect(queryPeople(index, q({ workspace: "openai:proj_research", role: "owner" })).people.map((p) => p.key)).toEqual([
+      "grace@example.com",
+    ]);
     expect(queryPeople(index, q({ workspace: "openai:proj_nope" })).total).toBe(0);
     expect(queryPeople(index, q({ workspace: "openai:org" })).total).toBe(0);
   });
 
   it("counts memberships per project or workspace in the facets", () => {
     expect(facetsOf(buildPeople(scoped)).workspaces).toEqual([
-      { provider: "astronomer", key: "astronomer:proj_research", id: "proj_research", name: "Same id elsewhere", kind: "workspace", count: 1 },
+      {
+        provider: "astronomer",
+        key: "astronomer:proj_research",
+        id: "proj_research",
+        name: "Same id elsewhere",
+        kind: "workspace",
+        count: 1,
+      },
       { provider: "openai", key: "openai:proj_default", id: "proj_default", name: "Default project", kind: "project", count: 1 },
       { provider: "openai", key: "openai:proj_research", id: "proj_research", name: "Research", kind: "project", count: 2 },
     ]);
@@ -138,9 +187,27 @@ describe("the through-a-group-or-team filter", () => {
   const viaGroup = { kind: "group" as const, id: "g1", name: "data-team" };
   const viaTeam = { kind: "team" as const, id: "t1", name: "Platform" };
   const held: Member[] = [
-    m({ provider: "arthur", id: "r1", email: "ada@example.com", role: "Organization Member", scopedRoles: [{ scope: "organization", scopeId: "org", scopeName: "Org", role: "Organization Admin", via: viaGroup }] }),
-    m({ provider: "astronomer", id: "a1", email: "grace@example.com", role: "ORGANIZATION_MEMBER", scopedRoles: [{ scope: "workspace", scopeId: "w1", scopeName: "Data", role: "WORKSPACE_OWNER", via: viaTeam }] }),
-    m({ provider: "astronomer", id: "a2", email: "linus@example.com", role: "ORGANIZATION_MEMBER", scopedRoles: [{ scope: "workspace", scopeId: "w1", scopeName: "Data", role: "WORKSPACE_MEMBER" }] }),
+    m({
+      provider: "arthur",
+      id: "r1",
+      email: "ada@example.com",
+      role: "Organization Member",
+      scopedRoles: [{ scope: "organization", scopeId: "org", scopeName: "Org", role: "Organization Admin", via: viaGroup }],
+    }),
+    m({
+      provider: "astronomer",
+      id: "a1",
+      email: "grace@example.com",
+      role: "ORGANIZATION_MEMBER",
+      scopedRoles: [{ scope: "workspace", scopeId: "w1", scopeName: "Data", role: "WORKSPACE_OWNER", via: viaTeam }],
+    }),
+    m({
+      provider: "astronomer",
+      id: "a2",
+      email: "linus@example.com",
+      role: "ORGANIZATION_MEMBER",
+      scopedRoles: [{ scope: "workspace", scopeId: "w1", scopeName: "Data", role: "WORKSPACE_MEMBER" }],
+    }),
     m({ provider: "openai", id: "u1", email: "linus@example.com", role: "owner" }),
   ];
   const index = buildIndex(held);

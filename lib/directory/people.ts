@@ -111,7 +111,13 @@ export interface PeopleIndex {
 export function buildIndex(members: Iterable<Member>): PeopleIndex {
   const people = buildPeople(members);
   const search = new SearchIndex(people.map((p) => ({ search: p.search, memberships: p.person.memberships })));
-  return { people, facets: facetsOf(people), lastActive: Float64Array.from(people, (p) => lastActiveOf(p.person)), search, orders: new Map() };
+  return {
+    people,
+    facets: facetsOf(people),
+    lastActive: Float64Array.from(people, (p) => lastActiveOf(p.person)),
+    search,
+    orders: new Map(),
+  };
 }
 
 /** The latest activity any provider reports for the person (ms); -Infinity when they say never, NaN when none tells. */
@@ -250,7 +256,14 @@ export function facetsOf(index: IndexedPerson[]): Omit<Facets, "activity"> {
         const key = workspaceKey(m.provider, s.scopeId);
         if (seen.has(key)) continue;
         seen.add(key);
-        const entry = workspaces.get(key) ?? { provider: m.provider, key, id: s.scopeId, name: s.scopeName, kind: s.scope === "project" ? ("project" as const) : ("workspace" as const), count: 0 };
+        const entry = workspaces.get(key) ?? {
+          provider: m.provider,
+          key,
+          id: s.scopeId,
+          name: s.scopeName,
+          kind: s.scope === "project" ? ("project" as const) : ("workspace" as const),
+          count: 0,
+        };
         entry.count++;
         workspaces.set(key, entry);
       }

@@ -32,8 +32,15 @@ export function deviationWords({ kind, count, example }: Deviation): DeviationWo
   const item = dot < 0 ? where : where.slice(0, dot);
   const field = dot < 0 ? null : where.slice(dot + 1);
   const subject = items(item, count);
-  if (what === "dropped (no id)") return { subject, verb: count === 1 ? "had no id and was left out" : "had no id and were left out", code: null, tail: "" };
-  if (what === "duplicate") return { subject, verb: count === 1 ? "was listed twice (kept once), e.g." : "were listed twice (kept once), e.g.", code: example, tail: "" };
+  if (what === "dropped (no id)")
+    return { subject, verb: count === 1 ? "had no id and was left out" : "had no id and were left out", code: null, tail: "" };
+  if (what === "duplicate")
+    return {
+      subject,
+      verb: count === 1 ? "was listed twice (kept once), e.g." : "were listed twice (kept once), e.g.",
+      code: example,
+      tail: "",
+    };
   if (what === "unreadable") return { subject, verb: "could not be read, e.g.", code: example, tail: "" };
   if (!field) return { subject, verb: what, code: null, tail: "" };
   const name = field.split(".").at(-1)!;

@@ -41,7 +41,14 @@ export async function listUsers(query: UsersQuery): Promise<UsersResponse> {
   const views = await getSnapshots({ partial: true });
   const index = indexFor(views);
   const { people, total, page } = queryPeople(index, query);
-  return { people, total, page, pageSize: query.pageSize, providers: views.map((v) => v.state), facets: { ...index.facets, activity: activityFacets(index, INACTIVE_DAYS_OPTIONS) } };
+  return {
+    people,
+    total,
+    page,
+    pageSize: query.pageSize,
+    providers: views.map((v) => v.state),
+    facets: { ...index.facets, activity: activityFacets(index, INACTIVE_DAYS_OPTIONS) },
+  };
 }
 
 /** Re-reads the named providers (all configured ones when none is named); `caller` is who asks (see getSnapshots). */

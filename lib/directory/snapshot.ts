@@ -111,12 +111,19 @@ function sourceOf(provider: ConfiguredProvider): string {
   const c = provider.settings.connection;
   if (!c) return "";
   const key = c.clientCredentials ? `${c.clientCredentials.clientId}:${c.clientCredentials.clientSecret}` : c.token;
-  return createHash("sha256").update(`${c.baseUrl}\n${c.organizationId ?? ""}\n${key}`).digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(`${c.baseUrl}\n${c.organizationId ?? ""}\n${key}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 /** Brings this server's copies up to the stored revisions (another server's sync or change). */
 async function catchUpOnce(): Promise<void> {
-  const sources = new Map(configuredProviders().filter((p) => p.adapter).map((p) => [p.settings.id, sourceOf(p)]));
+  const sources = new Map(
+    configuredProviders()
+      .filter((p) => p.adapter)
+      .map((p) => [p.settings.id, sourceOf(p)]),
+  );
   const heads = await readHeads();
   await Promise.all(
     heads

@@ -17,7 +17,6 @@ const SOURCE = "test-source";
 const member = (id: string, role = "reader"): Member => testMember({ provider: "openai", id, email: `${id}@example.com`, name: id, role });
 
 describe(`stored directory snapshot (${backend})`, () => {
-
   it("keeps no patch for a provider that was never read", async () => {
     expect(await writePatches(providerOf("never"), [{ id: "u1", member: member("u1") }])).toBeNull();
   });
@@ -49,7 +48,10 @@ describe(`stored directory snapshot (${backend})`, () => {
     const p = providerOf("patch");
     const { head, members } = await writeSync(p, SOURCE, [member("u1"), member("u2")], new Date(), 0);
     const r1 = await writePatches(p, [{ id: "u1", member: member("u1", "owner") }]);
-    const r2 = await writePatches(p, [{ id: "u2", member: null }, { id: "u3", member: member("u3") }]);
+    const r2 = await writePatches(p, [
+      { id: "u2", member: null },
+      { id: "u3", member: member("u3") },
+    ]);
     expect([r1, r2]).toEqual([head.revision + 1, head.revision + 2]);
     const patches = await readPatches(p, head.revision);
     expect(patches.map((x) => [x.revision, x.id])).toEqual([
@@ -87,9 +89,7 @@ describe(`stored directory snapshot (${backend})`, () => {
   it("gives concurrent changes distinct revisions, none lost", async () => {
     const p = providerOf("race");
     const { head } = await writeSync(p, SOURCE, [member("u1")], new Date(), 0);
-    const revisions = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => writePatches(p, [{ id: `n${i}`, member: member(`n${i}`) }])),
-    );
+    const revisions = await Promise.all(Array.from({ length: 8 }, (_, i) => writePatches(p, [{ id: `n${i}`, member: member(`n${i}`) }])));
     expect(new Set(revisions).size).toBe(8);
     expect(Math.max(...(revisions as number[]))).toBe(head.revision + 8);
     expect((await readPatches(p, head.revision)).length).toBe(8);

@@ -131,10 +131,7 @@ export async function writeSync(
     const revision = (current?.revision ?? 0) + 1;
     const head: SnapshotHead = { provider, source, revision, syncRevision: revision, fetchedAt, memberCount: members.length };
     const values = { ...head, members: packMembers(members), readReport: report };
-    await tx
-      .insert(directorySnapshots)
-      .values(values)
-      .onConflictDoUpdate({ target: directorySnapshots.provider, set: values });
+    await tx.insert(directorySnapshots).values(values).onConflictDoUpdate({ target: directorySnapshots.provider, set: values });
     await tx.delete(directoryPatches).where(eq(directoryPatches.provider, provider));
     return { head, members, report };
   });
@@ -154,9 +151,7 @@ export async function writePatches(provider: ProviderId, patches: readonly Membe
       .where(eq(directorySnapshots.provider, provider))
       .returning({ revision: directorySnapshots.revision });
     if (!row) return null;
-    await tx
-      .insert(directoryPatches)
-      .values(patches.map((p) => ({ provider, revision: row.revision, memberId: p.id, member: p.member })));
+    await tx.insert(directoryPatches).values(patches.map((p) => ({ provider, revision: row.revision, memberId: p.id, member: p.member })));
     return row.revision;
   });
 }

@@ -22,7 +22,14 @@ export interface Membership {
    * OpenAI project roles (`scope: "project"`), and organization roles granted through a team
    * (`scope: "organization"`); absent means a workspace.
    */
-  scopedRoles?: Array<{ scope?: "organization" | "project"; scopeId: string; scopeName: string; role: string; via?: ScopedRole["via"]; unreadable?: string }>;
+  scopedRoles?: Array<{
+    scope?: "organization" | "project";
+    scopeId: string;
+    scopeName: string;
+    role: string;
+    via?: ScopedRole["via"];
+    unreadable?: string;
+  }>;
   /** Set when Roster could not read this membership's role (`role` is empty): why. */
   roleUnknown?: string;
   /** Last activity the provider reports (ISO); null: never active; absent: the provider does not tell. */
@@ -36,7 +43,6 @@ export interface Person {
   name: string;
   memberships: Membership[];
 }
-
 
 /**
  * `ok`: read in full. `degraded`: listed, but parts named in the read report's `missing`
@@ -85,14 +91,14 @@ export interface UsersResponse {
 export { SORT_FIELDS, type SortField } from "./constants";
 
 const csv = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (value) => {
-      if (value === undefined || value === null || value === "") return undefined;
-      const list = Array.isArray(value) ? value : [value];
-      return list.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
-    },
-    z.array(item).optional(),
-  );
+  z.preprocess((value) => {
+    if (value === undefined || value === null || value === "") return undefined;
+    const list = Array.isArray(value) ? value : [value];
+    return list
+      .flatMap((v) => String(v).split(","))
+      .map((v) => v.trim())
+      .filter(Boolean);
+  }, z.array(item).optional());
 
 /** Query of `GET /api/users`; the users page keeps the same keys in its URL. */
 export const usersQuerySchema = z.object({
@@ -111,10 +117,28 @@ export const usersQuerySchema = z.object({
     .min(1, "inactiveDays must be 1 or more")
     .max(L.inactiveDays, `inactiveDays must be at most ${L.inactiveDays}`)
     .optional(),
-  sort: z.enum(SORT_FIELDS, { error: () => `sort must be one of ${SORT_FIELDS.join(", ")}` }).optional().default("name"),
-  order: z.enum(SORT_ORDERS, { error: () => "order must be asc or desc" }).optional().default("asc"),
-  page: z.coerce.number({ error: "page must be a number" }).int("page must be a whole number").min(1, "page must be 1 or more").max(L.page).optional().default(1),
-  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int("pageSize must be a whole number").min(1, "pageSize must be at least 1").max(L.pageSize, `pageSize must be at most ${L.pageSize}`).optional().default(L.defaultPageSize),
+  sort: z
+    .enum(SORT_FIELDS, { error: () => `sort must be one of ${SORT_FIELDS.join(", ")}` })
+    .optional()
+    .default("name"),
+  order: z
+    .enum(SORT_ORDERS, { error: () => "order must be asc or desc" })
+    .optional()
+    .default("asc"),
+  page: z.coerce
+    .number({ error: "page must be a number" })
+    .int("page must be a whole number")
+    .min(1, "page must be 1 or more")
+    .max(L.page)
+    .optional()
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: "pageSize must be a number" })
+    .int("pageSize must be a whole number")
+    .min(1, "pageSize must be at least 1")
+    .max(L.pageSize, `pageSize must be at most ${L.pageSize}`)
+    .optional()
+    .default(L.defaultPageSize),
 });
 
 export type UsersQuery = z.infer<typeof usersQuerySchema>;

@@ -38,7 +38,8 @@ export function madeByRoster(change: ProviderChange, events: readonly AuditEvent
       e.provider === change.provider &&
       ROSTER_ACTIONS[e.action] === change.action &&
       Math.abs(Date.parse(e.at) - at) <= MATCH_WINDOW_MS &&
-      ((change.targetId !== null && e.target.id === change.targetId) || (email !== null && e.target.email !== null && normaliseEmail(e.target.email) === email)),
+      ((change.targetId !== null && e.target.id === change.targetId) ||
+        (email !== null && e.target.email !== null && normaliseEmail(e.target.email) === email)),
   );
 }
 

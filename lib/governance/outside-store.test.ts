@@ -83,7 +83,12 @@ describe("changes made outside Roster, stored", () => {
     const [mine, theirs] = [readers[3], readers[4]];
     await sb.adapter.changeRole({ memberId: mine.id, role: "owner" });
     await recordEvent(
-      { actor: { id: null, email: "admin@roster.demo", role: "admin" }, action: "change_role", provider: "openai", target: { id: mine.id, email: mine.email } },
+      {
+        actor: { id: null, email: "admin@roster.demo", role: "admin" },
+        action: "change_role",
+        provider: "openai",
+        target: { id: mine.id, email: mine.email },
+      },
       "success",
       null,
     );

@@ -47,7 +47,10 @@ export function viewOf(row: OutsideChangeRow): OutsideChangeView {
 
 async function cursorOf(provider: ProviderId): Promise<Date | null> {
   const db = await getDb();
-  const [row] = await db.select().from(providerReads).where(and(eq(providerReads.provider, provider), eq(providerReads.kind, KIND)));
+  const [row] = await db
+    .select()
+    .from(providerReads)
+    .where(and(eq(providerReads.provider, provider), eq(providerReads.kind, KIND)));
   return row?.readUntil ?? null;
 }
 
@@ -97,7 +100,11 @@ export async function readAndStoreOutside(
   return { read: result.read.length, stored: stored.length };
 }
 
-async function store(provider: ProviderId, changes: readonly ProviderChange[], emailOf: (targetId: string) => string | null): Promise<OutsideChangeView[]> {
+async function store(
+  provider: ProviderId,
+  changes: readonly ProviderChange[],
+  emailOf: (targetId: string) => string | null,
+): Promise<OutsideChangeView[]> {
   if (changes.length === 0) return [];
   const db = await getDb();
   const email = (c: ProviderChange) => {
@@ -134,7 +141,13 @@ export async function listOutsideChanges(q: OutsideChangesQuery): Promise<Outsid
   const db = await getDb();
   const where = filters(q);
   const [rows, [{ total }], reads] = await Promise.all([
-    db.select().from(outsideChanges).where(where).orderBy(desc(outsideChanges.at), desc(outsideChanges.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db
+      .select()
+      .from(outsideChanges)
+      .where(where)
+      .orderBy(desc(outsideChanges.at), desc(outsideChanges.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(outsideChanges).where(where),
     db.select().from(providerReads).where(eq(providerReads.kind, KIND)),
   ]);
@@ -144,12 +157,20 @@ export async function listOutsideChanges(q: OutsideChangesQuery): Promise<Outsid
     pageSize: q.pageSize,
     changes: rows.map(viewOf),
     recent: await recentlyChangedOutside(new Date(Date.now() - RECENT_DAYS * 86_400_000)),
-    reads: reads.map((r) => ({ provider: r.provider, lastReadAt: r.lastReadAt?.toISOString() ?? null, error: r.lastError?.message ?? null })),
+    reads: reads.map((r) => ({
+      provider: r.provider,
+      lastReadAt: r.lastReadAt?.toISOString() ?? null,
+      error: r.lastError?.message ?? null,
+    })),
   };
 }
 
 /** The outside changes made to one person: by email, or by any of their member ids. */
-export async function outsideChangesOf(email: string, members: readonly { provider: ProviderId; id: string }[], limit = 200): Promise<OutsideChangeView[]> {
+export async function outsideChangesOf(
+  email: string,
+  members: readonly { provider: ProviderId; id: string }[],
+  limit = 200,
+): Promise<OutsideChangeView[]> {
   const db = await getDb();
   const byId = members.map((m) => and(eq(outsideChanges.provider, m.provider), eq(outsideChanges.targetId, m.id)));
   const rows = await db

@@ -51,7 +51,8 @@ export const outsideChangesQuerySchema = z.object({
 export type OutsideChangesQuery = z.infer<typeof outsideChangesQuerySchema>;
 
 /** One entry of a person's timeline: Roster's own change, or one made on the provider. */
-export type TimelineEntry = { source: "roster"; at: string; event: AuditEvent } | { source: "provider"; at: string; change: OutsideChangeView };
+export type TimelineEntry =
+  { source: "roster"; at: string; event: AuditEvent } | { source: "provider"; at: string; change: OutsideChangeView };
 
 /** A member's use of a provider over the last read window (OpenAI's usage API). */
 export interface MemberActivity {

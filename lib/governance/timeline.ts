@@ -14,14 +14,20 @@ export async function personTimeline(email: string, limit = 200): Promise<Person
   const key = normaliseEmail(email);
   const members = await personMembers(key);
   const [events, changes, activity] = await Promise.all([
-    auditEventsAbout(key, members.map((m) => m.id), limit),
+    auditEventsAbout(
+      key,
+      members.map((m) => m.id),
+      limit,
+    ),
     outsideChangesOf(key, members, limit),
     usageOf(members),
   ]);
   // A step shows once, as its parent (offboarding), when the parent is about them too.
   const ids = new Set(events.map((e) => e.id));
   const entries: TimelineEntry[] = [
-    ...events.filter((e) => e.parentId === null || !ids.has(e.parentId)).map((event) => ({ source: "roster" as const, at: event.at, event })),
+    ...events
+      .filter((e) => e.parentId === null || !ids.has(e.parentId))
+      .map((event) => ({ source: "roster" as const, at: event.at, event })),
     ...changes.map((change) => ({ source: "provider" as const, at: change.at, change })),
   ];
   entries.sort((a, b) => b.at.localeCompare(a.at));

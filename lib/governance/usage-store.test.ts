@@ -44,7 +44,10 @@ describe("usage by member", () => {
     }
 
     expect(await store.readAndStoreUsage("openai", sb.adapter)).toBe(usage.length);
-    const mine = await store.usageOf([{ provider: "openai", id: usage[0].memberId }, { provider: "arthur", id: usage[0].memberId }]);
+    const mine = await store.usageOf([
+      { provider: "openai", id: usage[0].memberId },
+      { provider: "arthur", id: usage[0].memberId },
+    ]);
     expect(mine).toEqual([expect.objectContaining({ provider: "openai", memberId: usage[0].memberId, requests: usage[0].requests })]);
     // A second read replaces the first: no row twice.
     expect(await store.readAndStoreUsage("openai", sb.adapter)).toBe(usage.length);

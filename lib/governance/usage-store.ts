@@ -27,14 +27,29 @@ export async function readAndStoreUsage(provider: ProviderId, adapter: ProviderA
     usage = await adapter.readUsage(windowStart);
   } catch (error) {
     const failed = set(error instanceof Error ? error.message : String(error));
-    await db.insert(providerReads).values({ provider, kind: KIND, ...failed }).onConflictDoUpdate({ target: [providerReads.provider, providerReads.kind], set: failed });
+    await db
+      .insert(providerReads)
+      .values({ provider, kind: KIND, ...failed })
+      .onConflictDoUpdate({ target: [providerReads.provider, providerReads.kind], set: failed });
     throw error;
   }
   await db.transaction(async (tx) => {
     await tx.delete(memberUsage).where(eq(memberUsage.provider, provider));
     if (usage.length)
-      await tx.insert(memberUsage).values(usage.map((u) => ({ provider, memberId: u.memberId, requests: u.requests, lastActiveAt: new Date(u.lastActiveAt), windowStart, readAt: now })));
-    await tx.insert(providerReads).values({ provider, kind: KIND, ...set(null) }).onConflictDoUpdate({ target: [providerReads.provider, providerReads.kind], set: set(null) });
+      await tx.insert(memberUsage).values(
+        usage.map((u) => ({
+          provider,
+          memberId: u.memberId,
+          requests: u.requests,
+          lastActiveAt: new Date(u.lastActiveAt),
+          windowStart,
+          readAt: now,
+        })),
+      );
+    await tx
+      .insert(providerReads)
+      .values({ provider, kind: KIND, ...set(null) })
+      .onConflictDoUpdate({ target: [providerReads.provider, providerReads.kind], set: set(null) });
   });
   return usage.length;
 }
@@ -47,8 +62,23 @@ export async function usageOf(members: readonly { provider: ProviderId; id: stri
   const rows = await db
     .select()
     .from(memberUsage)
-    .where(and(inArray(memberUsage.provider, providers), inArray(memberUsage.memberId, members.map((m) => m.id))));
+    .where(
+      and(
+        inArray(memberUsage.provider, providers),
+        inArray(
+          memberUsage.memberId,
+          members.map((m) => m.id),
+        ),
+      ),
+    );
   return rows
     .filter((r) => members.some((m) => m.provider === r.provider && m.id === r.memberId))
-    .map((r) => ({ provider: r.provider, memberId: r.memberId, requests: r.requests, lastActiveAt: r.lastActiveAt.toISOString(), windowStart: r.windowStart.toISOString(), readAt: r.readAt.toISOString() }));
+    .map((r) => ({
+      provider: r.provider,
+      memberId: r.memberId,
+      requests: r.requests,
+      lastActiveAt: r.lastActiveAt.toISOString(),
+      windowStart: r.windowStart.toISOString(),
+      readAt: r.readAt.toISOString(),
+    }));
 }

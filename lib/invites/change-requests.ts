@@ -48,7 +48,13 @@ export async function requestChange(
   const createdAt = new Date();
   const why = reason?.trim() || NO_REASON;
   const { provider, email } = targetOf(change);
-  const attempt = attemptOf(ctx, { action: "request_change", provider, target: { id, email }, before: null, after: { ...change, reason: why } });
+  const attempt = attemptOf(ctx, {
+    action: "request_change",
+    provider,
+    target: { id, email },
+    before: null,
+    after: { ...change, reason: why },
+  });
   if (ctx.operator.token) {
     // A request has a person behind it, whom the approver can ask; a token is not one.
     await refuse(

@@ -15,17 +15,21 @@ export function describeChange(change: RequestedChange): string {
     const n = change.items.length;
     return `Run ${n} change${n === 1 ? "" : "s"} touching ${change.memberships} membership${change.memberships === 1 ? "" : "s"} (over the mass-change threshold): ${change.items.slice(0, 5).map(describeItem).join("; ")}${n > 5 ? `; and ${n - 5} more` : ""}`;
   }
-  const who = change.memberEmail && change.memberEmail !== change.memberName ? `${change.memberName} (${change.memberEmail})` : change.memberName;
+  const who =
+    change.memberEmail && change.memberEmail !== change.memberName ? `${change.memberName} (${change.memberEmail})` : change.memberName;
   if (change.group) {
     return `Add ${who} to the ${change.group.kind} "${change.group.name}" on ${PROVIDER_LABELS[change.provider]}, which grants ${roleLabel(change.roleName)}`;
   }
   const word = change.workspaceKind ?? "workspace";
-  const where = change.workspaceName ? `in the ${change.workspaceName} ${word} on ${PROVIDER_LABELS[change.provider]}` : `on ${PROVIDER_LABELS[change.provider]}`;
+  const where = change.workspaceName
+    ? `in the ${change.workspaceName} ${word} on ${PROVIDER_LABELS[change.provider]}`
+    : `on ${PROVIDER_LABELS[change.provider]}`;
   return `Make ${who} ${roleLabel(change.roleName)} ${where}`;
 }
 
 function describeItem(item: MassChangeItem): string {
-  if (item.action === "offboard") return `remove ${item.email} everywhere (${item.memberships} membership${item.memberships === 1 ? "" : "s"})`;
+  if (item.action === "offboard")
+    return `remove ${item.email} everywhere (${item.memberships} membership${item.memberships === 1 ? "" : "s"})`;
   const on = PROVIDER_LABELS[item.provider];
   if (item.action === "revoke_invite") return `revoke the invite of ${item.email ?? item.inviteId} on ${on}`;
   const who = item.email ?? item.memberId;

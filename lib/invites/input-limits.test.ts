@@ -45,7 +45,12 @@ describe("input limits and emails in any script (issue 13, item 11)", () => {
     expect(request(["a@example.com"], "openai", "x".repeat(INPUT_LIMITS.reason)).success).toBe(true);
     const long = request(["a@example.com"], "openai", "x".repeat(INPUT_LIMITS.reason + 1));
     expect(long.error?.issues[0]).toMatchObject({ path: ["reason"], message: `reason must be at most ${INPUT_LIMITS.reason} characters` });
-    const name = addOperatorSchema.safeParse({ email: "a@example.com", name: "n".repeat(INPUT_LIMITS.name + 1), role: "viewer", password: "a-long-password-1" });
+    const name = addOperatorSchema.safeParse({
+      email: "a@example.com",
+      name: "n".repeat(INPUT_LIMITS.name + 1),
+      role: "viewer",
+      password: "a-long-password-1",
+    });
     expect(name.error?.issues.map((i) => i.path[0])).toContain("name");
   });
 });

@@ -15,7 +15,10 @@ import type { PendingInvite, PendingInvitesResponse } from "./types";
 async function listed({ settings, adapter }: ConfiguredProvider): Promise<PendingInvite[]> {
   const provider = settings.id;
   const invites = await adapter!.listInvites();
-  const requests = await requestIdsByInvite(provider, invites.map((i) => i.id));
+  const requests = await requestIdsByInvite(
+    provider,
+    invites.map((i) => i.id),
+  );
   return invites.map((invite) => ({
     provider,
     id: invite.id,

@@ -25,7 +25,8 @@ export function toItem(row: InviteRequestItemRow): InviteItem {
 export function toRequest(row: InviteRequestRow, items: InviteRequestItemRow[]): InviteRequest {
   const providers = new Map<ProviderId, InviteRequest["providers"][number]>();
   for (const item of items) {
-    if (!providers.has(item.provider)) providers.set(item.provider, { provider: item.provider, role: item.roleName, ...(item.projects ? { projects: item.projects } : {}) });
+    if (!providers.has(item.provider))
+      providers.set(item.provider, { provider: item.provider, role: item.roleName, ...(item.projects ? { projects: item.projects } : {}) });
   }
   return {
     id: row.id,

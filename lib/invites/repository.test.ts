@@ -15,7 +15,10 @@ let admin: { id: string; email: string };
 
 async function operator(name: string, role: string) {
   const db = await getDb();
-  const [row] = await db.insert(operators).values({ email: `${name}-${run}@example.com`, name, role }).returning();
+  const [row] = await db
+    .insert(operators)
+    .values({ email: `${name}-${run}@example.com`, name, role })
+    .returning();
   return { id: row.id, email: row.email };
 }
 
@@ -86,7 +89,10 @@ describe(`invite requests in the database (${backend})`, () => {
     await repo.finishItem(claimed, { state: "sent" });
     expect((await repo.findRequest(request.id))!.items.find((i) => i.id === claimed.id)!.state).toBe("sending");
     await repo.finishItem(winner, { state: "sent", providerInviteId: "inv-1", maybeSent: false });
-    expect((await repo.findRequest(request.id))!.items.find((i) => i.id === claimed.id)).toMatchObject({ state: "sent", providerInviteId: "inv-1" });
+    expect((await repo.findRequest(request.id))!.items.find((i) => i.id === claimed.id)).toMatchObject({
+      state: "sent",
+      providerInviteId: "inv-1",
+    });
     expect(await repo.requestIdsByInvite("openai", ["inv-1"])).toEqual(new Map([["inv-1", request.id]]));
   });
 

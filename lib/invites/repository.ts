@@ -67,7 +67,11 @@ export async function findRequest(id: string): Promise<StoredRequest | null> {
   const db = await getDb();
   const [request] = await db.select().from(inviteRequests).where(eq(inviteRequests.id, id)).limit(1);
   if (!request) return null;
-  const items = await db.select().from(inviteRequestItems).where(eq(inviteRequestItems.requestId, id)).orderBy(inviteRequestItems.email, inviteRequestItems.provider);
+  const items = await db
+    .select()
+    .from(inviteRequestItems)
+    .where(eq(inviteRequestItems.requestId, id))
+    .orderBy(inviteRequestItems.email, inviteRequestItems.provider);
   return { request, items };
 }
 
@@ -94,7 +98,11 @@ export async function listRequests(q: {
   ]);
   const ids = requests.map((r) => r.id);
   const items = ids.length
-    ? await db.select().from(inviteRequestItems).where(inArray(inviteRequestItems.requestId, ids)).orderBy(inviteRequestItems.email, inviteRequestItems.provider)
+    ? await db
+        .select()
+        .from(inviteRequestItems)
+        .where(inArray(inviteRequestItems.requestId, ids))
+        .orderBy(inviteRequestItems.email, inviteRequestItems.provider)
     : [];
   return {
     total: Number(total),
@@ -144,7 +152,9 @@ export async function claimItem(seen: InviteRequestItemRow, leaseUntil: Date): P
   const [row] = await db
     .update(inviteRequestItems)
     .set({ state: "sending", attempts: seen.attempts + 1, leaseExpiresAt: leaseUntil, updatedAt: new Date() })
-    .where(and(eq(inviteRequestItems.id, seen.id), eq(inviteRequestItems.state, seen.state), eq(inviteRequestItems.attempts, seen.attempts)))
+    .where(
+      and(eq(inviteRequestItems.id, seen.id), eq(inviteRequestItems.state, seen.state), eq(inviteRequestItems.attempts, seen.attempts)),
+    )
     .returning();
   return row ?? null;
 }
@@ -155,7 +165,13 @@ export async function renewClaim(claimed: InviteRequestItemRow, leaseUntil: Date
   const rows = await db
     .update(inviteRequestItems)
     .set({ leaseExpiresAt: leaseUntil })
-    .where(and(eq(inviteRequestItems.id, claimed.id), eq(inviteRequestItems.state, "sending"), eq(inviteRequestItems.attempts, claimed.attempts)))
+    .where(
+      and(
+        eq(inviteRequestItems.id, claimed.id),
+        eq(inviteRequestItems.state, "sending"),
+        eq(inviteRequestItems.attempts, claimed.attempts),
+      ),
+    )
     .returning({ id: inviteRequestItems.id });
   return rows.length > 0;
 }
@@ -195,7 +211,13 @@ export async function finishItem(claimed: InviteRequestItemRow, outcome: ItemOut
     const [row] = await tx
       .update(inviteRequestItems)
       .set(outcomeValues(outcome))
-      .where(and(eq(inviteRequestItems.id, claimed.id), eq(inviteRequestItems.state, "sending"), eq(inviteRequestItems.attempts, claimed.attempts)))
+      .where(
+        and(
+          eq(inviteRequestItems.id, claimed.id),
+          eq(inviteRequestItems.state, "sending"),
+          eq(inviteRequestItems.attempts, claimed.attempts),
+        ),
+      )
       .returning({ id: inviteRequestItems.id });
     if (!row || !outcome.ledger || outcome.state !== "sent") return { ledgerId: null };
     const [entry] = await tx

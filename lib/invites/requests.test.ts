@@ -39,7 +39,12 @@ async function operator(email: string, role: "admin" | "requester" | "owner"): P
 function invitePosts(provider: "openai" | "arthur", email: string): number {
   const running = sandboxes.running.find((r) => r.provider === provider)!;
   return running.requests.filter(
-    (r) => r.method === "POST" && /invite/.test(r.pattern ?? "") && r.status >= 200 && r.status < 300 && (r.body as { email?: string })?.email === email,
+    (r) =>
+      r.method === "POST" &&
+      /invite/.test(r.pattern ?? "") &&
+      r.status >= 200 &&
+      r.status < 300 &&
+      (r.body as { email?: string })?.email === email,
   ).length;
 }
 
@@ -80,7 +85,10 @@ describe("invite request service", () => {
   it("expires a pending request past its expiry on the next read, audited, and refuses to approve it", async () => {
     const { request } = await ask(requester, "late@example.com");
     const db = await getDb();
-    await db.update(inviteRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(inviteRequests.id, request.id));
+    await db
+      .update(inviteRequests)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(inviteRequests.id, request.id));
     expect((await service.getInviteRequest(request.id)).request.status).toBe("expired");
     await expect(service.approveInviteRequest(admin, request.id)).rejects.toMatchObject({ status: 409, code: "not_pending" });
     const { events } = await listAudit({ action: "expire_request", page: 1, pageSize: 5 });
@@ -101,7 +109,10 @@ describe("invite request service", () => {
     const early = await service.retryInviteRequest(admin, request.id);
     expect(early.request.items.map((i) => i.state)).toEqual(["sending", "sending"]);
 
-    await db.update(inviteRequestItems).set({ leaseExpiresAt: new Date(Date.now() - 1000) }).where(eq(inviteRequestItems.requestId, request.id));
+    await db
+      .update(inviteRequestItems)
+      .set({ leaseExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(inviteRequestItems.requestId, request.id));
     const retried = await service.retryInviteRequest(admin, request.id);
     const byProvider = Object.fromEntries(retried.request.items.map((i) => [i.provider, i]));
     expect(byProvider.openai).toMatchObject({ state: "sent", attempts: 2 });

@@ -26,7 +26,12 @@ import type { CreateInviteRequest, InviteRequestResponse, InviteRequestsResponse
 
 const SYSTEM_ACTOR = { id: null, email: "roster", role: "system" };
 
-function requestAttempt(ctx: ChangeContext, action: AuditAction, row: Pick<InviteRequestRow, "id" | "requesterEmail">, after: unknown): AuditAttempt {
+function requestAttempt(
+  ctx: ChangeContext,
+  action: AuditAction,
+  row: Pick<InviteRequestRow, "id" | "requesterEmail">,
+  after: unknown,
+): AuditAttempt {
   return attemptOf(ctx, { action, target: { id: row.id, email: row.requesterEmail }, before: { status: "pending" }, after });
 }
 
@@ -70,7 +75,11 @@ export async function createInviteRequest(ctx: ChangeContext, input: CreateInvit
   const { items, emails, duplicates } = planItems(input.emails, providers);
   const createdAt = new Date();
   const id = randomUUID();
-  const providersAfter = providers.map((p) => ({ provider: p.provider, role: p.roleName, ...(p.projects ? { projects: p.projects } : {}) }));
+  const providersAfter = providers.map((p) => ({
+    provider: p.provider,
+    role: p.roleName,
+    ...(p.projects ? { projects: p.projects } : {}),
+  }));
   const attempt = attemptOf(ctx, {
     action: "request_invite",
     target: { id, email: emails.length === 1 ? emails[0] : null },

@@ -27,13 +27,23 @@ export async function resolveProviderRoles(
       const message = `"${role}" is not a role on ${configured.label} (one of ${names.join(", ")})`;
       throw new ApiError("unknown_role", `${field}: ${message}`, [{ field, message }]);
     }
-    resolved.push({ provider, roleId: found.id, roleName: found.name, ...(projects ? { projects: resolveProjects(projects, roles, workspaces, i) } : {}) });
+    resolved.push({
+      provider,
+      roleId: found.id,
+      roleName: found.name,
+      ...(projects ? { projects: resolveProjects(projects, roles, workspaces, i) } : {}),
+    });
   }
   return resolved;
 }
 
 /** Each project asked for must be one the provider lists, with one of its project roles (by id or name). */
-function resolveProjects(projects: NonNullable<CreateInviteRequest["providers"][number]["projects"]>, roles: Role[], workspaces: Workspace[], i: number): InviteItemProject[] {
+function resolveProjects(
+  projects: NonNullable<CreateInviteRequest["providers"][number]["projects"]>,
+  roles: Role[],
+  workspaces: Workspace[],
+  i: number,
+): InviteItemProject[] {
   return projects.map(({ id, role }, j) => {
     const project = workspaces.find((w) => w.id === id && w.kind === "project");
     if (!project) {

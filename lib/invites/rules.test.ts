@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  countStates,
-  decisionProblem,
-  expiresAtFrom,
-  hasJoined,
-  isOverdue,
-  isRetryable,
-  mayHaveSent,
-  planItem,
-  planItems,
-} from "./rules";
+import { countStates, decisionProblem, expiresAtFrom, hasJoined, isOverdue, isRetryable, mayHaveSent, planItem, planItems } from "./rules";
 import { createInviteRequestSchema, listRequestsQuerySchema } from "./types";
 
 const now = new Date("2026-03-01T12:00:00Z");

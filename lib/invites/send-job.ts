@@ -63,7 +63,13 @@ export async function resumeUnfinishedSending(): Promise<number> {
     .selectDistinct({ id: inviteRequestItems.requestId })
     .from(inviteRequestItems)
     .innerJoin(inviteRequests, eq(inviteRequests.id, inviteRequestItems.requestId))
-    .where(and(eq(inviteRequests.status, "approved"), eq(inviteRequests.kind, "invite"), inArray(inviteRequestItems.state, ["queued", "sending"])));
+    .where(
+      and(
+        eq(inviteRequests.status, "approved"),
+        eq(inviteRequests.kind, "invite"),
+        inArray(inviteRequestItems.state, ["queued", "sending"]),
+      ),
+    );
   for (const { id } of rows) await queueSending({ inviteRequestId: id, requestId: `resume:${id}` });
   if (rows.length) log.info({ requests: rows.length }, "resuming invite sendings a stopped server left unfinished");
   return rows.length;

@@ -99,7 +99,10 @@ class ItemSender {
   async skip(item: InviteRequestItemRow, reason: SkipReason) {
     await auditedChange(this.attempt(item), async (entry) => {
       await finishItem(item, { state: "skipped", skipReason: reason });
-      entry.settle({ outcome: "skipped", providerMessage: `${item.email} is ${SKIP_MESSAGES[reason]} on ${this.label}: not invited again` });
+      entry.settle({
+        outcome: "skipped",
+        providerMessage: `${item.email} is ${SKIP_MESSAGES[reason]} on ${this.label}: not invited again`,
+      });
     });
   }
 
@@ -117,9 +120,12 @@ class ItemSender {
   async unchecked(item: Claimed, error: unknown) {
     const { status, message } = errorOf(error);
     const text = `Could not check ${this.label} for existing members and invites: ${message}`;
-    await finishItem(item.item, item.mayHaveSent
-      ? { state: "sending", errorStatus: status, errorMessage: text, maybeSent: true }
-      : { state: "failed", errorStatus: status, errorMessage: text });
+    await finishItem(
+      item.item,
+      item.mayHaveSent
+        ? { state: "sending", errorStatus: status, errorMessage: text, maybeSent: true }
+        : { state: "failed", errorStatus: status, errorMessage: text },
+    );
   }
 
   /** A failed send is settled here, not thrown: the other items of the batch go on. */
@@ -127,7 +133,11 @@ class ItemSender {
     await auditedChange(this.attempt(item), async (entry) => {
       let invite: Invite | null;
       try {
-        invite = await this.adapter.invite({ email: item.email, role: item.roleId, ...(item.projects ? { projects: item.projects.map(({ id, role }) => ({ id, role })) } : {}) });
+        invite = await this.adapter.invite({
+          email: item.email,
+          role: item.roleId,
+          ...(item.projects ? { projects: item.projects.map(({ id, role }) => ({ id, role })) } : {}),
+        });
       } catch (error) {
         if (isUnanswered(error)) return this.afterUnanswered(item, error, entry);
         const { status, message } = errorOf(error);
@@ -137,7 +147,15 @@ class ItemSender {
       }
       // Should this write fail, the item stays `sending` under its lease, and a retry finds the invite.
       await this.sent(item, invite, null);
-      entry.settle({ outcome: "success", after: { role: item.roleName, ...(item.projects ? { projects: item.projects } : {}), request: this.requestId, inviteId: invite?.id ?? null } });
+      entry.settle({
+        outcome: "success",
+        after: {
+          role: item.roleName,
+          ...(item.projects ? { projects: item.projects } : {}),
+          request: this.requestId,
+          inviteId: invite?.id ?? null,
+        },
+      });
     });
   }
 
@@ -171,7 +189,11 @@ async function sendForProvider(ctx: ChangeContext, requestId: string, provider: 
   const sender = new ItemSender(ctx, requestId, provider, configured.adapter);
   let evidence: ProviderEvidence;
   try {
-    evidence = await gatherEvidence(provider, configured.adapter, claimed.map((c) => c.item.email));
+    evidence = await gatherEvidence(
+      provider,
+      configured.adapter,
+      claimed.map((c) => c.item.email),
+    );
   } catch (error) {
     for (const item of claimed) await sender.unchecked(item, error);
     return;
@@ -189,7 +211,16 @@ async function sendForProvider(ctx: ChangeContext, requestId: string, provider: 
 
 async function processClaimed(ctx: ChangeContext, requestId: string, claimed: Claimed[]) {
   const providers = [...new Set(claimed.map((c) => c.item.provider))];
-  await Promise.all(providers.map((p) => sendForProvider(ctx, requestId, p, claimed.filter((c) => c.item.provider === p))));
+  await Promise.all(
+    providers.map((p) =>
+      sendForProvider(
+        ctx,
+        requestId,
+        p,
+        claimed.filter((c) => c.item.provider === p),
+      ),
+    ),
+  );
   // The items' results are recorded: the admins hear of any that failed (nothing is said when none did).
   if (claimed.length) await notify({ kind: "send_failed", requestId });
 }
@@ -197,7 +228,11 @@ async function processClaimed(ctx: ChangeContext, requestId: string, claimed: Cl
 /** Sends the items of an approved request nobody has taken up yet. */
 export async function sendQueued(ctx: ChangeContext, requestId: string): Promise<void> {
   const claimed = await claimQueued(requestId, leaseUntil());
-  await processClaimed(ctx, requestId, claimed.map((item) => ({ item, mayHaveSent: false })));
+  await processClaimed(
+    ctx,
+    requestId,
+    claimed.map((item) => ({ item, mayHaveSent: false })),
+  );
 }
 
 /**
@@ -205,7 +240,11 @@ export async function sendQueued(ctx: ChangeContext, requestId: string): Promise
  * reconciled from what the provider shows before anything is sent (never sent blindly).
  */
 export function sendAbandoned(ctx: ChangeContext, requestId: string, items: InviteRequestItemRow[]): Promise<number> {
-  return retryItems(ctx, requestId, items.filter((item) => item.state === "sending"));
+  return retryItems(
+    ctx,
+    requestId,
+    items.filter((item) => item.state === "sending"),
+  );
 }
 
 /**

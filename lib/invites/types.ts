@@ -86,11 +86,7 @@ const emails = z.preprocess(
     .max(MAX_EMAILS, `emails must name at most ${MAX_EMAILS} addresses`),
 );
 
-const role = z
-  .string({ error: "role is required" })
-  .trim()
-  .min(1, "role is required")
-  .max(200, "role is too long");
+const role = z.string({ error: "role is required" }).trim().min(1, "role is required").max(200, "role is too long");
 
 /** OpenAI: the projects the invitee joins, each once, with a project role (`GET /api/roles` lists both). */
 const inviteProjects = z
@@ -98,7 +94,11 @@ const inviteProjects = z
     z
       .object({
         id: z.string({ error: "projects' id is required" }).trim().min(1, "projects' id is required").max(200, "project id is too long"),
-        role: z.string({ error: "projects' role is required" }).trim().min(1, "projects' role is required").max(200, "project role is too long"),
+        role: z
+          .string({ error: "projects' role is required" })
+          .trim()
+          .min(1, "projects' role is required")
+          .max(200, "project role is too long"),
       })
       .strict(),
     { error: "projects must be a list of { id, role }" },
@@ -112,7 +112,9 @@ export const createInviteRequestSchema = z
     emails,
     /** The providers to invite to, and the role on each (a role id or name as `GET /api/roles` lists it). */
     providers: z
-      .array(z.object({ provider: providerParam, role, projects: inviteProjects }).strict(), { error: "providers must be a list of { provider, role, projects? }" })
+      .array(z.object({ provider: providerParam, role, projects: inviteProjects }).strict(), {
+        error: "providers must be a list of { provider, role, projects? }",
+      })
       .min(1, "providers must name at least one provider")
       .refine((list) => new Set(list.map((p) => p.provider)).size === list.length, "providers must name each provider once"),
     reason: z
@@ -127,13 +129,21 @@ export const createInviteRequestSchema = z
   .superRefine((request, ctx) => {
     request.providers.forEach((p, index) => {
       if (p.projects && p.provider !== "openai") {
-        ctx.addIssue({ code: "custom", path: ["providers", index, "projects"], message: "projects are OpenAI's only: leave them out for other providers" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["providers", index, "projects"],
+          message: "projects are OpenAI's only: leave them out for other providers",
+        });
       }
     });
     if (!request.providers.some((p) => p.provider === "arthur")) return;
     request.emails.forEach((email, index) => {
       if (!asciiLocalPart(email)) {
-        ctx.addIssue({ code: "custom", path: ["emails", index], message: `"${email.slice(0, 80)}" cannot be invited to Arthur: ${ARTHUR_ASCII_LOCAL}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["emails", index],
+          message: `"${email.slice(0, 80)}" cannot be invited to Arthur: ${ARTHUR_ASCII_LOCAL}`,
+        });
       }
     });
   });
@@ -162,7 +172,10 @@ const statusList = z.preprocess(
   (value) => {
     if (value === undefined || value === "") return undefined;
     const list = Array.isArray(value) ? value : [value];
-    return list.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+    return list
+      .flatMap((v) => String(v).split(","))
+      .map((v) => v.trim())
+      .filter(Boolean);
   },
   z
     .array(

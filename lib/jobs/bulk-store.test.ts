@@ -12,7 +12,11 @@ const { closeDb, getDb } = await import("../db");
 const store = await import("./bulk-store");
 
 const operator = { id: randomUUID(), email: "admin@example.com", name: "Admin", role: "admin" as const };
-const items = Array.from({ length: 5 }, (_, i) => ({ kind: "revoke_invite" as const, provider: "openai" as const, inviteId: `invite-${i}` }));
+const items = Array.from({ length: 5 }, (_, i) => ({
+  kind: "revoke_invite" as const,
+  provider: "openai" as const,
+  inviteId: `invite-${i}`,
+}));
 
 describe("bulk runs in the database", () => {
   beforeAll(async () => {
@@ -39,7 +43,11 @@ describe("bulk runs in the database", () => {
     expect(claimed.map((c) => c.item.position).sort()).toEqual([0, 1, 2, 3, 4]);
     expect(claimed.every((c) => !c.mayHaveRun && c.item.attempts === 1)).toBe(true);
     expect(await store.finishRunIfDone(run.id)).toBe(false);
-    for (const c of claimed) await store.finishItem(c.item, c.item.position === 3 ? { state: "failed", error: { status: 404, code: "not_found", message: "gone" } } : { state: "succeeded" });
+    for (const c of claimed)
+      await store.finishItem(
+        c.item,
+        c.item.position === 3 ? { state: "failed", error: { status: 404, code: "not_found", message: "gone" } } : { state: "succeeded" },
+      );
     expect(await store.finishRunIfDone(run.id)).toBe(true);
     expect(await store.finishRunIfDone(run.id)).toBe(false);
     const view = await store.runView((await store.findRun(run.id))!);

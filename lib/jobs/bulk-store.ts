@@ -10,14 +10,21 @@ import { type BulkChange, type BulkItemState, type BulkRunView, describeBulkChan
  * workers (two servers, or a resumed job beside a late one) never both run it.
  */
 
-export async function insertRun(input: { id: string; operator: Operator; requestId: string; items: readonly BulkChange[] }): Promise<BulkRunRow> {
+export async function insertRun(input: {
+  id: string;
+  operator: Operator;
+  requestId: string;
+  items: readonly BulkChange[];
+}): Promise<BulkRunRow> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [run] = await tx
       .insert(bulkRuns)
       .values({ id: input.id, operator: input.operator, requestId: input.requestId, total: input.items.length })
       .returning();
-    await tx.insert(bulkItems).values(input.items.map((change, position) => ({ runId: input.id, position, change, label: describeBulkChange(change) })));
+    await tx
+      .insert(bulkItems)
+      .values(input.items.map((change, position) => ({ runId: input.id, position, change, label: describeBulkChange(change) })));
     return run;
   });
 }

@@ -25,7 +25,15 @@ export const bulkChangeSchema = z.discriminatedUnion(
         confirmSelf,
       })
       .strict(),
-    z.object({ kind: z.literal("remove_member"), provider: providerParam, memberId: pathId("memberId"), workspaceId: pathId("workspaceId").optional(), confirmSelf }).strict(),
+    z
+      .object({
+        kind: z.literal("remove_member"),
+        provider: providerParam,
+        memberId: pathId("memberId"),
+        workspaceId: pathId("workspaceId").optional(),
+        confirmSelf,
+      })
+      .strict(),
     z.object({ kind: z.literal("revoke_invite"), provider: providerParam, inviteId: pathId("inviteId") }).strict(),
     z
       .object({

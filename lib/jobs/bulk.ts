@@ -9,7 +9,19 @@ import { log } from "../log";
 import { notify } from "../notify";
 import { isProviderError } from "../providers/errors";
 import { isDraining, trackChange } from "../shutdown";
-import { claimNext, type ClaimedItem, findRun, nextLeaseEnd, finishItem, finishRunIfDone, insertRun, type ItemOutcome, requeueFailed, runView, unfinishedRunIds } from "./bulk-store";
+import {
+  claimNext,
+  type ClaimedItem,
+  findRun,
+  nextLeaseEnd,
+  finishItem,
+  finishRunIfDone,
+  insertRun,
+  type ItemOutcome,
+  requeueFailed,
+  runView,
+  unfinishedRunIds,
+} from "./bulk-store";
 import type { BulkChange, BulkRunView } from "./bulk-types";
 import { checkMassChange, counted, type MassChangeHeld } from "../changes/mass-change";
 import { type ApprovalRequiredResponse, isApprovalRequired, type MassChangeItem } from "../invites/types";
@@ -37,7 +49,10 @@ function itemLeaseMs(): number {
 }
 
 /** A change that opened a change request instead of running (an admin-level grant): done here, the request says the rest. */
-const held = (result: ApprovalRequiredResponse): ItemOutcome => ({ state: "succeeded", note: `Waits for a second admin's approval (request ${result.request.id})` });
+const held = (result: ApprovalRequiredResponse): ItemOutcome => ({
+  state: "succeeded",
+  note: `Waits for a second admin's approval (request ${result.request.id})`,
+});
 
 /**
  * An offboard's steps that found nothing to remove (404) after an earlier attempt of the item,
@@ -72,7 +87,14 @@ async function perform(ctx: ChangeContext, change: BulkChange, mayHaveRun: boole
         return { state: "succeeded", note: earlier ? "Partly done by an earlier attempt, cut off by a stopping server" : null };
       }
       const message = failed.map((s) => `${s.provider}: ${s.error?.message ?? "failed"}`).join("; ");
-      return { state: "failed", error: { status: null, code: "offboard_incomplete", message: `${failed.length} of ${result.steps.length} steps failed (${message})` } };
+      return {
+        state: "failed",
+        error: {
+          status: null,
+          code: "offboard_incomplete",
+          message: `${failed.length} of ${result.steps.length} steps failed (${message})`,
+        },
+      };
     }
   }
 }
@@ -85,7 +107,13 @@ function errorOf(error: unknown): { status: number | null; code: string; message
 
 /** An earlier attempt of a removal or revoke that reached the provider leaves nothing to find: it is done, not failed. */
 function doneEarlier(claimed: ClaimedItem, error: unknown): boolean {
-  return claimed.mayHaveRun && claimed.item.change !== null && (claimed.item.change as BulkChange).kind !== "change_role" && isApiError(error) && error.status === 404;
+  return (
+    claimed.mayHaveRun &&
+    claimed.item.change !== null &&
+    (claimed.item.change as BulkChange).kind !== "change_role" &&
+    isApiError(error) &&
+    error.status === 404
+  );
 }
 
 async function runItem(ctx: ChangeContext, claimed: ClaimedItem): Promise<void> {
@@ -143,13 +171,24 @@ async function queueRun(runId: string, startAfterSeconds?: number): Promise<void
 function massChangeItemOf(change: BulkChange): MassChangeItem {
   switch (change.kind) {
     case "change_role":
-      return { action: "change_role", provider: change.provider, memberId: change.memberId, role: change.role, workspaceId: change.workspaceId ?? null };
+      return {
+        action: "change_role",
+        provider: change.provider,
+        memberId: change.memberId,
+        role: change.role,
+        workspaceId: change.workspaceId ?? null,
+      };
     case "remove_member":
       return { action: "remove_member", provider: change.provider, memberId: change.memberId, workspaceId: change.workspaceId ?? null };
     case "revoke_invite":
       return { action: "revoke_invite", provider: change.provider, inviteId: change.inviteId };
     case "offboard":
-      return { action: "offboard", email: change.email, providers: change.providers ?? null, memberships: change.providers?.length ?? PROVIDER_IDS.length };
+      return {
+        action: "offboard",
+        email: change.email,
+        providers: change.providers ?? null,
+        memberships: change.providers?.length ?? PROVIDER_IDS.length,
+      };
   }
 }
 

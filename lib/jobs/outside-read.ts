@@ -63,7 +63,12 @@ interface ReadJob {
 }
 
 async function queueRead(read: ProviderRead, job: ReadJob, startAfterSeconds: number): Promise<void> {
-  await (await jobs()).send(read.queue, job, { singletonKey: `${job.provider}:${job.chain ? "chain" : "sync"}`, startAfter: Math.max(1, Math.round(startAfterSeconds)) });
+  await (
+    await jobs()
+  ).send(read.queue, job, {
+    singletonKey: `${job.provider}:${job.chain ? "chain" : "sync"}`,
+    startAfter: Math.max(1, Math.round(startAfterSeconds)),
+  });
 }
 
 function readable(read: ProviderRead) {
@@ -73,7 +78,8 @@ function readable(read: ProviderRead) {
 /** Queues a read of each of these providers' audit logs now (after a sync); never fails the sync. */
 export async function readOutsideAfterSync(providers: readonly ProviderId[]): Promise<void> {
   try {
-    for (const p of readable(OUTSIDE_READ).filter((p) => providers.includes(p.id))) await queueRead(OUTSIDE_READ, { provider: p.id, chain: false }, 1);
+    for (const p of readable(OUTSIDE_READ).filter((p) => providers.includes(p.id)))
+      await queueRead(OUTSIDE_READ, { provider: p.id, chain: false }, 1);
   } catch (error) {
     log.debug({ err: error }, "no read of provider audit logs queued after the sync (the job engine is not running)");
   }
@@ -95,7 +101,8 @@ export function defineProviderReadQueues(): void {
         const data = job.data as ReadJob;
         try {
           const adapter = readable(read).find((p) => p.id === data.provider)?.adapter;
-          if (adapter) log.info({ provider: data.provider, queue: read.queue, result: await read.read(data.provider, adapter) }, "provider read done");
+          if (adapter)
+            log.info({ provider: data.provider, queue: read.queue, result: await read.read(data.provider, adapter) }, "provider read done");
         } catch (error) {
           log.warn({ err: error, provider: data.provider, queue: read.queue }, "provider read failed");
         } finally {

@@ -44,7 +44,12 @@ async function recentSendings(): Promise<SendingSummary[]> {
   const rows = await db
     .select({ requestId: inviteRequestItems.requestId, state: inviteRequestItems.state, n: sql<number>`count(*)::int` })
     .from(inviteRequestItems)
-    .where(inArray(inviteRequestItems.requestId, requests.map((r) => r.id)))
+    .where(
+      inArray(
+        inviteRequestItems.requestId,
+        requests.map((r) => r.id),
+      ),
+    )
     .groupBy(inviteRequestItems.requestId, inviteRequestItems.state);
   return requests.map((request) => {
     const counts = { queued: 0, sending: 0, sent: 0, skipped: 0, failed: 0 };
@@ -116,4 +121,3 @@ export async function jobsOverview(): Promise<JobsOverview> {
   const [bulk, sendings, engine] = await Promise.all([recentBulkRuns(), recentSendings(), recentEngineJobs()]);
   return { bulkRuns: bulk, sendings, engine };
 }
-

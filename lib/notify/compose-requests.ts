@@ -70,7 +70,10 @@ export async function requestDecided(event: Extract<NotifyEvent, { kind: "reques
   if (!stored || !["approved", "rejected", "expired"].includes(stored.request.status)) return null;
   const { request, who, what } = stored;
   const link = requestLink(request.id);
-  const by = request.status === "expired" ? "with no decision in time" : `by ${await nameOf(request.decidedBy, request.decidedByEmail ?? "an admin")}`;
+  const by =
+    request.status === "expired"
+      ? "with no decision in time"
+      : `by ${await nameOf(request.decidedBy, request.decidedByEmail ?? "an admin")}`;
   const because = request.decisionReason && request.status !== "expired" ? ` Reason: ${request.decisionReason}` : "";
   const summary = `${who}'s request ${what} was ${request.status} ${by}.${because}`;
   const text = `Your request ${what} was ${request.status} ${by}.${because}\n\n${link}\n`;
@@ -86,7 +89,12 @@ export async function sendFailed(event: Extract<NotifyEvent, { kind: "send_faile
   const stored = await load(event.requestId);
   if (!stored) return null;
   const { request, items, who, what } = stored;
-  const failed = request.kind === "invite" ? items.filter((i) => i.state === "failed").length : (request.changeResult as ChangeOutcome | null)?.state === "failed" ? 1 : 0;
+  const failed =
+    request.kind === "invite"
+      ? items.filter((i) => i.state === "failed").length
+      : (request.changeResult as ChangeOutcome | null)?.state === "failed"
+        ? 1
+        : 0;
   if (!failed) return null;
   const link = requestLink(request.id);
   const summary =
@@ -107,7 +115,11 @@ export async function bulkFailed(event: Extract<NotifyEvent, { kind: "bulk_faile
   const link = linkTo("/audit");
   const summary = `A bulk change by ${who} ended with ${plural(failed, "failed item")} of ${run.total}.`;
   const text = `${summary} Each item's result is in Roster's audit log; the failed items can be retried:\n${link}\n`;
-  return { summary, link, emails: (await admins()).map((r: Recipient) => ({ to: r, subject: `Bulk change by ${who}: ${plural(failed, "item")} failed`, text })) };
+  return {
+    summary,
+    link,
+    emails: (await admins()).map((r: Recipient) => ({ to: r, subject: `Bulk change by ${who}: ${plural(failed, "item")} failed`, text })),
+  };
 }
 
 export async function jobFailed(event: Extract<NotifyEvent, { kind: "job_failed" }>): Promise<Notice> {

@@ -38,8 +38,16 @@ export async function reviewNotice(event: Extract<NotifyEvent, { kind: "review_a
   const emails = reviewers.map((to) => {
     const mine = plural(counts.get(to.id) ?? 0, "item");
     return reminder
-      ? { to, subject: `Reminder: ${mine} to review in "${campaign.name}"`, text: `You have ${mine} still to decide in the access review "${campaign.name}", due ${due(campaign.dueAt)}:\n${link}\n` }
-      : { to, subject: `You review ${mine} in "${campaign.name}"`, text: `You were named a reviewer of the access review "${campaign.name}": ${mine} to decide by ${due(campaign.dueAt)}:\n${link}\n` };
+      ? {
+          to,
+          subject: `Reminder: ${mine} to review in "${campaign.name}"`,
+          text: `You have ${mine} still to decide in the access review "${campaign.name}", due ${due(campaign.dueAt)}:\n${link}\n`,
+        }
+      : {
+          to,
+          subject: `You review ${mine} in "${campaign.name}"`,
+          text: `You were named a reviewer of the access review "${campaign.name}": ${mine} to decide by ${due(campaign.dueAt)}:\n${link}\n`,
+        };
   });
   return { summary, link, emails };
 }

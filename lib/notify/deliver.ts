@@ -65,7 +65,9 @@ export async function deliver(delivery: Delivery): Promise<void> {
 
 /** What a log line may say about a delivery: never its text, nor an address beyond the domain. */
 function described(delivery: Delivery) {
-  return delivery.channel === "webhook" ? { channel: "webhook", event: delivery.event } : { channel: "email", event: delivery.event, toDomain: delivery.to.split("@")[1] };
+  return delivery.channel === "webhook"
+    ? { channel: "webhook", event: delivery.event }
+    : { channel: "email", event: delivery.event, toDomain: delivery.to.split("@")[1] };
 }
 
 /** Queues deliveries (in the database, before returning). */

@@ -54,8 +54,12 @@ export async function deliveriesOf(event: NotifyEvent): Promise<Delivery[]> {
     });
   }
   if (email && notice.emails.length) {
-    const off = await emailOff(notice.emails.map((e) => e.to.id), preference);
-    for (const e of notice.emails) if (!off.has(e.to.id)) out.push({ channel: "email", event: preference, to: e.to.email, subject: e.subject, text: e.text });
+    const off = await emailOff(
+      notice.emails.map((e) => e.to.id),
+      preference,
+    );
+    for (const e of notice.emails)
+      if (!off.has(e.to.id)) out.push({ channel: "email", event: preference, to: e.to.email, subject: e.subject, text: e.text });
   }
   return out;
 }

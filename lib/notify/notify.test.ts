@@ -31,7 +31,11 @@ let hookFailures = 0;
 let hookAttempts = 0;
 
 /** The message as a reader sees it: headers unfolded and their encoded words decoded, the quoted-printable body decoded. */
-const qp = (text: string) => Buffer.from(text.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+const qp = (text: string) =>
+  Buffer.from(
+    text.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    "latin1",
+  ).toString("utf8");
 function readable(raw: string): string {
   const at = raw.indexOf("\r\n\r\n");
   const headers = raw
@@ -120,7 +124,11 @@ const hooksWith = (containing: string) => hooks.filter((h) => h.text.includes(co
 /** Waits for the queue to be idle, so "nothing else arrived" is a fact, not a race. */
 async function settled(): Promise<void> {
   const boss = await jobs();
-  await expect.poll(async () => (await boss.findJobs("notify")).filter((j) => ["created", "retry", "active"].includes(j.state)).length, { timeout: 30_000 }).toBe(0);
+  await expect
+    .poll(async () => (await boss.findJobs("notify")).filter((j) => ["created", "retry", "active"].includes(j.state)).length, {
+      timeout: 30_000,
+    })
+    .toBe(0);
 }
 
 const INVITED = ["ada.lovelace@invitee.example", "grace.hopper@invitee.example", "alan.turing@invitee.example"];
@@ -183,7 +191,9 @@ describe("notifications", { timeout: 90_000 }, () => {
     await settled();
     expect(mailsTo(admin.operator.email, link).filter((m) => m.raw.includes("Waiting for your approval"))).toHaveLength(0);
     expect(mailsTo(owner.operator.email, "was rejected")).toHaveLength(0);
-    expect(mailsTo(admin.operator.email, "was rejected")[0].raw).toContain("Your request to invite 1 person to OpenAI was rejected by Olive Owner. Reason: Not this quarter");
+    expect(mailsTo(admin.operator.email, "was rejected")[0].raw).toContain(
+      "Your request to invite 1 person to OpenAI was rejected by Olive Owner. Reason: Not this quarter",
+    );
     expect(hooksWith("Adam Admin's request to invite 1 person to OpenAI was rejected by Olive Owner")).toHaveLength(1);
   });
 
@@ -228,7 +238,9 @@ describe("notifications", { timeout: 90_000 }, () => {
     expect(secret.length).toBeGreaterThan(8);
     await expect.poll(() => mailsTo(admin.operator.email, "was approved").length, { timeout: 30_000 }).toBe(1);
     await settled();
-    expect(mailsTo(admin.operator.email, "was approved")[0].raw).toContain('Your request to create the Arthur service account "notify-bot" was approved by Olive Owner');
+    expect(mailsTo(admin.operator.email, "was approved")[0].raw).toContain(
+      'Your request to create the Arthur service account "notify-bot" was approved by Olive Owner',
+    );
     expect(JSON.stringify({ mails, hooks })).not.toContain(secret);
     expect(JSON.stringify({ mails, hooks })).not.toMatch(/roster_pat_|sk-admin|Bearer /);
   });
@@ -238,11 +250,25 @@ describe("notifications", { timeout: 90_000 }, () => {
     const runId = crypto.randomUUID();
     await db.insert(bulkRuns).values({ id: runId, operator: admin.operator, requestId: "t", total: 2, finishedAt: new Date() });
     await db.insert(bulkItems).values([
-      { runId, position: 0, change: { kind: "remove_member", provider: "openai", memberId: "user-secret-one" }, label: "Remove one", state: "failed" },
-      { runId, position: 1, change: { kind: "remove_member", provider: "openai", memberId: "user-two" }, label: "Remove two", state: "succeeded" },
+      {
+        runId,
+        position: 0,
+        change: { kind: "remove_member", provider: "openai", memberId: "user-secret-one" },
+        label: "Remove one",
+        state: "failed",
+      },
+      {
+        runId,
+        position: 1,
+        change: { kind: "remove_member", provider: "openai", memberId: "user-two" },
+        label: "Remove two",
+        state: "succeeded",
+      },
     ] as never);
     await notify({ kind: "bulk_failed", runId });
-    await expect.poll(() => mailsTo(owner.operator.email, "A bulk change by Adam Admin ended with 1 failed item of 2").length, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => mailsTo(owner.operator.email, "A bulk change by Adam Admin ended with 1 failed item of 2").length, { timeout: 30_000 })
+      .toBe(1);
     await settled();
     expect(JSON.stringify({ mails, hooks })).not.toContain("user-secret-one");
   });
@@ -272,7 +298,9 @@ describe("notifications", { timeout: 90_000 }, () => {
     await expect.poll(() => mailsTo(quiet.operator.email, 'You review 1 item in "Q4 admins"').length, { timeout: 30_000 }).toBe(1);
     // The reminder job, as the campaign's creation queued it (here due at once).
     await (await jobs()).send(REMINDER_QUEUE, { campaignId: campaign.id });
-    await expect.poll(() => mailsTo(admin.operator.email, 'Reminder: 2 items to review in "Q4 admins"').length, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => mailsTo(admin.operator.email, 'Reminder: 2 items to review in "Q4 admins"').length, { timeout: 30_000 })
+      .toBe(1);
     await expect.poll(() => hooksWith('Access review "Q4 admins" is due').length, { timeout: 30_000 }).toBe(1);
     await settled();
     expect(mailsTo(quiet.operator.email, "Reminder:")).toHaveLength(0);

@@ -5,7 +5,8 @@ import { NOTIFY_EVENTS, type NotificationPreferences, type NotificationPreferenc
 
 /** Each operator's email choice per event; an event never chosen is on. */
 
-const defaults = (): NotificationPreferences["email"] => Object.fromEntries(NOTIFY_EVENTS.map((e) => [e, true])) as NotificationPreferences["email"];
+const defaults = (): NotificationPreferences["email"] =>
+  Object.fromEntries(NOTIFY_EVENTS.map((e) => [e, true])) as NotificationPreferences["email"];
 
 export async function preferencesOf(operatorId: string): Promise<NotificationPreferences> {
   const db = await getDb();
@@ -37,6 +38,12 @@ export async function emailOff(operatorIds: readonly string[], event: NotifyEven
   const rows = await db
     .select({ id: notificationPreferences.operatorId })
     .from(notificationPreferences)
-    .where(and(inArray(notificationPreferences.operatorId, [...operatorIds]), eq(notificationPreferences.event, event), eq(notificationPreferences.email, false)));
+    .where(
+      and(
+        inArray(notificationPreferences.operatorId, [...operatorIds]),
+        eq(notificationPreferences.event, event),
+        eq(notificationPreferences.email, false),
+      ),
+    );
   return new Set(rows.map((r) => r.id));
 }

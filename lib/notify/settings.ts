@@ -14,6 +14,9 @@ export async function notificationSettings(operator: Operator): Promise<Notifica
   return { ...(await preferencesOf(operator.id)), channels: channels() };
 }
 
-export async function changeNotificationSettings(operator: Operator, patch: NotificationPreferencesPatch): Promise<NotificationSettingsResponse> {
+export async function changeNotificationSettings(
+  operator: Operator,
+  patch: NotificationPreferencesPatch,
+): Promise<NotificationSettingsResponse> {
   return { ...(await savePreferences(operator.id, patch)), channels: channels() };
 }

@@ -16,5 +16,10 @@ export async function notifySyncResult(state: ProviderState | undefined): Promis
   }
   if (failing.has(state.id)) return;
   failing.add(state.id);
-  await notify({ kind: "job_failed", job: "Scheduled sync", what: `the scheduled read of ${state.label}'s members failed (Connections shows why)`, link: linkTo("/connections") });
+  await notify({
+    kind: "job_failed",
+    job: "Scheduled sync",
+    what: `the scheduled read of ${state.label}'s members failed (Connections shows why)`,
+    link: linkTo("/connections"),
+  });
 }

@@ -22,7 +22,10 @@ const { addOperator, changeOwnPassword, updateOperator } = await import("./servi
 const { cachedOperatorRow, forgetOperators } = await import("./cache");
 
 const D = `cache${process.pid}${Date.now()}.example.com`;
-const seed = { operator: { id: "00000000-0000-4000-8000-000000000000", email: "seed@example.com", name: "Seed", role: "owner" as const }, requestId: "r0" };
+const seed = {
+  operator: { id: "00000000-0000-4000-8000-000000000000", email: "seed@example.com", name: "Seed", role: "owner" as const },
+  requestId: "r0",
+};
 let n = 0;
 
 async function fresh(role: "viewer" | "admin" = "viewer") {
@@ -47,7 +50,10 @@ describe("operator cache", () => {
     expect(await findActiveOperator(op.id, 0)).toMatchObject({ role: "viewer" });
     const db = await getDb();
     // Straight to the table, as another server sharing the database would.
-    await db.update(operators).set({ sessionVersion: sql`${operators.sessionVersion} + 1` }).where(eq(operators.id, op.id));
+    await db
+      .update(operators)
+      .set({ sessionVersion: sql`${operators.sessionVersion} + 1` })
+      .where(eq(operators.id, op.id));
     expect(await findActiveOperator(op.id, 0), "still the cached row").toMatchObject({ role: "viewer" });
     await sleep(5_100);
     expect(await findActiveOperator(op.id, 0), "past the cache time").toBeNull();

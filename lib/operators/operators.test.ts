@@ -65,8 +65,6 @@ describe(`operators (${backend})`, () => {
 
   it("the database refuses a role Roster does not have", async () => {
     const db = await getDb();
-    await expect(
-      db.insert(operators).values({ email: `bad-${suffix}@example.com`, name: "Bad", role: "superuser" }),
-    ).rejects.toThrow();
+    await expect(db.insert(operators).values({ email: `bad-${suffix}@example.com`, name: "Bad", role: "superuser" })).rejects.toThrow();
   });
 });

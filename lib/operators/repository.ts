@@ -13,7 +13,11 @@ function toOperator(row: OperatorRow): Operator | null {
 /** The operator with this email, with their password hash, for sign-in. */
 export async function findOperatorForSignIn(email: string) {
   const db = await getDb();
-  const [row] = await db.select().from(operators).where(eq(operators.email, normaliseEmail(email))).limit(1);
+  const [row] = await db
+    .select()
+    .from(operators)
+    .where(eq(operators.email, normaliseEmail(email)))
+    .limit(1);
   if (!row) return null;
   const operator = toOperator(row);
   return operator ? { operator, passwordHash: row.passwordHash } : null;

@@ -22,8 +22,16 @@ describe("operator management", () => {
   beforeAll(async () => {
     const db = await getDb();
     await db.execute(sql`delete from operators where role = 'owner'`);
-    const seed = { operator: { id: "00000000-0000-4000-8000-000000000000", email: "seed@example.com", name: "Seed", role: "owner" as const }, requestId: "r0" };
-    const { operator } = await addOperator(seed, { email: `  First@${D.toUpperCase()} `, name: "First", role: "owner", password: PASSWORD });
+    const seed = {
+      operator: { id: "00000000-0000-4000-8000-000000000000", email: "seed@example.com", name: "Seed", role: "owner" as const },
+      requestId: "r0",
+    };
+    const { operator } = await addOperator(seed, {
+      email: `  First@${D.toUpperCase()} `,
+      name: "First",
+      role: "owner",
+      password: PASSWORD,
+    });
     ctx = { operator: { id: operator.id, email: operator.email, name: operator.name, role: "owner" }, requestId: "r1" };
   });
 
@@ -40,7 +48,12 @@ describe("operator management", () => {
     expect(text).not.toContain(password);
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain("scrypt$");
-    expect(events[0]).toMatchObject({ action: "add_operator", outcome: "success", target: { email: `ada@${D}` }, after: { role: "admin" } });
+    expect(events[0]).toMatchObject({
+      action: "add_operator",
+      outcome: "success",
+      target: { email: `ada@${D}` },
+      after: { role: "admin" },
+    });
 
     await expect(addOperator(ctx, { email: `ADA@${D}`, name: "Again", role: "viewer", password })).rejects.toMatchObject({
       status: 409,

@@ -7,7 +7,13 @@ import { type Db, getDb } from "../db";
 import { type OperatorRow, operators } from "../db/schema";
 import { normaliseEmail } from "../email";
 import { writingOperators } from "./cache";
-import { type AddOperatorInput, type ChangePasswordInput, type OperatorResponse, type OperatorSummary, type UpdateOperatorInput } from "./types";
+import {
+  type AddOperatorInput,
+  type ChangePasswordInput,
+  type OperatorResponse,
+  type OperatorSummary,
+  type UpdateOperatorInput,
+} from "./types";
 
 /**
  * Who may sign in to Roster: owners add operators, change their role and disable them.
@@ -68,12 +74,14 @@ export async function addOperator(ctx: ChangeContext, input: AddOperatorInput): 
   const passwordHash = await hashPassword(input.password);
   let row: OperatorRow | undefined;
   const auditId = await auditedChange(attempt, async () => {
-    [row] = await writingOperators(() => db
-      .insert(operators)
-      // The owner chose this password: the operator replaces it at first sign-in.
-      .values({ email, name: input.name, role: input.role, passwordHash, mustChangePassword: true })
-      .onConflictDoNothing()
-      .returning());
+    [row] = await writingOperators(() =>
+      db
+        .insert(operators)
+        // The owner chose this password: the operator replaces it at first sign-in.
+        .values({ email, name: input.name, role: input.role, passwordHash, mustChangePassword: true })
+        .onConflictDoNothing()
+        .returning(),
+    );
     if (!row) throw new ApiError("already_exists", `${email} is already a Roster operator`);
   });
   return { operator: summary(row!), auditId };
@@ -98,26 +106,28 @@ export async function updateOperator(ctx: ChangeContext, id: string, input: Upda
 
   let updated: OperatorRow | undefined;
   const auditId = await auditedChange(attempt, () =>
-    writingOperators(() => db.transaction(async (tx) => {
-      // One owner change at a time, so two owners cannot demote each other at once.
-      await tx.execute(sql`select pg_advisory_xact_lock(${OPERATORS_LOCK})`);
-      if (losesOwner && (await enabledOwnersBesides(tx, id)) === 0) {
-        throw new ApiError("last_owner", lastOwnerMessage(before));
-      }
-      [updated] = await tx
-        .update(operators)
-        .set({
-          role: after.role,
-          disabledAt: after.disabled ? (row.disabledAt ?? new Date()) : null,
-          // A new role or a disable ends the operator's sessions (re-enabling revives none).
-          ...(after.role !== before.role || after.disabled !== before.disabled
-            ? { sessionVersion: sql`${operators.sessionVersion} + 1` }
-            : {}),
-          updatedAt: new Date(),
-        })
-        .where(eq(operators.id, id))
-        .returning();
-    })),
+    writingOperators(() =>
+      db.transaction(async (tx) => {
+        // One owner change at a time, so two owners cannot demote each other at once.
+        await tx.execute(sql`select pg_advisory_xact_lock(${OPERATORS_LOCK})`);
+        if (losesOwner && (await enabledOwnersBesides(tx, id)) === 0) {
+          throw new ApiError("last_owner", lastOwnerMessage(before));
+        }
+        [updated] = await tx
+          .update(operators)
+          .set({
+            role: after.role,
+            disabledAt: after.disabled ? (row.disabledAt ?? new Date()) : null,
+            // A new role or a disable ends the operator's sessions (re-enabling revives none).
+            ...(after.role !== before.role || after.disabled !== before.disabled
+              ? { sessionVersion: sql`${operators.sessionVersion} + 1` }
+              : {}),
+            updatedAt: new Date(),
+          })
+          .where(eq(operators.id, id))
+          .returning();
+      }),
+    ),
   );
   return { operator: summary(updated!), auditId };
 }

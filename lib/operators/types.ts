@@ -15,7 +15,11 @@ export const operatorIdParamsSchema = z.object({ id: z.uuid({ error: "id must be
 export const addOperatorSchema = z
   .object({
     email: emailAddress(),
-    name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(INPUT_LIMITS.name, `name must be at most ${INPUT_LIMITS.name} characters`),
+    name: z
+      .string({ error: "name is required" })
+      .trim()
+      .min(1, "name is required")
+      .max(INPUT_LIMITS.name, `name must be at most ${INPUT_LIMITS.name} characters`),
     role,
     /** Their password until they change it; Roster keeps only its scrypt hash. */
     password: z
@@ -36,7 +40,10 @@ export const updateOperatorSchema = z
 /** `POST /api/account/password`: an operator's own password. */
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "currentPassword is required" }).min(1, "currentPassword is required").max(1024, "currentPassword is too long"),
+    currentPassword: z
+      .string({ error: "currentPassword is required" })
+      .min(1, "currentPassword is required")
+      .max(1024, "currentPassword is too long"),
     newPassword: z
       .string({ error: "newPassword is required" })
       .min(OPERATOR_PASSWORD_MIN, `newPassword must be at least ${OPERATOR_PASSWORD_MIN} characters`)
@@ -67,4 +74,3 @@ export interface OperatorResponse {
   operator: OperatorSummary;
   auditId: number;
 }
-

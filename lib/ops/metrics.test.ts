@@ -1,9 +1,19 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/metrics/route";
-import { bearerMatches, countAuditRow, countLimited, observeApiRequest, observeProviderCall, observeSync, operationOf, routePattern } from "./metrics";
+import {
+  bearerMatches,
+  countAuditRow,
+  countLimited,
+  observeApiRequest,
+  observeProviderCall,
+  observeSync,
+  operationOf,
+  routePattern,
+} from "./metrics";
 
 const TOKEN = "metrics-test-token-0123456789abcdef";
-const call = (authorization?: string) => GET(new Request("http://roster.test/api/metrics", { headers: authorization ? { authorization } : {} }));
+const call = (authorization?: string) =>
+  GET(new Request("http://roster.test/api/metrics", { headers: authorization ? { authorization } : {} }));
 
 afterEach(() => {
   delete process.env.ROSTER_METRICS_TOKEN;
@@ -19,7 +29,15 @@ describe("GET /api/metrics", () => {
 
   it("answers 401 to a missing, wrong or differently shaped token", async () => {
     process.env.ROSTER_METRICS_TOKEN = TOKEN;
-    for (const header of [undefined, "Bearer wrong", `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, TOKEN, `Basic ${TOKEN}`, "Bearer "]) {
+    for (const header of [
+      undefined,
+      "Bearer wrong",
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      TOKEN,
+      `Basic ${TOKEN}`,
+      "Bearer ",
+    ]) {
       const res = await call(header);
       expect(res.status, String(header)).toBe(401);
       expect(res.headers.get("www-authenticate")).toContain("Bearer");
@@ -57,8 +75,12 @@ describe("GET /api/metrics", () => {
       expect(text, family).toContain(`# TYPE ${family} `);
     }
     expect(text).toContain('roster_provider_requests_total{provider="openai",operation="GET /organization/users/:id",status="200"} 1');
-    expect(text).toContain('roster_provider_requests_total{provider="arthur",operation="GET /api/v1/organizations/:id/users",status="timeout"} 1');
-    expect(text).toContain('roster_api_request_duration_seconds_count{route="/api/members/[provider]/[memberId]",method="PATCH",status="200"} 1');
+    expect(text).toContain(
+      'roster_provider_requests_total{provider="arthur",operation="GET /api/v1/organizations/:id/users",status="timeout"} 1',
+    );
+    expect(text).toContain(
+      'roster_api_request_duration_seconds_count{route="/api/members/[provider]/[memberId]",method="PATCH",status="200"} 1',
+    );
     expect(text).toContain('roster_sync_duration_seconds_count{provider="astronomer",outcome="success"} 1');
     expect(text).toMatch(/roster_snapshot_age_seconds\{provider="astronomer"\} [3-9]\.\d+/);
     expect(text).toContain('roster_audit_events_total{action="change_role",kind="result",outcome="success"} 1');
@@ -68,7 +90,9 @@ describe("GET /api/metrics", () => {
 
 describe("metric labels carry patterns, never ids", () => {
   it("names a route by its folders' pattern", () => {
-    expect(routePattern("/api/members/astronomer/clx9abc", { provider: "astronomer", memberId: "clx9abc" })).toBe("/api/members/[provider]/[memberId]");
+    expect(routePattern("/api/members/astronomer/clx9abc", { provider: "astronomer", memberId: "clx9abc" })).toBe(
+      "/api/members/[provider]/[memberId]",
+    );
     expect(routePattern("/api/people/ann%40example.com/offboard", { email: "ann@example.com" })).toBe("/api/people/[email]/offboard");
     expect(routePattern("/api/users", undefined)).toBe("/api/users");
     expect(routePattern("/api/auth/callback/credentials", { nextauth: ["callback", "credentials"] })).toBe("/api/auth/[...nextauth]");

@@ -55,7 +55,16 @@ describe("Astronomer v1alpha1: lastLogin", () => {
   });
 
   it("takes a list where nobody has a lastLogin as not told (a non-admin token), not as never", () => {
-    const base = { provider: "astronomer", name: "", role: "r", roleId: "r", status: "active", kind: "person", addedAt: null, managed: false } as const;
+    const base = {
+      provider: "astronomer",
+      name: "",
+      role: "r",
+      roleId: "r",
+      status: "active",
+      kind: "person",
+      addedAt: null,
+      managed: false,
+    } as const;
     const read = withoutUntoldActivity([
       { ...base, id: "a", email: "a@x", lastActiveAt: null },
       { ...base, id: "b", email: "b@x", lastActiveAt: null },

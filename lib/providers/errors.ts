@@ -26,13 +26,7 @@ export class ProviderError extends Error {
   /** The provider's request id, when it sent one. */
   readonly requestId: string | null;
 
-  constructor(init: {
-    provider: ProviderId;
-    kind: ProviderErrorKind;
-    status: number | null;
-    message: string;
-    requestId?: string | null;
-  }) {
+  constructor(init: { provider: ProviderId; kind: ProviderErrorKind; status: number | null; message: string; requestId?: string | null }) {
     // The provider's words, minus any of Roster's own secrets it repeated (its key in a 401).
     super(maskSecrets(init.message));
     this.name = "ProviderError";

@@ -59,7 +59,14 @@ async function subject(
     timeoutMs: TIMEOUT_MS,
   };
   const adapter = create(connection);
-  return { id, sandbox, adapter, expired: create({ ...connection, token: "sk-expired-key" }), listRoute, creates: creates(connection, adapter) };
+  return {
+    id,
+    sandbox,
+    adapter,
+    expired: create({ ...connection, token: "sk-expired-key" }),
+    listRoute,
+    creates: creates(connection, adapter),
+  };
 }
 
 beforeAll(async () => {
@@ -67,14 +74,20 @@ beforeAll(async () => {
     subject("openai", createOpenAISandbox({ users: 40 }), createOpenAIAdapter, "/organization/users", (_c, adapter) => [
       { name: "invite", method: "POST", route: "/organization/invites", send: (email) => adapter.invite({ email, role: "reader" }) },
     ]),
-    subject("astronomer", createAstronomerSandbox({ users: 40 }), createAstronomerAdapter, "/organizations/{organizationId}/users", (_c, adapter) => [
-      {
-        name: "invite",
-        method: "POST",
-        route: "/organizations/{organizationId}/invites",
-        send: (email) => adapter.invite({ email, role: ROLE.orgMember }),
-      },
-    ]),
+    subject(
+      "astronomer",
+      createAstronomerSandbox({ users: 40 }),
+      createAstronomerAdapter,
+      "/organizations/{organizationId}/users",
+      (_c, adapter) => [
+        {
+          name: "invite",
+          method: "POST",
+          route: "/organizations/{organizationId}/invites",
+          send: (email) => adapter.invite({ email, role: ROLE.orgMember }),
+        },
+      ],
+    ),
     subject("arthur", createArthurSandbox({ users: 40 }), createArthurAdapter, "/api/v1/organization/users", (connection, adapter) => {
       const extras = arthurExtras(connection);
       return [
@@ -118,7 +131,9 @@ function requestsTo(s: Subject, method: string, route: string) {
  * before the window closes is refused again; one that waits as told gets in.
  */
 function rateLimitWindow(s: Subject, route: string, seconds: number) {
-  s.sandbox.running.faults.add(faultSchema.parse({ method: "GET", route, status: 429, retryAfter: seconds, message: "Rate limit reached for requests" }));
+  s.sandbox.running.faults.add(
+    faultSchema.parse({ method: "GET", route, status: 429, retryAfter: seconds, message: "Rate limit reached for requests" }),
+  );
   const timer = setTimeout(() => s.sandbox.running.faults.clear(), seconds * 1000);
   return () => clearTimeout(timer);
 }
@@ -181,7 +196,9 @@ for (const id of PROVIDER_IDS) {
       expect(error).toMatchObject({ provider: id, kind: "http", status: 401 });
       // Arthur's fixed access token is short-lived: its message also says how to configure client credentials.
       const said = "Invalid authentication credentials";
-      expect(error.message).toBe(id === "arthur" ? expiredAccessToken(said) : `${label} rejected Roster's API key, which may have expired or been revoked: ${said}`);
+      expect(error.message).toBe(
+        id === "arthur" ? expiredAccessToken(said) : `${label} rejected Roster's API key, which may have expired or been revoked: ${said}`,
+      );
       expect(listAttempts()).toEqual([401]);
     });
   });

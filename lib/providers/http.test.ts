@@ -49,7 +49,9 @@ describe("createProviderHttp", () => {
   it("turns the provider's error body into the error message, with provider and status", async () => {
     const error = await providerError(http({ token: "bad" }).request({ path: "/things", schema }));
     expect(error).toMatchObject({ provider: "openai", status: 401, kind: "http" });
-    expect(error.message).toBe("OpenAI rejected Roster's API key, which may have expired or been revoked: Invalid authentication credentials");
+    expect(error.message).toBe(
+      "OpenAI rejected Roster's API key, which may have expired or been revoked: Invalid authentication credentials",
+    );
   });
 
   it("retries a GET after a 429, honouring Retry-After", async () => {

@@ -74,9 +74,7 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
 }
 
 export interface ProviderHttp {
-  request<S extends z.ZodType | undefined = undefined>(
-    options: RequestOptions<S>,
-  ): Promise<S extends z.ZodType ? z.infer<S> : null>;
+  request<S extends z.ZodType | undefined = undefined>(options: RequestOptions<S>): Promise<S extends z.ZodType ? z.infer<S> : null>;
 }
 
 /** What one attempt learnt, for its log entry. */
@@ -155,7 +153,13 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
     options.bearer ??
     fixedBearer(options.token, (said) => `${label} rejected Roster's API key, which may have expired or been revoked: ${said}`);
   const noAnswer = (requestId: string | null = null) =>
-    new ProviderError({ provider, kind: "timeout", status: null, message: `No answer within ${seconds(timeoutMs)} from ${label}`, requestId });
+    new ProviderError({
+      provider,
+      kind: "timeout",
+      status: null,
+      message: `No answer within ${seconds(timeoutMs)} from ${label}`,
+      requestId,
+    });
 
   async function attempt(req: RequestOptions<z.ZodType | undefined>, authorization: string, call: CallRecord = {}): Promise<unknown> {
     const method = req.method ?? "GET";
@@ -221,9 +225,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
         message,
         requestId: requestId ?? bodyRequestId,
       });
-      (error as ProviderError & { retryAfterMs?: number | null }).retryAfterMs = parseRetryAfter(
-        response.headers.get("retry-after"),
-      );
+      (error as ProviderError & { retryAfterMs?: number | null }).retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
       throw error;
     }
 

@@ -12,7 +12,8 @@ import { openaiProvider } from "./openai";
 const MODULES: ProviderModule[] = [openaiProvider, astronomerProvider, arthurProvider, ...extraProviderModules()];
 
 const BY_ID = new Map<string, ProviderModule>(MODULES.map((m) => [m.descriptor.id, m]));
-for (const id of PROVIDER_IDS) if (!BY_ID.has(id)) throw new Error(`Provider "${id}" has a descriptor but no server part in lib/providers/modules.ts`);
+for (const id of PROVIDER_IDS)
+  if (!BY_ID.has(id)) throw new Error(`Provider "${id}" has a descriptor but no server part in lib/providers/modules.ts`);
 
 /** The server part of a provider Roster knows. */
 export function providerModule(id: ProviderId): ProviderModule {

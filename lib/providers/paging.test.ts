@@ -43,7 +43,10 @@ function numbered(count: number, pageSize: number, seen: number[] = []): PagedLi
     fetchPage: async (page) => {
       seen.push(page);
       await tick();
-      const records = Array.from({ length: Math.max(0, Math.min(pageSize, count - (page - 1) * pageSize)) }, (_, i) => (page - 1) * pageSize + i);
+      const records = Array.from(
+        { length: Math.max(0, Math.min(pageSize, count - (page - 1) * pageSize)) },
+        (_, i) => (page - 1) * pageSize + i,
+      );
       return { records, totalPages: Math.ceil(count / pageSize), totalRecords: count };
     },
     items: (page) => page.records,
@@ -153,7 +156,13 @@ function shifting(count: number, pageSize: number, shiftedReads: number, dropEve
 }
 
 describe("readCompleteList", () => {
-  const options = (report = createReadReport()) => ({ limit: createLimiter(), report, idOf: (i: { id: string }) => i.id, item: "user", part: "users" });
+  const options = (report = createReadReport()) => ({
+    limit: createLimiter(),
+    report,
+    idOf: (i: { id: string }) => i.id,
+    item: "user",
+    part: "users",
+  });
 
   it("reads a list that holds still once, with nothing noted", async () => {
     const { list, reads } = shifting(25, 10, 0);

@@ -67,7 +67,9 @@ describe("readItem", () => {
     const report = createReadReport();
     expect(readItems(spec, [good, { ...good, id: "" }, { name: "no id" }, null], report)).toEqual([good]);
     expect(report.data().dropped).toBe(3);
-    expect(report.data().deviations).toEqual([{ kind: "thing dropped (no id)", count: 3, example: expect.stringContaining('"name":"One"') }]);
+    expect(report.data().deviations).toEqual([
+      { kind: "thing dropped (no id)", count: 3, example: expect.stringContaining('"name":"One"') },
+    ]);
   });
 
   it("fails a single answer that has no id, naming it", () => {
@@ -83,7 +85,15 @@ describe("helpers", () => {
 
   it("reads timestamps liberally: seconds, milliseconds, numeric text, ISO with or without a zone", () => {
     const at = Date.UTC(2024, 2, 26, 16, 45, 33);
-    for (const raw of [at / 1000, at, String(at / 1000), "2024-03-26T16:45:33Z", "2024-03-26T16:45:33", "2024-03-26 16:45:33", "2024-03-26T17:45:33+01:00"]) {
+    for (const raw of [
+      at / 1000,
+      at,
+      String(at / 1000),
+      "2024-03-26T16:45:33Z",
+      "2024-03-26T16:45:33",
+      "2024-03-26 16:45:33",
+      "2024-03-26T17:45:33+01:00",
+    ]) {
       expect(liberalTimeMs(raw), String(raw)).toBe(at);
     }
     expect(liberalTimeMs("yesterday")).toBeUndefined();

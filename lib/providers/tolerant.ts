@@ -55,7 +55,10 @@ const MAX_READABLE = 80;
 
 /** A provider's value as shown to people: verbatim, without control characters or runs of spaces, bounded. */
 export function readable(value: string): string {
-  const text = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim();
+  const text = value
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > MAX_READABLE ? `${text.slice(0, MAX_READABLE - 1)}…` : text;
 }
 
@@ -68,8 +71,7 @@ function example(raw: unknown): string {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 interface Def {
   type: string;
@@ -193,7 +195,11 @@ export function readItem<S extends z.ZodType>(spec: ItemSpec<S>, raw: unknown, r
 }
 
 /** Every item of a list read liberally; items without an id are left out (and counted). */
-export function readItems<S extends z.ZodType>(spec: ItemSpec<S>, raws: readonly unknown[], report?: ReadReport): Array<Tolerated<z.infer<S>>> {
+export function readItems<S extends z.ZodType>(
+  spec: ItemSpec<S>,
+  raws: readonly unknown[],
+  report?: ReadReport,
+): Array<Tolerated<z.infer<S>>> {
   const out: Array<Tolerated<z.infer<S>>> = [];
   for (const raw of raws) {
     const item = readItem(spec, raw, report);

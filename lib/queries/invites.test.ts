@@ -52,15 +52,27 @@ describe("fetchExisting", () => {
           ? {
               people: [
                 { email: "ada@example.com.au", memberships: [{ provider: "astronomer", status: "active" }] },
-                { email: "ada@example.com", memberships: [{ provider: "openai", status: "active" }, { provider: "astronomer", status: "invited" }] },
+                {
+                  email: "ada@example.com",
+                  memberships: [
+                    { provider: "openai", status: "active" },
+                    { provider: "astronomer", status: "invited" },
+                  ],
+                },
               ],
             }
           : null;
-      return body ? new Response(JSON.stringify(body), { status: 200 }) : new Response('{"error":{"code":"x","message":"down"}}', { status: 503 });
+      return body
+        ? new Response(JSON.stringify(body), { status: 200 })
+        : new Response('{"error":{"code":"x","message":"down"}}', { status: 503 });
     });
     vi.stubGlobal("fetch", fetchMock);
     const found = await fetchExisting(["ada@example.com", "bob@example.com"]);
-    expect(found.byEmail["ada@example.com"]).toEqual({ openai: "already_member", astronomer: "already_invited", arthur: "already_invited" });
+    expect(found.byEmail["ada@example.com"]).toEqual({
+      openai: "already_member",
+      astronomer: "already_invited",
+      arthur: "already_invited",
+    });
     expect(found.byEmail["bob@example.com"]).toEqual({});
     expect(found.unchecked).toEqual(["bob@example.com"]);
   });

@@ -42,7 +42,14 @@ function memberPath(provider: ProviderId, memberId: string): string {
 }
 
 /** The change done, or (an admin-level grant under the two-person rule) the request a second admin approves. */
-export async function changeMemberRole({ provider, memberId, role, workspaceId, add, confirmSelf }: ChangeRoleInput): Promise<ChangeResult | ApprovalRequiredResponse> {
+export async function changeMemberRole({
+  provider,
+  memberId,
+  role,
+  workspaceId,
+  add,
+  confirmSelf,
+}: ChangeRoleInput): Promise<ChangeResult | ApprovalRequiredResponse> {
   const body = await apiFetch<{ result: ChangeResult } | ApprovalRequiredResponse>(memberPath(provider, memberId), {
     method: "PATCH",
     json: { role, workspaceId, add: add || undefined, confirmSelf },
@@ -78,14 +85,17 @@ function withRole<T extends Membership>(membership: T, input: ChangeRoleInput): 
   const shown = input.roleName ?? input.role;
   if (!input.workspaceId) return { ...membership, role: shown };
   if (input.add) {
-    const added = { ...(input.workspaceKind === "project" ? { scope: "project" as const } : {}), scopeId: input.workspaceId, scopeName: input.workspaceName ?? input.workspaceId, role: shown };
+    const added = {
+      ...(input.workspaceKind === "project" ? { scope: "project" as const } : {}),
+      scopeId: input.workspaceId,
+      scopeName: input.workspaceName ?? input.workspaceId,
+      role: shown,
+    };
     return { ...membership, scopedRoles: [...(membership.scopedRoles ?? []), added] };
   }
   return {
     ...membership,
-    scopedRoles: membership.scopedRoles?.map((scoped) =>
-      scoped.scopeId === input.workspaceId ? { ...scoped, role: shown } : scoped,
-    ),
+    scopedRoles: membership.scopedRoles?.map((scoped) => (scoped.scopeId === input.workspaceId ? { ...scoped, role: shown } : scoped)),
   };
 }
 

@@ -44,6 +44,7 @@ export function recentOutsideQueryOptions() {
 export function timelineQueryOptions(email: string) {
   return queryOptions({
     queryKey: outsideKeys.timeline(email),
-    queryFn: ({ signal }) => apiFetch<PersonTimelineResponse>(`/api/people/${encodeURIComponent(normaliseEmail(email))}/timeline`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<PersonTimelineResponse>(`/api/people/${encodeURIComponent(normaliseEmail(email))}/timeline`, { signal }),
   });
 }

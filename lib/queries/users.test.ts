@@ -6,7 +6,15 @@ const parse = (search: string) => parseUsersQuery(new URLSearchParams(search));
 
 describe("the users table's URL state", () => {
   it("an empty address is the default query, and the default query writes an empty address", () => {
-    expect(parse("")).toEqual({ ...DEFAULT_USERS_QUERY, provider: undefined, role: undefined, status: undefined, kind: undefined, workspace: undefined, via: undefined });
+    expect(parse("")).toEqual({
+      ...DEFAULT_USERS_QUERY,
+      provider: undefined,
+      role: undefined,
+      status: undefined,
+      kind: undefined,
+      workspace: undefined,
+      via: undefined,
+    });
     expect(usersQueryToSearchParams(DEFAULT_USERS_QUERY).toString()).toBe("");
   });
 
@@ -27,14 +35,24 @@ describe("the users table's URL state", () => {
   });
 
   it("what is written is read back the same, duplicates and order aside", () => {
-    const written = usersQueryToSearchParams({ ...DEFAULT_USERS_QUERY, q: "ada", provider: ["arthur", "openai"], role: ["owner"], sort: "email", order: "desc", page: 3 });
+    const written = usersQueryToSearchParams({
+      ...DEFAULT_USERS_QUERY,
+      q: "ada",
+      provider: ["arthur", "openai"],
+      role: ["owner"],
+      sort: "email",
+      order: "desc",
+      page: 3,
+    });
     const read = parseUsersQuery(written);
     expect(read).toMatchObject({ q: "ada", provider: ["openai", "arthur"], role: ["owner"], sort: "email", order: "desc", page: 3 });
     expect(parse("role=owner,owner,reader").role).toEqual(["owner", "reader"]);
   });
 
   it("keeps the project or workspace and the through-a-group-or-team filters, dropping values the API refuses", () => {
-    const read = parseUsersQuery(usersQueryToSearchParams({ ...DEFAULT_USERS_QUERY, workspace: ["openai:proj_research"], via: ["team", "group"] }));
+    const read = parseUsersQuery(
+      usersQueryToSearchParams({ ...DEFAULT_USERS_QUERY, workspace: ["openai:proj_research"], via: ["team", "group"] }),
+    );
     expect(read).toMatchObject({ workspace: ["openai:proj_research"], via: ["group", "team"] });
     expect(parse("via=direct,group").via).toEqual(["group"]);
     expect(parse(`workspace=${"w".repeat(USERS_QUERY_LIMITS.workspace + 1)}`).workspace).toBeUndefined();

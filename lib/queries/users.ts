@@ -42,7 +42,14 @@ function parseList<K extends UsersListKey>(key: K, raw: string | null): UsersQue
   if (!raw) return undefined;
   const allowed = LIST_VALUES[key];
   // Keep the valid items and drop the rest, one by one, so one bad value does not cost the others.
-  const items = [...new Set(raw.split(",").map((item) => item.trim()).filter(Boolean))]
+  const items = [
+    ...new Set(
+      raw
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ]
     .filter((item) => (allowed ? allowed.includes(item) : item.length <= (ITEM_LIMIT[key] ?? L.role)))
     .sort((a, b) => orderOf(key, a) - orderOf(key, b) || a.localeCompare(b));
   return (items.length > 0 ? items : undefined) as UsersQuery[K];

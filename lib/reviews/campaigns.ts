@@ -39,19 +39,28 @@ interface Reviewer {
 async function resolveReviewers(input: ReviewersInput): Promise<{ all?: Reviewer; providers: Partial<Record<ProviderId, Reviewer>> }> {
   const db = await getDb();
   const find = async (email: string, field: string): Promise<Reviewer> => {
-    const [row] = await db.select({ id: operators.id, email: operators.email, disabledAt: operators.disabledAt }).from(operators).where(eq(operators.email, email));
+    const [row] = await db
+      .select({ id: operators.id, email: operators.email, disabledAt: operators.disabledAt })
+      .from(operators)
+      .where(eq(operators.email, email));
     if (!row || row.disabledAt) {
-      throw new ApiError("invalid_input", `${field}: ${email} is not an active Roster operator`, [{ field, message: `${email} is not an active Roster operator` }]);
+      throw new ApiError("invalid_input", `${field}: ${email} is not an active Roster operator`, [
+        { field, message: `${email} is not an active Roster operator` },
+      ]);
     }
     return { id: row.id, email: row.email };
   };
   const providers: Partial<Record<ProviderId, Reviewer>> = {};
-  for (const [p, email] of Object.entries(input.providers ?? {}) as [ProviderId, string][]) providers[p] = await find(email, `reviewers.providers.${p}`);
+  for (const [p, email] of Object.entries(input.providers ?? {}) as [ProviderId, string][])
+    providers[p] = await find(email, `reviewers.providers.${p}`);
   return { all: input.all ? await find(input.all, "reviewers.all") : undefined, providers };
 }
 
 /** The memberships in scope, from the stored directory, with each provider's reviewer. */
-async function draftItems(scope: ReviewScope, reviewers: Awaited<ReturnType<typeof resolveReviewers>>): Promise<Array<ItemDraft & { reviewer: Reviewer }>> {
+async function draftItems(
+  scope: ReviewScope,
+  reviewers: Awaited<ReturnType<typeof resolveReviewers>>,
+): Promise<Array<ItemDraft & { reviewer: Reviewer }>> {
   const views = (await getSnapshots()).filter((v) => v.provider.adapter);
   const configured = views.map((v) => v.provider.settings.id);
   const unknown = (scope.providers ?? []).filter((p) => !configured.includes(p));
@@ -64,15 +73,18 @@ async function draftItems(scope: ReviewScope, reviewers: Awaited<ReturnType<type
   for (const view of views) {
     const provider = view.provider.settings.id;
     if (scope.providers?.length && !scope.providers.includes(provider)) continue;
-    if (!view.state.fetchedAt) throw new ApiError("provider_unavailable", `${view.provider.label} has not been read yet: try again in a moment`);
+    if (!view.state.fetchedAt)
+      throw new ApiError("provider_unavailable", `${view.provider.label} has not been read yet: try again in a moment`);
     const { roles } = await rolesFor(provider);
     const items = itemsFor(scope, provider, roles, view.members);
     if (!items.length) continue;
     const reviewer = reviewers.providers[provider] ?? reviewers.all;
     if (!reviewer) {
-      throw new ApiError("invalid_input", `reviewers: nobody reviews ${view.provider.label} (name reviewers.all or reviewers.providers.${provider})`, [
-        { field: `reviewers.providers.${provider}`, message: "no reviewer for this provider" },
-      ]);
+      throw new ApiError(
+        "invalid_input",
+        `reviewers: nobody reviews ${view.provider.label} (name reviewers.all or reviewers.providers.${provider})`,
+        [{ field: `reviewers.providers.${provider}`, message: "no reviewer for this provider" }],
+      );
     }
     for (const item of items) drafts.push({ ...item, reviewer });
   }
@@ -111,7 +123,15 @@ export async function createReview(ctx: ChangeContext, input: CreateReviewInput,
     action: "create_review",
     target: { id: null, email: null },
     before: null,
-    after: { name: input.name, scope: input.scope, reviewers: stored, dueAt: dueAt.toISOString(), items: drafts.length, repeatEveryDays: input.repeatEveryDays ?? null, previousId },
+    after: {
+      name: input.name,
+      scope: input.scope,
+      reviewers: stored,
+      dueAt: dueAt.toISOString(),
+      items: drafts.length,
+      repeatEveryDays: input.repeatEveryDays ?? null,
+      previousId,
+    },
   });
   let row: AccessReviewRow | undefined;
   await auditedChange(attempt, async () => {

@@ -44,7 +44,8 @@ export async function listItems(campaignId: string, operator: Operator, query: I
   const t = accessReviewItems;
   const where: SQL[] = [eq(t.campaignId, campaignId)];
   if (query.after) where.push(gt(t.id, query.after));
-  if (query.reviewer) where.push(query.reviewer === "me" ? eq(t.reviewerId, operator.id) : eq(t.reviewerEmail, query.reviewer.toLowerCase()));
+  if (query.reviewer)
+    where.push(query.reviewer === "me" ? eq(t.reviewerId, operator.id) : eq(t.reviewerEmail, query.reviewer.toLowerCase()));
   if (query.provider) where.push(eq(t.provider, query.provider));
   if (query.state === "open") where.push(isNull(t.decision));
   else if (query.state === "decided") where.push(isNotNull(t.decision));
@@ -56,7 +57,12 @@ export async function listItems(campaignId: string, operator: Operator, query: I
     where.push(or(ilike(t.name, like), ilike(t.email, like), ilike(t.role, like))!);
   }
   const db = await getDb();
-  const rows = await db.select().from(t).where(and(...where)).orderBy(asc(t.id)).limit(query.limit + 1);
+  const rows = await db
+    .select()
+    .from(t)
+    .where(and(...where))
+    .orderBy(asc(t.id))
+    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   return { items: page.map(toItem), next: rows.length > query.limit ? page[page.length - 1].id : null };
 }
@@ -68,17 +74,27 @@ export async function listItems(campaignId: string, operator: Operator, query: I
  */
 export async function decide(campaignId: string, operator: Operator, input: DecideInput): Promise<{ decided: ReviewItem[] }> {
   const campaign = await campaignRow(campaignId);
-  if (campaign.status !== "open") throw new ApiError("review_closed", `The access review "${campaign.name}" is closed: decisions can no longer change`);
+  if (campaign.status !== "open")
+    throw new ApiError("review_closed", `The access review "${campaign.name}" is closed: decisions can no longer change`);
   const db = await getDb();
   const ids = [...new Set(input.decisions.map((d) => d.itemId))];
-  const rows = await db.select().from(accessReviewItems).where(and(eq(accessReviewItems.campaignId, campaignId), inArray(accessReviewItems.id, ids)));
+  const rows = await db
+    .select()
+    .from(accessReviewItems)
+    .where(and(eq(accessReviewItems.campaignId, campaignId), inArray(accessReviewItems.id, ids)));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const updates: Array<{ row: AccessReviewItemRow; decision: ReviewDecision; newRole: string | null; reason: string | null }> = [];
   for (const [i, d] of input.decisions.entries()) {
     const row = byId.get(d.itemId);
-    if (!row) throw new ApiError("not_found", `decisions[${i}].itemId: no item ${d.itemId} in this access review`, [{ field: `decisions.${i}.itemId`, message: "no such item in this review" }]);
+    if (!row)
+      throw new ApiError("not_found", `decisions[${i}].itemId: no item ${d.itemId} in this access review`, [
+        { field: `decisions.${i}.itemId`, message: "no such item in this review" },
+      ]);
     if (row.reviewerId !== operator.id && operator.role !== "owner") {
-      throw new ApiError("not_reviewer", `Item ${d.itemId} (${row.name} on ${PROVIDER_LABELS[row.provider]}) is ${row.reviewerEmail}'s to review, not yours`);
+      throw new ApiError(
+        "not_reviewer",
+        `Item ${d.itemId} (${row.name} on ${PROVIDER_LABELS[row.provider]}) is ${row.reviewerEmail}'s to review, not yours`,
+      );
     }
     let newRole: string | null = null;
     if (d.decision === "change_role") {
@@ -86,10 +102,18 @@ export async function decide(campaignId: string, operator: Operator, input: Deci
       const role = findRole(roles, d.role!, "organization");
       const field = `decisions.${i}.role`;
       if (!role) {
-        const names = roles.filter((r) => r.scope === "organization").map((r) => r.name).join(", ");
-        throw new ApiError("unknown_role", `${field}: "${d.role}" is not a role on ${PROVIDER_LABELS[row.provider]} (one of ${names})`, [{ field, message: `unknown role "${d.role}"` }]);
+        const names = roles
+          .filter((r) => r.scope === "organization")
+          .map((r) => r.name)
+          .join(", ");
+        throw new ApiError("unknown_role", `${field}: "${d.role}" is not a role on ${PROVIDER_LABELS[row.provider]} (one of ${names})`, [
+          { field, message: `unknown role "${d.role}"` },
+        ]);
       }
-      if (role.id === row.roleId) throw new ApiError("invalid_input", `${field}: ${row.name} already has the role ${role.name}`, [{ field, message: "already the member's role" }]);
+      if (role.id === row.roleId)
+        throw new ApiError("invalid_input", `${field}: ${row.name} already has the role ${role.name}`, [
+          { field, message: "already the member's role" },
+        ]);
       newRole = role.name;
     }
     updates.push({ row, decision: d.decision, newRole, reason: d.reason || null });

@@ -39,7 +39,11 @@ async function stepAuditId(parentId: number, memberId: string): Promise<number |
 }
 
 async function carryOut(ctx: ChangeContext, campaign: AccessReviewRow, item: AccessReviewItemRow, parentId: number): Promise<ItemResult> {
-  const stepCtx: ChangeContext = { ...ctx, parentAuditId: parentId, review: { campaignId: campaign.id, campaignName: campaign.name, itemId: item.id } };
+  const stepCtx: ChangeContext = {
+    ...ctx,
+    parentAuditId: parentId,
+    review: { campaignId: campaign.id, campaignName: campaign.name, itemId: item.id },
+  };
   try {
     const reason = `Access review "${campaign.name}": ${item.reason ?? ""}`.slice(0, 1000);
     const result =
@@ -49,14 +53,20 @@ async function carryOut(ctx: ChangeContext, campaign: AccessReviewRow, item: Acc
     // A second admin's approval is needed (an admin-level role, or the mass-change guard): the item waits for it.
     if (isApprovalRequired(result)) {
       const auditId = await stepAuditId(parentId, result.request.id);
-      return { outcome: "waiting", detail: `Waits for a second admin's approval (change request ${result.request.id})`, auditId, changeRequestId: result.request.id };
+      return {
+        outcome: "waiting",
+        detail: `Waits for a second admin's approval (change request ${result.request.id})`,
+        auditId,
+        changeRequestId: result.request.id,
+      };
     }
     return { outcome: "done", detail: result.warnings.join(" ") || null, auditId: result.auditId, changeRequestId: null };
   } catch (error) {
     const auditId = await stepAuditId(parentId, item.memberId);
     const message = error instanceof Error ? error.message : String(error);
     // Roster's rules said no (last owner), the member is gone, or the provider cannot do it: skipped, with why.
-    if (isRefusal(error) || (isApiError(error) && error.status < 500)) return { outcome: "skipped", detail: message, auditId, changeRequestId: null };
+    if (isRefusal(error) || (isApiError(error) && error.status < 500))
+      return { outcome: "skipped", detail: message, auditId, changeRequestId: null };
     return { outcome: "failed", detail: message, auditId, changeRequestId: null };
   }
 }
@@ -68,7 +78,13 @@ async function itemsToRun(campaignId: string, retry: boolean): Promise<AccessRev
   return db
     .select()
     .from(t)
-    .where(and(eq(t.campaignId, campaignId), inArray(t.decision, ["remove", "change_role"]), retry ? eq(t.outcome, "failed") : isNull(t.outcome)))
+    .where(
+      and(
+        eq(t.campaignId, campaignId),
+        inArray(t.decision, ["remove", "change_role"]),
+        retry ? eq(t.outcome, "failed") : isNull(t.outcome),
+      ),
+    )
     .orderBy(asc(t.id));
 }
 
@@ -80,13 +96,19 @@ export async function pendingChanges(campaignId: string, retry = false): Promise
 /** Runs the decisions of a closed campaign (or, with `retry`, its failed items again). */
 export async function remediateReview(ctx: ChangeContext, campaignId: string, options: { retry?: boolean } = {}): Promise<ReviewDetail> {
   const campaign = await campaignRow(campaignId);
-  if (campaign.status !== "closed") throw new ApiError("review_open", `The access review "${campaign.name}" is still open: close it to carry out its decisions`);
+  if (campaign.status !== "closed")
+    throw new ApiError("review_open", `The access review "${campaign.name}" is still open: close it to carry out its decisions`);
   const retry = options.retry ?? false;
   const items = await itemsToRun(campaignId, retry);
   if (retry && !items.length) throw new ApiError("nothing_to_retry", `The access review "${campaign.name}" has no failed items to retry`);
   if (!items.length) return reviewDetail(campaignId, ctx.operator.id);
   const db = await getDb();
-  const attempt = attemptOf(ctx, { action: "remediate_review", target: { id: campaignId, email: null }, before: null, after: { name: campaign.name, items: items.length, retry } });
+  const attempt = attemptOf(ctx, {
+    action: "remediate_review",
+    target: { id: campaignId, email: null },
+    before: null,
+    after: { name: campaign.name, items: items.length, retry },
+  });
   const parentId = await auditedChange(attempt, async (entry) => {
     await db.update(accessReviews).set({ remediationAuditId: entry.auditId }).where(eq(accessReviews.id, campaignId));
     let failed = 0;
@@ -95,7 +117,13 @@ export async function remediateReview(ctx: ChangeContext, campaignId: string, op
       if (result.outcome === "failed") failed++;
       await db
         .update(accessReviewItems)
-        .set({ outcome: result.outcome, outcomeDetail: result.detail, auditId: result.auditId, changeRequestId: result.changeRequestId, remediatedAt: new Date() })
+        .set({
+          outcome: result.outcome,
+          outcomeDetail: result.detail,
+          auditId: result.auditId,
+          changeRequestId: result.changeRequestId,
+          remediatedAt: new Date(),
+        })
         .where(eq(accessReviewItems.id, item.id));
     }
     if (failed) entry.settle({ outcome: "failure", providerMessage: `${failed} of ${items.length} changes failed` });

@@ -32,9 +32,17 @@ describe("access review report", () => {
   it("tallies per reviewer, per decision and per outcome, across pages", () => {
     const tallies = new Map<string, ReviewerTally>();
     tally(tallies, [item(1, "a@x"), item(2, "a@x", { decision: "keep" }), item(3, "b@x", { decision: "remove", outcome: "done" })]);
-    tally(tallies, [item(4, "b@x", { decision: "change_role", outcome: "waiting" }), item(5, "b@x", { decision: "remove", outcome: "failed" })]);
+    tally(tallies, [
+      item(4, "b@x", { decision: "change_role", outcome: "waiting" }),
+      item(5, "b@x", { decision: "remove", outcome: "failed" }),
+    ]);
     expect(tallies.get("a@x")).toMatchObject({ total: 2, open: 1, decisions: { keep: 1, remove: 0, change_role: 0 } });
-    expect(tallies.get("b@x")).toMatchObject({ total: 3, open: 0, decisions: { keep: 0, remove: 2, change_role: 1 }, outcomes: { done: 1, failed: 1, waiting: 1, skipped: 0 } });
+    expect(tallies.get("b@x")).toMatchObject({
+      total: 3,
+      open: 0,
+      decisions: { keep: 0, remove: 2, change_role: 1 },
+      outcomes: { done: 1, failed: 1, waiting: 1, skipped: 0 },
+    });
   });
 
   it("says what happened to each item in words", () => {
@@ -45,7 +53,10 @@ describe("access review report", () => {
   });
 
   it("writes one CSV row per item with its audit entries, a formula kept as text", () => {
-    const row = reportRow(item(7, "a@x", { name: "=HYPERLINK(\"x\")", decision: "remove", reason: "left", outcome: "done", auditId: 42 }), 40);
+    const row = reportRow(
+      item(7, "a@x", { name: '=HYPERLINK("x")', decision: "remove", reason: "left", outcome: "done", auditId: 42 }),
+      40,
+    );
     expect(row).toHaveLength(REPORT_CSV_HEADER.length);
     const cells = Object.fromEntries(REPORT_CSV_HEADER.map((h, i) => [h, row[i]]));
     expect(cells).toMatchObject({ decision: "Remove", outcome: "Done", audit_entry: 42, audit_run_entry: 40, reason: "left" });

@@ -16,8 +16,22 @@ const member = (id: string, role: string, extra: Partial<Member> = {}): Member =
 const members = [
   member("ann", "owner"),
   member("bob", "admin", { managed: true }),
-  member("cat", "reader", { scopedRoles: [{ scope: "workspace", scopeId: "ws-1", scopeName: "Data", role: "WORKSPACE_OWNER", via: { kind: "team", id: "t1", name: "Platform" } }] }),
-  member("dan", "reader", { scopedRoles: [{ scope: "organization", scopeId: "org", scopeName: "Org", role: "owner", via: { kind: "team", id: "t2", name: "Owners" } }] }),
+  member("cat", "reader", {
+    scopedRoles: [
+      {
+        scope: "workspace",
+        scopeId: "ws-1",
+        scopeName: "Data",
+        role: "WORKSPACE_OWNER",
+        via: { kind: "team", id: "t1", name: "Platform" },
+      },
+    ],
+  }),
+  member("dan", "reader", {
+    scopedRoles: [
+      { scope: "organization", scopeId: "org", scopeName: "Org", role: "owner", via: { kind: "team", id: "t2", name: "Owners" } },
+    ],
+  }),
   member("eve", "reader", { status: "invited" }),
   member("bot", "reader", { kind: "service_account", email: null }),
 ];

@@ -30,13 +30,19 @@ const matchesRole = (roles: Role[], wanted: string, member: Member) => {
 
 /** Admin-level or owner by the provider's catalogue: the member's own organization role, or one a team grants. */
 export function isAdminLevel(roles: Role[], member: Member): boolean {
-  const elevated = (roleRef: string) => roles.some((r) => r.scope === "organization" && (r.id === roleRef || r.name === roleRef) && (r.adminLevel || r.isOwner));
+  const elevated = (roleRef: string) =>
+    roles.some((r) => r.scope === "organization" && (r.id === roleRef || r.name === roleRef) && (r.adminLevel || r.isOwner));
   if (elevated(member.roleId) || elevated(member.role)) return true;
   return (member.scopedRoles ?? []).some((s) => s.scope === "organization" && elevated(s.role));
 }
 
 function scopedView(member: Member): ScopedRoleView[] {
-  return (member.scopedRoles ?? []).map((s) => ({ scope: s.scope, scopeName: s.scopeName, role: s.role, via: s.via ? `${s.via.kind} ${s.via.name}` : null }));
+  return (member.scopedRoles ?? []).map((s) => ({
+    scope: s.scope,
+    scopeName: s.scopeName,
+    role: s.role,
+    via: s.via ? `${s.via.kind} ${s.via.name}` : null,
+  }));
 }
 
 /**
@@ -56,13 +62,23 @@ export function inScope(scope: ReviewScope, provider: ProviderId, roles: Role[],
   if (member.kind === "service_account" && !scope.includeServiceAccounts) return false;
   if (scope.adminsOnly && !isAdminLevel(roles, member)) return false;
   if (scope.roles?.length && !scope.roles.some((r) => matchesRole(roles, r, member))) return false;
-  if (scope.workspaces?.length && !(member.scopedRoles ?? []).some((s) => s.scope !== "organization" && scope.workspaces!.includes(s.scopeId))) return false;
+  if (
+    scope.workspaces?.length &&
+    !(member.scopedRoles ?? []).some((s) => s.scope !== "organization" && scope.workspaces!.includes(s.scopeId))
+  )
+    return false;
   if (scope.inactiveDays && !inactiveFor(member, scope.inactiveDays, now)) return false;
   return true;
 }
 
 /** The items of a campaign over one provider's members. */
-export function itemsFor(scope: ReviewScope, provider: ProviderId, roles: Role[], members: readonly Member[], now = Date.now()): ItemDraft[] {
+export function itemsFor(
+  scope: ReviewScope,
+  provider: ProviderId,
+  roles: Role[],
+  members: readonly Member[],
+  now = Date.now(),
+): ItemDraft[] {
   return members
     .filter((m) => inScope(scope, provider, roles, m, now))
     .map((m) => ({

@@ -38,7 +38,12 @@ export const reviewScopeSchema = z
     /** Workspace ids (Astronomer): members with a role there, directly or through a team. */
     workspaces: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
     /** Accepted and stored; applies once Roster knows last activity (issue 17, item 2). */
-    inactiveDays: z.number({ error: "inactiveDays must be a number of days" }).int("inactiveDays must be whole days").min(1).max(3650).optional(),
+    inactiveDays: z
+      .number({ error: "inactiveDays must be a number of days" })
+      .int("inactiveDays must be whole days")
+      .min(1)
+      .max(3650)
+      .optional(),
     /** People only (service accounts are left out unless asked). */
     includeServiceAccounts: z.boolean().optional(),
   })
@@ -53,12 +58,18 @@ export const reviewersSchema = z
     providers: z.partialRecord(provider, email("reviewers.providers")).optional(),
   })
   .strict()
-  .refine((r) => r.all || Object.keys(r.providers ?? {}).length > 0, { message: "name a reviewer for everything (all) or one per provider (providers)" });
+  .refine((r) => r.all || Object.keys(r.providers ?? {}).length > 0, {
+    message: "name a reviewer for everything (all) or one per provider (providers)",
+  });
 export type ReviewersInput = z.infer<typeof reviewersSchema>;
 
 export const createReviewSchema = z
   .object({
-    name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(INPUT_LIMITS.name, `name must be at most ${INPUT_LIMITS.name} characters`),
+    name: z
+      .string({ error: "name is required" })
+      .trim()
+      .min(1, "name is required")
+      .max(INPUT_LIMITS.name, `name must be at most ${INPUT_LIMITS.name} characters`),
     scope: reviewScopeSchema.default({}),
     reviewers: reviewersSchema,
     /** A date-time with a zone, ahead, at most MAX_DUE_DAYS days. */
@@ -66,7 +77,12 @@ export const createReviewSchema = z
       .datetime({ offset: true, error: "dueAt must be an ISO 8601 date-time with a zone (2027-01-31T23:59:59Z)" })
       .refine((v) => Date.parse(v) > Date.now(), "dueAt must be in the future")
       .refine((v) => Date.parse(v) <= Date.now() + MAX_DUE_DAYS * 86_400_000, `dueAt must be at most ${MAX_DUE_DAYS} days ahead`),
-    repeatEveryDays: z.number({ error: "repeatEveryDays must be a number of days" }).int("repeatEveryDays must be whole days").min(1).max(366).optional(),
+    repeatEveryDays: z
+      .number({ error: "repeatEveryDays must be a number of days" })
+      .int("repeatEveryDays must be whole days")
+      .min(1)
+      .max(366)
+      .optional(),
   })
   .strict();
 export type CreateReviewInput = z.infer<typeof createReviewSchema>;
@@ -75,7 +91,11 @@ export const reviewParamsSchema = z.object({
   id: z.uuid({ error: (i) => `id must be an access review id (got "${String(i.input)}")` }),
 });
 
-const reason = z.string({ error: "reason must be text" }).trim().max(INPUT_LIMITS.reason, `reason must be at most ${INPUT_LIMITS.reason} characters`).optional();
+const reason = z
+  .string({ error: "reason must be text" })
+  .trim()
+  .max(INPUT_LIMITS.reason, `reason must be at most ${INPUT_LIMITS.reason} characters`)
+  .optional();
 
 export const decisionSchema = z
   .object({
@@ -87,12 +107,20 @@ export const decisionSchema = z
   })
   .strict()
   .superRefine((d, ctx) => {
-    if (d.decision !== "keep" && !d.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: `a reason is required to ${d.decision === "remove" ? "remove" : "change the role"}` });
-    if (d.decision === "change_role" && !d.role) ctx.addIssue({ code: "custom", path: ["role"], message: "role is required to change the role" });
+    if (d.decision !== "keep" && !d.reason)
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: `a reason is required to ${d.decision === "remove" ? "remove" : "change the role"}`,
+      });
+    if (d.decision === "change_role" && !d.role)
+      ctx.addIssue({ code: "custom", path: ["role"], message: "role is required to change the role" });
   });
 
 export const decideSchema = z
-  .object({ decisions: z.array(decisionSchema).min(1, "decisions: at least one").max(MAX_DECISIONS, `decisions: at most ${MAX_DECISIONS} at once`) })
+  .object({
+    decisions: z.array(decisionSchema).min(1, "decisions: at least one").max(MAX_DECISIONS, `decisions: at most ${MAX_DECISIONS} at once`),
+  })
   .strict();
 export type DecideInput = z.infer<typeof decideSchema>;
 
@@ -101,13 +129,24 @@ const bool = z.enum(["true", "false"], { error: "must be true or false" }).trans
 export const itemsQuerySchema = z
   .object({
     /** Keyset: items after this id. */
-    after: z.coerce.number({ error: "after must be an item id" }).int("after must be an item id").min(1, "after must be an item id").optional(),
-    limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(ITEMS_PAGE_MAX, `limit must be at most ${ITEMS_PAGE_MAX}`).default(100),
+    after: z.coerce
+      .number({ error: "after must be an item id" })
+      .int("after must be an item id")
+      .min(1, "after must be an item id")
+      .optional(),
+    limit: z.coerce
+      .number({ error: "limit must be a number" })
+      .int()
+      .min(1)
+      .max(ITEMS_PAGE_MAX, `limit must be at most ${ITEMS_PAGE_MAX}`)
+      .default(100),
     /** `me`: the signed-in operator's items. */
     reviewer: z.string().trim().max(INPUT_LIMITS.email).optional(),
     provider: provider.optional(),
     /** open: not decided yet. */
-    state: z.enum(["open", "decided", ...REVIEW_DECISIONS], { error: "state must be open, decided, keep, remove or change_role" }).optional(),
+    state: z
+      .enum(["open", "decided", ...REVIEW_DECISIONS], { error: "state must be open, decided, keep, remove or change_role" })
+      .optional(),
     outcome: z.enum(REVIEW_OUTCOMES, { error: `outcome must be one of ${REVIEW_OUTCOMES.join(", ")}` }).optional(),
     q: z.string().trim().max(200).optional(),
     adminOnly: bool.optional(),

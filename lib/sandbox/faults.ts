@@ -44,9 +44,7 @@ export class FaultBook {
 
   /** The first fault that applies to this request, counted as used. */
   take(method: string, route: string): Fault | null {
-    const fault = this.faults.find(
-      (f) => (!f.method || f.method === method) && (f.route === "*" || f.route === route),
-    );
+    const fault = this.faults.find((f) => (!f.method || f.method === method) && (f.route === "*" || f.route === route));
     if (!fault) return null;
     fault.used++;
     if (fault.times !== undefined && fault.used >= fault.times) {

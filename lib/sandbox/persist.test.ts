@@ -25,7 +25,9 @@ async function start(stateDir?: string, users = USERS): Promise<Record<ProviderI
   const adapters = {} as Record<ProviderId, ProviderAdapter>;
   for (const sandbox of started.running) {
     const provider = providerModule(sandbox.provider);
-    adapters[sandbox.provider] = provider.createAdapter(provider.sandbox.connection(`http://127.0.0.1:${sandbox.port}`, "sandbox", process.env));
+    adapters[sandbox.provider] = provider.createAdapter(
+      provider.sandbox.connection(`http://127.0.0.1:${sandbox.port}`, "sandbox", process.env),
+    );
   }
   return adapters;
 }
@@ -82,7 +84,10 @@ describe("sandbox state across restarts", () => {
     adapters = await start(stateDir, USERS + 1);
     expect(await ids(adapters.openai), "another seed size: the seed").toContain(member.id);
     await stop();
-    expect(fs.readdirSync(stateDir).some((f) => f.startsWith("openai.json.unreadable-")), "the old file is set aside").toBe(true);
+    expect(
+      fs.readdirSync(stateDir).some((f) => f.startsWith("openai.json.unreadable-")),
+      "the old file is set aside",
+    ).toBe(true);
 
     adapters = await start(stateDir);
     // A read first: the sandbox restarted on the same port, and a removal is never retried on a

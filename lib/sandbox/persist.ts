@@ -50,7 +50,10 @@ function load(definition: SandboxDefinition, file: string, users: number): boole
     definition.reset();
     const aside = `${file}.unreadable-${Date.now()}`;
     fs.renameSync(file, aside);
-    log.warn({ err: error, provider: definition.provider }, `${definition.provider} sandbox: saved state not used (kept as ${aside}); starting from the seed`);
+    log.warn(
+      { err: error, provider: definition.provider },
+      `${definition.provider} sandbox: saved state not used (kept as ${aside}); starting from the seed`,
+    );
     return false;
   }
 }
@@ -67,7 +70,13 @@ export function persistState(definition: SandboxDefinition, file: string, users:
     timer = undefined;
     if (!dirty) return;
     dirty = false;
-    const body: SavedFile = { version: VERSION, provider: definition.provider, users, savedAt: new Date().toISOString(), state: definition.saveState!() };
+    const body: SavedFile = {
+      version: VERSION,
+      provider: definition.provider,
+      users,
+      savedAt: new Date().toISOString(),
+      state: definition.saveState!(),
+    };
     const temporary = `${file}.${process.pid}.tmp`;
     try {
       fs.writeFileSync(temporary, JSON.stringify(body));

@@ -63,7 +63,12 @@ describe("the sandbox request log", () => {
     const sent = { name: "x", password: "one-time-pw", nested: [{ accessToken: "tok-1" }], credentials: { keys: ["k1", 7] } };
     await call("POST", "/accounts", sent);
     expect(received).toEqual([sent]);
-    expect(server.requests[0].body).toEqual({ name: "x", password: REDACTED, nested: [{ accessToken: REDACTED }], credentials: { keys: [REDACTED, 7] } });
+    expect(server.requests[0].body).toEqual({
+      name: "x",
+      password: REDACTED,
+      nested: [{ accessToken: REDACTED }],
+      credentials: { keys: [REDACTED, 7] },
+    });
     const log = await (await fetch(`${new URL(server.baseUrl).origin}/__sandbox/requests`)).text();
     for (const secret of ["one-time-pw", "tok-1", "k1", "s3cr3t-generated"]) expect(log).not.toContain(secret);
     expect(log).toContain(REDACTED);
@@ -88,7 +93,18 @@ describe("the sandbox request log", () => {
 
 describe("redaction", () => {
   it("knows secret keys by their words", () => {
-    const secret = ["password", "client_secret", "clientSecret", "secret", "secret_key", "token", "access_token", "apiToken", "credentials", "new-password"];
+    const secret = [
+      "password",
+      "client_secret",
+      "clientSecret",
+      "secret",
+      "secret_key",
+      "token",
+      "access_token",
+      "apiToken",
+      "credentials",
+      "new-password",
+    ];
     for (const key of secret) {
       expect(isSecretKey(key), key).toBe(true);
     }
@@ -109,7 +125,15 @@ describe("redaction", () => {
 });
 
 describe("the response budget", () => {
-  const record = (i: number): RecordedRequest => ({ method: "GET", path: `/${i}`, pattern: null, query: [], body: undefined, status: 0, time: "" });
+  const record = (i: number): RecordedRequest => ({
+    method: "GET",
+    path: `/${i}`,
+    pattern: null,
+    query: [],
+    body: undefined,
+    status: 0,
+    time: "",
+  });
 
   it("drops the oldest answers first once the log holds more than the budget", () => {
     const log = createRequestLog(100);

@@ -184,9 +184,11 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
         return send(res, 400, { error: "body is not JSON" });
       }
       const cases = json?.cases;
-      if (!Array.isArray(cases) || !cases.every((c) => typeof c === "string")) return send(res, 400, { error: "cases: a list of case names" });
+      if (!Array.isArray(cases) || !cases.every((c) => typeof c === "string"))
+        return send(res, 400, { error: "cases: a list of case names" });
       const unknown = variance.unknown(cases);
-      if (unknown.length) return send(res, 400, { error: `cases: unknown on ${definition.provider}: ${unknown.join(", ")}`, ...variance.list() });
+      if (unknown.length)
+        return send(res, 400, { error: `cases: unknown on ${definition.provider}: ${unknown.join(", ")}`, ...variance.list() });
       variance.set(cases);
       return send(res, 200, variance.list());
     }
@@ -293,9 +295,7 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
       return answer(401, definition.errorBody(401, token ? "Invalid authentication credentials" : "Missing bearer token"));
     }
     if (!match) {
-      return pathMatched
-        ? answer(405, definition.errorBody(405, `Method ${method} not allowed on ${path}`))
-        : notFound();
+      return pathMatched ? answer(405, definition.errorBody(405, `Method ${method} not allowed on ${path}`)) : notFound();
     }
     if (bodyError) return answer(400, definition.errorBody(400, "The request body is not valid JSON"));
 

@@ -45,9 +45,15 @@ export async function startSandboxes(options: {
   for (const provider of options.providers) {
     // Each provider has its own port, in the catalog's order (so the first sandbox port is stable).
     const port = options.basePort + PROVIDER_IDS.indexOf(provider);
-    const definition = providerModule(provider).sandbox.create({ users: options.users, tokens: options.tokens, env: options.env ?? process.env });
+    const definition = providerModule(provider).sandbox.create({
+      users: options.users,
+      tokens: options.tokens,
+      env: options.env ?? process.env,
+    });
     try {
-      const persisted = options.stateDir ? persistState(definition, path.join(/*turbopackIgnore: true*/ options.stateDir, `${provider}.json`), options.users) : undefined;
+      const persisted = options.stateDir
+        ? persistState(definition, path.join(/*turbopackIgnore: true*/ options.stateDir, `${provider}.json`), options.users)
+        : undefined;
       const available = (definition.variances ?? []).map((v) => v.name);
       const sandbox = await startSandbox(definition, {
         port,

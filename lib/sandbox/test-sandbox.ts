@@ -40,7 +40,10 @@ export interface TestSandbox<D extends SandboxDefinition> {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startTestSandbox<D extends SandboxDefinition>(definition: D, options: TestSandboxOptions = {}): Promise<TestSandbox<D>> {
+export async function startTestSandbox<D extends SandboxDefinition>(
+  definition: D,
+  options: TestSandboxOptions = {},
+): Promise<TestSandbox<D>> {
   let inFlight = 0;
   let maxInFlight = 0;
   const routes = definition.routes.map((route) => ({

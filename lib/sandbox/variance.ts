@@ -77,7 +77,10 @@ export class VarianceBook {
  * provider (`openai:invite-no-projects`), or `all`. Returns the names for one provider.
  */
 export function varianceFor(provider: ProviderId, raw: string | undefined, available: readonly string[]): string[] {
-  const entries = (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (entries.includes("all")) return [...available];
   return entries
     .map((entry) => (entry.includes(":") ? entry.split(":", 2) : [provider, entry]))
@@ -88,7 +91,11 @@ export function varianceFor(provider: ProviderId, raw: string | undefined, avail
 // ---- helpers for cases ------------------------------------------------------------
 
 /** A list answer with each item passed through `change` (items copied, never changed in place). */
-export function mapListItems(answer: VariedAnswer, key: string, change: (item: Record<string, unknown>, index: number) => Record<string, unknown> | null): VariedAnswer {
+export function mapListItems(
+  answer: VariedAnswer,
+  key: string,
+  change: (item: Record<string, unknown>, index: number) => Record<string, unknown> | null,
+): VariedAnswer {
   const body = answer.body as Record<string, unknown> | undefined;
   const items = body?.[key];
   if (!Array.isArray(items)) return answer;

@@ -48,7 +48,8 @@ async function printed<T>(run: () => Promise<T>): Promise<{ result: T; output: s
 /** Every row of every table, as text. */
 async function databaseText(): Promise<string> {
   const db = await getDb();
-  const rowsOf = (result: unknown) => (result && typeof result === "object" && "rows" in result ? result.rows : result) as Array<Record<string, string>>;
+  const rowsOf = (result: unknown) =>
+    (result && typeof result === "object" && "rows" in result ? result.rows : result) as Array<Record<string, string>>;
   const tables = rowsOf(await db.execute(sql`select schemaname, tablename from pg_tables where schemaname in ('public', 'drizzle')`));
   const out: string[] = [];
   for (const { schemaname, tablename } of tables) {
@@ -80,7 +81,11 @@ describe("Arthur service accounts and user operations", () => {
     expect(await auditText()).not.toContain(secret);
     expect(await databaseText()).not.toContain(secret);
     const { events } = await listAudit({ page: 1, pageSize: 1, action: "create_service_account" });
-    expect(events[0]).toMatchObject({ outcome: "success", provider: "arthur", after: { name: "nightly-export", role: "Organization Member" } });
+    expect(events[0]).toMatchObject({
+      outcome: "success",
+      provider: "arthur",
+      after: { name: "nightly-export", role: "Organization Member" },
+    });
 
     const { accounts } = await service.listServiceAccounts();
     expect(accounts.find((a) => a.id === result.account.id)).toMatchObject({ name: "nightly-export", role: "Organization Member" });
@@ -89,7 +94,10 @@ describe("Arthur service accounts and user operations", () => {
 
   it("refuses a role Arthur does not have before creating anything", async () => {
     const before = (await service.listServiceAccounts()).accounts.length;
-    await expect(service.createServiceAccount(ctx, "no-role", "Galactic Emperor")).rejects.toMatchObject({ status: 422, code: "unknown_role" });
+    await expect(service.createServiceAccount(ctx, "no-role", "Galactic Emperor")).rejects.toMatchObject({
+      status: 422,
+      code: "unknown_role",
+    });
     expect((await service.listServiceAccounts()).accounts).toHaveLength(before);
   });
 

@@ -68,7 +68,9 @@ async function organizationRole(wanted: string): Promise<Role> {
   const role = findRole(roles, wanted, "organization");
   if (!role) {
     const names = roles.filter((r) => r.scope === "organization").map((r) => r.name);
-    throw new ApiError("unknown_role", `role must be one of ${names.join(", ")} on Arthur`, [{ field: "role", message: `unknown organization role "${wanted}"` }]);
+    throw new ApiError("unknown_role", `role must be one of ${names.join(", ")} on Arthur`, [
+      { field: "role", message: `unknown organization role "${wanted}"` },
+    ]);
   }
   return role;
 }
@@ -99,7 +101,13 @@ export async function createServiceAccount(
   // The role binding is a step of the creation: the audit log shows it under that entry.
   const binding = attemptOf(
     { ...ctx, parentAuditId: auditId },
-    { action: "change_role", provider: "arthur", target: { id: account.id, email: null }, before: { role: null, name: account.name }, after: { role: role.name, name: account.name } },
+    {
+      action: "change_role",
+      provider: "arthur",
+      target: { id: account.id, email: null },
+      before: { role: null, name: account.name },
+      after: { role: role.name, name: account.name },
+    },
   );
   let bound: ServiceAccountCredentialsResponse["role"];
   try {
@@ -159,7 +167,10 @@ export function oneTimePassword(): string {
  * request carries no password: the approval creates the user with one Roster makes,
  * answered once to the approver.
  */
-export async function createArthurUser(ctx: ChangeContext, input: CreateArthurUserInput): Promise<ArthurAccountResponse | ApprovalRequiredResponse> {
+export async function createArthurUser(
+  ctx: ChangeContext,
+  input: CreateArthurUserInput,
+): Promise<ArthurAccountResponse | ApprovalRequiredResponse> {
   const { extras } = arthur();
   const details = { email: input.email, firstName: input.firstName, lastName: input.lastName ?? null };
   if (needsSecondAdmin(ctx)) {

@@ -27,7 +27,9 @@ export const accountIdParamsSchema = z.object({
 export const serviceAccountNameSchema = z.object({ name: text("name", INPUT_LIMITS.name) }).strict();
 
 /** A new service account and its Arthur organization role (id or name, as `GET /api/roles` lists them). */
-export const createServiceAccountSchema = z.object({ name: text("name", INPUT_LIMITS.name), role: text("role", 200), reason: approvalReason }).strict();
+export const createServiceAccountSchema = z
+  .object({ name: text("name", INPUT_LIMITS.name), role: text("role", 200), reason: approvalReason })
+  .strict();
 
 /** Arthur passwords: Roster asks for at least 12 characters. */
 export const oneTimePasswordSchema = z

@@ -82,7 +82,10 @@ function tableRows(text: string, heading: string): DocProperty[] {
   const start = text.indexOf(heading);
   if (start < 0) return [];
   const rows: DocProperty[] = [];
-  for (const line of text.slice(start + heading.length).split("\n").slice(1)) {
+  for (const line of text
+    .slice(start + heading.length)
+    .split("\n")
+    .slice(1)) {
     if (line.startsWith("#")) break;
     const cells = line.split("|");
     const name = /^\s*\*\*(\w+)\*\*\s*$/.exec(cells[0] ?? "")?.[1];
@@ -103,10 +106,12 @@ function parseOperation(name: string, method: string, template: string, section:
     ...p,
     in: p.name === "body" ? "body" : pathNames.includes(p.wire) ? "path" : "query",
   }));
-  const returnLine = section.split("### Return type")[1]?.split("\n").find((l) => l.trim()) ?? "";
-  const statuses = [...(section.split("### HTTP response details")[1] ?? "").matchAll(/^\*\*(\d{3})\*\*/gm)].map((m) =>
-    Number(m[1]),
-  );
+  const returnLine =
+    section
+      .split("### Return type")[1]
+      ?.split("\n")
+      .find((l) => l.trim()) ?? "";
+  const statuses = [...(section.split("### HTTP response details")[1] ?? "").matchAll(/^\*\*(\d{3})\*\*/gm)].map((m) => Number(m[1]));
   const successes = statuses.filter((s) => s >= 200 && s < 300);
   if (successes.length !== 1) throw new Error(`${name}: expected one 2xx status, found ${successes.join(", ") || "none"}`);
   const regex = new RegExp(`^${template.replace(/\{\w+\}/g, "[^/]+")}/?$`);
@@ -221,13 +226,19 @@ export class AstronomerDocs {
 
 function primitiveErrors(name: string, value: unknown, where: string): string[] {
   const ok =
-    name === "str" ? typeof value === "string"
-    : name === "int" ? Number.isInteger(value)
-    : name === "float" ? typeof value === "number"
-    : name === "bool" ? typeof value === "boolean"
-    : name === "datetime" ? typeof value === "string" && RFC3339.test(value) && !Number.isNaN(Date.parse(value))
-    : name === "date" ? typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
-    : value !== null && typeof value === "object";
+    name === "str"
+      ? typeof value === "string"
+      : name === "int"
+        ? Number.isInteger(value)
+        : name === "float"
+          ? typeof value === "number"
+          : name === "bool"
+            ? typeof value === "boolean"
+            : name === "datetime"
+              ? typeof value === "string" && RFC3339.test(value) && !Number.isNaN(Date.parse(value))
+              : name === "date"
+                ? typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+                : value !== null && typeof value === "object";
   return ok ? [] : [`${where}: expected ${name}, got ${JSON.stringify(value)}`];
 }
 

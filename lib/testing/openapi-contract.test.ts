@@ -11,17 +11,32 @@ describe("openapi-contract (the validator itself must be able to fail)", () => {
   });
 
   it("accepts the spec's own example user and rejects a user without an id", () => {
-    const user = { object: "organization.user", id: "user_abc", name: "First Last", email: "user@example.com", role: "owner", added_at: 1711471533 };
+    const user = {
+      object: "organization.user",
+      id: "user_abc",
+      name: "First Last",
+      email: "user@example.com",
+      role: "owner",
+      added_at: 1711471533,
+    };
     expect(validateResponse(openai, { method: "GET", path: "/organization/users/user_abc", status: 200, body: user })).toEqual([]);
     const { id: _id, ...noId } = user;
-    expect(validateResponse(openai, { method: "GET", path: "/organization/users/{user_id}", status: 200, body: noId }).join()).toMatch(/id/);
+    expect(validateResponse(openai, { method: "GET", path: "/organization/users/{user_id}", status: 200, body: noId }).join()).toMatch(
+      /id/,
+    );
   });
 
   it("rejects an unknown query parameter, a bad body and an unknown path", () => {
     expect(validateRequest(openai, { method: "GET", path: "/organization/users", query: [["limit", "100"]], body: undefined })).toEqual([]);
-    expect(validateRequest(openai, { method: "GET", path: "/organization/users", query: [["page", "2"]], body: undefined }).join()).toMatch(/page/);
-    expect(validateRequest(openai, { method: "POST", path: "/organization/invites", query: [], body: { email: "a@b.c", role: "admin" } }).length).toBeGreaterThan(0);
-    expect(validateRequest(openai, { method: "GET", path: "/organization/people", query: [], body: undefined }).join()).toMatch(/no such path/);
+    expect(validateRequest(openai, { method: "GET", path: "/organization/users", query: [["page", "2"]], body: undefined }).join()).toMatch(
+      /page/,
+    );
+    expect(
+      validateRequest(openai, { method: "POST", path: "/organization/invites", query: [], body: { email: "a@b.c", role: "admin" } }).length,
+    ).toBeGreaterThan(0);
+    expect(validateRequest(openai, { method: "GET", path: "/organization/people", query: [], body: undefined }).join()).toMatch(
+      /no such path/,
+    );
   });
 
   it("matches concrete paths to templates", () => {

@@ -70,7 +70,12 @@ function validate(doc: OpenApiDoc, schema: Json, value: unknown, where: string):
     doc.cache.set(schema, fn);
   }
   if (fn(value)) return [];
-  return (fn.errors ?? []).slice(0, 8).map((e) => `${where}${e.instancePath || ""}: ${e.message ?? "invalid"}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`);
+  return (fn.errors ?? [])
+    .slice(0, 8)
+    .map(
+      (e) =>
+        `${where}${e.instancePath || ""}: ${e.message ?? "invalid"}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`,
+    );
 }
 
 /** Finds the spec's path template for a template or a concrete path. */
@@ -151,7 +156,7 @@ export function validateRequest(
   for (const [rawName, value] of req.query) {
     // An object parameter sent as `name[key]=value` (OpenAI's `effective_at[gte]`): check the key and its value.
     const deep = /^([^[\]]+)\[([^[\]]+)\]$/.exec(rawName);
-    const property = deep ? ((declared.get(deep[1])?.schema?.properties as Record<string, Json> | undefined)?.[deep[2]]) : undefined;
+    const property = deep ? (declared.get(deep[1])?.schema?.properties as Record<string, Json> | undefined)?.[deep[2]] : undefined;
     if (deep && property) {
       errors.push(...validate(doc, property, coerce(property, value), `${where} query ${rawName}`));
       continue;
@@ -167,8 +172,17 @@ export function validateRequest(
     }
     if (!p.schema) continue;
     if (isArraySchema(p.schema)) {
-      const items = ((p.schema.items ?? ((p.schema.anyOf ?? p.schema.oneOf) as Json[] | undefined)?.find((s) => s.type === "array")?.items) ?? {}) as Json;
-      errors.push(...validate(doc, p.schema, values.map((v) => coerce(items, v)), `${where} query ${name}`));
+      const items = (p.schema.items ??
+        ((p.schema.anyOf ?? p.schema.oneOf) as Json[] | undefined)?.find((s) => s.type === "array")?.items ??
+        {}) as Json;
+      errors.push(
+        ...validate(
+          doc,
+          p.schema,
+          values.map((v) => coerce(items, v)),
+          `${where} query ${name}`,
+        ),
+      );
     } else {
       if (values.length > 1) errors.push(`${where}: query parameter "${name}" repeated but not an array`);
       errors.push(...validate(doc, p.schema, coerce(p.schema, values[0]), `${where} query ${name}`));
@@ -189,10 +203,7 @@ export function validateRequest(
   return errors;
 }
 
-export function validateResponse(
-  doc: OpenApiDoc,
-  res: { method: string; path: string; status: number; body: unknown },
-): string[] {
+export function validateResponse(doc: OpenApiDoc, res: { method: string; path: string; status: number; body: unknown }): string[] {
   const found = operationOf(doc, res.method, res.path);
   if ("error" in found) return [found.error as string];
   const where = `${res.method} ${found.template} → ${res.status}`;

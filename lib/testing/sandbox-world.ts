@@ -50,7 +50,8 @@ export function withSandboxWorld(
     const { getDb } = await import("../db");
     const { operators } = await import("../db/schema");
     sandboxes = await startConfiguredSandboxes();
-    if (options.fresh && sandboxes.reused.length > 0) throw new Error(`sandboxes already ran on the test's ports: ${sandboxes.reused.join(", ")}`);
+    if (options.fresh && sandboxes.reused.length > 0)
+      throw new Error(`sandboxes already ran on the test's ports: ${sandboxes.reused.join(", ")}`);
     const email = `${tag}-${Date.now()}@test.example`;
     const [row] = await (await getDb()).insert(operators).values({ email, name: email, role: "admin" }).returning();
     admin = { operator: { id: row.id, email: row.email, name: row.name, role: "admin" }, requestId: "" };

@@ -177,7 +177,11 @@ export async function authenticateToken(secret: string, request: Request, reques
     throw refusedToken("invalid_token", "Authorization: expected Bearer roster_pat_… (an API token made on Roster's Settings page)");
   }
   const db = await getDb();
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.secretHash, hashTokenSecret(secret))).limit(1);
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.secretHash, hashTokenSecret(secret)))
+    .limit(1);
   if (!row) throw refusedToken("invalid_token", "This API token is not known to Roster");
   const now = Date.now();
   if (row.revokedAt) {

@@ -26,8 +26,8 @@ export const createTokenSchema = z
       .refine((list) => new Set(list).size === list.length, "providers must not repeat a provider")
       .optional(),
     /** When it stops working: a date-time with a zone, in the future, at most TOKEN_MAX_DAYS days ahead. */
-    expiresAt: z
-      .iso.datetime({ offset: true, error: "expiresAt must be an ISO 8601 date-time with a zone (2027-01-31T00:00:00Z)" })
+    expiresAt: z.iso
+      .datetime({ offset: true, error: "expiresAt must be an ISO 8601 date-time with a zone (2027-01-31T00:00:00Z)" })
       .transform((v) => new Date(v))
       .refine((d) => d.getTime() > Date.now(), "expiresAt must be in the future")
       .refine((d) => d.getTime() <= Date.now() + TOKEN_MAX_DAYS * 86_400_000, `expiresAt must be at most ${TOKEN_MAX_DAYS} days ahead`),
@@ -67,4 +67,3 @@ export interface RevokedTokenResponse {
   token: TokenSummary;
   auditId: number;
 }
-

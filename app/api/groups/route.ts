@@ -4,4 +4,6 @@ import { listGroups } from "@/lib/changes/groups";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "viewer", query: groupsQuerySchema, providers: ({ query }) => [query.provider] }, ({ query }) => listGroups(query.provider));
+export const GET = route({ role: "viewer", query: groupsQuerySchema, providers: ({ query }) => [query.provider] }, ({ query }) =>
+  listGroups(query.provider),
+);

@@ -9,6 +9,7 @@ export const GET = route({ role: "viewer", query: listRequestsQuerySchema }, ({ 
   listInviteRequests(operator.id, query),
 );
 
-export const POST = route({ role: "requester", body: createInviteRequestSchema, sessionOnly: REQUESTS_SESSION_ONLY }, ({ operator, requestId, body }) =>
-  createInviteRequest({ operator, requestId }, body),
+export const POST = route(
+  { role: "requester", body: createInviteRequestSchema, sessionOnly: REQUESTS_SESSION_ONLY },
+  ({ operator, requestId, body }) => createInviteRequest({ operator, requestId }, body),
 );

@@ -15,7 +15,11 @@ export async function GET(request: Request) {
   if (!bearerMatches(request.headers.get("authorization"), token)) {
     return new Response("Unauthorized: send Authorization: Bearer <ROSTER_METRICS_TOKEN>\n", {
       status: 401,
-      headers: { "content-type": "text/plain; charset=utf-8", "www-authenticate": 'Bearer realm="roster-metrics"', "cache-control": "no-store" },
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        "www-authenticate": 'Bearer realm="roster-metrics"',
+        "cache-control": "no-store",
+      },
     });
   }
   const { registry } = metrics();

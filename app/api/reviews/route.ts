@@ -6,4 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "viewer" }, () => listReviews());
 
-export const POST = route({ role: "owner", body: createReviewSchema }, ({ operator, requestId, body }) => createReview({ operator, requestId }, body));
+export const POST = route({ role: "owner", body: createReviewSchema }, ({ operator, requestId, body }) =>
+  createReview({ operator, requestId }, body),
+);

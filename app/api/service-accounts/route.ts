@@ -8,6 +8,8 @@ export const dynamic = "force-dynamic";
 export const GET = route({ role: "admin", providers: () => ["arthur"] }, () => listServiceAccounts());
 
 /** Answers the client secret once; Roster keeps no copy. */
-export const POST = route({ role: "admin", body: createServiceAccountSchema, secretAnswer: true, providers: () => ["arthur"] }, async ({ operator, requestId, body }) =>
-  answerChange(await createServiceAccount({ operator, requestId }, body.name, body.role, body.reason)),
+export const POST = route(
+  { role: "admin", body: createServiceAccountSchema, secretAnswer: true, providers: () => ["arthur"] },
+  async ({ operator, requestId, body }) =>
+    answerChange(await createServiceAccount({ operator, requestId }, body.name, body.role, body.reason)),
 );

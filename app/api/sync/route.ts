@@ -6,6 +6,7 @@ import { syncBodySchema } from "@/lib/directory/types";
 export const dynamic = "force-dynamic";
 
 /** One session repeating itself within the sync interval reads nothing again (lib/directory/snapshot.ts). */
-export const POST = route({ role: "viewer", body: syncBodySchema, providers: ({ body }) => (body.provider ? [body.provider] : null) }, ({ body, request }) =>
-  refresh(body.provider ? [body.provider] : undefined, rateKey(request)),
+export const POST = route(
+  { role: "viewer", body: syncBodySchema, providers: ({ body }) => (body.provider ? [body.provider] : null) },
+  ({ body, request }) => refresh(body.provider ? [body.provider] : undefined, rateKey(request)),
 );

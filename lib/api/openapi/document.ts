@@ -30,7 +30,10 @@ function responses(op: Operation, method: string): ZodOpenApiResponsesObject {
     ? { description: "CSV, streamed", content: { "text/csv": { schema: z.string() } } }
     : op.text
       ? { description: "Prometheus text format", content: { "text/plain": { schema: z.string() } } }
-      : { description: op.secret ? "Done; the answer carries a secret shown this once" : "Done", content: { "application/json": { schema: z.looseObject({}) } } };
+      : {
+          description: op.secret ? "Done; the answer carries a secret shown this once" : "Done",
+          content: { "application/json": { schema: z.looseObject({}) } },
+        };
   const out: ZodOpenApiResponsesObject = { "200": ok };
   if (op.approval) {
     out["202"] = {
@@ -40,21 +43,27 @@ function responses(op: Operation, method: string): ZodOpenApiResponsesObject {
   }
   if (op.text) {
     out["401"] = { description: "The metrics token is missing or wrong", content: { "text/plain": { schema: z.string() } } };
-    out["404"] = { description: "ROSTER_METRICS_TOKEN is not set: the route does not exist", content: { "text/plain": { schema: z.string() } } };
+    out["404"] = {
+      description: "ROSTER_METRICS_TOKEN is not set: the route does not exist",
+      content: { "text/plain": { schema: z.string() } },
+    };
   }
   if (!op.role) return out;
   const changes = method !== "GET";
   out["401"] = errorResponse("No session, or the API token is unknown (invalid_token), expired (token_expired) or revoked (token_revoked)");
   out["403"] = errorResponse(
     `The caller's Roster role is below ${op.role} (forbidden)` +
-      (op.sessionOnly ? "; API tokens cannot call this route (session_required)" : "; the API token's provider limit excludes a provider this call acts on (token_provider_forbidden)") +
+      (op.sessionOnly
+        ? "; API tokens cannot call this route (session_required)"
+        : "; the API token's provider limit excludes a provider this call acts on (token_provider_forbidden)") +
       (changes ? "; a change with a session cookie from another origin (cross_origin)" : ""),
   );
   if (op.params) out["404"] = errorResponse("What the path names does not exist");
   if (changes) out["409"] = errorResponse("A rule of Roster's refused the change (its code says which: last_owner, already_exists, …)");
   if (changes) out["413"] = errorResponse("The body is over 1 MiB");
   if (op.body) out["415"] = errorResponse("The body is not JSON");
-  if (op.params || op.query || op.body || changes) out["422"] = errorResponse("The input is invalid (invalid_input, with details per field)");
+  if (op.params || op.query || op.body || changes)
+    out["422"] = errorResponse("The input is invalid (invalid_input, with details per field)");
   out["429"] = errorResponse("Over the rate limit (per API token, session or address): see Retry-After");
   if (changes) out["502"] = errorResponse("The provider refused or failed the change (provider_error, with its status and words)");
   if (changes) out["503"] = errorResponse("Roster is stopping (shutting_down): try again in a moment");
@@ -70,10 +79,17 @@ function pathParamsOf(path: string, op: Operation): ParamsSchema | undefined {
 
 function operation(key: string, op: Operation): ZodOpenApiOperationObject {
   const [method, path] = key.split(" ");
-  const security: Array<Record<string, string[]>> = !op.role ? [] : op.sessionOnly ? [{ [SESSION]: [] }] : [{ [SESSION]: [] }, { [TOKEN]: [] }];
+  const security: Array<Record<string, string[]>> = !op.role
+    ? []
+    : op.sessionOnly
+      ? [{ [SESSION]: [] }]
+      : [{ [SESSION]: [] }, { [TOKEN]: [] }];
   const path_ = pathParamsOf(path, op);
   return {
-    operationId: `${method.toLowerCase()}${path.replace(/^\/api/, "").replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
+    operationId: `${method.toLowerCase()}${path
+      .replace(/^\/api/, "")
+      .replace(/[{}]/g, "")
+      .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
@@ -107,8 +123,18 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     security: [{ [SESSION]: [] }, { [TOKEN]: [] }],
     components: {
       securitySchemes: {
-        [SESSION]: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "A signed-in operator's session (`__Secure-next-auth.session-token` over https)" },
-        [TOKEN]: { type: "http", scheme: "bearer", bearerFormat: `${TOKEN_PREFIX}…`, description: "An API token: acts with the token's Roster role, within its provider limit, audited as token:<name>" },
+        [SESSION]: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "A signed-in operator's session (`__Secure-next-auth.session-token` over https)",
+        },
+        [TOKEN]: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: `${TOKEN_PREFIX}…`,
+          description: "An API token: acts with the token's Roster role, within its provider limit, audited as token:<name>",
+        },
       },
     },
     paths,

@@ -24,12 +24,22 @@ function routesInTree(): Map<string, string> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/^route\.(ts|tsx|js|mjs)$/.test(entry.name)) {
-        const segments = path.relative(APP, dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+        const segments = path
+          .relative(APP, dir)
+          .split(path.sep)
+          .filter((s) => !/^\(.*\)$/.test(s));
         const pattern = "/" + segments.map((s) => s.replace(/^\[(?:\.\.\.)?(\w+)\]$/, "{$1}")).join("/");
         const source = fs.readFileSync(full, "utf8");
         const methods = [...source.matchAll(/export\s+(?:const|let|var|async\s+function|function)\s+([A-Z]+)\b/g)].map((m) => m[1]);
         for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-          for (const name of m[1].split(",")) methods.push(name.trim().split(/\s+as\s+/).pop()!.trim());
+          for (const name of m[1].split(","))
+            methods.push(
+              name
+                .trim()
+                .split(/\s+as\s+/)
+                .pop()!
+                .trim(),
+            );
         }
         for (const method of methods.filter((m) => METHODS.includes(m))) found.set(`${method} ${pattern}`, full);
       }
@@ -45,10 +55,20 @@ describe("the OpenAPI document", () => {
   it("has an operation for every route and method under app/api, and none for routes that do not exist", () => {
     expect(tree.size).toBeGreaterThan(30);
     const documented = Object.keys(OPERATIONS);
-    expect([...tree.keys()].filter((k) => !documented.includes(k)), "routes missing from lib/api/openapi/operations.ts").toEqual([]);
-    expect(documented.filter((k) => !tree.has(k)), "operations with no route").toEqual([]);
+    expect(
+      [...tree.keys()].filter((k) => !documented.includes(k)),
+      "routes missing from lib/api/openapi/operations.ts",
+    ).toEqual([]);
+    expect(
+      documented.filter((k) => !tree.has(k)),
+      "operations with no route",
+    ).toEqual([]);
     const doc = openApiDocument();
-    const inDoc = Object.entries(doc.paths ?? {}).flatMap(([p, item]) => Object.keys(item ?? {}).filter((m) => METHODS.includes(m.toUpperCase())).map((m) => `${m.toUpperCase()} ${p}`));
+    const inDoc = Object.entries(doc.paths ?? {}).flatMap(([p, item]) =>
+      Object.keys(item ?? {})
+        .filter((m) => METHODS.includes(m.toUpperCase()))
+        .map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(inDoc.sort()).toEqual([...tree.keys()].sort());
   });
 

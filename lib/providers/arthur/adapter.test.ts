@@ -67,10 +67,22 @@ describe("reads", () => {
   it("asks for people and service accounts only, at the largest page size, oldest first (a stable order)", async () => {
     await h.adapter.listMembers();
     const [users] = requestsTo("GET", "/api/v1/organization/users");
-    expect(users.query).toEqual([["sort", "created_at"], ["order", "asc"], ["user_types", "user"], ["user_types", "service_account"], ["page", "1"], ["page_size", "1000"]]);
+    expect(users.query).toEqual([
+      ["sort", "created_at"],
+      ["order", "asc"],
+      ["user_types", "user"],
+      ["user_types", "service_account"],
+      ["page", "1"],
+      ["page_size", "1000"],
+    ]);
     // User and group bindings in one listing: a group's role is every member's too.
     const [bindings] = requestsTo("GET", "/api/v1/organization/role_bindings");
-    expect(bindings.query).toEqual([["user_types", "user"], ["user_types", "service_account"], ["page", "1"], ["page_size", "1000"]]);
+    expect(bindings.query).toEqual([
+      ["user_types", "user"],
+      ["user_types", "service_account"],
+      ["page", "1"],
+      ["page_size", "1000"],
+    ]);
     expect(requestsTo("GET", "/api/v1/organization/group_memberships")).toHaveLength(1);
   });
 
@@ -87,7 +99,13 @@ describe("reads", () => {
   it("lists workspaces; has no invite list", async () => {
     expect((await h.adapter.listWorkspaces()).map((w) => w.name)).toEqual(["Forecasting", "Fraud Models", "Support Agents"]);
     expect(await h.adapter.listInvites()).toEqual([]);
-    expect(h.adapter.capabilities).toEqual({ groups: "manage", listInvites: false, revokeInvite: false, workspaceRoles: false, serviceAccounts: true });
+    expect(h.adapter.capabilities).toEqual({
+      groups: "manage",
+      listInvites: false,
+      revokeInvite: false,
+      workspaceRoles: false,
+      serviceAccounts: true,
+    });
   });
 
   it("gets one member by id, null for an unknown id, and Arthur's 422 for a malformed one", async () => {
@@ -109,7 +127,9 @@ describe("pagination", () => {
       const members = await big.adapter.listMembers({ onProgress: (p) => progress.push([p.fetched, p.total]) });
       expect(members).toHaveLength(9500);
       expect(new Set(members.map((m) => m.id)).size).toBe(9500);
-      const pages = big.running.requests.filter((r) => r.pattern === "/api/v1/organization/users").map((r) => r.query.find(([k]) => k === "page")![1]);
+      const pages = big.running.requests
+        .filter((r) => r.pattern === "/api/v1/organization/users")
+        .map((r) => r.query.find(([k]) => k === "page")![1]);
       expect(pages[0]).toBe("1");
       expect([...pages].sort((a, b) => Number(a) - Number(b))).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
       expect(big.maxInFlight()).toBeGreaterThan(1);
@@ -176,7 +196,13 @@ describe("changes", () => {
 
   it("puts the old role back when the new binding fails", async () => {
     const someone = byEmail(await h.adapter.listMembers(), poolPerson(2).email)!;
-    h.running.faults.add({ method: "POST", route: "/api/v1/organization/role_bindings", status: 500, message: "Binding store offline", times: 1 });
+    h.running.faults.add({
+      method: "POST",
+      route: "/api/v1/organization/role_bindings",
+      status: 500,
+      message: "Binding store offline",
+      times: 1,
+    });
     const error = await providerError(h.adapter.changeRole({ memberId: someone.id, role: admin }));
     expect([error.status, error.message]).toEqual([500, "Binding store offline"]);
     expect(await h.adapter.getMember(someone.id)).toMatchObject({ role: ARTHUR_ROLE_NAMES.member });
@@ -221,30 +247,55 @@ describe("groups", () => {
   const { dataScience, dataTeam } = SANDBOX_GROUPS;
   const via = (group: { id: string; name: string }) => ({ kind: "group", id: group.id, name: group.name });
   const inGroup = (group: { id: string }) => h.definition.state.groups.userIds(group.id);
-  const outsider = () => h.definition.state.listUsers({ sort: "created_at", order: "asc", types: ["user"] }).find((u) => !inGroup(dataScience).includes(u.id) && !inGroup(dataTeam).includes(u.id))!.id;
+  const outsider = () =>
+    h.definition.state
+      .listUsers({ sort: "created_at", order: "asc", types: ["user"] })
+      .find((u) => !inGroup(dataScience).includes(u.id) && !inGroup(dataTeam).includes(u.id))!.id;
 
   it("gives every member of a group the group's organization role, via the group, beside their own", async () => {
     const members = await h.adapter.listMembers();
     const owner = members.find((m) => m.id === inGroup(dataTeam)[0])!;
     expect(owner).toMatchObject({ role: ARTHUR_ROLE_NAMES.readOnly });
     expect(owner.scopedRoles).toEqual([
-      { scope: "organization", scopeId: SANDBOX_ORGANIZATION.id, scopeName: SANDBOX_ORGANIZATION.name, role: ARTHUR_ROLE_NAMES.admin, via: via(dataTeam) },
+      {
+        scope: "organization",
+        scopeId: SANDBOX_ORGANIZATION.id,
+        scopeName: SANDBOX_ORGANIZATION.name,
+        role: ARTHUR_ROLE_NAMES.admin,
+        via: via(dataTeam),
+      },
     ]);
-    expect(members.find((m) => m.id === inGroup(dataScience)[1])!.scopedRoles).toEqual([expect.objectContaining({ role: ARTHUR_ROLE_NAMES.member, via: via(dataScience) })]);
+    expect(members.find((m) => m.id === inGroup(dataScience)[1])!.scopedRoles).toEqual([
+      expect.objectContaining({ role: ARTHUR_ROLE_NAMES.member, via: via(dataScience) }),
+    ]);
     expect(members.filter((m) => m.scopedRoles?.length)).toHaveLength(dataScience.people.length + dataTeam.people.length);
     expect(await h.adapter.getMember(owner.id)).toEqual(owner);
   });
 
   it("lists groups with their members and grants, and adds and removes a member with the spec's body", async () => {
     expect(await h.adapter.listGroups!()).toEqual([
-      { id: dataScience.id, name: "Data Science", kind: "group", memberIds: inGroup(dataScience), roles: [expect.objectContaining({ role: ARTHUR_ROLE_NAMES.member })] },
-      { id: dataTeam.id, name: "data-team", kind: "group", memberIds: inGroup(dataTeam), roles: [expect.objectContaining({ role: ARTHUR_ROLE_NAMES.admin })] },
+      {
+        id: dataScience.id,
+        name: "Data Science",
+        kind: "group",
+        memberIds: inGroup(dataScience),
+        roles: [expect.objectContaining({ role: ARTHUR_ROLE_NAMES.member })],
+      },
+      {
+        id: dataTeam.id,
+        name: "data-team",
+        kind: "group",
+        memberIds: inGroup(dataTeam),
+        roles: [expect.objectContaining({ role: ARTHUR_ROLE_NAMES.admin })],
+      },
     ]);
     const [owner, someone] = [inGroup(dataTeam)[0], outsider()];
     expect(inGroup(dataScience)).toHaveLength(dataScience.people.length);
     await h.adapter.addToGroup!({ memberId: someone, groupId: dataTeam.id });
     expect(requestsTo("POST", "/api/v1/groups/{group_id}/users")[0].body).toEqual({ user_ids: [someone] });
-    expect((await h.adapter.getMember(someone))!.scopedRoles).toEqual([expect.objectContaining({ role: ARTHUR_ROLE_NAMES.admin, via: via(dataTeam) })]);
+    expect((await h.adapter.getMember(someone))!.scopedRoles).toEqual([
+      expect.objectContaining({ role: ARTHUR_ROLE_NAMES.admin, via: via(dataTeam) }),
+    ]);
     await h.adapter.removeFromGroup!({ memberId: owner, groupId: dataTeam.id });
     expect(requestsTo("DELETE", "/api/v1/groups/{group_id}/users")[0].body).toEqual({ user_ids: [owner] });
     expect((await h.adapter.getMember(owner))!.scopedRoles).toBeUndefined();

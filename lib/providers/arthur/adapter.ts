@@ -131,7 +131,11 @@ export function createArthurAdapter(connection: ProviderConnection): ProviderAda
 
     /** Groups with their organization role bindings and members (three paged lists). */
     async listGroups(options) {
-      const [groups, bindings, memberships] = await Promise.all([lists.groups(options), lists.groupBindings(options), lists.groupMemberships(options)]);
+      const [groups, bindings, memberships] = await Promise.all([
+        lists.groups(options),
+        lists.groupBindings(options),
+        lists.groupMemberships(options),
+      ]);
       return toGroups(groups, bindings, memberships);
     },
 

@@ -114,19 +114,16 @@ export function createArthurClient(connection: ProviderConnection) {
       http.request({ method: "DELETE", path: `/api/v1/groups/${id(groupId)}/users`, body, schema: objectAnswerSchema }),
 
     /** 201 with an unspecified body: Arthur returns no invite object. */
-    inviteUser: (body: InviteNewUser) =>
-      http.request({ method: "POST", path: "/api/v1/organization/users/invite-user", body }),
+    inviteUser: (body: InviteNewUser) => http.request({ method: "POST", path: "/api/v1/organization/users/invite-user", body }),
 
     createRoleBinding: (body: PostRoleBinding) =>
       http.request({ method: "POST", path: "/api/v1/organization/role_bindings", body, schema: objectAnswerSchema }),
 
-    deleteRoleBinding: (bindingId: string) =>
-      http.request({ method: "DELETE", path: `/api/v1/role_bindings/${id(bindingId)}` }),
+    deleteRoleBinding: (bindingId: string) => http.request({ method: "DELETE", path: `/api/v1/role_bindings/${id(bindingId)}` }),
 
     deleteUser: (userId: string) => http.request({ method: "DELETE", path: `/api/v1/users/${id(userId)}` }),
 
-    createUser: (body: PostEndUser) =>
-      http.request({ method: "POST", path: "/api/v1/organization/users", body, schema: userSchema }),
+    createUser: (body: PostEndUser) => http.request({ method: "POST", path: "/api/v1/organization/users", body, schema: userSchema }),
 
     patchUser: (userId: string, body: PatchUser) =>
       http.request({ method: "PATCH", path: `/api/v1/users/${id(userId)}`, body, schema: userSchema }),

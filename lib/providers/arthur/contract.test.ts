@@ -18,7 +18,11 @@ const SPEC = path.resolve(__dirname, "../../../../shared/specs/arthur/arthur-ai-
 let doc: OpenApiDoc;
 let h: ArthurHarness;
 
-const settle = (promise: Promise<unknown>) => promise.then(() => "ok", () => "failed");
+const settle = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "ok",
+    () => "failed",
+  );
 
 /** Every secret that crossed the wire, to prove the request log keeps none of them. */
 const ONE_TIME_PASSWORD = "one-time-3f9c1b";
@@ -114,7 +118,11 @@ describe("Arthur sandbox and adapter against the published spec", () => {
   it("the sandbox answered 422 exactly to the requests the spec rejects (bad input passed through on purpose)", () => {
     const rejected = h.running.requests.filter((r) => r.status === 422);
     // A member read with a malformed id asks for the user and their group memberships: both refused.
-    expect(rejected.map((r) => r.path)).toEqual(["/api/v1/organization/users", "/api/v1/organization/group_memberships", "/api/v1/organization/users/invite-user"]);
+    expect(rejected.map((r) => r.path)).toEqual([
+      "/api/v1/organization/users",
+      "/api/v1/organization/group_memberships",
+      "/api/v1/organization/users/invite-user",
+    ]);
     for (const r of rejected) expect(checkRequest(r)).not.toEqual([]);
   });
 

@@ -61,10 +61,17 @@ describe("Arthur extras", () => {
   });
 
   it("creates a user, and answers 409 for an email already in use", async () => {
-    const created = await extras.createUser({ firstName: "Nia", lastName: "Quinn", email: "nia.quinn@example.com", password: "once-only-1" });
+    const created = await extras.createUser({
+      firstName: "Nia",
+      lastName: "Quinn",
+      email: "nia.quinn@example.com",
+      password: "once-only-1",
+    });
     expect(created).toMatchObject({ name: "Nia Quinn", email: "nia.quinn@example.com", kind: "person" });
     expect(await h.adapter.getMember(created.id)).toMatchObject({ role: "", roleId: "" });
-    const error = await extras.createUser({ firstName: "Nia", email: "NIA.QUINN@example.com", password: "x" }).catch((e: ProviderError) => e);
+    const error = await extras
+      .createUser({ firstName: "Nia", email: "NIA.QUINN@example.com", password: "x" })
+      .catch((e: ProviderError) => e);
     expect([(error as ProviderError).status, (error as ProviderError).message]).toEqual([409, "A user with this email already exists"]);
   });
 

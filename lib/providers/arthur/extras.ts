@@ -12,9 +12,7 @@ import { arthurEmail } from "./email";
  * they print as "[redacted]" anywhere but the one place that calls `reveal()`.
  */
 
-export type ArthurCredentials =
-  | { kind: "service_account"; clientId: string; clientSecret: Secret }
-  | { kind: "user"; password: Secret };
+export type ArthurCredentials = { kind: "service_account"; clientId: string; clientSecret: Secret } | { kind: "user"; password: Secret };
 
 export interface NewCredentials {
   account: ArthurAccount;
@@ -55,12 +53,10 @@ export function arthurExtras(connection: ProviderConnection) {
     listServiceAccounts: (options?: ListOptions): Promise<Member[]> => lists.members(options, ["service_account"]),
 
     /** The client secret is in the answer once and never again. */
-    createServiceAccount: async (name: string): Promise<NewCredentials> =>
-      withCredentials(await client.createServiceAccount({ name })),
+    createServiceAccount: async (name: string): Promise<NewCredentials> => withCredentials(await client.createServiceAccount({ name })),
 
     /** New credentials for a service account (client secret) or a user (password); the old ones stop working. */
-    regenerateCredentials: async (userId: string): Promise<NewCredentials> =>
-      withCredentials(await client.regenerateCredentials(userId)),
+    regenerateCredentials: async (userId: string): Promise<NewCredentials> => withCredentials(await client.regenerateCredentials(userId)),
 
     renameServiceAccount: async (userId: string, name: string): Promise<ArthurAccount> =>
       toAccount(await client.renameServiceAccount(userId, { name })),

@@ -21,7 +21,8 @@ export type ReadGroup = Tolerated<typeof groupSchema._output>;
 export type ReadMembership = Tolerated<typeof groupMembershipSchema._output>;
 
 /** A membership needs both ids; each read record keeps whatever else it has. */
-const idsOf = (m: ReadMembership) => (typeof m.group_id === "string" && typeof m.user_id === "string" ? { group: m.group_id, user: m.user_id } : null);
+const idsOf = (m: ReadMembership) =>
+  typeof m.group_id === "string" && typeof m.user_id === "string" ? { group: m.group_id, user: m.user_id } : null;
 
 /** The organization roles each group grants, from the organization's group bindings. */
 export function grantsByGroup(bindings: ReadBinding[]): Map<string, ScopedRole[]> {
@@ -65,6 +66,12 @@ export function toGroups(groups: ReadGroup[], bindings: ReadBinding[], membershi
     if (ids) members.set(ids.group, [...(members.get(ids.group) ?? []), ids.user]);
   }
   return groups
-    .map((group) => ({ id: group.id, name: group.name ?? group.id, kind: "group" as const, memberIds: members.get(group.id) ?? [], roles: grants.get(group.id) ?? [] }))
+    .map((group) => ({
+      id: group.id,
+      name: group.name ?? group.id,
+      kind: "group" as const,
+      memberIds: members.get(group.id) ?? [],
+      roles: grants.get(group.id) ?? [],
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -39,15 +39,25 @@ export const arthurProvider: ProviderModule = {
       const or = lacking.missing.includes("ARTHUR_ACCESS_TOKEN") ? " (or ARTHUR_CLIENT_ID and ARTHUR_CLIENT_SECRET)" : "";
       return { missing: lacking.missing + or };
     }
-    const clientCredentials = client.length ? { clientId: env.ARTHUR_CLIENT_ID!.trim(), clientSecret: env.ARTHUR_CLIENT_SECRET!.trim() } : undefined;
+    const clientCredentials = client.length
+      ? { clientId: env.ARTHUR_CLIENT_ID!.trim(), clientSecret: env.ARTHUR_CLIENT_SECRET!.trim() }
+      : undefined;
     return {
-      connection: { baseUrl: env.ARTHUR_BASE_URL!, token: clientCredentials ? "" : env.ARTHUR_ACCESS_TOKEN!, ...(clientCredentials ? { clientCredentials } : {}) },
+      connection: {
+        baseUrl: env.ARTHUR_BASE_URL!,
+        token: clientCredentials ? "" : env.ARTHUR_ACCESS_TOKEN!,
+        ...(clientCredentials ? { clientCredentials } : {}),
+      },
     };
   },
   sandbox: {
     // Roster signs in to Arthur's sandbox with client credentials: its client id, and any sandbox token as the secret.
     create: ({ users, tokens, env }) =>
-      createArthurSandbox({ users, tokenTtlSeconds: sandboxArthurTokenTtlSeconds(env), client: { clientId: SANDBOX_ARTHUR_CLIENT_ID, secrets: tokens } }),
+      createArthurSandbox({
+        users,
+        tokenTtlSeconds: sandboxArthurTokenTtlSeconds(env),
+        client: { clientId: SANDBOX_ARTHUR_CLIENT_ID, secrets: tokens },
+      }),
     connection: (origin, token) => ({
       baseUrl: origin + arthurDescriptor.sandboxBasePath,
       token: "",

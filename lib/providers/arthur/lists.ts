@@ -70,7 +70,12 @@ export function arthurLists(client: ArthurClient, limit: Limiter = createLimiter
 
   const lists = {
     users: (options?: ListOptions, userTypes: UserType[] = MEMBER_USER_TYPES): Promise<ReadUser[]> =>
-      all(USER_ITEM, "users", (page, page_size, signal) => client.listUsers({ ...STABLE_SORT, user_types: userTypes, page, page_size }, signal), options),
+      all(
+        USER_ITEM,
+        "users",
+        (page, page_size, signal) => client.listUsers({ ...STABLE_SORT, user_types: userTypes, page, page_size }, signal),
+        options,
+      ),
 
     roles: (options?: ListOptions): Promise<ReadRole[]> =>
       all(ROLE_ITEM, "roles", (page, page_size, signal) => client.listRoles({ ...STABLE_SORT, page, page_size }, signal), options),
@@ -89,9 +94,14 @@ export function arthurLists(client: ArthurClient, limit: Limiter = createLimiter
       ),
 
     workspaces: async (options?: ListOptions): Promise<WireWorkspace[]> =>
-      (await all(WORKSPACE_ITEM, "workspaces", (page, page_size, signal) => client.listWorkspaces({ ...STABLE_SORT, page, page_size }, signal), options)).map(
-        (w) => ({ ...w, name: w.name ?? w.id }) as WireWorkspace,
-      ),
+      (
+        await all(
+          WORKSPACE_ITEM,
+          "workspaces",
+          (page, page_size, signal) => client.listWorkspaces({ ...STABLE_SORT, page, page_size }, signal),
+          options,
+        )
+      ).map((w) => ({ ...w, name: w.name ?? w.id }) as WireWorkspace),
 
     groups: (options?: ListOptions): Promise<ReadGroup[]> =>
       all(GROUP_ITEM, "groups", (page, page_size, signal) => client.listGroups({ ...STABLE_SORT, page, page_size }, signal), options),
@@ -108,7 +118,12 @@ export function arthurLists(client: ArthurClient, limit: Limiter = createLimiter
 
     /** Organization role bindings of groups. */
     groupBindings: (options?: ListOptions): Promise<ReadBinding[]> =>
-      all(BINDING_ITEM, "group role bindings", (page, page_size, signal) => client.listRoleBindings({ bound_member_kind: "group", page, page_size }, signal), options),
+      all(
+        BINDING_ITEM,
+        "group role bindings",
+        (page, page_size, signal) => client.listRoleBindings({ bound_member_kind: "group", page, page_size }, signal),
+        options,
+      ),
 
     /** The given users' organization roles through groups (one member read on its own). */
     groupGrantsOf: async (userIds: string[], options?: ListOptions): Promise<Map<string, ScopedRole[]>> => {

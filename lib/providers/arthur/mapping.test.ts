@@ -56,7 +56,11 @@ describe("member mapping", () => {
   });
 
   it("shows an owner binding first, then the oldest, and ignores workspace bindings", () => {
-    const bindings = [binding("b2", "member", "2024-01-01T00:00:00Z"), binding("b3", "admin", "2025-01-01T00:00:00Z"), binding("b1", "ws", "2020-01-01T00:00:00Z", "workspace")];
+    const bindings = [
+      binding("b2", "member", "2024-01-01T00:00:00Z"),
+      binding("b3", "admin", "2025-01-01T00:00:00Z"),
+      binding("b1", "ws", "2020-01-01T00:00:00Z", "workspace"),
+    ];
     const mine = bindingsByUser(bindings).get("u1")!;
     expect(mine.map((b) => b.id)).toEqual(["b2", "b3"]);
     expect(primaryBinding(mine, new Set(["admin"]))!.id).toBe("b3");

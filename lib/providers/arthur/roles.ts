@@ -22,11 +22,7 @@ export interface RoleGrants {
 }
 
 /** A role's own permissions plus everything inherited through its base roles. */
-export function effectivePermissions(
-  role: RoleGrants,
-  byId: ReadonlyMap<string, RoleGrants>,
-  seen: Set<string> = new Set(),
-): Set<string> {
+export function effectivePermissions(role: RoleGrants, byId: ReadonlyMap<string, RoleGrants>, seen: Set<string> = new Set()): Set<string> {
   const granted = new Set(role.permissions ?? []);
   seen.add(role.id);
   for (const baseId of role.base_role_ids ?? []) {

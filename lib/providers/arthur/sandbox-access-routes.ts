@@ -51,7 +51,12 @@ function listRoles(state: ArthurSandboxState, req: SandboxRequest): SandboxRespo
   const matching = state.roles.filter(
     (role) => (!name || role.name.toLowerCase().includes(name)) && flags.every(([flag, want]) => want === undefined || role[flag] === want),
   );
-  return ok(paginate(sortBy(matching, (role) => (sort === "name" ? role.name.toLowerCase() : role[sort]), order), paging));
+  return ok(
+    paginate(
+      sortBy(matching, (role) => (sort === "name" ? role.name.toLowerCase() : role[sort]), order),
+      paging,
+    ),
+  );
 }
 
 function listBindings(state: ArthurSandboxState, req: SandboxRequest): SandboxResponse {
@@ -100,7 +105,12 @@ function listWorkspaces(state: ArthurSandboxState, req: SandboxRequest): Sandbox
   const paging = q.paging();
   if (q.errors.length) return unprocessable(q.errors);
   const matching = state.workspaces.filter((workspace) => !name || workspace.name.toLowerCase().includes(name));
-  return ok(paginate(sortBy(matching, (w) => (sort === "name" ? w.name.toLowerCase() : w[sort]), order), paging));
+  return ok(
+    paginate(
+      sortBy(matching, (w) => (sort === "name" ? w.name.toLowerCase() : w[sort]), order),
+      paging,
+    ),
+  );
 }
 
 export function accessRoutes(state: ArthurSandboxState): SandboxRoute[] {

@@ -77,16 +77,23 @@ export function sandboxSignIn(state: ArthurSandboxState, options: SandboxSignInO
     }
     const form = req.body as Record<string, string>;
     const basic = basicCredentials(req.headers.authorization);
-    if (basic && (form.client_id !== undefined && form.client_id !== basic.id)) {
+    if (basic && form.client_id !== undefined && form.client_id !== basic.id) {
       return oauthError(400, "invalid_request", "The client authenticated in more than one way");
     }
-    if (basic && form.client_secret !== undefined) return oauthError(400, "invalid_request", "The client authenticated in more than one way");
+    if (basic && form.client_secret !== undefined)
+      return oauthError(400, "invalid_request", "The client authenticated in more than one way");
     if (!form.grant_type) return oauthError(400, "invalid_request", "Missing form parameter: grant_type");
-    if (form.grant_type !== "client_credentials") return oauthError(400, "unsupported_grant_type", `Unsupported grant_type: ${form.grant_type}`);
+    if (form.grant_type !== "client_credentials")
+      return oauthError(400, "unsupported_grant_type", `Unsupported grant_type: ${form.grant_type}`);
     const id = basic?.id ?? form.client_id;
     const secret = basic?.secret ?? form.client_secret;
     if (!id || !secret || !knownClient(id, secret)) {
-      return oauthError(401, "invalid_client", "Invalid client or Invalid client credentials", basic ? { "www-authenticate": 'Basic realm="arthur"' } : {});
+      return oauthError(
+        401,
+        "invalid_client",
+        "Invalid client or Invalid client credentials",
+        basic ? { "www-authenticate": 'Basic realm="arthur"' } : {},
+      );
     }
     const now = Date.now();
     for (const [value, expiresAt] of issued) if (expiresAt <= now) issued.delete(value);

@@ -81,13 +81,20 @@ export class SandboxGroups {
           (!filter.groupIds || filter.groupIds.includes(m.groupId)) &&
           (!name || this.groups.get(m.groupId)!.name.toLowerCase().includes(name)),
       )
-      .map((m) => ({ created_at: m.createdAt, updated_at: m.createdAt, group: this.group(m.groupId)!, group_id: m.groupId, user_id: m.userId }));
+      .map((m) => ({
+        created_at: m.createdAt,
+        updated_at: m.createdAt,
+        group: this.group(m.groupId)!,
+        group_id: m.groupId,
+        user_id: m.userId,
+      }));
   }
 
   add(groupId: string, userIds: string[]): void {
     const time = new Date().toISOString();
     for (const userId of userIds) {
-      if (!this.memberships.some((m) => m.groupId === groupId && m.userId === userId)) this.memberships.push({ groupId, userId, createdAt: time });
+      if (!this.memberships.some((m) => m.groupId === groupId && m.userId === userId))
+        this.memberships.push({ groupId, userId, createdAt: time });
     }
   }
 
@@ -137,7 +144,10 @@ function groupUsers(state: ArthurSandboxState, req: SandboxRequest): SandboxResp
   const group = pathGroup(state, req);
   if (isAnswer(group)) return group;
   const paging = new QueryReader(req.query).paging();
-  const users = state.groups.userIds(group.id).map((id) => state.user(id)).filter((user) => user !== undefined);
+  const users = state.groups
+    .userIds(group.id)
+    .map((id) => state.user(id))
+    .filter((user) => user !== undefined);
   return ok(paginate(users, paging));
 }
 

@@ -71,7 +71,9 @@ export const isUuid = (value: string) => UUID.test(value);
 
 /** 422 for a path parameter that is not a uuid, as FastAPI checks it before the handler runs. */
 export function badPathUuid(name: string, value: string): SandboxResponse | null {
-  return isUuid(value) ? null : unprocessable([{ loc: ["path", name], msg: "Input should be a valid UUID", type: "uuid_parsing", input: value }]);
+  return isUuid(value)
+    ? null
+    : unprocessable([{ loc: ["path", name], msg: "Input should be a valid UUID", type: "uuid_parsing", input: value }]);
 }
 
 const TRUE = new Set(["true", "1", "yes", "on", "t", "y"]);
@@ -95,9 +97,11 @@ export class QueryReader {
     const raw = this.query.get(name);
     if (raw === null) return fallback;
     const value = Number(raw);
-    if (!/^[+-]?\d+$/.test(raw.trim())) this.fail([name], "Input should be a valid integer, unable to parse string as an integer", "int_parsing", raw);
+    if (!/^[+-]?\d+$/.test(raw.trim()))
+      this.fail([name], "Input should be a valid integer, unable to parse string as an integer", "int_parsing", raw);
     else if (value < min) this.fail([name], `Input should be greater than or equal to ${min}`, "greater_than_equal", raw, { ge: min });
-    else if (max !== undefined && value > max) this.fail([name], `Input should be less than or equal to ${max}`, "less_than_equal", raw, { le: max });
+    else if (max !== undefined && value > max)
+      this.fail([name], `Input should be less than or equal to ${max}`, "less_than_equal", raw, { le: max });
     else return value;
     return fallback;
   }

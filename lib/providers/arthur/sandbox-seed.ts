@@ -28,30 +28,69 @@ const ORG: Bindable = { organization_bindable: true, workspace_bindable: false, 
 const WORKSPACE: Bindable = { organization_bindable: false, workspace_bindable: true, project_bindable: true, data_plane_bindable: false };
 const PROJECT: Bindable = { organization_bindable: false, workspace_bindable: false, project_bindable: true, data_plane_bindable: false };
 
-function role(id: string, name: string, description: string | null, bindable: Bindable, permissions: string[], base: string[] = []): WireRole {
+function role(
+  id: string,
+  name: string,
+  description: string | null,
+  bindable: Bindable,
+  permissions: string[],
+  base: string[] = [],
+): WireRole {
   return { created_at: SEED_TIME, updated_at: SEED_TIME, id, name, description, ...bindable, permissions, base_role_ids: base };
 }
 
-const READ = ["organization_read", "organization_list_workspaces", "organization_list_users", "workspace_read", "project_read", "model_read"];
+const READ = [
+  "organization_read",
+  "organization_list_workspaces",
+  "organization_list_users",
+  "workspace_read",
+  "project_read",
+  "model_read",
+];
 
 /** Admin inherits Member's permissions through `base_role_ids`, as Arthur roles can. */
 export function sandboxRoles(): WireRole[] {
   const { admin, member, readOnly, workspaceAdmin, projectViewer } = SANDBOX_ROLE_IDS;
   return [
-    role(admin, ARTHUR_ROLE_NAMES.admin, "Manages the organization, its members and their roles.", ORG, [
-      "organization_update", "organization_delete", "organization_create_workspace", "organization_create_user",
-      "organization_invite_user", "organization_create_service_account", "delete_user", "user_update",
-      "user_regenerate_creds", "organization_list_role_bindings", "organization_create_role_binding",
-      "organization_role_binding_delete", "organization_create_group", "group_create_group_membership",
-      "group_delete_group_membership", "user_list_role_bindings",
-    ], [member]),
+    role(
+      admin,
+      ARTHUR_ROLE_NAMES.admin,
+      "Manages the organization, its members and their roles.",
+      ORG,
+      [
+        "organization_update",
+        "organization_delete",
+        "organization_create_workspace",
+        "organization_create_user",
+        "organization_invite_user",
+        "organization_create_service_account",
+        "delete_user",
+        "user_update",
+        "user_regenerate_creds",
+        "organization_list_role_bindings",
+        "organization_create_role_binding",
+        "organization_role_binding_delete",
+        "organization_create_group",
+        "group_create_group_membership",
+        "group_delete_group_membership",
+        "user_list_role_bindings",
+      ],
+      [member],
+    ),
     role(member, ARTHUR_ROLE_NAMES.member, "Works in the organization's workspaces.", ORG, [
-      ...READ, "organization_list_roles", "organization_list_groups", "workspace_list_projects",
+      ...READ,
+      "organization_list_roles",
+      "organization_list_groups",
+      "workspace_list_projects",
     ]),
     role(readOnly, ARTHUR_ROLE_NAMES.readOnly, null, ORG, READ),
     role(workspaceAdmin, "Workspace Admin", "Manages one workspace.", WORKSPACE, [
-      "workspace_read", "workspace_update", "workspace_create_project", "workspace_list_role_bindings",
-      "workspace_create_role_binding", "workspace_role_binding_delete",
+      "workspace_read",
+      "workspace_update",
+      "workspace_create_project",
+      "workspace_list_role_bindings",
+      "workspace_create_role_binding",
+      "workspace_role_binding_delete",
     ]),
     role(projectViewer, "Project Viewer", "Reads one project.", PROJECT, ["project_read", "project_list_models", "model_read"]),
   ];

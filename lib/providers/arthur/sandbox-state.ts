@@ -87,7 +87,12 @@ export class ArthurSandboxState {
     }
     for (const { user, roleId } of seedAccounts(this.size)) {
       this.putUser(user);
-      const binding = organizationBinding(uuidFrom(`arthur:binding:${user.id}`), this.memberOf(user), this.roleById.get(roleId)!, user.created_at);
+      const binding = organizationBinding(
+        uuidFrom(`arthur:binding:${user.id}`),
+        this.memberOf(user),
+        this.roleById.get(roleId)!,
+        user.created_at,
+      );
       this.bindings.set(binding.id, binding);
     }
     this.groups.reset(this.seededPeople());
@@ -106,7 +111,10 @@ export class ArthurSandboxState {
     this.bindings.clear();
     for (const user of users as WireUser[]) this.putUser(user);
     for (const binding of bindings as WireRoleBinding[]) this.bindings.set(binding.id, binding);
-    this.groups.load(groupMemberships, this.seededPeople().map((id) => (this.users.has(id) ? id : "")));
+    this.groups.load(
+      groupMemberships,
+      this.seededPeople().map((id) => (this.users.has(id) ? id : "")),
+    );
     this.views.clear();
   }
 
@@ -131,7 +139,11 @@ export class ArthurSandboxState {
   listUsers(query: UserQuery): readonly WireUser[] {
     const { sort, order, types } = query;
     const sorted = this.view(`users:${sort}:${order}:${types.join()}`, () =>
-      sortBy([...this.users.values()].filter((user) => types.includes(user.user_type)), SORT_KEYS[sort], order),
+      sortBy(
+        [...this.users.values()].filter((user) => types.includes(user.user_type)),
+        SORT_KEYS[sort],
+        order,
+      ),
     );
     if (!query.ids && !query.search) return sorted;
     const ids = query.ids ? new Set(query.ids) : null;

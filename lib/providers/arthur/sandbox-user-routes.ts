@@ -86,7 +86,13 @@ function createServiceAccount(state: ArthurSandboxState, req: SandboxRequest): S
   if ("error" in parsed) return parsed.error;
   if (!parsed.data.name.trim()) return fail(400, "Service account name must not be empty");
   const clientId = `sa-${randomBytes(8).toString("hex")}`;
-  const user = state.addUser({ first_name: parsed.data.name, last_name: null, email: null, user_type: "service_account", client_id: clientId });
+  const user = state.addUser({
+    first_name: parsed.data.name,
+    last_name: null,
+    email: null,
+    user_type: "service_account",
+    client_id: clientId,
+  });
   const secret = newSecret();
   state.setClientSecret(clientId, secret);
   return ok({ ...user, credentials: { client_id: clientId, client_secret: secret } });

@@ -26,10 +26,13 @@ const GROUP = { id: "0b6f3c2e-9d7a-4c1e-8f25-6a1d2b3c4d5e", name: "Data Science"
 export const ARTHUR_VARIANCES: VarianceCase[] = [
   {
     name: "user-nullable-fields",
-    description: "Every fifth user with `first_name` null and without `last_name` and `organization_name` (all required; `first_name` is not nullable).",
+    description:
+      "Every fifth user with `first_name` null and without `last_name` and `organization_name` (all required; `first_name` is not nullable).",
     route: USERS,
     apply: (answer) =>
-      mapListItems(answer, "records", (user, i) => (everyNth(5)(i) ? { ...without(user, "last_name", "organization_name"), first_name: null } : user)),
+      mapListItems(answer, "records", (user, i) =>
+        everyNth(5)(i) ? { ...without(user, "last_name", "organization_name"), first_name: null } : user,
+      ),
   },
   {
     name: "user-time-no-zone",
@@ -77,7 +80,12 @@ export const ARTHUR_VARIANCES: VarianceCase[] = [
     route: BINDINGS,
     apply: (answer) =>
       appended(answer, (first) => [
-        { ...first, id: "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b", bound_member_kind: "team", bound_member: { id: GROUP.id, name: "Platform team" } },
+        {
+          ...first,
+          id: "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b",
+          bound_member_kind: "team",
+          bound_member: { id: GROUP.id, name: "Platform team" },
+        },
       ]),
   },
   {

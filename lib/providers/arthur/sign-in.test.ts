@@ -42,7 +42,10 @@ async function arthur(options: { users?: number; ttl?: number; sandbox?: TestSan
 async function requestToken(baseUrl: string, clientId: string, clientSecret: string) {
   return fetch(baseUrl + SANDBOX_TOKEN_PATH, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}` },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
+    },
     body: "grant_type=client_credentials",
   });
 }
@@ -71,7 +74,10 @@ describe("Arthur sign-in with client credentials", () => {
     // (issued 2 s apart at most), and no request went out with an expired token.
     const times = tokens.map((t) => Date.parse(t.time));
     const gaps = times.slice(1).map((time, i) => time - times[i]);
-    expect(gaps.filter((gap) => gap >= 2_000), "renewals after the token had expired").toEqual([]);
+    expect(
+      gaps.filter((gap) => gap >= 2_000),
+      "renewals after the token had expired",
+    ).toEqual([]);
     expect(reads.filter((r) => r.status === 401)).toEqual([]);
     expect(calls(DISCOVERY_PATH), "the discovery document is read once").toHaveLength(1);
   });
@@ -94,7 +100,9 @@ describe("Arthur sign-in with client credentials", () => {
     sandbox.running.faults.add(faultSchema.parse({ route: "/api/v1/users/me", status: 401, message: "Token is not active" }));
     const error = await providerError(adapter.whoami());
     expect(error).toMatchObject({ provider: "arthur", kind: "http", status: 401 });
-    expect(error.message).toBe("Arthur refused Roster's access token, also one it had just issued to Roster's client credentials: Token is not active");
+    expect(error.message).toBe(
+      "Arthur refused Roster's access token, also one it had just issued to Roster's client credentials: Token is not active",
+    );
     expect(calls(SANDBOX_TOKEN_PATH)).toHaveLength(2);
     expect(calls("/api/v1/users/me").map((r) => r.status)).toEqual([200, 401, 401]);
   });
@@ -107,7 +115,10 @@ describe("Arthur sign-in with client credentials", () => {
     expect(error.message).toBe(
       `Arthur's sign-in refused Roster's client credentials (client id "roster-test"): invalid_client: Invalid client or Invalid client credentials`,
     );
-    expect(calls(SANDBOX_TOKEN_PATH).map((r) => r.status), "a refusal is not retried").toEqual([401]);
+    expect(
+      calls(SANDBOX_TOKEN_PATH).map((r) => r.status),
+      "a refusal is not retried",
+    ).toEqual([401]);
     expect(sandbox.running.requests.filter((r) => r.path.startsWith("/api/v1/") && r.pattern !== DISCOVERY_PATH)).toEqual([]);
   });
 
@@ -116,7 +127,10 @@ describe("Arthur sign-in with client credentials", () => {
     const extras = arthurExtras(connection);
     const { account, credentials } = await extras.createServiceAccount("sign-in-bot");
     if (credentials.kind !== "service_account") throw new Error("expected service-account credentials");
-    const bot = createArthurAdapter({ ...connection, clientCredentials: { clientId: credentials.clientId, clientSecret: credentials.clientSecret.reveal() } });
+    const bot = createArthurAdapter({
+      ...connection,
+      clientCredentials: { clientId: credentials.clientId, clientSecret: credentials.clientSecret.reveal() },
+    });
     expect((await bot.whoami()).id).toBeTruthy();
 
     const fresh = await extras.regenerateCredentials(account.id);
@@ -128,13 +142,17 @@ describe("Arthur sign-in with client credentials", () => {
 
   it("a fixed ARTHUR_ACCESS_TOKEN that expired says so, and how to configure client credentials", async () => {
     const { sandbox } = await arthur({ ttl: 1 });
-    const issued = (await (await requestToken(sandbox.running.baseUrl, CLIENT.clientId, CLIENT.clientSecret)).json()) as { access_token: string };
+    const issued = (await (await requestToken(sandbox.running.baseUrl, CLIENT.clientId, CLIENT.clientSecret)).json()) as {
+      access_token: string;
+    };
     const fixed = createArthurAdapter({ baseUrl: sandbox.running.baseUrl, token: issued.access_token, timeoutMs: 5_000 });
     expect((await fixed.whoami()).name).toBe("Roster");
     await sleep(1_100);
     const error = await providerError(fixed.whoami());
     expect(error).toMatchObject({ provider: "arthur", kind: "http", status: 401 });
-    expect(error.message).toMatch(/^Arthur rejected Roster's access token \(ARTHUR_ACCESS_TOKEN\), which has expired or been revoked: Invalid authentication credentials\./);
+    expect(error.message).toMatch(
+      /^Arthur rejected Roster's access token \(ARTHUR_ACCESS_TOKEN\), which has expired or been revoked: Invalid authentication credentials\./,
+    );
     expect(error.message).toContain("set ARTHUR_CLIENT_ID and ARTHUR_CLIENT_SECRET to an Arthur service account's credentials");
   });
 
@@ -143,7 +161,9 @@ describe("Arthur sign-in with client credentials", () => {
     await adapter.whoami();
     const doc = loadOpenApi(SPEC);
     const [discovery] = calls(DISCOVERY_PATH);
-    expect(validateResponse(doc, { method: "GET", path: DISCOVERY_PATH, status: discovery.status, body: discovery.responseBody })).toEqual([]);
+    expect(validateResponse(doc, { method: "GET", path: DISCOVERY_PATH, status: discovery.status, body: discovery.responseBody })).toEqual(
+      [],
+    );
     expect(discovery.responseBody).toMatchObject({ token_endpoint: `${new URL(sandbox.running.baseUrl).origin}${SANDBOX_TOKEN_PATH}` });
     const raw = JSON.parse(fs.readFileSync(SPEC, "utf8")) as {
       components: { securitySchemes: Record<string, { flows: { authorizationCode: { tokenUrl: string } } }> };

@@ -27,11 +27,12 @@ describe("Arthur variance", () => {
     const members = await h.adapter.listMembers({ report });
     expect(members).toHaveLength(240);
     expect(members.every((m) => m.name.length > 0)).toBe(true);
-    expect(report.data().deviations.map((d) => d.kind).sort()).toEqual([
-      "user.first_name null",
-      "user.last_name missing",
-      "user.organization_name missing",
-    ]);
+    expect(
+      report
+        .data()
+        .deviations.map((d) => d.kind)
+        .sort(),
+    ).toEqual(["user.first_name null", "user.last_name missing", "user.organization_name missing"]);
   });
 
   it("reads a `created_at` without a zone as UTC", async () => {
@@ -75,7 +76,12 @@ describe("Arthur variance", () => {
     expect(members).toHaveLength(240);
     for (const m of members) expect(m).toMatchObject({ role: "", roleUnknown: expect.stringContaining("role bindings could not be read") });
     expect(report.data().missing).toEqual([
-      { part: "role bindings", reason: "Missing permission: organization_list_role_bindings", status: 403, permission: "organization_list_role_bindings" },
+      {
+        part: "role bindings",
+        reason: "Missing permission: organization_list_role_bindings",
+        status: 403,
+        permission: "organization_list_role_bindings",
+      },
     ]);
   });
 

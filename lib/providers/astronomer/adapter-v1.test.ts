@@ -57,7 +57,13 @@ describe("astronomer adapter on the v1 API", () => {
     const billing = byEmail(await adapter.listMembers(), seed[2].email);
     expect(billing.role).toBe(ROLE.orgBillingAdmin);
     expect(billing.scopedRoles!.filter((s) => s.scope === "organization")).toEqual([
-      { scope: "organization", scopeId: "organization", scopeName: "Organization", role: ROLE.orgOwner, via: expect.objectContaining({ kind: "team", name: "Platform Engineering" }) },
+      {
+        scope: "organization",
+        scopeId: "organization",
+        scopeName: "Organization",
+        role: ROLE.orgOwner,
+        via: expect.objectContaining({ kind: "team", name: "Platform Engineering" }),
+      },
     ]);
     // A team that only gives membership adds no organization grant.
     const member = byEmail(await adapter.listMembers(), seed[3].email);
@@ -107,7 +113,9 @@ describe("astronomer adapter on the v1 API", () => {
     expect((await adapter.getMember(target.id))!.scopedRoles!.filter((s) => !s.via).map((s) => s.scopeId)).not.toContain(first.scopeId);
     expect((await providerError(adapter.removeMember({ memberId: target.id, workspaceId: first.scopeId }))).status).toBe(404);
     expect(adapter.capabilities).toMatchObject({ removeFromOrganization: false, revokeInvite: false });
-    expect((await providerError(adapter.removeMember({ memberId: target.id }))).message).toMatch(/cannot remove a user from the organization/);
+    expect((await providerError(adapter.removeMember({ memberId: target.id }))).message).toMatch(
+      /cannot remove a user from the organization/,
+    );
   });
 
   it("refuses to demote the last owner (the sandbox enforces it too)", async () => {

@@ -205,7 +205,12 @@ describe("astronomer adapter errors", () => {
 
   it("surfaces Astro's own message and request id", async () => {
     const error = await providerError(adapter.revokeInvite("clnoinvite000000000000000"));
-    expect(error).toMatchObject({ provider: "astronomer", kind: "http", status: 404, message: "Invite clnoinvite000000000000000 not found" });
+    expect(error).toMatchObject({
+      provider: "astronomer",
+      kind: "http",
+      status: 404,
+      message: "Invite clnoinvite000000000000000 not found",
+    });
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 

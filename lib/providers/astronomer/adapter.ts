@@ -37,7 +37,8 @@ export function createAstronomerAdapter(connection: ProviderConnection, tuning: 
   if (!connection.organizationId) throw new Error("Astronomer needs an organization id (ASTRONOMER_ORGANIZATION_ID)");
   const options = { ...connection, organizationId: connection.organizationId };
   const apiTuning = { pageSize: tuning.pageSize ?? PAGE_SIZE, now: tuning.now ?? Date.now };
-  const api: AstroApi = astroVersionOf(connection.baseUrl) === "v1" ? createV1Api(options, apiTuning) : createV1alpha1Api(options, apiTuning);
+  const api: AstroApi =
+    astroVersionOf(connection.baseUrl) === "v1" ? createV1Api(options, apiTuning) : createV1alpha1Api(options, apiTuning);
   const roles = api.version === "v1" ? ASTRONOMER_V1_ROLES : ASTRONOMER_ROLES;
   /** One limiter per operation: all of its reads together stay within one bound. */
   const ctx = (options: ListOptions = {}): ReadContext => ({

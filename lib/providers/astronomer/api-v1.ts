@@ -117,7 +117,12 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
 
   /** Workspace names by id; when they cannot be read, roles show the workspace id. */
   async function workspaceNames(ctx: ReadContext) {
-    const list = await readPart({ name: "workspaces", permission: PERMISSION.workspaces }, ctx.report, () => workspaces(ctx), () => []);
+    const list = await readPart(
+      { name: "workspaces", permission: PERMISSION.workspaces },
+      ctx.report,
+      () => workspaces(ctx),
+      () => [],
+    );
     const names = new Map(list.map((ws) => [ws.id, ws]));
     return (id: string): Workspace => names.get(id) ?? { id, name: id };
   }
@@ -133,7 +138,13 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
   ];
 
   /** The teams, or none (reported) when the token may not list them. */
-  const teamsOrNone = (ctx: ReadContext) => readPart({ name: "teams", permission: PERMISSION.teams }, ctx.report, () => teams(ctx), () => [] as Team[]);
+  const teamsOrNone = (ctx: ReadContext) =>
+    readPart(
+      { name: "teams", permission: PERMISSION.teams },
+      ctx.report,
+      () => teams(ctx),
+      () => [] as Team[],
+    );
 
   /**
    * Workspace roles granted through teams, per user id. A team whose members cannot be
@@ -147,10 +158,16 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
         const roles = teamGrants(team, workspace);
         if (!roles.length) return;
         const part = { name: `team ${viaOf(team).name} (${team.id})`, permission: PERMISSION.teams };
-        const members = await readPart(part, ctx.report, () => teamMembers(ctx, team), (reason) => {
-          for (const r of roles) everyone.push({ ...unreadableRole({ id: r.scopeId, name: r.scopeName }, reason), scope: r.scope, via: r.via });
-          return [];
-        });
+        const members = await readPart(
+          part,
+          ctx.report,
+          () => teamMembers(ctx, team),
+          (reason) => {
+            for (const r of roles)
+              everyone.push({ ...unreadableRole({ id: r.scopeId, name: r.scopeName }, reason), scope: r.scope, via: r.via });
+            return [];
+          },
+        );
         for (const m of members) if (m.userId) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), ...roles]);
       }),
     );
@@ -187,7 +204,8 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
 
   async function mustReadUser(userId: string): Promise<User> {
     const user = await readUser(userId, {});
-    if (!user) throw new ProviderError({ provider: "astronomer", kind: "http", status: 404, message: `User ${userId} not found in organization` });
+    if (!user)
+      throw new ProviderError({ provider: "astronomer", kind: "http", status: 404, message: `User ${userId} not found in organization` });
     return user;
   }
 
@@ -230,22 +248,31 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
       if (!user) return null;
       const [workspace, memberships] = await Promise.all([
         workspaceNames(ctx),
-        readPart({ name: "teams", permission: PERMISSION.teams }, ctx.report, () =>
-          readList(
-            {
-              part: "teams",
-              reader: TEAM,
-              pageSize: tuning.pageSize,
-              fetchPage: async (window, signal) => {
-                const page = await client.listUserTeams(user.id, { ...window, sorts: ["name:asc"] }, signal);
-                return { totalCount: page.totalCount, items: page.teams };
+        readPart(
+          { name: "teams", permission: PERMISSION.teams },
+          ctx.report,
+          () =>
+            readList(
+              {
+                part: "teams",
+                reader: TEAM,
+                pageSize: tuning.pageSize,
+                fetchPage: async (window, signal) => {
+                  const page = await client.listUserTeams(user.id, { ...window, sorts: ["name:asc"] }, signal);
+                  return { totalCount: page.totalCount, items: page.teams };
+                },
               },
-            },
-            quiet(ctx),
-          ) as Promise<Team[]>,
-        () => [] as Team[]),
+              quiet(ctx),
+            ) as Promise<Team[]>,
+          () => [] as Team[],
+        ),
       ]);
-      return toMemberV1(user, workspace, memberships.flatMap((team) => teamGrants(team, workspace)), ctx.report);
+      return toMemberV1(
+        user,
+        workspace,
+        memberships.flatMap((team) => teamGrants(team, workspace)),
+        ctx.report,
+      );
     },
 
     /** Known by the invitee's user id, as `invites()` lists it (v1 lists no invite ids). */
@@ -255,7 +282,12 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
     },
 
     async revokeInvite() {
-      throw new ProviderError({ provider: "astronomer", kind: "http", status: null, message: "Astronomer's v1 API lists no invite ids to revoke" });
+      throw new ProviderError({
+        provider: "astronomer",
+        kind: "http",
+        status: null,
+        message: "Astronomer's v1 API lists no invite ids to revoke",
+      });
     },
 
     async changeRole({ memberId, role, workspaceId }) {
@@ -278,9 +310,18 @@ export function createV1Api(options: AstronomerClientOptions, tuning: AstroApiTu
       const user = await mustReadUser(memberId);
       const current = grants(user.workspaceRoles);
       if (!current.some((g) => g.workspaceId === workspaceId)) {
-        throw new ProviderError({ provider: "astronomer", kind: "http", status: 404, message: `User ${memberId} is not a member of workspace ${workspaceId}` });
+        throw new ProviderError({
+          provider: "astronomer",
+          kind: "http",
+          status: 404,
+          message: `User ${memberId} is not a member of workspace ${workspaceId}`,
+        });
       }
-      await sendRoles(user, user.organizationRole ?? "", current.filter((g) => g.workspaceId !== workspaceId));
+      await sendRoles(
+        user,
+        user.organizationRole ?? "",
+        current.filter((g) => g.workspaceId !== workspaceId),
+      );
     },
   };
 }

@@ -93,10 +93,15 @@ export function createV1alpha1Api(options: AstronomerClientOptions, tuning: Astr
     const everyone: ScopedRole[] = [];
     await Promise.all(
       list.map(async (ws) => {
-        const users = await readPart({ name: `workspace ${ws.name} (${ws.id})` }, ctx.report, () => workspaceUsers(ctx, ws, user?.username ?? undefined), (reason) => {
-          everyone.push(unreadableRole(ws, reason));
-          return [];
-        });
+        const users = await readPart(
+          { name: `workspace ${ws.name} (${ws.id})` },
+          ctx.report,
+          () => workspaceUsers(ctx, ws, user?.username ?? undefined),
+          (reason) => {
+            everyone.push(unreadableRole(ws, reason));
+            return [];
+          },
+        );
         for (const u of users) {
           if (!u.workspaceRole || (user && u.id !== user.id)) continue;
           byUser.set(u.id, [...(byUser.get(u.id) ?? []), toScopedRole(ws, u.workspaceRole)]);
@@ -105,8 +110,7 @@ export function createV1alpha1Api(options: AstronomerClientOptions, tuning: Astr
     );
     // Workspace order, whatever order the reads finished in.
     const order = new Map(list.map((ws, i) => [ws.id, i]));
-    const roles = (id: string) =>
-      [...(byUser.get(id) ?? []), ...everyone].sort((a, b) => order.get(a.scopeId)! - order.get(b.scopeId)!);
+    const roles = (id: string) => [...(byUser.get(id) ?? []), ...everyone].sort((a, b) => order.get(a.scopeId)! - order.get(b.scopeId)!);
     return roles;
   }
 

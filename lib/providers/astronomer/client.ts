@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { createProviderHttp, type ProviderHttp, type Query } from "../http";
-import {
-  type CreateUserInviteRequest,
-  errorSchema,
-  inviteSchema,
-  userRoleSchema,
-  usersPageSchema,
-  workspacesPageSchema,
-} from "./schemas";
+import { type CreateUserInviteRequest, errorSchema, inviteSchema, userRoleSchema, usersPageSchema, workspacesPageSchema } from "./schemas";
 
 /** A single user or self: an object, read field by field by the caller (tolerant.ts). */
 export const objectSchema = z.looseObject({});
@@ -92,8 +85,7 @@ export function createAstronomerClient(options: AstronomerClientOptions) {
     deleteWorkspaceUser: (workspaceId: string, userId: string) =>
       http.request({ method: "DELETE", path: `${org}/workspaces/${seg(workspaceId)}/users/${seg(userId)}` }),
 
-    createInvite: (body: CreateUserInviteRequest) =>
-      http.request({ method: "POST", path: `${org}/invites`, body, schema: inviteSchema }),
+    createInvite: (body: CreateUserInviteRequest) => http.request({ method: "POST", path: `${org}/invites`, body, schema: inviteSchema }),
 
     deleteInvite: (inviteId: string) => http.request({ method: "DELETE", path: `${org}/invites/${seg(inviteId)}` }),
   };

@@ -15,16 +15,24 @@ describe("astronomer version configuration", () => {
   });
 
   it("follows the path of ASTRONOMER_BASE_URL", () => {
-    const url = providerSettings("astronomer", env({ ...live, ASTRONOMER_BASE_URL: "https://api.astronomer.io/v1alpha1" })).connection!.baseUrl;
+    const url = providerSettings("astronomer", env({ ...live, ASTRONOMER_BASE_URL: "https://api.astronomer.io/v1alpha1" })).connection!
+      .baseUrl;
     expect(astroVersionOf(url)).toBe("v1alpha1");
   });
 
   it("the sandbox keeps v1alpha1 unless ROSTER_SANDBOX_ASTRONOMER_VERSION=v1", () => {
     expect(providerSettings("astronomer", env({ ROSTER_SANDBOX: "all" })).connection!.baseUrl).toMatch(/:4011\/v1alpha1$/);
-    expect(providerSettings("astronomer", env({ ROSTER_SANDBOX: "all", ROSTER_SANDBOX_ASTRONOMER_VERSION: "v1" })).connection!.baseUrl).toMatch(/:4011\/v1$/);
+    expect(
+      providerSettings("astronomer", env({ ROSTER_SANDBOX: "all", ROSTER_SANDBOX_ASTRONOMER_VERSION: "v1" })).connection!.baseUrl,
+    ).toMatch(/:4011\/v1$/);
     expect(astronomerSandboxEnv(env({ ROSTER_SANDBOX_ASTRONOMER_VERSION: "v1" })).version).toBe("v1");
     expect(() => astronomerSandboxEnv(env({ ROSTER_SANDBOX_ASTRONOMER_VERSION: "v2" }))).toThrow(/must be v1alpha1 or v1/);
-    expect(() => astronomerSandboxEnv(env({ ROSTER_SANDBOX_ASTRONOMER_VARIANCE: "nope" }))).toThrow(/Unknown Astronomer sandbox variance nope/);
-    expect([...astronomerSandboxEnv(env({ ROSTER_SANDBOX_ASTRONOMER_VARIANCE: "null-avatars, overcount" })).variance!]).toEqual(["null-avatars", "overcount"]);
+    expect(() => astronomerSandboxEnv(env({ ROSTER_SANDBOX_ASTRONOMER_VARIANCE: "nope" }))).toThrow(
+      /Unknown Astronomer sandbox variance nope/,
+    );
+    expect([...astronomerSandboxEnv(env({ ROSTER_SANDBOX_ASTRONOMER_VARIANCE: "null-avatars, overcount" })).variance!]).toEqual([
+      "null-avatars",
+      "overcount",
+    ]);
   });
 });

@@ -31,7 +31,9 @@ async function exercise() {
   await adapter.invite({ email: "contract.v1@example.com", role: ROLE.orgMember });
   await swallow(adapter.invite({ email: "contract.v1@example.com", role: ROLE.orgMember }));
   // v1 lists no invite ids, so the adapter cannot revoke; the sandbox route is still the spec's.
-  const sent = h.running.requests.find((r) => r.method === "POST" && r.pattern === "/organizations/{organizationId}/invites" && r.status === 200)!;
+  const sent = h.running.requests.find(
+    (r) => r.method === "POST" && r.pattern === "/organizations/{organizationId}/invites" && r.status === 200,
+  )!;
   await h.raw("DELETE", `/organizations/${SANDBOX_ASTRONOMER_ORG_ID}/invites/${(sent.responseBody as { inviteId: string }).inviteId}`);
   await adapter.changeRole({ memberId: target.id, role: ROLE.orgBillingAdmin });
   await adapter.changeRole({ memberId: target.id, role: ROLE.workspaceAuthor, workspaceId: workspaces[0].id });
@@ -55,8 +57,17 @@ const succeeded = (status: number) => status >= 200 && status < 300;
 
 describe("astronomer contract (v1 OpenAPI spec)", () => {
   it("exercised every v1 sandbox route with a successful answer", () => {
-    const answered = new Set(h.answers().filter((a) => succeeded(a.status)).map((a) => `${a.method} ${a.pattern}`));
-    expect([...answered].sort()).toEqual(v1Routes().map((r) => `${r.method} ${r.pattern}`).sort());
+    const answered = new Set(
+      h
+        .answers()
+        .filter((a) => succeeded(a.status))
+        .map((a) => `${a.method} ${a.pattern}`),
+    );
+    expect([...answered].sort()).toEqual(
+      v1Routes()
+        .map((r) => `${r.method} ${r.pattern}`)
+        .sort(),
+    );
   });
 
   it("every request sent matches the spec's method, path, query parameters and body", () => {
@@ -75,7 +86,16 @@ describe("astronomer contract (v1 OpenAPI spec)", () => {
   });
 
   it("the validator catches drift: an undocumented query parameter and an invite role outside the enum", () => {
-    expect(validateRequest(doc, { method: "GET", path: "/organizations/o/users", query: [["search", "x"]], body: undefined }).join()).toMatch(/search/);
-    expect(validateRequest(doc, { method: "POST", path: "/organizations/o/invites", query: [], body: { inviteeEmail: "a@b.c", role: "X" } }).join()).toMatch(/role: must be equal to one of the allowed values/);
+    expect(
+      validateRequest(doc, { method: "GET", path: "/organizations/o/users", query: [["search", "x"]], body: undefined }).join(),
+    ).toMatch(/search/);
+    expect(
+      validateRequest(doc, {
+        method: "POST",
+        path: "/organizations/o/invites",
+        query: [],
+        body: { inviteeEmail: "a@b.c", role: "X" },
+      }).join(),
+    ).toMatch(/role: must be equal to one of the allowed values/);
   });
 });

@@ -12,7 +12,10 @@ import { type Harness, startAstronomerHarness } from "./test-harness";
  * client docs): every request the adapter sent and every response the sandbox gave.
  */
 
-const DOCS = path.join(process.env.ROSTER_SPECS_DIR ?? path.resolve(__dirname, "../../../../shared/specs"), "astronomer/v1alpha1/client/docs");
+const DOCS = path.join(
+  process.env.ROSTER_SPECS_DIR ?? path.resolve(__dirname, "../../../../shared/specs"),
+  "astronomer/v1alpha1/client/docs",
+);
 
 /** The operations Roster uses; each must be exercised below. */
 const USED_OPERATIONS = [
@@ -111,8 +114,13 @@ describe("astronomer contract (v1alpha1 client docs)", () => {
   it("the zod wire schemas have exactly the documented properties and optionality", () => {
     for (const [name, schema] of Object.entries(WIRE_MODELS)) {
       const shape = (schema as z.ZodObject).shape as Record<string, z.ZodType>;
-      const documented = docs.model(name).properties.map((p) => `${p.wire}${p.required ? "" : "?"}`).sort();
-      const ours = Object.entries(shape).map(([key, s]) => `${key}${s.safeParse(undefined).success ? "?" : ""}`).sort();
+      const documented = docs
+        .model(name)
+        .properties.map((p) => `${p.wire}${p.required ? "" : "?"}`)
+        .sort();
+      const ours = Object.entries(shape)
+        .map(([key, s]) => `${key}${s.safeParse(undefined).success ? "?" : ""}`)
+        .sort();
       expect(ours, name).toEqual(documented);
     }
   });

@@ -28,7 +28,8 @@ export function isExpired(expiresAt: string | null | undefined, now: number): bo
 /** The user's pending invites to this organization (`User.invites` lists all of the user's invites). */
 export function pendingInvites(user: User, organizationId: string, now: number): WireInviteLike[] {
   return (user.invites ?? []).filter(
-    (invite): invite is WireInviteLike => !!invite?.inviteId && invite.organizationId === organizationId && !isExpired(invite.expiresAt, now),
+    (invite): invite is WireInviteLike =>
+      !!invite?.inviteId && invite.organizationId === organizationId && !isExpired(invite.expiresAt, now),
   );
 }
 
@@ -38,9 +39,7 @@ export function pendingInvites(user: User, organizationId: string, now: number):
  */
 export function orgRoleOf(user: User, organizationId: string): string | null {
   if (user.orgRole) return user.orgRole;
-  const binding = (user.roles ?? []).find(
-    (r) => r?.scope?.type?.toUpperCase() === "ORGANIZATION" && r.scope.entityId === organizationId,
-  );
+  const binding = (user.roles ?? []).find((r) => r?.scope?.type?.toUpperCase() === "ORGANIZATION" && r.scope.entityId === organizationId);
   return binding?.role ?? null;
 }
 
@@ -100,7 +99,13 @@ export function withoutUntoldActivity(members: Member[]): Member[] {
 }
 
 /** A v1alpha1 user: invited while it has a pending invite, or while Astro says PENDING without any invite (expired ones aside). */
-export function userParts(user: User & { id: string }, organizationId: string, role: string, now: number, scopedRoles?: ScopedRole[]): MemberParts {
+export function userParts(
+  user: User & { id: string },
+  organizationId: string,
+  role: string,
+  now: number,
+  scopedRoles?: ScopedRole[],
+): MemberParts {
   return {
     id: user.id,
     email: user.username ?? null,
@@ -122,7 +127,11 @@ export function onlyExpiredInvites(user: User, organizationId: string, now: numb
 }
 
 /** `role` is the org role the invitee will get: Astro's Invite itself does not carry it. */
-export function toInvite(invite: { inviteId: string; expiresAt?: string | null; invitee?: { username?: string | null } | null }, role: string, fallbackEmail: string): Invite {
+export function toInvite(
+  invite: { inviteId: string; expiresAt?: string | null; invitee?: { username?: string | null } | null },
+  role: string,
+  fallbackEmail: string,
+): Invite {
   return {
     provider: "astronomer",
     id: invite.inviteId,

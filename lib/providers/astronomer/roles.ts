@@ -19,12 +19,7 @@ export const ROLE = {
 } as const;
 
 export const ORGANIZATION_ROLES: readonly string[] = [ROLE.orgOwner, ROLE.orgBillingAdmin, ROLE.orgMember];
-export const WORKSPACE_ROLES: readonly string[] = [
-  ROLE.workspaceOwner,
-  ROLE.workspaceOperator,
-  ROLE.workspaceAuthor,
-  ROLE.workspaceMember,
-];
+export const WORKSPACE_ROLES: readonly string[] = [ROLE.workspaceOwner, ROLE.workspaceOperator, ROLE.workspaceAuthor, ROLE.workspaceMember];
 
 /** Only the organization owner role counts for the last-owner rule (a workspace owner is not an org owner). */
 export function isOwnerRole(role: string | null | undefined): boolean {

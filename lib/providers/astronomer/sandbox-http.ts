@@ -100,7 +100,13 @@ export function checkRole(role: string, allowed: readonly string[]) {
   if (!allowed.includes(role)) fail(400, `Invalid role '${role}': must be one of ${allowed.join(", ")}`);
 }
 
-export function page<T, W>(list: T[], query: URLSearchParams, key: string, toWire: (item: T) => W, options: { max?: number; extra?: number } = {}) {
+export function page<T, W>(
+  list: T[],
+  query: URLSearchParams,
+  key: string,
+  toWire: (item: T) => W,
+  options: { max?: number; extra?: number } = {},
+) {
   const offset = intParam(query, "offset", 0);
   const limit = intParam(query, "limit", DEFAULT_LIMIT, options.max);
   return { limit, offset, totalCount: list.length + (options.extra ?? 0), [key]: list.slice(offset, offset + limit).map(toWire) };

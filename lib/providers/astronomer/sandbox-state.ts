@@ -133,12 +133,22 @@ export class AstroSandboxState {
   /** Two teams granting workspace roles (served by v1 only). */
   private seedTeams(users: SandboxUser[]) {
     const specs = [
-      { name: "Platform Engineering", grants: [[0, ROLE.workspaceOperator], [2, ROLE.workspaceAuthor]], founder: 2, every: 25 },
+      {
+        name: "Platform Engineering",
+        grants: [
+          [0, ROLE.workspaceOperator],
+          [2, ROLE.workspaceAuthor],
+        ],
+        founder: 2,
+        every: 25,
+      },
       { name: "Analysts", grants: [[1, ROLE.workspaceMember]], founder: 3, every: 30 },
     ] as const;
     specs.forEach((spec, t) => {
       const createdAt = iso(Date.UTC(2024, 6 + t, 1, 9));
-      const members = users.filter((u, i) => u.status === "ACTIVE" && (i === spec.founder || (i >= FOUNDERS && picked(u.id, spec.name, spec.every))));
+      const members = users.filter(
+        (u, i) => u.status === "ACTIVE" && (i === spec.founder || (i >= FOUNDERS && picked(u.id, spec.name, spec.every))),
+      );
       this.teams.push({
         id: cuid(`astro-team:${spec.name}`),
         name: spec.name,
@@ -156,7 +166,8 @@ export class AstroSandboxState {
   private applyVariance(users: SandboxUser[], today: number) {
     users.forEach((user, i) => {
       if (i < FOUNDERS) return;
-      if (this.variance.has("unknown-roles") && user.status === "ACTIVE" && picked(user.id, "role", 10)) user.orgRole = ROLE.orgObserveMember;
+      if (this.variance.has("unknown-roles") && user.status === "ACTIVE" && picked(user.id, "role", 10))
+        user.orgRole = ROLE.orgObserveMember;
       if (this.variance.has("expired-invites") && user.invite && picked(user.id, "expired", 2)) {
         user.invite.expiresAt = iso(today - 3 * DAY_MS);
       }
@@ -164,7 +175,8 @@ export class AstroSandboxState {
     if (this.variance.has("owner-team") && this.teams[0]) this.teams[0].orgRole = ROLE.orgOwner;
     if (this.variance.has("unknown-roles")) {
       for (const ws of this.workspaces) {
-        for (const [id, role] of ws.members) if (role === ROLE.workspaceMember && picked(id, `ws-role:${ws.id}`, 4)) ws.members.set(id, ROLE.workspaceAccessor);
+        for (const [id, role] of ws.members)
+          if (role === ROLE.workspaceMember && picked(id, `ws-role:${ws.id}`, 4)) ws.members.set(id, ROLE.workspaceAccessor);
       }
     }
   }
@@ -202,7 +214,14 @@ export class AstroSandboxState {
       if (founders[2] && w === 0) members.set(founders[2].id, ROLE.workspaceMember);
       if (founders[3] && w < 2) members.set(founders[3].id, ROLE.workspaceAuthor);
       const createdAt = iso(Date.UTC(2024, w, 10, 9));
-      this.workspaces.push({ id: cuid(`astro-ws:${name}`), name, description: `${name} workspace`, createdAt, updatedAt: createdAt, members });
+      this.workspaces.push({
+        id: cuid(`astro-ws:${name}`),
+        name,
+        description: `${name} workspace`,
+        createdAt,
+        updatedAt: createdAt,
+        members,
+      });
     });
     for (let i = FOUNDERS; i < users.length; i++) {
       const user = users[i];
@@ -242,7 +261,8 @@ export class AstroSandboxState {
   /** Replaces users and workspaces with saved ones (the organization and its token's user stay). */
   load(saved: unknown): void {
     const { users, workspaces, teams, created } = (saved ?? {}) as Partial<SavedAstroState>;
-    if (!Array.isArray(users) || !Array.isArray(workspaces) || !Number.isInteger(created)) throw new Error("not an Astronomer sandbox state");
+    if (!Array.isArray(users) || !Array.isArray(workspaces) || !Number.isInteger(created))
+      throw new Error("not an Astronomer sandbox state");
     this.users.clear();
     this.byEmail.clear();
     this.byInvite.clear();
@@ -251,7 +271,8 @@ export class AstroSandboxState {
       if (user.invite) this.byInvite.set(user.invite.inviteId, user.id);
     }
     this.workspaces.splice(0, this.workspaces.length, ...workspaces.map((ws) => ({ ...ws, members: new Map(ws.members) })));
-    if (Array.isArray(teams)) this.teams.splice(0, this.teams.length, ...teams.map((team) => ({ ...team, workspaceRoles: new Map(team.workspaceRoles) })));
+    if (Array.isArray(teams))
+      this.teams.splice(0, this.teams.length, ...teams.map((team) => ({ ...team, workspaceRoles: new Map(team.workspaceRoles) })));
     this.created = created!;
     this.changed();
   }

@@ -23,7 +23,8 @@ const ORG_ROLES = [...ORGANIZATION_ROLES, ...V1_ONLY_ORGANIZATION_ROLES];
 
 export function v1Routes(ctx: AstroSandboxContext): SandboxRoute[] {
   const state = () => ctx.state();
-  const at = (method: SandboxRoute["method"], pattern: string, handler: Parameters<typeof route>[4]) => route(ctx, V1_BASE, method, pattern, handler);
+  const at = (method: SandboxRoute["method"], pattern: string, handler: Parameters<typeof route>[4]) =>
+    route(ctx, V1_BASE, method, pattern, handler);
   const userOr404 = (id: string) => state().user(id) ?? fail(404, `User ${id} not found in organization`);
   const teamOr404 = (id: string) => state().team(id) ?? fail(404, `Team ${id} not found`);
   const max = { max: MAX_LIMIT };
@@ -39,7 +40,9 @@ export function v1Routes(ctx: AstroSandboxContext): SandboxRoute[] {
       const ws = req.query.get("workspaceId");
       const key = JSON.stringify(["v1", ws, sorts]);
       const list = state().view(key, () => {
-        const all = state().orgUsers().filter((u) => !ws || state().workspace(ws)?.members.has(u.id));
+        const all = state()
+          .orgUsers()
+          .filter((u) => !ws || state().workspace(ws)?.members.has(u.id));
         return sorted(all, sorts, (u, field) => u[field]);
       });
       const users = unsorted(ctx, list, sorts);
@@ -66,7 +69,11 @@ export function v1Routes(ctx: AstroSandboxContext): SandboxRoute[] {
     at("GET", `${ORG}/users/{userId}/teams`, (req) => {
       const user = userOr404(req.params.userId);
       const sorts = sortsParam(req.query, ["name"] as const);
-      const list = sorted(state().teams.filter((t) => t.members.includes(user.id)), sorts, (t, f) => t[f]);
+      const list = sorted(
+        state().teams.filter((t) => t.members.includes(user.id)),
+        sorts,
+        (t, f) => t[f],
+      );
       return ok(page(list, req.query, "teams", wireUserTeamV1, max));
     }),
 
@@ -74,13 +81,31 @@ export function v1Routes(ctx: AstroSandboxContext): SandboxRoute[] {
       const ids = req.query.getAll("workspaceIds");
       const names = req.query.getAll("names");
       const sorts = sortsParam(req.query, WORKSPACE_SORT_FIELDS);
-      const matching = state().workspaces.filter((ws) => (!ids.length || ids.includes(ws.id)) && (!names.length || names.includes(ws.name)));
-      return ok(page(sorted(matching, sorts, (ws, f) => ws[f]), req.query, "workspaces", (ws) => wireWorkspaceV1(state(), ws), max));
+      const matching = state().workspaces.filter(
+        (ws) => (!ids.length || ids.includes(ws.id)) && (!names.length || names.includes(ws.name)),
+      );
+      return ok(
+        page(
+          sorted(matching, sorts, (ws, f) => ws[f]),
+          req.query,
+          "workspaces",
+          (ws) => wireWorkspaceV1(state(), ws),
+          max,
+        ),
+      );
     }),
 
     at("GET", `${ORG}/teams`, (req) => {
       const sorts = sortsParam(req.query, TEAM_SORT_FIELDS);
-      return ok(page(sorted(state().teams, sorts, (t, f) => t[f]), req.query, "teams", (t) => wireTeamV1(state(), t), max));
+      return ok(
+        page(
+          sorted(state().teams, sorts, (t, f) => t[f]),
+          req.query,
+          "teams",
+          (t) => wireTeamV1(state(), t),
+          max,
+        ),
+      );
     }),
 
     at("GET", `${ORG}/teams/{teamId}/members`, (req) => {

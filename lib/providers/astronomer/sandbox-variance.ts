@@ -36,7 +36,8 @@ export function parseVariance(input: string | readonly string[] | undefined): As
   const names = (typeof input === "string" ? input.split(",") : (input ?? [])).map((s) => s.trim()).filter(Boolean);
   if (names.includes("all")) return new Set(ASTRO_VARIANCE_NAMES);
   const unknown = names.filter((n) => !(n in ASTRO_VARIANCE_CASES));
-  if (unknown.length) throw new Error(`Unknown Astronomer sandbox variance ${unknown.join(", ")}; known: all, ${ASTRO_VARIANCE_NAMES.join(", ")}`);
+  if (unknown.length)
+    throw new Error(`Unknown Astronomer sandbox variance ${unknown.join(", ")}; known: all, ${ASTRO_VARIANCE_NAMES.join(", ")}`);
   return new Set(names as AstroVarianceCase[]);
 }
 

@@ -12,11 +12,7 @@ import type { ReadReport } from "../read-report";
  */
 
 /** An item as far as it could be read: any field may be missing. */
-export type Lenient<T> = T extends Array<infer U>
-  ? Array<Lenient<U>>
-  : T extends object
-    ? { [K in keyof T]?: Lenient<T[K]> | null }
-    : T;
+export type Lenient<T> = T extends Array<infer U> ? Array<Lenient<U>> : T extends object ? { [K in keyof T]?: Lenient<T[K]> | null } : T;
 
 const ZONELESS = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
@@ -40,9 +36,13 @@ function setAt(value: unknown, path: Path, next: unknown) {
 }
 
 /** `invites.0.expiresAt` → `invites.expiresAt`: the kind is per field, not per array index. */
-const fieldName = (path: Path) => path.filter((key) => typeof key !== "number").map(String).join(".");
+const fieldName = (path: Path) =>
+  path
+    .filter((key) => typeof key !== "number")
+    .map(String)
+    .join(".");
 
-const example = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value) ?? "undefined");
+const example = (value: unknown) => (typeof value === "string" ? value : (JSON.stringify(value) ?? "undefined"));
 
 /** What is wrong with one field, and the value to keep (undefined: leave it out). */
 function judge(issue: z.core.$ZodIssue, value: unknown): { what: string; keep: unknown } {

@@ -51,7 +51,13 @@ describe.each<AstroVersion>(["v1alpha1", "v1"])("astronomer %s reads what real o
     const { members, data } = await read(adapter);
     expect(ids(members).sort()).toEqual(ids(baseline).sort());
     expect(kinds(data)).toEqual(
-      expect.arrayContaining(["user.createdAt no zone", "user.updatedAt no zone", "user.avatarUrl null", "user.fullName missing", "user.status missing"]),
+      expect.arrayContaining([
+        "user.createdAt no zone",
+        "user.updatedAt no zone",
+        "user.avatarUrl null",
+        "user.fullName missing",
+        "user.status missing",
+      ]),
     );
     expect(data.dropped).toBe(0);
     const zoneless = data.deviations.find((d) => d.kind === "user.createdAt no zone")!;
@@ -86,10 +92,17 @@ describe.each<AstroVersion>(["v1alpha1", "v1"])("astronomer %s reads what real o
     const { members, data } = await read(adapter);
     expect(new Set(ids(members)).size).toBe(members.length);
     expect(kinds(data)).toContain("user duplicate");
-    const firstPages = h.running.requests.filter((r) => r.pattern === "/organizations/{organizationId}/users" && r.query.some(([k, v]) => k === "offset" && v === "0"));
+    const firstPages = h.running.requests.filter(
+      (r) => r.pattern === "/organizations/{organizationId}/users" && r.query.some(([k, v]) => k === "offset" && v === "0"),
+    );
     expect(firstPages).toHaveLength(2);
     if (members.length < baseline.length) {
-      expect(data.missing).toContainEqual(expect.objectContaining({ part: "users", reason: expect.stringMatching(new RegExp(`^read ${members.length} of ${baseline.length}`)) }));
+      expect(data.missing).toContainEqual(
+        expect.objectContaining({
+          part: "users",
+          reason: expect.stringMatching(new RegExp(`^read ${members.length} of ${baseline.length}`)),
+        }),
+      );
     }
   });
 
@@ -102,7 +115,9 @@ describe.each<AstroVersion>(["v1alpha1", "v1"])("astronomer %s reads what real o
       reason: `read ${baseline.length} of ${baseline.length + 2} (the list changed while it was read, or the total is wrong)`,
       status: null,
     });
-    const firstPages = h.running.requests.filter((r) => r.pattern === "/organizations/{organizationId}/users" && r.query.some(([k, v]) => k === "offset" && v === "0"));
+    const firstPages = h.running.requests.filter(
+      (r) => r.pattern === "/organizations/{organizationId}/users" && r.query.some(([k, v]) => k === "offset" && v === "0"),
+    );
     expect(firstPages).toHaveLength(2);
   });
 });
@@ -154,7 +169,9 @@ describe("astronomer v1alpha1: parts, roles and invites", () => {
     const { members, data } = await read(adapter);
     const observers = members.filter((m) => m.role === ROLE.orgObserveMember);
     expect(observers.length).toBeGreaterThan(0);
-    expect(data.deviations).toContainEqual(expect.objectContaining({ kind: "user.role unknown", example: ROLE.orgObserveMember, count: observers.length }));
+    expect(data.deviations).toContainEqual(
+      expect.objectContaining({ kind: "user.role unknown", example: ROLE.orgObserveMember, count: observers.length }),
+    );
     expect(members.some((m) => m.scopedRoles!.some((s) => s.role === ROLE.workspaceAccessor))).toBe(true);
     expect(kinds(data)).toContain("user.workspaceRole unknown");
   });
@@ -195,7 +212,11 @@ describe("astronomer v1: teams", () => {
     const { members, data } = await read(adapter);
     expect(ids(members).sort()).toEqual(ids(all).sort());
     expect(data.missing).toEqual([
-      expect.objectContaining({ part: expect.stringMatching(/^team Platform Engineering \(cl/), status: 403, permission: "organization.teams.get" }),
+      expect.objectContaining({
+        part: expect.stringMatching(/^team Platform Engineering \(cl/),
+        status: 403,
+        permission: "organization.teams.get",
+      }),
     ]);
     expect(members.every((m) => m.scopedRoles!.some((s) => s.unreadable && s.via?.name === "Platform Engineering"))).toBe(true);
     expect(members.some((m) => m.scopedRoles!.some((s) => !s.unreadable && s.via?.name === "Analysts"))).toBe(true);

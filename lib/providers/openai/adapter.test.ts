@@ -18,7 +18,15 @@ describe("members", () => {
   it("maps users to members: role, status, kind, managed, addedAt", async () => {
     const members = await sb.adapter.listMembers();
     const founder = byEmail(members, poolPerson(0).email)!;
-    expect(founder).toMatchObject({ provider: "openai", name: poolPerson(0).name, role: "owner", roleId: "owner", status: "active", kind: "person", managed: false });
+    expect(founder).toMatchObject({
+      provider: "openai",
+      name: poolPerson(0).name,
+      role: "owner",
+      roleId: "owner",
+      status: "active",
+      kind: "person",
+      managed: false,
+    });
     expect(founder.id).toMatch(/^user-/);
     expect(Date.parse(founder.addedAt!)).toBe(Date.parse(poolPerson(0).createdAt));
     expect(founder.addedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
@@ -72,12 +80,20 @@ describe("members", () => {
 
 describe("invites, roles, workspaces, identity", () => {
   it("lists only pending invites, with sent and expiry times", async () => {
-    const wire = (await sb.raw("GET", "/organization/invites?limit=100")).body as { data: Array<{ id: string; status: string }>; has_more: boolean };
+    const wire = (await sb.raw("GET", "/organization/invites?limit=100")).body as {
+      data: Array<{ id: string; status: string }>;
+      has_more: boolean;
+    };
     expect(wire.has_more).toBe(false);
     expect(new Set(wire.data.map((i) => i.status))).toEqual(new Set(["accepted", "expired", "pending"]));
 
     const invites = await sb.adapter.listInvites();
-    expect(invites.map((i) => i.id).sort()).toEqual(wire.data.filter((i) => i.status === "pending").map((i) => i.id).sort());
+    expect(invites.map((i) => i.id).sort()).toEqual(
+      wire.data
+        .filter((i) => i.status === "pending")
+        .map((i) => i.id)
+        .sort(),
+    );
     for (const invite of invites) {
       expect(invite).toMatchObject({ provider: "openai", role: expect.stringMatching(/^(owner|reader)$/) });
       expect(Date.parse(invite.expiresAt!)).toBeGreaterThan(Date.parse(invite.createdAt!));
@@ -93,7 +109,13 @@ describe("invites, roles, workspaces, identity", () => {
       expect.objectContaining({ id: "owner", name: "owner", scope: "workspace", isOwner: true, adminLevel: true }),
       expect.objectContaining({ id: "member", name: "member", scope: "workspace", isOwner: false, adminLevel: false }),
     ]);
-    expect(sb.adapter.capabilities).toEqual({ listInvites: true, revokeInvite: true, workspaceRoles: true, serviceAccounts: false, addToWorkspace: true });
+    expect(sb.adapter.capabilities).toEqual({
+      listInvites: true,
+      revokeInvite: true,
+      workspaceRoles: true,
+      serviceAccounts: false,
+      addToWorkspace: true,
+    });
   });
 
   it("whoami is the owner of the admin key in use", async () => {
@@ -115,17 +137,36 @@ describe("changes show in later reads", () => {
 
   it("invites into the chosen projects only (none chosen: none, not the default project); the invitee joins them on accepting", async () => {
     const plain = await sb.adapter.invite({ email: "no.projects@example.com", role: "reader" });
-    const chosen = await sb.adapter.invite({ email: "two.projects@example.com", role: "reader", projects: [{ id: "proj_research", role: "owner" }, { id: "proj_support", role: "member" }] });
+    const chosen = await sb.adapter.invite({
+      email: "two.projects@example.com",
+      role: "reader",
+      projects: [
+        { id: "proj_research", role: "owner" },
+        { id: "proj_support", role: "member" },
+      ],
+    });
     expect(requestsTo("/organization/invites", "POST").map((r) => r.body)).toEqual([
       { email: "no.projects@example.com", role: "reader", projects: [] },
-      { email: "two.projects@example.com", role: "reader", projects: [{ id: "proj_research", role: "owner" }, { id: "proj_support", role: "member" }] },
+      {
+        email: "two.projects@example.com",
+        role: "reader",
+        projects: [
+          { id: "proj_research", role: "owner" },
+          { id: "proj_support", role: "member" },
+        ],
+      },
     ]);
-    await expect(sb.adapter.invite({ email: "bad.project.role@example.com", role: "reader", projects: [{ id: "proj_research", role: "reader" }] })).rejects.toThrow(/not an OpenAI project role/);
+    await expect(
+      sb.adapter.invite({ email: "bad.project.role@example.com", role: "reader", projects: [{ id: "proj_research", role: "reader" }] }),
+    ).rejects.toThrow(/not an OpenAI project role/);
 
     const accept = (id: string) => sb.definition.control!("POST", "/__sandbox/openai/accept-invite", { id });
     const joined = accept(chosen!.id)!.body as { id: string };
     const member = await sb.adapter.getMember(joined.id);
-    expect(member?.scopedRoles?.map((s) => [s.scopeId, s.role])).toEqual([["proj_research", "owner"], ["proj_support", "member"]]);
+    expect(member?.scopedRoles?.map((s) => [s.scopeId, s.role])).toEqual([
+      ["proj_research", "owner"],
+      ["proj_support", "member"],
+    ]);
     const alone = accept(plain!.id)!.body as { id: string };
     expect((await sb.adapter.getMember(alone.id))?.scopedRoles ?? []).toEqual([]);
     expect(accept(plain!.id)!.status, "an invite is accepted once").toBe(400);
@@ -164,7 +205,9 @@ describe("refusals and errors carry the provider's message", () => {
   });
 
   it("refuses to revoke an accepted invite, and to invite a member or a pending invitee twice", async () => {
-    const wire = (await sb.raw("GET", "/organization/invites?limit=100")).body as { data: Array<{ id: string; status: string; email: string }> };
+    const wire = (await sb.raw("GET", "/organization/invites?limit=100")).body as {
+      data: Array<{ id: string; status: string; email: string }>;
+    };
     const accepted = wire.data.find((i) => i.status === "accepted")!;
     expect((await providerError(sb.adapter.revokeInvite(accepted.id))).message).toMatch(/already been accepted/);
 
@@ -183,20 +226,33 @@ describe("refusals and errors carry the provider's message", () => {
   it("refuses roles OpenAI does not have, in the organization and in a project, without calling the API", async () => {
     const [member] = await sb.adapter.listMembers();
     sb.running.requests.length = 0;
-    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "member" }))).toMatchObject({ status: 400, message: expect.stringMatching(/owner or reader/) });
+    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "member" }))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/owner or reader/),
+    });
     expect(await providerError(sb.adapter.invite({ email: "x@example.com", role: "admin" }))).toMatchObject({ status: 400 });
-    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "reader", workspaceId: "proj_research" }))).toMatchObject({ status: 400, message: expect.stringMatching(/owner or member/) });
+    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "reader", workspaceId: "proj_research" }))).toMatchObject(
+      { status: 400, message: expect.stringMatching(/owner or member/) },
+    );
     expect(sb.running.requests).toEqual([]);
   });
 
   it("surfaces the sandbox's refusals of project changes: unknown project, not in it, already in it", async () => {
     const [member] = await sb.adapter.listMembers();
-    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "owner", workspaceId: "proj_nope" }))).toMatchObject({ status: 404, message: "No such project: proj_nope" });
-    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "member", workspaceId: "proj_default", add: true }))).toMatchObject({ status: 400, message: expect.stringMatching(/already a member/) });
-    const outsider = (await sb.adapter.listMembers()).find((m) => m.kind === "person" && !m.scopedRoles?.some((s) => s.scopeId === "proj_support"))!;
-    expect(await providerError(sb.adapter.removeMember({ memberId: outsider.id, workspaceId: "proj_support" }))).toMatchObject({ status: 404 });
+    expect(await providerError(sb.adapter.changeRole({ memberId: member.id, role: "owner", workspaceId: "proj_nope" }))).toMatchObject({
+      status: 404,
+      message: "No such project: proj_nope",
+    });
+    expect(
+      await providerError(sb.adapter.changeRole({ memberId: member.id, role: "member", workspaceId: "proj_default", add: true })),
+    ).toMatchObject({ status: 400, message: expect.stringMatching(/already a member/) });
+    const outsider = (await sb.adapter.listMembers()).find(
+      (m) => m.kind === "person" && !m.scopedRoles?.some((s) => s.scopeId === "proj_support"),
+    )!;
+    expect(await providerError(sb.adapter.removeMember({ memberId: outsider.id, workspaceId: "proj_support" }))).toMatchObject({
+      status: 404,
+    });
   });
-
 });
 
 describe("projects", () => {
@@ -216,22 +272,37 @@ describe("projects", () => {
       { scope: "project", scopeId: "proj_default", scopeName: "Default project", role: "owner" },
       { scope: "project", scopeId: "proj_research", scopeName: "Research", role: "owner" },
     ]);
-    expect(byEmail(members, poolPerson(2).email)!.scopedRoles).toContainEqual({ scope: "project", scopeId: "proj_support", scopeName: "Support assistant", role: "owner" });
+    expect(byEmail(members, poolPerson(2).email)!.scopedRoles).toContainEqual({
+      scope: "project",
+      scopeId: "proj_support",
+      scopeName: "Support assistant",
+      role: "owner",
+    });
     expect(members.filter((m) => m.scopedRoles?.some((s) => s.scopeId === "proj_legacy"))).toEqual([]);
     expect(members.filter((m) => (m.scopedRoles?.length ?? 0) === 0).length).toBeGreaterThan(100);
     // One page of projects and one page of users per active project: the archived one is never asked for.
-    expect(requestsTo("/organization/projects/{project_id}/users").map((r) => r.path.split("/")[3]).sort()).toEqual(["proj_default", "proj_research", "proj_support"]);
+    expect(
+      requestsTo("/organization/projects/{project_id}/users")
+        .map((r) => r.path.split("/")[3])
+        .sort(),
+    ).toEqual(["proj_default", "proj_research", "proj_support"]);
   });
 
   it("adds a member to a project, changes their project role and removes them, as the spec's calls", async () => {
     const outsider = (await sb.adapter.listMembers()).find((m) => m.kind === "person" && !m.scopedRoles?.length)!;
     await sb.adapter.changeRole({ memberId: outsider.id, role: "member", workspaceId: "proj_research", add: true });
-    expect(requestsTo("/organization/projects/{project_id}/users", "POST").map((r) => r.body)).toEqual([{ user_id: outsider.id, role: "member" }]);
-    expect((await sb.adapter.getMember(outsider.id))!.scopedRoles).toEqual([{ scope: "project", scopeId: "proj_research", scopeName: "Research", role: "member" }]);
+    expect(requestsTo("/organization/projects/{project_id}/users", "POST").map((r) => r.body)).toEqual([
+      { user_id: outsider.id, role: "member" },
+    ]);
+    expect((await sb.adapter.getMember(outsider.id))!.scopedRoles).toEqual([
+      { scope: "project", scopeId: "proj_research", scopeName: "Research", role: "member" },
+    ]);
 
     await sb.adapter.changeRole({ memberId: outsider.id, role: "owner", workspaceId: "proj_research" });
     expect(requestsTo("/organization/projects/{project_id}/users/{user_id}", "POST").map((r) => r.body)).toEqual([{ role: "owner" }]);
-    expect((await sb.adapter.getMember(outsider.id))!.scopedRoles).toEqual([{ scope: "project", scopeId: "proj_research", scopeName: "Research", role: "owner" }]);
+    expect((await sb.adapter.getMember(outsider.id))!.scopedRoles).toEqual([
+      { scope: "project", scopeId: "proj_research", scopeName: "Research", role: "owner" },
+    ]);
 
     await sb.adapter.removeMember({ memberId: outsider.id, workspaceId: "proj_research" });
     expect(requestsTo("/organization/projects/{project_id}/users/{user_id}", "DELETE")).toHaveLength(1);

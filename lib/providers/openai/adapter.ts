@@ -6,7 +6,16 @@ import { createOpenAIClient, PAGE_LIMIT } from "./client";
 import { resolveIdentity } from "./identity";
 import { readItems, readOne } from "../tolerant";
 import { collectPages, INVITE_ITEM, PROJECT_USER_ITEM, isPendingInvite, type ReadInvite, toInvite, toMember, USER_ITEM } from "./mapping";
-import { isOpenAIProjectRole, isOpenAIRole, OPENAI_PROJECT_ROLE_NAMES, OPENAI_ROLE_NAMES, type OpenAIProjectRole, type OpenAIRole, ORGANIZATION_ROLES, PROJECT_ROLES } from "./roles";
+import {
+  isOpenAIProjectRole,
+  isOpenAIRole,
+  OPENAI_PROJECT_ROLE_NAMES,
+  OPENAI_ROLE_NAMES,
+  type OpenAIProjectRole,
+  type OpenAIRole,
+  ORGANIZATION_ROLES,
+  PROJECT_ROLES,
+} from "./roles";
 import { listProjects, projectRolesByUser } from "./projects";
 import type { ListOptions, Member, ScopedRole } from "../types";
 
@@ -34,7 +43,8 @@ function projectRole(role: string): OpenAIProjectRole {
   throw refuse(400, `"${role}" is not an OpenAI project role (use ${OPENAI_PROJECT_ROLE_NAMES.join(" or ")})`);
 }
 
-const withProjects = (member: Member, grants: ScopedRole[] | undefined): Member => (grants?.length ? { ...member, scopedRoles: grants } : member);
+const withProjects = (member: Member, grants: ScopedRole[] | undefined): Member =>
+  grants?.length ? { ...member, scopedRoles: grants } : member;
 
 export function createOpenAIAdapter(connection: ProviderConnection): ProviderAdapter {
   const client = createOpenAIClient(connection);
@@ -45,7 +55,12 @@ export function createOpenAIAdapter(connection: ProviderConnection): ProviderAda
     const held = await Promise.all(
       projects.map(async (project): Promise<ScopedRole | null> => {
         try {
-          const user = readOne("openai", PROJECT_USER_ITEM, await client.getProjectUser(project.id, memberId, options?.signal), options?.report);
+          const user = readOne(
+            "openai",
+            PROJECT_USER_ITEM,
+            await client.getProjectUser(project.id, memberId, options?.signal),
+            options?.report,
+          );
           return { scope: "project", scopeId: project.id, scopeName: project.name, role: user.role || "unknown" };
         } catch (error) {
           if (isNotFound(error)) return null;
@@ -96,7 +111,10 @@ export function createOpenAIAdapter(connection: ProviderConnection): ProviderAda
 
     async getMember(memberId, options) {
       try {
-        const member = toMember(readOne("openai", USER_ITEM, await client.getUser(memberId, options?.signal), options?.report), options?.report);
+        const member = toMember(
+          readOne("openai", USER_ITEM, await client.getUser(memberId, options?.signal), options?.report),
+          options?.report,
+        );
         return withProjects(member, await projectsOf(member.id, options));
       } catch (error) {
         if (isNotFound(error)) return null;
@@ -106,7 +124,11 @@ export function createOpenAIAdapter(connection: ProviderConnection): ProviderAda
 
     async invite({ email, role, projects }) {
       // Always sent: omitted, the spec puts the invitee in the default project, which only a chosen project should do.
-      const sent = await client.createInvite({ email, role: openAIRole(role), projects: (projects ?? []).map((p) => ({ id: p.id, role: projectRole(p.role) })) });
+      const sent = await client.createInvite({
+        email,
+        role: openAIRole(role),
+        projects: (projects ?? []).map((p) => ({ id: p.id, role: projectRole(p.role) })),
+      });
       return toInvite(readOne("openai", INVITE_ITEM, sent) as ReadInvite);
     },
 

@@ -11,7 +11,14 @@ import { collectPages, unixToIso } from "./mapping";
  * read liberally like every list item; an event type Roster does not know is skipped.
  */
 
-export const MEMBERSHIP_EVENT_TYPES = ["user.added", "user.updated", "user.deleted", "invite.sent", "invite.accepted", "invite.deleted"] as const;
+export const MEMBERSHIP_EVENT_TYPES = [
+  "user.added",
+  "user.updated",
+  "user.deleted",
+  "invite.sent",
+  "invite.accepted",
+  "invite.deleted",
+] as const;
 
 const ACTIONS: Record<(typeof MEMBERSHIP_EVENT_TYPES)[number], ProviderChange["action"]> = {
   "user.added": "member_added",
@@ -38,7 +45,11 @@ export const auditLogSchema = z.looseObject({
     .optional(),
 });
 
-export const AUDIT_LOG_ITEM: ItemSpec<typeof auditLogSchema> = { item: "audit_log", schema: auditLogSchema, lenient: { effective_at: unixSecondsLenient } };
+export const AUDIT_LOG_ITEM: ItemSpec<typeof auditLogSchema> = {
+  item: "audit_log",
+  schema: auditLogSchema,
+  lenient: { effective_at: unixSecondsLenient },
+};
 
 type Details = { id?: unknown; data?: { email?: unknown; role?: unknown }; changes_requested?: { role?: unknown } };
 const text = (value: unknown) => (typeof value === "string" && value ? value : null);
@@ -64,10 +75,19 @@ export function toChange(entry: z.infer<typeof auditLogSchema> & Record<string, 
 }
 
 /** Every membership event since `since`, across pages. */
-export async function readChanges(client: OpenAIClient, since: Date, options?: ListOptions & { report?: ReadReport }): Promise<ProviderChange[]> {
+export async function readChanges(
+  client: OpenAIClient,
+  since: Date,
+  options?: ListOptions & { report?: ReadReport },
+): Promise<ProviderChange[]> {
   const entries = await collectPages(async (after) => {
-    const envelope = await client.listAuditLogs({ limit: PAGE_LIMIT, after, since: Math.floor(since.getTime() / 1000), types: MEMBERSHIP_EVENT_TYPES }, options?.signal);
+    const envelope = await client.listAuditLogs(
+      { limit: PAGE_LIMIT, after, since: Math.floor(since.getTime() / 1000), types: MEMBERSHIP_EVENT_TYPES },
+      options?.signal,
+    );
     return { envelope, items: readItems(AUDIT_LOG_ITEM, envelope.data, options?.report) };
   });
-  return entries.map((e) => toChange(e as z.infer<typeof auditLogSchema> & Record<string, unknown>)).filter((c): c is ProviderChange => c !== null);
+  return entries
+    .map((e) => toChange(e as z.infer<typeof auditLogSchema> & Record<string, unknown>))
+    .filter((c): c is ProviderChange => c !== null);
 }

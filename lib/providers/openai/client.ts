@@ -49,16 +49,14 @@ export function createOpenAIClient(connection: ProviderConnection) {
     listUsers: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
       http.request({ path: "/organization/users", query: { ...query }, schema: cursorEnvelopeSchema, signal }),
 
-    getUser: (userId: string, signal?: AbortSignal) =>
-      http.request({ path: userPath(userId), schema: objectAnswerSchema, signal }),
+    getUser: (userId: string, signal?: AbortSignal) => http.request({ path: userPath(userId), schema: objectAnswerSchema, signal }),
 
     // Setting a role to a value is idempotent, so a lost answer may safely be retried.
     updateUser: (userId: string, body: UserRoleUpdateRequest) =>
       http.request({ method: "POST", path: userPath(userId), body, schema: objectAnswerSchema, idempotent: true }),
 
     // What a delete answers is not needed: a surprising body must not turn a done removal into a failure.
-    deleteUser: (userId: string) =>
-      http.request({ method: "DELETE", path: userPath(userId), schema: objectAnswerSchema }),
+    deleteUser: (userId: string) => http.request({ method: "DELETE", path: userPath(userId), schema: objectAnswerSchema }),
 
     listInvites: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
       http.request({ path: "/organization/invites", query: { ...query }, schema: cursorEnvelopeSchema, signal }),
@@ -66,8 +64,7 @@ export function createOpenAIClient(connection: ProviderConnection) {
     createInvite: (body: InviteRequest) =>
       http.request({ method: "POST", path: "/organization/invites", body, schema: objectAnswerSchema }),
 
-    deleteInvite: (inviteId: string) =>
-      http.request({ method: "DELETE", path: invitePath(inviteId), schema: objectAnswerSchema }),
+    deleteInvite: (inviteId: string) => http.request({ method: "DELETE", path: invitePath(inviteId), schema: objectAnswerSchema }),
 
     /** Active projects only (`include_archived` left at its default, false): an archived project's users cannot be listed. */
     listProjects: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
@@ -98,8 +95,16 @@ export function createOpenAIClient(connection: ProviderConnection) {
       }),
 
     /** Completions usage grouped by user, in time buckets from `start_time` (Unix seconds). */
-    listUsageCompletions: (query: { start_time: number; bucket_width: "1d"; limit: number; page?: string }, signal?: AbortSignal): Promise<UsagePage> =>
-      http.request({ path: "/organization/usage/completions", query: { ...query, "group_by[]": ["user_id"] }, schema: usagePageSchema, signal }),
+    listUsageCompletions: (
+      query: { start_time: number; bucket_width: "1d"; limit: number; page?: string },
+      signal?: AbortSignal,
+    ): Promise<UsagePage> =>
+      http.request({
+        path: "/organization/usage/completions",
+        query: { ...query, "group_by[]": ["user_id"] },
+        schema: usagePageSchema,
+        signal,
+      }),
 
     listAdminApiKeys: (query: CursorQuery, signal?: AbortSignal): Promise<CursorEnvelope> =>
       http.request({ path: "/organization/admin_api_keys", query: { ...query }, schema: cursorEnvelopeSchema, signal }),

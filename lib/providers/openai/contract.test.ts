@@ -41,7 +41,14 @@ async function driveEveryOperation() {
   const invite = await adapter.invite({ email: "contract@example.com", role: "owner" });
   await raw("GET", `/organization/invites/${invite!.id}`);
   await adapter.revokeInvite(invite!.id);
-  const withProjects = await adapter.invite({ email: "projects@example.com", role: "reader", projects: [{ id: "proj_research", role: "owner" }, { id: "proj_support", role: "member" }] });
+  const withProjects = await adapter.invite({
+    email: "projects@example.com",
+    role: "reader",
+    projects: [
+      { id: "proj_research", role: "owner" },
+      { id: "proj_support", role: "member" },
+    ],
+  });
   await adapter.revokeInvite(withProjects!.id);
   await adapter.changeRole({ memberId: members[4].id, role: "owner" });
   await adapter.changeRole({ memberId: members[4].id, role: "reader" });
@@ -80,7 +87,12 @@ afterAll(() => sb.running.close());
 
 describe("OpenAI contract (openai/openapi.yaml)", () => {
   it("exercised every sandbox route with a successful answer", () => {
-    const answered = new Set(sb.answers().filter((c) => succeeded(c.status)).map((c) => `${c.method} ${c.pattern}`));
+    const answered = new Set(
+      sb
+        .answers()
+        .filter((c) => succeeded(c.status))
+        .map((c) => `${c.method} ${c.pattern}`),
+    );
     expect([...answered].sort()).toEqual(sb.definition.routes.map((r) => `${r.method} ${r.pattern}`).sort());
   });
 
@@ -106,7 +118,9 @@ describe("OpenAI contract (openai/openapi.yaml)", () => {
     const user = sb.answers().find((c) => c.pattern === "/organization/users/{user_id}" && c.status === 200)!;
     const { added_at: _added, ...drifted } = user.body as Record<string, unknown>;
     expect(validateResponse(doc, { method: "GET", path: user.pattern, status: 200, body: drifted }).length).toBeGreaterThan(0);
-    expect(validateRequest(doc, { method: "GET", path: "/organization/users", query: [["page", "2"]], body: undefined }).length).toBeGreaterThan(0);
+    expect(
+      validateRequest(doc, { method: "GET", path: "/organization/users", query: [["page", "2"]], body: undefined }).length,
+    ).toBeGreaterThan(0);
     expect(validateErrorBody(doc, { error: { message: "m", type: "t" } }).length).toBeGreaterThan(0);
   });
 });
@@ -114,6 +128,8 @@ describe("OpenAI contract (openai/openapi.yaml)", () => {
 describe("older invite shape (openai/manual_spec/openapi.yaml)", () => {
   it("the legacy fixture the adapter accepts is the older spec's invite, not the current one", () => {
     failures(validateResponse(legacyDoc, { method: "GET", path: "/organization/invites/{invite_id}", status: 200, body: LEGACY_INVITE }));
-    expect(validateResponse(doc, { method: "GET", path: "/organization/invites/{invite_id}", status: 200, body: LEGACY_INVITE }).join()).toMatch(/created_at/);
+    expect(
+      validateResponse(doc, { method: "GET", path: "/organization/invites/{invite_id}", status: 200, body: LEGACY_INVITE }).join(),
+    ).toMatch(/created_at/);
   });
 });

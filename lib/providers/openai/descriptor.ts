@@ -6,8 +6,7 @@ export const openaiDescriptor = defineProvider({
   accent: "emerald",
   colours: {
     dot: "bg-openai-500",
-    badge:
-      "border-openai-600/20 bg-openai-50 text-openai-900 dark:border-openai-400/25 dark:bg-openai-400/10 dark:text-openai-100",
+    badge: "border-openai-600/20 bg-openai-50 text-openai-900 dark:border-openai-400/25 dark:bg-openai-400/10 dark:text-openai-100",
     text: "text-openai-700 dark:text-openai-300",
   },
   env: { credentials: ["OPENAI_ADMIN_KEY"], variables: ["OPENAI_ADMIN_KEY", "OPENAI_BASE_URL"] },

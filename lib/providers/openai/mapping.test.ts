@@ -33,7 +33,15 @@ describe("invite mapping", () => {
 
 describe("user mapping", () => {
   it("accepts the current spec's minimal user (nullable name, email and role) and extra fields", () => {
-    const user = userSchema.parse({ object: "organization.user", id: "user_x", added_at: 0, name: null, email: null, role: null, technical_level: "expert" });
+    const user = userSchema.parse({
+      object: "organization.user",
+      id: "user_x",
+      added_at: 0,
+      name: null,
+      email: null,
+      role: null,
+      technical_level: "expert",
+    });
     expect(toMember(user)).toEqual({
       provider: "openai",
       id: "user_x",
@@ -49,7 +57,14 @@ describe("user mapping", () => {
   });
 
   it("falls back to the nested user for email and name", () => {
-    const user = userSchema.parse({ object: "organization.user", id: "user_y", added_at: 1, role: "reader", user: { object: "user", id: "u", email: "n@example.com", name: "Nested" }, is_scim_managed: true });
+    const user = userSchema.parse({
+      object: "organization.user",
+      id: "user_y",
+      added_at: 1,
+      role: "reader",
+      user: { object: "user", id: "u", email: "n@example.com", name: "Nested" },
+      is_scim_managed: true,
+    });
     expect(toMember(user)).toMatchObject({ email: "n@example.com", name: "Nested", managed: true });
   });
 
@@ -73,7 +88,11 @@ describe("cursor pages", () => {
 
 describe("errors and identity", () => {
   it("extracts the provider's own message", () => {
-    expect(openAIErrorMessage({ error: { message: "Incorrect API key provided", type: "invalid_request_error", param: null, code: "invalid_api_key" } })).toBe("Incorrect API key provided");
+    expect(
+      openAIErrorMessage({
+        error: { message: "Incorrect API key provided", type: "invalid_request_error", param: null, code: "invalid_api_key" },
+      }),
+    ).toBe("Incorrect API key provided");
     expect(openAIErrorMessage({ detail: "not openai" })).toBeNull();
     expect(openAIErrorMessage("text")).toBeNull();
   });
@@ -105,7 +124,12 @@ describe("errors and identity", () => {
   it("describes the key itself when no single admin key fits the token", async () => {
     const token = "sk-admin-0123456789abcdef0123456789";
     const ambiguous = [key("sk-admin...6789", "a"), key("sk-admin...6789", "b")];
-    expect(await resolveIdentity(client(ambiguous, notFound), token)).toEqual({ id: "admin-api-key", name: "Admin API key sk-admin...6789", email: null, organization: null });
+    expect(await resolveIdentity(client(ambiguous, notFound), token)).toEqual({
+      id: "admin-api-key",
+      name: "Admin API key sk-admin...6789",
+      email: null,
+      organization: null,
+    });
     expect((await resolveIdentity(client([], notFound), token)).id).toBe("admin-api-key");
   });
 

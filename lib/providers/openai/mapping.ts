@@ -2,7 +2,17 @@ import type { ReadReport } from "../read-report";
 import { type ItemSpec, type Tolerated, unixSecondsLenient } from "../tolerant";
 import type { Invite, ListProgress, Member } from "../types";
 import { isOpenAIRole } from "./roles";
-import { adminApiKeySchema, type CursorEnvelope, inviteReadSchema, projectSchema, projectUserSchema, userSchema, type WireAdminApiKey, type WireInvite, type WireUser } from "./schemas";
+import {
+  adminApiKeySchema,
+  type CursorEnvelope,
+  inviteReadSchema,
+  projectSchema,
+  projectUserSchema,
+  userSchema,
+  type WireAdminApiKey,
+  type WireInvite,
+  type WireUser,
+} from "./schemas";
 
 /** Shown when the current spec's nullable `role` is null (e.g. a member holding only RBAC roles). */
 export const UNKNOWN_ROLE = "unknown";
@@ -10,7 +20,11 @@ export const UNKNOWN_ROLE = "unknown";
 const times = (...fields: string[]) => Object.fromEntries(fields.map((field) => [field, unixSecondsLenient]));
 
 /** How each OpenAI object is read liberally (lib/providers/tolerant.ts). */
-export const USER_ITEM: ItemSpec<typeof userSchema> = { item: "user", schema: userSchema, lenient: times("added_at", "api_key_last_used_at") };
+export const USER_ITEM: ItemSpec<typeof userSchema> = {
+  item: "user",
+  schema: userSchema,
+  lenient: times("added_at", "api_key_last_used_at"),
+};
 export const INVITE_ITEM: ItemSpec<typeof inviteReadSchema> = {
   item: "invite",
   schema: inviteReadSchema,
@@ -22,8 +36,16 @@ export const ADMIN_KEY_ITEM: ItemSpec<typeof adminApiKeySchema> = {
   lenient: times("created_at", "expires_at", "last_used_at", "owner.created_at"),
 };
 
-export const PROJECT_ITEM: ItemSpec<typeof projectSchema> = { item: "project", schema: projectSchema, lenient: times("created_at", "archived_at") };
-export const PROJECT_USER_ITEM: ItemSpec<typeof projectUserSchema> = { item: "project_user", schema: projectUserSchema, lenient: times("added_at") };
+export const PROJECT_ITEM: ItemSpec<typeof projectSchema> = {
+  item: "project",
+  schema: projectSchema,
+  lenient: times("created_at", "archived_at"),
+};
+export const PROJECT_USER_ITEM: ItemSpec<typeof projectUserSchema> = {
+  item: "project_user",
+  schema: projectUserSchema,
+  lenient: times("added_at"),
+};
 
 export type ReadUser = Tolerated<WireUser>;
 export type ReadAdminKey = Tolerated<WireAdminApiKey>;

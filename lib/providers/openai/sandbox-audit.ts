@@ -47,7 +47,13 @@ export class AuditTrail {
   }
 
   record(type: AuditEventType, details: Record<string, unknown>, actor: AuditActor, at = Math.floor(Date.now() / 1000)): WireAuditLog {
-    const event: WireAuditLog = { id: `audit_log-${hashHex(`openai:audit:${++this.serial}:${type}:${at}`, 16)}`, type, effective_at: at, actor, [type]: details };
+    const event: WireAuditLog = {
+      id: `audit_log-${hashHex(`openai:audit:${++this.serial}:${type}:${at}`, 16)}`,
+      type,
+      effective_at: at,
+      actor,
+      [type]: details,
+    };
     // Newest first: rebuild with the new event at the head (audit logs stay small here).
     const all = [event, ...this.list];
     for (const old of [...this.list]) this.list.remove(old.id);
@@ -80,6 +86,9 @@ export function seedAuditLog(users: readonly WireUser[]): WireAuditLog[] {
   return [
     event(1, "user.updated", 12, { id: promoted.id, changes_requested: { role: "owner" } }),
     event(2, "user.deleted", 6, { id: gone }),
-    event(3, "invite.sent", 3, { id: `invite-${hashHex("openai:invite:dashboard", 16)}`, data: { email: "contractor@example.com", role: "member" } }),
+    event(3, "invite.sent", 3, {
+      id: `invite-${hashHex("openai:invite:dashboard", 16)}`,
+      data: { email: "contractor@example.com", role: "member" },
+    }),
   ];
 }

@@ -19,7 +19,12 @@ function defaultCode(status: number): string | null {
   return null;
 }
 
-export function openAIErrorBody(status: number, message: string, param: string | null = null, code: string | null = null): WireErrorResponse {
+export function openAIErrorBody(
+  status: number,
+  message: string,
+  param: string | null = null,
+  code: string | null = null,
+): WireErrorResponse {
   return { error: { message, type: errorType(status), param, code: code ?? defaultCode(status) } };
 }
 
@@ -54,7 +59,12 @@ export function invalidBody(body: unknown, issue: z.core.$ZodIssue): SandboxResp
   const value = valueAt(body, issue.path);
   if (value === undefined) return fail(400, `Missing required parameter: '${param}'.`, param, "missing_required_parameter");
   if (issue.code === "invalid_type") {
-    return fail(400, `Invalid type for '${param}': expected ${issue.expected === "string" ? "a string" : issue.expected}, but got ${describeType(value)} instead.`, param, "invalid_type");
+    return fail(
+      400,
+      `Invalid type for '${param}': expected ${issue.expected === "string" ? "a string" : issue.expected}, but got ${describeType(value)} instead.`,
+      param,
+      "invalid_type",
+    );
   }
   if (issue.code === "invalid_value") {
     return fail(400, `Invalid value: '${String(value)}'. Supported values are: ${quoted(issue.values)}.`, param, "invalid_value");

@@ -3,7 +3,13 @@ import type { SandboxRequest, SandboxResponse } from "../../sandbox/server";
 import { CursorList } from "./cursor-list";
 import { PROJECT_ROLE } from "./roles";
 import { parseBody, refusal } from "./sandbox-errors";
-import { projectUserCreateRequestSchema, projectUserUpdateRequestSchema, type WireProject, type WireProjectUser, type WireUser } from "./schemas";
+import {
+  projectUserCreateRequestSchema,
+  projectUserUpdateRequestSchema,
+  type WireProject,
+  type WireProjectUser,
+  type WireUser,
+} from "./schemas";
 
 /**
  * The sandbox's projects (`/organization/projects*`): a deterministic handful, whatever the
@@ -49,10 +55,31 @@ const SEED_EPOCH = Date.UTC(2025, 0, 6) / 1000;
 
 /** Founders 0 and 1 own the default project; Research has two owners, Support assistant exactly one (founder 2). */
 const PROJECT_SEEDS: ProjectSeed[] = [
-  { id: "proj_default", name: "Default project", createdAt: SEED_EPOCH, member: (i) => (i < 2 ? "owner" : i < PROJECT_MEMBERS_MAX ? "member" : null) },
-  { id: "proj_research", name: "Research", createdAt: SEED_EPOCH + 30 * DAY, member: (i) => (i === 1 || i === 4 ? "owner" : i % 2 === 0 && i < 40 ? "member" : null) },
-  { id: "proj_support", name: "Support assistant", createdAt: SEED_EPOCH + 60 * DAY, member: (i) => (i === 2 ? "owner" : i % 3 === 0 && i < 30 ? "member" : null) },
-  { id: "proj_legacy", name: "Legacy experiments", createdAt: SEED_EPOCH + 5 * DAY, archived: true, member: (i) => (i < 3 ? "owner" : null) },
+  {
+    id: "proj_default",
+    name: "Default project",
+    createdAt: SEED_EPOCH,
+    member: (i) => (i < 2 ? "owner" : i < PROJECT_MEMBERS_MAX ? "member" : null),
+  },
+  {
+    id: "proj_research",
+    name: "Research",
+    createdAt: SEED_EPOCH + 30 * DAY,
+    member: (i) => (i === 1 || i === 4 ? "owner" : i % 2 === 0 && i < 40 ? "member" : null),
+  },
+  {
+    id: "proj_support",
+    name: "Support assistant",
+    createdAt: SEED_EPOCH + 60 * DAY,
+    member: (i) => (i === 2 ? "owner" : i % 3 === 0 && i < 30 ? "member" : null),
+  },
+  {
+    id: "proj_legacy",
+    name: "Legacy experiments",
+    createdAt: SEED_EPOCH + 5 * DAY,
+    archived: true,
+    member: (i) => (i < 3 ? "owner" : null),
+  },
 ];
 
 function projectUser(user: WireUser, role: string, addedAt: number): WireProjectUser {
@@ -139,7 +166,13 @@ export function projectHandlers(deps: ProjectRouteDeps) {
       const role = checkedRole(body.role);
       const user = deps.orgUser(body.user_id);
       if (!user) throw refusal(400, `User ${body.user_id} is not a member of this organization.`, "user_id", "user_not_in_organization");
-      if (list.get(user.id)) throw refusal(400, `User ${user.id} is already a member of project ${req.params.project_id}.`, "user_id", "user_already_in_project");
+      if (list.get(user.id))
+        throw refusal(
+          400,
+          `User ${user.id} is already a member of project ${req.params.project_id}.`,
+          "user_id",
+          "user_already_in_project",
+        );
       const added = projectUser(user, role, deps.now());
       list.add(added);
       return ok(added);
@@ -169,7 +202,12 @@ export function removeFromProjects(state: ProjectsState, userId: string): void {
  * invite is accepted"): the new user joins each active project it names with its role.
  * A project gone or archived since the invite was sent is skipped.
  */
-export function joinInvitedProjects(state: ProjectsState, user: WireUser, projects: ReadonlyArray<{ id: string; role: string }>, at: number): void {
+export function joinInvitedProjects(
+  state: ProjectsState,
+  user: WireUser,
+  projects: ReadonlyArray<{ id: string; role: string }>,
+  at: number,
+): void {
   for (const { id, role } of projects) {
     const project = state.projects.get(id);
     const list = state.users.get(id);

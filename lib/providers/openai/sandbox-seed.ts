@@ -51,7 +51,11 @@ export interface OpenAIState {
 }
 
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-const slug = (text: string) => text.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+const slug = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
 
 export const userId = (key: string) => `user-${hashHex(`openai:user:${key}`, 16)}`;
 export const inviteId = (key: string) => `invite-${hashHex(`openai:invite:${key}`, 16)}`;
@@ -95,7 +99,12 @@ function seedInvites(users: WireUser[], count: number): WireInviteCurrent[] {
   const expired = Math.max(1, Math.ceil(count * 0.005));
   const pending = Math.max(3, Math.ceil(count * 0.02));
   const invites: WireInviteCurrent[] = accepted.map((user) => ({
-    ...newInvite({ id: inviteId(user.id), email: user.email!, role: user.role === ROLE.owner ? ROLE.owner : ROLE.reader, sentAt: user.added_at - DAY }),
+    ...newInvite({
+      id: inviteId(user.id),
+      email: user.email!,
+      role: user.role === ROLE.owner ? ROLE.owner : ROLE.reader,
+      sentAt: user.added_at - DAY,
+    }),
     status: "accepted",
     accepted_at: user.added_at,
   }));
@@ -111,7 +120,14 @@ function seedInvites(users: WireUser[], count: number): WireInviteCurrent[] {
 }
 
 export function keyOwner(user: WireUser): KeyOwner {
-  return { type: "user", object: "organization.user", id: user.id, name: user.name ?? user.id, created_at: user.added_at, role: user.role ?? ROLE.reader };
+  return {
+    type: "user",
+    object: "organization.user",
+    id: user.id,
+    name: user.name ?? user.id,
+    created_at: user.added_at,
+    role: user.role ?? ROLE.reader,
+  };
 }
 
 export function adminKey(init: { id: string; name: string; redacted: string; owner: KeyOwner; createdAt: number }): WireAdminApiKey {
@@ -144,7 +160,13 @@ function seedAdminKeys(users: WireUser[]): WireAdminApiKey[] {
 
 export function buildSeed(count: number): OpenAISeed {
   const users = providerPeople(count, 0).map(seedUser);
-  return { users, invites: seedInvites(users, count), adminKeys: seedAdminKeys(users), projects: seedProjects(users), auditLog: seedAuditLog(users) };
+  return {
+    users,
+    invites: seedInvites(users, count),
+    adminKeys: seedAdminKeys(users),
+    projects: seedProjects(users),
+    auditLog: seedAuditLog(users),
+  };
 }
 
 /** Fresh mutable state: handlers change users and invites in place, never the seed. */

@@ -59,7 +59,8 @@ export function usageCompletions(users: Iterable<WireUser>, query: URLSearchPara
   if (!(width in WIDTHS)) return fail(400, "bucket_width must be one of 1m, 1h, 1d", "bucket_width");
   const [defaultLimit, maxLimit] = LIMITS[width];
   const limit = whole(query, "limit");
-  if (limit === null || (limit !== undefined && (limit < 1 || limit > maxLimit))) return fail(400, `limit must be from 1 to ${maxLimit} for bucket_width=${width}`, "limit");
+  if (limit === null || (limit !== undefined && (limit < 1 || limit > maxLimit)))
+    return fail(400, `limit must be from 1 to ${maxLimit} for bucket_width=${width}`, "limit");
   const groups = [...query.getAll("group_by"), ...query.getAll("group_by[]")];
   const unknown = groups.find((g) => !GROUPS.has(g));
   if (unknown) return fail(400, `group_by: unknown field ${unknown}`, "group_by");
@@ -79,7 +80,12 @@ export function usageCompletions(users: Iterable<WireUser>, query: URLSearchPara
     const results = groups.includes("user_id")
       ? perUser.map(([id, n]) => result(id, n))
       : perUser.length
-        ? [result(null, perUser.reduce((sum, [, n]) => sum + n, 0))]
+        ? [
+            result(
+              null,
+              perUser.reduce((sum, [, n]) => sum + n, 0),
+            ),
+          ]
         : [];
     data.push({ object: "bucket", start_time: at, end_time: bucketEnd, results });
   }

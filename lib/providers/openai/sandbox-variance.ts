@@ -29,13 +29,15 @@ export const OPENAI_VARIANCES: VarianceCase[] = [
   },
   {
     name: "user-role-member",
-    description: "Every tenth user has the role `member`, as the modify-user text says (`owner` or `member`); Roster's catalogue has owner and reader.",
+    description:
+      "Every tenth user has the role `member`, as the modify-user text says (`owner` or `member`); Roster's catalogue has owner and reader.",
     route: USERS,
     apply: (answer) => mapListItems(answer, "data", (user, i) => (everyNth(10)(i) ? { ...user, role: "member" } : user)),
   },
   {
     name: "user-times-other-precision",
-    description: "`added_at` in milliseconds on every third user, as ISO text without a zone on every third after that (the spec says unix seconds).",
+    description:
+      "`added_at` in milliseconds on every third user, as ISO text without a zone on every third after that (the spec says unix seconds).",
     route: USERS,
     apply: (answer) =>
       mapListItems(answer, "data", (user, i) => {
@@ -55,7 +57,8 @@ export const OPENAI_VARIANCES: VarianceCase[] = [
     name: "extra-fields",
     description: "Fields the spec does not list, on every user.",
     route: USERS,
-    apply: (answer) => mapListItems(answer, "data", (user) => ({ ...user, is_default: false, technical_level: "expert", mfa: { enabled: true } })),
+    apply: (answer) =>
+      mapListItems(answer, "data", (user) => ({ ...user, is_default: false, technical_level: "expert", mfa: { enabled: true } })),
   },
   {
     name: "user-without-id",
@@ -67,6 +70,9 @@ export const OPENAI_VARIANCES: VarianceCase[] = [
     name: "invites-forbidden",
     description: "The key may not list invites: 403 on GET /organization/invites.",
     route: INVITES,
-    apply: refusedWith(403, openAIErrorBody(403, "You have insufficient permissions for this operation. Missing scopes: api.organization.invites.read.")),
+    apply: refusedWith(
+      403,
+      openAIErrorBody(403, "You have insufficient permissions for this operation. Missing scopes: api.organization.invites.read."),
+    ),
   },
 ];

@@ -8,7 +8,14 @@ import { redactKey } from "./identity";
 import { ROLE } from "./roles";
 import { answerRefusals, openAIErrorBody, parseBody, refusal } from "./sandbox-errors";
 import { OPENAI_VARIANCES } from "./sandbox-variance";
-import { joinInvitedProjects, projectHandlers, projectsFrom, removeFromProjects, saveProjects, type SavedProjects } from "./sandbox-projects";
+import {
+  joinInvitedProjects,
+  projectHandlers,
+  projectsFrom,
+  removeFromProjects,
+  saveProjects,
+  type SavedProjects,
+} from "./sandbox-projects";
 import { type AuditActor, apiKeyActor, AuditTrail, sessionActor, type WireAuditLog } from "./sandbox-audit";
 import { adminKey, buildSeed, DEFAULT_PROJECT_ID, inviteId, newInvite, type OpenAIState, stateFrom, userId } from "./sandbox-seed";
 import {
@@ -56,8 +63,20 @@ function readLimit(query: URLSearchParams): number {
   if (raw === null) return DEFAULT_LIMIT;
   if (!/^-?\d+$/.test(raw)) throw refusal(400, `Invalid 'limit': expected an integer, but got '${raw}' instead.`, "limit", "invalid_type");
   const limit = Number(raw);
-  if (limit < 1) throw refusal(400, `Invalid 'limit': integer below minimum value. Expected a value >= 1, but got ${limit} instead.`, "limit", "integer_below_min_value");
-  if (limit > MAX_LIMIT) throw refusal(400, `Invalid 'limit': integer above maximum value. Expected a value <= ${MAX_LIMIT}, but got ${limit} instead.`, "limit", "integer_above_max_value");
+  if (limit < 1)
+    throw refusal(
+      400,
+      `Invalid 'limit': integer below minimum value. Expected a value >= 1, but got ${limit} instead.`,
+      "limit",
+      "integer_below_min_value",
+    );
+  if (limit > MAX_LIMIT)
+    throw refusal(
+      400,
+      `Invalid 'limit': integer above maximum value. Expected a value <= ${MAX_LIMIT}, but got ${limit} instead.`,
+      "limit",
+      "integer_above_max_value",
+    );
   return limit;
 }
 
@@ -99,13 +118,18 @@ function callerActor(state: OpenAIState, req: SandboxRequest): AuditActor {
   return apiKeyActor(`key_${hashHex(`openai:caller:${token}`, 16)}`, { id: ownerId, email: state.users.get(ownerId)?.email ?? null });
 }
 
-
 /** `effective_at[gte]` and friends, `event_types[]`, `resource_ids[]`; then the usual cursor page. */
 function auditLogs(state: OpenAIState, query: URLSearchParams): SandboxResponse {
   const bound = (op: string) => {
     const raw = query.get(`effective_at[${op}]`);
     if (raw === null) return undefined;
-    if (!/^\d+$/.test(raw)) throw refusal(400, `Invalid 'effective_at[${op}]': expected an integer, but got '${raw}' instead.`, `effective_at[${op}]`, "invalid_type");
+    if (!/^\d+$/.test(raw))
+      throw refusal(
+        400,
+        `Invalid 'effective_at[${op}]': expected an integer, but got '${raw}' instead.`,
+        `effective_at[${op}]`,
+        "invalid_type",
+      );
     return Number(raw);
   };
   const [gt, gte, lt, lte] = ["gt", "gte", "lt", "lte"].map(bound);
@@ -171,10 +195,12 @@ function acceptInvite(state: OpenAIState, body: unknown, serial: number): Sandbo
 }
 
 function applyUserUpdate(state: OpenAIState, user: WireUser, update: UserRoleUpdateRequest): WireUser {
-  if (update.role_id != null) throw refusal(400, "Custom roles ('role_id') are not available in this sandbox; set 'role' instead.", "role_id");
+  if (update.role_id != null)
+    throw refusal(400, "Custom roles ('role_id') are not available in this sandbox; set 'role' instead.", "role_id");
   if (update.role == null) throw refusal(400, "Missing required parameter: 'role'.", "role", "missing_required_parameter");
   const role = roleSchema.safeParse(update.role);
-  if (!role.success) throw refusal(400, `Invalid value: '${update.role}'. Supported values are: 'owner', 'reader'.`, "role", "invalid_value");
+  if (!role.success)
+    throw refusal(400, `Invalid value: '${update.role}'. Supported values are: 'owner', 'reader'.`, "role", "invalid_value");
   if (role.data !== ROLE.owner) keepLastOwner(state, user, "demote", "role");
   user.role = role.data;
   return user;
@@ -185,10 +211,12 @@ function createInvite(state: OpenAIState, body: unknown, serial: number): Sandbo
   const email = normaliseEmail(request.email);
   if (!EMAIL.test(email)) throw refusal(400, `Invalid 'email': '${request.email}' is not a valid email address.`, "email", "invalid_value");
   for (const user of state.users) {
-    if (user.email && normaliseEmail(user.email) === email) throw refusal(400, `${request.email} is already a member of this organization.`, "email", "user_already_member");
+    if (user.email && normaliseEmail(user.email) === email)
+      throw refusal(400, `${request.email} is already a member of this organization.`, "email", "user_already_member");
   }
   for (const invite of state.invites) {
-    if (invite.status === "pending" && normaliseEmail(invite.email) === email) throw refusal(400, `An invite for ${request.email} is already pending.`, "email", "invite_already_pending");
+    if (invite.status === "pending" && normaliseEmail(invite.email) === email)
+      throw refusal(400, `An invite for ${request.email} is already pending.`, "email", "invite_already_pending");
   }
   const invite = newInvite({ id: inviteId(`new:${serial}:${email}`), email: request.email.trim(), role: request.role, sentAt: now() });
   invite.projects = request.projects ?? [{ id: DEFAULT_PROJECT_ID, role: "member" }];
@@ -198,7 +226,8 @@ function createInvite(state: OpenAIState, body: unknown, serial: number): Sandbo
 
 function deleteInvite(state: OpenAIState, id: string): SandboxResponse {
   const invite = found(state.invites, id, "invite");
-  if (invite.status === "accepted") throw refusal(400, `Invite ${id} has already been accepted and cannot be deleted.`, null, "invite_already_accepted");
+  if (invite.status === "accepted")
+    throw refusal(400, `Invite ${id} has already been accepted and cannot be deleted.`, null, "invite_already_accepted");
   state.invites.remove(id);
   return ok({ object: "organization.invite.deleted", id, deleted: true } satisfies WireInviteDeleted);
 }
@@ -254,10 +283,22 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
       if (path === "/__sandbox/openai/accept-invite") return acceptInvite(state, body, ++serial);
       return undefined;
     },
-    saveState: () => ({ users: [...state.users], invites: [...state.invites], serial, projects: saveProjects(state.projects), auditLog: state.audit.events }),
+    saveState: () => ({
+      users: [...state.users],
+      invites: [...state.invites],
+      serial,
+      projects: saveProjects(state.projects),
+      auditLog: state.audit.events,
+    }),
     loadState(saved) {
-      const { users, invites, serial: savedSerial, projects } = (saved ?? {}) as { users?: unknown; invites?: unknown; serial?: unknown; projects?: SavedProjects };
-      if (!Array.isArray(users) || !Array.isArray(invites) || !Number.isInteger(savedSerial)) throw new Error("not an OpenAI sandbox state");
+      const {
+        users,
+        invites,
+        serial: savedSerial,
+        projects,
+      } = (saved ?? {}) as { users?: unknown; invites?: unknown; serial?: unknown; projects?: SavedProjects };
+      if (!Array.isArray(users) || !Array.isArray(invites) || !Number.isInteger(savedSerial))
+        throw new Error("not an OpenAI sandbox state");
       // A state saved before projects existed keeps the seed's projects.
       const { auditLog } = saved as { auditLog?: unknown };
       const fresh = stateFrom(seed);
@@ -274,7 +315,11 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
       route("GET", "/organization/users", (req) => listPage(state.users, req.query, emailFilter(req.query))),
       route("GET", "/organization/users/{user_id}", (req) => ok(found(state.users, req.params.user_id, "user"))),
       route("POST", "/organization/users/{user_id}", (req) => {
-        const user = applyUserUpdate(state, found(state.users, req.params.user_id, "user"), parseBody(userRoleUpdateRequestSchema, req.body));
+        const user = applyUserUpdate(
+          state,
+          found(state.users, req.params.user_id, "user"),
+          parseBody(userRoleUpdateRequestSchema, req.body),
+        );
         state.audit.record("user.updated", { id: user.id, changes_requested: { role: user.role } }, callerActor(state, req));
         return ok(user);
       }),
@@ -287,7 +332,11 @@ export function createOpenAISandbox(options: OpenAISandboxOptions): SandboxDefin
       route("POST", "/organization/invites", (req) => {
         const answer = createInvite(state, req.body, ++serial);
         const invite = answer.body as WireInviteCurrent;
-        state.audit.record("invite.sent", { id: invite.id, data: { email: invite.email, role: invite.role === ROLE.owner ? "owner" : "member" } }, callerActor(state, req));
+        state.audit.record(
+          "invite.sent",
+          { id: invite.id, data: { email: invite.email, role: invite.role === ROLE.owner ? "owner" : "member" } },
+          callerActor(state, req),
+        );
         return answer;
       }),
       route("GET", "/organization/invites/{invite_id}", (req) => ok(found(state.invites, req.params.invite_id, "invite"))),

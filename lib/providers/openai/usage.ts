@@ -9,9 +9,16 @@ import type { OpenAIClient } from "./client";
  * result without a user (keys of a service account, say) is left out.
  */
 
-const resultSchema = z.looseObject({ user_id: z.string().nullable().optional(), num_model_requests: z.number().int().nonnegative().optional() });
+const resultSchema = z.looseObject({
+  user_id: z.string().nullable().optional(),
+  num_model_requests: z.number().int().nonnegative().optional(),
+});
 const bucketSchema = z.looseObject({ start_time: z.number(), end_time: z.number(), results: z.array(z.unknown()) });
-export const usagePageSchema = z.looseObject({ data: z.array(z.unknown()), has_more: z.boolean().optional(), next_page: z.string().nullable().optional() });
+export const usagePageSchema = z.looseObject({
+  data: z.array(z.unknown()),
+  has_more: z.boolean().optional(),
+  next_page: z.string().nullable().optional(),
+});
 
 /** The spec's largest page of day buckets. */
 const DAY_BUCKETS = 31;
@@ -20,7 +27,10 @@ export async function readUsage(client: OpenAIClient, since: Date, options?: Lis
   const byUser = new Map<string, { requests: number; last: number }>();
   let page: string | undefined;
   for (let guard = 0; guard < 100; guard++) {
-    const answer = await client.listUsageCompletions({ start_time: Math.floor(since.getTime() / 1000), bucket_width: "1d", limit: DAY_BUCKETS, page }, options?.signal);
+    const answer = await client.listUsageCompletions(
+      { start_time: Math.floor(since.getTime() / 1000), bucket_width: "1d", limit: DAY_BUCKETS, page },
+      options?.signal,
+    );
     for (const raw of answer.data) {
       const bucket = bucketSchema.safeParse(raw);
       if (!bucket.success) continue;

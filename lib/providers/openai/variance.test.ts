@@ -66,7 +66,12 @@ describe("OpenAI variance", () => {
     const members = await sb.adapter.listMembers({ report });
     expect(members).toHaveLength(plain.members);
     expect(members.filter((m) => m.addedAt === null).length).toBeGreaterThan(0);
-    expect(report.data().deviations.map((d) => d.kind).sort()).toEqual(["user.added_at missing", "user.object missing"]);
+    expect(
+      report
+        .data()
+        .deviations.map((d) => d.kind)
+        .sort(),
+    ).toEqual(["user.added_at missing", "user.object missing"]);
   });
 
   it("drops and counts a user without an id, and keeps reading the pages after it", async () => {

@@ -7,7 +7,13 @@ import { exampleDescriptor, extraProviderEnabled } from "./descriptor";
 import { createExampleSandbox } from "./sandbox";
 
 const ID = exampleDescriptor.id as ProviderId;
-const memberSchema = z.looseObject({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), created_at: z.string().nullish() });
+const memberSchema = z.looseObject({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  created_at: z.string().nullish(),
+});
 const pageSchema = z.looseObject({ total: z.number(), members: z.array(memberSchema) });
 const ROLES: Role[] = [
   { id: "admin", name: "admin", scope: "organization", isOwner: true, adminLevel: true },
@@ -15,7 +21,18 @@ const ROLES: Role[] = [
 ];
 
 function toMember(m: z.infer<typeof memberSchema>): Member {
-  return { provider: ID, id: m.id, email: m.email, name: m.name, role: m.role, roleId: m.role, status: "active", kind: "person", addedAt: m.created_at ?? null, managed: false };
+  return {
+    provider: ID,
+    id: m.id,
+    email: m.email,
+    name: m.name,
+    role: m.role,
+    roleId: m.role,
+    status: "active",
+    kind: "person",
+    addedAt: m.created_at ?? null,
+    managed: false,
+  };
 }
 
 function createExampleAdapter(connection: ProviderConnection): ProviderAdapter {
@@ -67,7 +84,9 @@ export const exampleProvider: ProviderModule = {
   descriptor: exampleDescriptor as unknown as ProviderModule["descriptor"],
   createAdapter: createExampleAdapter,
   liveConnection: (env) =>
-    missingVariables(env, ["EXAMPLE_API_KEY", "EXAMPLE_BASE_URL"]) ?? { connection: { baseUrl: env.EXAMPLE_BASE_URL!, token: env.EXAMPLE_API_KEY! } },
+    missingVariables(env, ["EXAMPLE_API_KEY", "EXAMPLE_BASE_URL"]) ?? {
+      connection: { baseUrl: env.EXAMPLE_BASE_URL!, token: env.EXAMPLE_API_KEY! },
+    },
   sandbox: {
     create: ({ users }) => createExampleSandbox({ users }),
     connection: (origin, token) => ({ baseUrl: origin + exampleDescriptor.sandboxBasePath, token }),

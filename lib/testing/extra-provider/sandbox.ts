@@ -45,7 +45,11 @@ export function createExampleSandbox(options: { users: number }): SandboxDefinit
           return { status: 200, body: { total: members.length, members: members.slice(offset, offset + limit) } };
         },
       },
-      { method: "GET", pattern: "/members/{id}", handler: (req) => (find(req) ? { status: 200, body: find(req) } : notFound(req.params.id)) },
+      {
+        method: "GET",
+        pattern: "/members/{id}",
+        handler: (req) => (find(req) ? { status: 200, body: find(req) } : notFound(req.params.id)),
+      },
       {
         method: "PATCH",
         pattern: "/members/{id}",

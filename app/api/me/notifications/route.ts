@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 /** The signed-in operator's notification choices: per event, email on or off. */
 export const GET = route({ role: "viewer", sessionOnly: NOTIFICATIONS_SESSION_ONLY }, ({ operator }) => notificationSettings(operator));
 
-export const PATCH = route({ role: "viewer", body: notificationPreferencesPatchSchema, sessionOnly: NOTIFICATIONS_SESSION_ONLY }, ({ operator, body }) =>
-  changeNotificationSettings(operator, body),
+export const PATCH = route(
+  { role: "viewer", body: notificationPreferencesPatchSchema, sessionOnly: NOTIFICATIONS_SESSION_ONLY },
+  ({ operator, body }) => changeNotificationSettings(operator, body),
 );

@@ -12,8 +12,11 @@ export const dynamic = "force-dynamic";
  * (GET /api/invite-requests/{id} follows each item). Approving a change request performs
  * it: a new account's secret is in this answer only, once.
  */
-export const POST = route({ role: "admin", params: requestParamsSchema, body: approveSchema, sessionOnly: REQUESTS_SESSION_ONLY }, async ({ operator, requestId, params, body }) => {
-  const result = await approveInviteRequest({ operator, requestId }, params.id, body.reason);
-  if (result.request.kind === "invite") return NextResponse.json(result, { status: 202, headers: { "cache-control": "no-store" } });
-  return answerSecret(result);
-});
+export const POST = route(
+  { role: "admin", params: requestParamsSchema, body: approveSchema, sessionOnly: REQUESTS_SESSION_ONLY },
+  async ({ operator, requestId, params, body }) => {
+    const result = await approveInviteRequest({ operator, requestId }, params.id, body.reason);
+    if (result.request.kind === "invite") return NextResponse.json(result, { status: 202, headers: { "cache-control": "no-store" } });
+    return answerSecret(result);
+  },
+);

@@ -5,6 +5,7 @@ import { requestParamsSchema } from "@/lib/invites/types";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ role: "requester", params: requestParamsSchema, sessionOnly: REQUESTS_SESSION_ONLY }, ({ operator, requestId, params }) =>
-  cancelInviteRequest({ operator, requestId }, params.id),
+export const POST = route(
+  { role: "requester", params: requestParamsSchema, sessionOnly: REQUESTS_SESSION_ONLY },
+  ({ operator, requestId, params }) => cancelInviteRequest({ operator, requestId }, params.id),
 );

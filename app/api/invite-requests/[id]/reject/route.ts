@@ -5,6 +5,7 @@ import { rejectSchema, requestParamsSchema } from "@/lib/invites/types";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ role: "admin", params: requestParamsSchema, body: rejectSchema, sessionOnly: REQUESTS_SESSION_ONLY }, ({ operator, requestId, params, body }) =>
-  rejectInviteRequest({ operator, requestId }, params.id, body.reason),
+export const POST = route(
+  { role: "admin", params: requestParamsSchema, body: rejectSchema, sessionOnly: REQUESTS_SESSION_ONLY },
+  ({ operator, requestId, params, body }) => rejectInviteRequest({ operator, requestId }, params.id, body.reason),
 );

@@ -9,5 +9,7 @@ export const dynamic = "force-dynamic";
 export const DELETE = route(
   { role: "admin", params: inviteParamsSchema, query: dryRunQuerySchema, providers: ({ params }) => [params.provider] },
   async ({ operator, requestId, params, query }) =>
-    query.dryRun ? planRevoke({ operator, requestId }, params) : answerChange(await revokeInvite({ operator, requestId }, params), (result) => ({ result })),
+    query.dryRun
+      ? planRevoke({ operator, requestId }, params)
+      : answerChange(await revokeInvite({ operator, requestId }, params), (result) => ({ result })),
 );

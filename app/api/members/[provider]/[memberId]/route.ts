@@ -7,7 +7,13 @@ import { changeRoleSchema, memberParamsSchema, removeMemberQuerySchema } from "@
 export const dynamic = "force-dynamic";
 
 export const PATCH = route(
-  { role: "admin", params: memberParamsSchema, query: dryRunQuerySchema, body: changeRoleSchema, providers: ({ params }) => [params.provider] },
+  {
+    role: "admin",
+    params: memberParamsSchema,
+    query: dryRunQuerySchema,
+    body: changeRoleSchema,
+    providers: ({ params }) => [params.provider],
+  },
   async ({ operator, requestId, params, query, body }) =>
     query.dryRun
       ? planRoleChange({ operator, requestId }, { ...params, ...body })

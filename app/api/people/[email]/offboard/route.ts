@@ -7,7 +7,13 @@ import { emailParamSchema, offboardSchema } from "@/lib/changes/types";
 export const dynamic = "force-dynamic";
 
 export const POST = route(
-  { role: "admin", params: emailParamSchema, query: dryRunQuerySchema, body: offboardSchema, providers: ({ body }) => body.providers ?? null },
+  {
+    role: "admin",
+    params: emailParamSchema,
+    query: dryRunQuerySchema,
+    body: offboardSchema,
+    providers: ({ body }) => body.providers ?? null,
+  },
   async ({ operator, requestId, params, query, body }) =>
     query.dryRun
       ? planOffboard({ operator, requestId }, { email: params.email, ...body })

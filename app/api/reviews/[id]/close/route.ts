@@ -4,4 +4,6 @@ import { reviewParamsSchema } from "@/lib/reviews/types";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ role: "owner", params: reviewParamsSchema }, ({ operator, requestId, params }) => closeReview({ operator, requestId }, params.id));
+export const POST = route({ role: "owner", params: reviewParamsSchema }, ({ operator, requestId, params }) =>
+  closeReview({ operator, requestId }, params.id),
+);

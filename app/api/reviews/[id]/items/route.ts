@@ -4,4 +4,6 @@ import { itemsQuerySchema, reviewParamsSchema } from "@/lib/reviews/types";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "viewer", params: reviewParamsSchema, query: itemsQuerySchema }, ({ operator, params, query }) => listItems(params.id, operator, query));
+export const GET = route({ role: "viewer", params: reviewParamsSchema, query: itemsQuerySchema }, ({ operator, params, query }) =>
+  listItems(params.id, operator, query),
+);

@@ -4,4 +4,6 @@ import { reviewParamsSchema } from "@/lib/reviews/types";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ role: "owner", params: reviewParamsSchema }, ({ operator, requestId, params }) => remediateReview({ operator, requestId }, params.id, { retry: true }));
+export const POST = route({ role: "owner", params: reviewParamsSchema }, ({ operator, requestId, params }) =>
+  remediateReview({ operator, requestId }, params.id, { retry: true }),
+);

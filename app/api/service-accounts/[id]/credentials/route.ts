@@ -5,6 +5,7 @@ import { accountIdParamsSchema } from "@/lib/service-accounts/types";
 export const dynamic = "force-dynamic";
 
 /** New client secret, answered once; the old one stops working. */
-export const POST = route({ role: "admin", params: accountIdParamsSchema, secretAnswer: true, providers: () => ["arthur"] }, ({ operator, requestId, params }) =>
-  regenerateCredentials({ operator, requestId }, params.id),
+export const POST = route(
+  { role: "admin", params: accountIdParamsSchema, secretAnswer: true, providers: () => ["arthur"] },
+  ({ operator, requestId, params }) => regenerateCredentials({ operator, requestId }, params.id),
 );

@@ -9,5 +9,8 @@ export const dynamic = "force-dynamic";
 export const POST = route(
   { role: "admin", params: memberParamsSchema, body: addToGroupSchema, providers: ({ params }) => [params.provider] },
   async ({ operator, requestId, params, body }) =>
-    answerChange(await changeGroupMembership({ operator, requestId }, { ...params, groupId: body.groupId, reason: body.reason, change: "add" }), (result) => ({ result })),
+    answerChange(
+      await changeGroupMembership({ operator, requestId }, { ...params, groupId: body.groupId, reason: body.reason, change: "add" }),
+      (result) => ({ result }),
+    ),
 );
