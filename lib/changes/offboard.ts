@@ -24,7 +24,10 @@ function stepFailure(error: unknown): OffboardStep["error"] {
   return { code: "provider_error", status, message: error instanceof Error ? error.message : String(error) };
 }
 
-async function runStep(ctx: ChangeContext, member: Member): Promise<OffboardStep> {
+/** What a resumed offboard says of a membership an earlier attempt already removed. */
+export const REMOVED_EARLIER = "Already gone: an earlier attempt, cut off by a stopping server, removed it";
+
+async function runStep(ctx: ChangeContext, member: Member, resumed: boolean): Promise<OffboardStep> {
   const action = member.status === "invited" ? "revoke_invite" : "remove_member";
   const base = { provider: member.provider, action, targetId: member.id } as const;
   try {
@@ -35,18 +38,37 @@ async function runStep(ctx: ChangeContext, member: Member): Promise<OffboardStep
     if (!("ok" in result)) throw new Error("A counted offboard step asked for approval");
     return { ...base, ok: true, warnings: result.warnings };
   } catch (error) {
-    return { ...base, ok: false, warnings: [], error: stepFailure(error) };
+    const failure = stepFailure(error);
+    // Resumed after a stopped server: the provider no longer knowing the membership is the end this step wants.
+    if (resumed && failure?.status === 404) return { ...base, ok: true, warnings: [REMOVED_EARLIER] };
+    return { ...base, ok: false, warnings: [], error: failure };
   }
 }
 
 export async function offboard(
   ctx: ChangeContext,
-  input: { email: string; providers?: ProviderId[]; confirmSelf?: boolean },
+  input: {
+    email: string;
+    providers?: ProviderId[];
+    confirmSelf?: boolean;
+    /**
+     * A bulk item run again after the server running it stopped: what that attempt already
+     * removed is done (a 404 from the provider, or no membership left), not a failure.
+     */
+    resumed?: boolean;
+  },
 ): Promise<OffboardResponse | ApprovalRequiredResponse> {
   const email = normaliseEmail(input.email);
   const members = (await personMembers(email)).filter(
     (m) => (!input.providers || input.providers.includes(m.provider)) && configuredProvider(m.provider).adapter,
   );
+  if (members.length === 0 && input.resumed) {
+    const attempt = attemptOf(ctx, { action: "offboard", target: { email }, before: { memberships: [] }, after: null });
+    await auditedChange(attempt, async (entry) =>
+      entry.settle({ outcome: "success", providerMessage: `Nothing left to remove. ${REMOVED_EARLIER}` }),
+    );
+    return { email, steps: [] };
+  }
   if (members.length === 0) {
     throw new ApiError("not_found", `The email ${email} has no membership${input.providers ? " on those providers" : ""} to remove`);
   }
@@ -67,7 +89,7 @@ export async function offboard(
   });
   let steps: OffboardStep[] = [];
   await auditedChange(attempt, async (entry) => {
-    steps = await Promise.all(members.map((m) => runStep(counted({ ...ctx, parentAuditId: entry.auditId }), m)));
+    steps = await Promise.all(members.map((m) => runStep(counted({ ...ctx, parentAuditId: entry.auditId }), m, input.resumed === true)));
     const failed = steps.filter((s) => !s.ok);
     if (failed.length) {
       const which = failed.map((s) => `${configuredProvider(s.provider).label}: ${s.error?.message ?? "failed"}`).join("; ");

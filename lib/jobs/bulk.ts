@@ -3,7 +3,7 @@ import { isApiError } from "../api/errors";
 import type { ChangeContext } from "../audit/change";
 import { revokeInvite } from "../changes/invites";
 import { changeRole, removeMember } from "../changes/members";
-import { offboard } from "../changes/offboard";
+import { offboard, REMOVED_EARLIER } from "../changes/offboard";
 import { ApiError } from "../api/errors";
 import { log } from "../log";
 import { notify } from "../notify";
@@ -54,14 +54,6 @@ const held = (result: ApprovalRequiredResponse): ItemOutcome => ({
   note: `Waits for a second admin's approval (request ${result.request.id})`,
 });
 
-/**
- * An offboard's steps that found nothing to remove (404) after an earlier attempt of the item,
- * cut off by a stopping server, may have run: that attempt removed them, so they are done.
- */
-function leftByEarlierAttempt(step: { ok: boolean; error?: { status: number | null } }, mayHaveRun: boolean): boolean {
-  return mayHaveRun && !step.ok && step.error?.status === 404;
-}
-
 async function perform(ctx: ChangeContext, change: BulkChange, mayHaveRun: boolean): Promise<ItemOutcome> {
   switch (change.kind) {
     case "change_role": {
@@ -79,12 +71,20 @@ async function perform(ctx: ChangeContext, change: BulkChange, mayHaveRun: boole
       return isApprovalRequired(result) ? held(result) : { state: "succeeded", auditId: result.auditId };
     }
     case "offboard": {
-      const result = await offboard(ctx, { email: change.email, providers: change.providers, confirmSelf: change.confirmSelf });
+      const result = await offboard(ctx, {
+        email: change.email,
+        providers: change.providers,
+        confirmSelf: change.confirmSelf,
+        resumed: mayHaveRun,
+      });
       if (isApprovalRequired(result)) return held(result);
-      const failed = result.steps.filter((s) => !s.ok && !leftByEarlierAttempt(s, mayHaveRun));
+      const failed = result.steps.filter((s) => !s.ok);
       if (!failed.length) {
-        const earlier = result.steps.some((s) => leftByEarlierAttempt(s, mayHaveRun));
-        return { state: "succeeded", note: earlier ? "Partly done by an earlier attempt, cut off by a stopping server" : null };
+        const earlier = result.steps.length === 0 || result.steps.some((s) => s.warnings.includes(REMOVED_EARLIER));
+        return {
+          state: "succeeded",
+          note: mayHaveRun && earlier ? "Partly done by an earlier attempt, cut off by a stopping server" : null,
+        };
       }
       const message = failed.map((s) => `${s.provider}: ${s.error?.message ?? "failed"}`).join("; ");
       return {
