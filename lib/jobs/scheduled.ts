@@ -1,5 +1,3 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "../db";
 import { refresh } from "../directory/service";
 import { readHeads } from "../directory/store";
 import { freshnessMs } from "../directory/snapshot";
@@ -7,7 +5,7 @@ import { log } from "../log";
 import { notifySyncResult } from "../notify/sync";
 import { configuredProviders } from "../providers/registry";
 import type { ProviderId } from "../providers/types";
-import { defineQueue, JOBS_SCHEMA, jobs } from "./engine";
+import { defineQueue, jobs } from "./engine";
 
 /**
  * Work on a clock: each provider's directory is read again every
@@ -53,26 +51,24 @@ export async function syncProvider(provider: ProviderId): Promise<"synced" | "fr
 }
 
 /**
- * Whether a provider's chain is alive: a read waiting or running. The `stately` policy alone
- * does not cover a server that starts while another runs the chain's read: its new job would
- * be the one waiting, and the running read's next link would be dropped for it, so two reads
- * would come less than an interval apart.
+ * Starts each configured provider's chain, staggered across the interval. A link already
+ * waiting is kept, unless it is due later than one of this server's intervals from now: it
+ * was queued under a longer interval (a server since restarted with a shorter one), and the
+ * queue's `stately` policy would keep it in place of the new start for that long.
  */
-async function chainAlive(provider: ProviderId): Promise<boolean> {
-  const db = await getDb();
-  const result = await db.execute(
-    sql`select 1 from ${sql.raw(JOBS_SCHEMA)}.job where name = ${SYNC_QUEUE} and singleton_key = ${provider} and state in ('created', 'retry', 'active') limit 1`,
-  );
-  const rows = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
-  return rows.length > 0;
-}
-
-/** Starts each configured provider's chain, staggered across the interval (a chain already alive is kept). */
 export async function scheduleSyncs(): Promise<void> {
   const providers = configuredProviders().map((p) => p.settings.id);
   const interval = syncIntervalSeconds();
+  const boss = await jobs();
   for (const [i, provider] of providers.entries()) {
-    if (!(await chainAlive(provider))) await queueSync(provider, interval * ((i + 1) / providers.length));
+    const waiting = await boss.findJobs(SYNC_QUEUE, { key: provider, queued: true });
+    const late = waiting.filter((job) => new Date(job.startAfter).getTime() > Date.now() + interval * 1_000 + 1_000);
+    if (late.length)
+      await boss.cancel(
+        SYNC_QUEUE,
+        late.map((job) => job.id),
+      );
+    await queueSync(provider, interval * ((i + 1) / providers.length));
   }
 }
 
