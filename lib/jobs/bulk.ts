@@ -80,11 +80,14 @@ async function perform(ctx: ChangeContext, change: BulkChange, mayHaveRun: boole
       if (isApprovalRequired(result)) return held(result);
       const failed = result.steps.filter((s) => !s.ok);
       if (!failed.length) {
-        const earlier = result.steps.length === 0 || result.steps.some((s) => s.warnings.includes(REMOVED_EARLIER));
-        return {
-          state: "succeeded",
-          note: mayHaveRun && earlier ? "Partly done by an earlier attempt, cut off by a stopping server" : null,
-        };
+        const earlier = result.steps.filter((s) => s.warnings.includes(REMOVED_EARLIER)).length;
+        const note =
+          !mayHaveRun || (earlier === 0 && result.steps.length > 0)
+            ? null
+            : earlier === result.steps.length
+              ? "Done by an earlier attempt, cut off by a stopping server"
+              : "Partly done by an earlier attempt, cut off by a stopping server";
+        return { state: "succeeded", note };
       }
       const message = failed.map((s) => `${s.provider}: ${s.error?.message ?? "failed"}`).join("; ");
       return {

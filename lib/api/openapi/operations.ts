@@ -179,11 +179,7 @@ export const OPERATIONS: Record<string, Operation> = {
     params: bulkParamsSchema,
     summary: "Retry the failed items of a bulk run only",
   },
-  "GET /api/jobs": {
-    tag: "Changes",
-    role: "owner",
-    summary: "Recent background work: bulk runs with progress, invite sendings, and the job engine's scheduled jobs with their state",
-  },
+  "GET /api/jobs": { tag: "Changes", role: "owner", summary: "Recent background work: bulk runs, invite sendings, scheduled jobs" },
 
   "GET /api/invites": { tag: "Invites", role: "viewer", summary: "Every pending invite on every provider" },
   "GET /api/invite-requests": { tag: "Invites", role: "viewer", query: listRequestsQuerySchema, summary: "Invite requests" },
